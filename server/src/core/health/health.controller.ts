@@ -1,0 +1,48 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { REDIS } from '../redis/redis.module';
+
+const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
+  Promise.race([p, new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms))]);
+
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicator: HealthIndicatorService,
+    private readonly ds: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  /** Readiness: PostgreSQL answers, and Redis answers with an eviction policy that cannot drop queued jobs. */
+  @Get()
+  @HealthCheck()
+  check() {
+    return this.health.check([() => this.database(), () => this.redisCheck()]);
+  }
+
+  private async database() {
+    const probe = this.indicator.check('database');
+    try {
+      await withTimeout(this.ds.query('SELECT 1'), 2000);
+      return probe.up();
+    } catch (err) {
+      return probe.down({ message: `PostgreSQL unreachable: ${(err as Error).message}` });
+    }
+  }
+
+  private async redisCheck() {
+    const probe = this.indicator.check('redis');
+    try {
+      const [, policy] = (await withTimeout(this.redis.config('GET', 'maxmemory-policy'), 2000)) as [string, string];
+      // Any eviction policy may silently delete BullMQ's keys, losing scheduled rounds and follow-ups.
+      if (policy !== 'noeviction')
+        return probe.down({ maxmemoryPolicy: policy, message: `Redis maxmemory-policy is "${policy}"; set it to noeviction` });
+      return probe.up({ maxmemoryPolicy: policy });
+    } catch (err) {
+      return probe.down({ message: `Redis unreachable: ${(err as Error).message}` });
+    }
+  }
+}

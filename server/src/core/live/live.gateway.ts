@@ -1,0 +1,50 @@
+import { HEARTBEAT_INTERVAL_MS, LiveClientEvents, LiveServerEvents } from '@hallwatch/shared';
+import { Logger, OnModuleDestroy } from '@nestjs/common';
+import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import { Namespace, Socket } from 'socket.io';
+import { IndicatorsService } from '../../modules/indicators/indicators.service';
+import { LiveAuthenticator } from './live-auth';
+
+export type LiveNamespace = Namespace<LiveClientEvents, LiveServerEvents>;
+export const siteRoom = (siteCode: string) => `site:${siteCode}`;
+
+@WebSocketGateway({ namespace: '/live', cors: { origin: true } })
+export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
+  @WebSocketServer()
+  namespace!: LiveNamespace;
+
+  private readonly logger = new Logger(LiveGateway.name);
+  private heartbeat?: NodeJS.Timeout;
+
+  constructor(
+    private readonly auth: LiveAuthenticator,
+    private readonly indicators: IndicatorsService,
+  ) {}
+
+  afterInit(): void {
+    // A quiet hall must not look like a dead link: the wall marks itself stale without these.
+    this.heartbeat = setInterval(() => {
+      this.namespace.emit('heartbeat', { serverTime: new Date().toISOString() });
+    }, HEARTBEAT_INTERVAL_MS);
+    this.heartbeat.unref();
+  }
+
+  async handleConnection(socket: Socket<LiveClientEvents, LiveServerEvents>): Promise<void> {
+    try {
+      const principal = await this.auth.authenticate(socket.handshake.auth);
+      if (!principal) {
+        socket.disconnect(true);
+        return;
+      }
+      await socket.join(siteRoom(principal.site.code));
+      socket.emit('snapshot', await this.indicators.snapshot(principal.site));
+    } catch (err) {
+      this.logger.warn(`live connection refused: ${(err as Error).message}`);
+      socket.disconnect(true);
+    }
+  }
+
+  onModuleDestroy(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat);
+  }
+}

@@ -1,0 +1,7 @@
+import { Global, Module } from '@nestjs/common';
+import { IndicatorsController } from './indicators.controller';
+import { IndicatorsService } from './indicators.service';
+
+@Global()
+@Module({ controllers: [IndicatorsController], providers: [IndicatorsService], exports: [IndicatorsService] })
+export class IndicatorsModule {}

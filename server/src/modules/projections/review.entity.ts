@@ -1,0 +1,52 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+@Entity('reviews')
+@Index('idx_reviews_site_day', ['siteId', 'serviceDay'])
+export class Review {
+  @PrimaryColumn({ type: 'uuid', name: 'site_id' })
+  siteId!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 64, name: 'event_id' })
+  eventId!: string;
+
+  @Column({ type: 'timestamptz', name: 'occurred_at' })
+  occurredAt!: Date;
+
+  @Column({ type: 'date', name: 'service_day' })
+  serviceDay!: string;
+
+  @Column({ type: 'smallint' })
+  rating!: number;
+
+  @Column({ type: 'varchar', length: 16 })
+  channel!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  department!: string;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  window!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  staff!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  ticket!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  comment!: string | null;
+
+  @Column({ type: 'boolean', name: 'real_name', default: false })
+  realName!: boolean;
+
+  /** AES-256-GCM ciphertext of the citizen's phone; only call-back roles may decrypt it. */
+  @Column({ type: 'text', name: 'phone_enc', nullable: true })
+  phoneEnc!: string | null;
+
+  @Column({ type: 'varchar', length: 24, name: 'phone_masked', nullable: true })
+  phoneMasked!: string | null;
+
+  /** A bad review (1–2) stays open until its follow-up is closed. */
+  @Column({ type: 'boolean', name: 'follow_up_open', default: false })
+  followUpOpen!: boolean;
+}

@@ -1,0 +1,66 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'unknown'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+
+// The whole life of one ticket on one service day, rebuilt from that ticket's events
+// each time one arrives, so that arrival order cannot change it.
+@Entity('tickets')
+@Index('idx_tickets_site_day_status', ['siteId', 'serviceDay', 'status'])
+export class Ticket {
+  @PrimaryColumn({ type: 'uuid', name: 'site_id' })
+  siteId!: string;
+
+  @PrimaryColumn({ type: 'date', name: 'service_day' })
+  serviceDay!: string;
+
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  ticket!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: TicketStatus;
+
+  /** The department whose queue holds the ticket now (the target after a transfer). */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  department!: string | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  channel!: string | null;
+
+  @Column({ type: 'varchar', length: 64, name: 'service_item', nullable: true })
+  serviceItem!: string | null;
+
+  @Column({ type: 'timestamptz', name: 'issued_at', nullable: true })
+  issuedAt!: Date | null;
+
+  /** Start of the current wait: issue, or the last transfer. */
+  @Column({ type: 'timestamptz', name: 'wait_from', nullable: true })
+  waitFrom!: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'first_called_at', nullable: true })
+  firstCalledAt!: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'last_called_at', nullable: true })
+  lastCalledAt!: Date | null;
+
+  @Column({ type: 'int', name: 'call_count', default: 0 })
+  callCount!: number;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  window!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  staff!: string | null;
+
+  @Column({ type: 'timestamptz', name: 'started_at', nullable: true })
+  startedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'ended_at', nullable: true })
+  endedAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  outcome!: string | null;
+
+  @Column({ type: 'int', name: 'transfer_count', default: 0 })
+  transferCount!: number;
+}

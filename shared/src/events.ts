@@ -1,0 +1,104 @@
+// The device event contract of SPEC §3. Field rules live here so that the server's
+// validator, the simulator and the tests read one definition.
+
+export const EVENT_TYPES = [
+  'ticket.issued',
+  'ticket.called',
+  'ticket.started',
+  'ticket.completed',
+  'ticket.no_show',
+  'ticket.transferred',
+  'staff.signed_in',
+  'staff.signed_out',
+  'staff.left_post',
+  'staff.returned',
+  'review.submitted',
+  'complaint.received',
+  'round.started',
+  'round.completed',
+  'round.check',
+] as const;
+
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const TICKET_CHANNELS = ['walk_in', 'appointment', 'green_channel'] as const;
+export const TICKET_OUTCOMES = ['done', 'rejected', 'need_materials'] as const;
+export const LEAVE_REASONS = ['break', 'official_business', 'meeting', 'unregistered'] as const;
+export const REVIEW_CHANNELS = ['pad', 'app', 'sms', 'qr', 'web', 'hotline'] as const;
+export const COMPLAINT_SOURCES = ['hotline_12345', 'complaint_book', 'onsite', 'web'] as const;
+export const CHECK_RESULTS = ['ok', 'finding'] as const;
+export const SEVERITIES = ['low', 'medium', 'high'] as const;
+
+export interface EventDataMap {
+  'ticket.issued': {
+    ticket: string;
+    department: string;
+    serviceItem?: string;
+    channel: (typeof TICKET_CHANNELS)[number];
+  };
+  'ticket.called': { ticket: string; window: string };
+  'ticket.started': { ticket: string; window: string; staff: string };
+  'ticket.completed': {
+    ticket: string;
+    window: string;
+    staff: string;
+    outcome: (typeof TICKET_OUTCOMES)[number];
+  };
+  'ticket.no_show': { ticket: string; window: string };
+  'ticket.transferred': { ticket: string; fromWindow: string; toDepartment: string };
+  'staff.signed_in': { staff: string; window: string };
+  'staff.signed_out': { staff: string; window: string };
+  'staff.left_post': { staff: string; window: string; reason: (typeof LEAVE_REASONS)[number] };
+  'staff.returned': { staff: string; window: string };
+  'review.submitted': {
+    rating: 1 | 2 | 3 | 4 | 5;
+    channel: (typeof REVIEW_CHANNELS)[number];
+    department: string;
+    ticket?: string;
+    window?: string;
+    staff?: string;
+    comment?: string;
+    realName?: boolean;
+    phone?: string;
+  };
+  'complaint.received': {
+    source: (typeof COMPLAINT_SOURCES)[number];
+    summary: string;
+    department?: string;
+    window?: string;
+    staff?: string;
+    phone?: string;
+  };
+  'round.started': { round: string; patroller: string };
+  'round.completed': { round: string; patroller: string };
+  'round.check': {
+    round: string;
+    checkpoint: string;
+    result: (typeof CHECK_RESULTS)[number];
+    department?: string;
+    window?: string;
+    note?: string;
+    severity?: (typeof SEVERITIES)[number];
+  };
+}
+
+export interface HallEvent<T extends EventType = EventType> {
+  id: string;
+  type: T;
+  occurredAt: string;
+  data: EventDataMap[T];
+}
+
+export type AnyHallEvent = { [K in EventType]: HallEvent<K> }[EventType];
+
+export type EventResult =
+  | { id: string | null; status: 'accepted' }
+  | { id: string | null; status: 'duplicate' }
+  | { id: string | null; status: 'rejected'; field: string; reason: string };
+
+export interface IngestResponse {
+  results: EventResult[];
+}
+
+export const MAX_EVENTS_PER_BATCH = 1000;
+export const MAX_FUTURE_SKEW_MS = 5 * 60 * 1000;

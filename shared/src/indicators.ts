@@ -1,0 +1,85 @@
+// Canonical indicator ids of SPEC §4. Clients depend on these strings.
+
+export const INDICATOR_IDS = [
+  'queue.waiting',
+  'queue.wait.avg',
+  'queue.wait.p90',
+  'queue.wait.max',
+  'queue.sla',
+  'queue.wait.predicted',
+  'queue.served',
+  'queue.no_show.rate',
+  'windows.open',
+  'windows.serving',
+  'windows.idle',
+  'windows.imbalance',
+  'staff.on_post',
+  'staff.away.unregistered',
+  'roster.presence',
+  'reviews.active_rate',
+  'reviews.good_rate',
+  'reviews.bad.open',
+  'complaints.open',
+  'patrol.rounds.done',
+  'patrol.rounds.due',
+  'patrol.findings.open',
+  'notices.overdue',
+  'tidal.advice',
+  'surge.risk',
+] as const;
+
+export type IndicatorId = (typeof INDICATOR_IDS)[number];
+
+export type IndicatorUnit = 'count' | 'seconds' | 'ratio';
+
+export interface IndicatorDefinition {
+  id: IndicatorId;
+  unit: IndicatorUnit;
+  label: { zh: string; en: string };
+  /** Rectification item numbers of the published report this indicator bears on. */
+  items: number[];
+}
+
+const def = (id: IndicatorId, unit: IndicatorUnit, zh: string, en: string, items: number[]): IndicatorDefinition => ({
+  id,
+  unit,
+  label: { zh, en },
+  items,
+});
+
+export const INDICATORS: Record<IndicatorId, IndicatorDefinition> = {
+  'queue.waiting': def('queue.waiting', 'count', '当前等候', 'Waiting now', [22, 26]),
+  'queue.wait.avg': def('queue.wait.avg', 'seconds', '平均等候', 'Average wait', [22, 26]),
+  'queue.wait.p90': def('queue.wait.p90', 'seconds', '90%等候', 'Wait p90', [22, 26]),
+  'queue.wait.max': def('queue.wait.max', 'seconds', '最长等候', 'Longest wait', [22, 26]),
+  'queue.sla': def('queue.sla', 'ratio', '按时叫号率', 'Called within target', [22, 26]),
+  'queue.wait.predicted': def('queue.wait.predicted', 'seconds', '预计等候', 'Predicted wait', [26]),
+  'queue.served': def('queue.served', 'count', '今日办结', 'Served today', [2]),
+  'queue.no_show.rate': def('queue.no_show.rate', 'ratio', '过号率', 'No-show rate', []),
+  'windows.open': def('windows.open', 'count', '开放窗口', 'Windows open', [22]),
+  'windows.serving': def('windows.serving', 'count', '办理中窗口', 'Windows serving', [22]),
+  'windows.idle': def('windows.idle', 'count', '空闲窗口', 'Windows idle', [22]),
+  'windows.imbalance': def('windows.imbalance', 'ratio', '忙闲不均', 'Window imbalance', [22]),
+  'staff.on_post': def('staff.on_post', 'count', '在岗人员', 'Staff on post', [2, 48]),
+  'staff.away.unregistered': def('staff.away.unregistered', 'count', '擅自离岗', 'Away unregistered', [22, 50, 51]),
+  'roster.presence': def('roster.presence', 'ratio', '在册到岗率', 'Roster presence', [2, 48]),
+  'reviews.active_rate': def('reviews.active_rate', 'ratio', '主动评价率', 'Active evaluation rate', [17]),
+  'reviews.good_rate': def('reviews.good_rate', 'ratio', '好评率', 'Good rating rate', [17]),
+  'reviews.bad.open': def('reviews.bad.open', 'count', '差评待回访', 'Bad reviews open', [8, 17, 25]),
+  'complaints.open': def('complaints.open', 'count', '投诉待办结', 'Complaints open', [8, 25]),
+  'patrol.rounds.done': def('patrol.rounds.done', 'count', '已完成巡查', 'Rounds done', [47]),
+  'patrol.rounds.due': def('patrol.rounds.due', 'count', '应巡查', 'Rounds due', [47]),
+  'patrol.findings.open': def('patrol.findings.open', 'count', '未整改发现', 'Open findings', [47]),
+  'notices.overdue': def('notices.overdue', 'count', '逾期告知书', 'Overdue notices', [9, 47]),
+  'tidal.advice': def('tidal.advice', 'count', '建议开潮汐窗口', 'Open a tidal window', [22, 26]),
+  'surge.risk': def('surge.risk', 'count', '激增风险', 'Surge risk', [26]),
+};
+
+export type IndicatorValues = Partial<Record<IndicatorId, number | null>>;
+
+export interface IndicatorSnapshot {
+  site: string;
+  asOf: string;
+  values: IndicatorValues;
+  departments: Record<string, IndicatorValues>;
+}

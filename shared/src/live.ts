@@ -1,0 +1,46 @@
+import { IndicatorSnapshot, IndicatorValues } from './indicators';
+
+// The socket.io contract of SPEC §8, namespace `/live`.
+export const LIVE_NAMESPACE = '/live';
+export const HEARTBEAT_INTERVAL_MS = 3000;
+export const STALE_AFTER_MS = 10_000;
+
+export interface IndicatorUpdate {
+  site: string;
+  asOf: string;
+  values: IndicatorValues;
+  departments: Record<string, IndicatorValues>;
+}
+
+export interface LiveAlert {
+  id: string;
+  state: 'raised' | 'cleared';
+  kind: string;
+  severity: 'warning' | 'breach';
+  site: string;
+  department?: string;
+  window?: string;
+  staff?: string;
+  since: string;
+  message: { zh: string; en: string };
+  items: number[];
+}
+
+export interface Heartbeat {
+  serverTime: string;
+}
+
+/** Events the server emits to `/live` clients; nothing else is emitted. */
+export interface LiveServerEvents {
+  snapshot: (snapshot: IndicatorSnapshot) => void;
+  update: (update: IndicatorUpdate) => void;
+  alert: (alert: LiveAlert) => void;
+  heartbeat: (beat: Heartbeat) => void;
+}
+
+export interface LiveHandshakeAuth {
+  token?: string;
+  site?: string;
+}
+
+export type LiveClientEvents = Record<string, never>;

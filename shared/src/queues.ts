@@ -1,0 +1,4 @@
+// One list of BullMQ queue names, shared by producers, processors and the worker process.
+export enum QueueName {
+  Maintenance = 'maintenance',
+}

@@ -1,0 +1,2 @@
+export const ROLES = ['admin', 'supervisor', 'patrol', 'leader', 'display'] as const;
+export type Role = (typeof ROLES)[number];

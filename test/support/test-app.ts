@@ -1,0 +1,51 @@
+import { INestApplication } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { AddressInfo } from 'node:net';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../server/src/app.factory';
+import { AppConfig, loadConfig } from '../../server/src/core/config/app-config';
+import { Clock } from '../../server/src/core/time/clock';
+import { DeviceKeysService } from '../../server/src/modules/device-keys/device-keys.service';
+import { createTestDatabase } from './test-db';
+import { REDIS_URL, runId } from './test-env';
+
+export interface TestApp {
+  app: INestApplication;
+  url: string;
+  ds: DataSource;
+  config: AppConfig;
+  clock: Clock;
+  deviceKey(site: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real server in-process on a free port, on its own database and Redis prefix. */
+export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const db = await createTestDatabase();
+  const config = loadConfig({
+    DATABASE_URL: db.url,
+    REDIS_URL,
+    REDIS_PREFIX: `${runId()}:${randomBytes(3).toString('hex')}`,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'silent',
+    RUN_MIGRATIONS: 'false',
+    ...env,
+  });
+  const app = await createApp(config);
+  await app.listen(0, '127.0.0.1');
+  const port = (app.getHttpServer().address() as AddressInfo).port;
+  const ds = app.get(DataSource);
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    ds,
+    config,
+    clock: app.get(Clock),
+    deviceKey: async (site) => (await new DeviceKeysService(ds).create(site, 'test')).key,
+    close: async () => {
+      await app.close();
+      await db.drop();
+    },
+  };
+}
