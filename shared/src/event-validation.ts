@@ -77,14 +77,13 @@ const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
 };
 
 export type ValidationOutcome =
-  | { ok: true; event: AnyHallEvent; occurredAt: Date }
-  | { ok: false; id: string | null; field: string; reason: string };
+  { ok: true; event: AnyHallEvent; occurredAt: Date } | { ok: false; id: string | null; field: string; reason: string };
 
 // ISO-8601 with an explicit offset: a device clock without a zone is ambiguous in a
 // hall that may sit in any province's time zone.
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
-const CODE = /^[\p{L}\p{N}_.:\-/#]{1,64}$/u;
-const PHONE = /^\+?[0-9][0-9 \-]{5,19}$/;
+const CODE = /^[\p{L}\p{N}_.:/#-]{1,64}$/u;
+const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
 
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -101,13 +100,10 @@ function checkField(rule: FieldRule, value: unknown): string | null {
       if (value.trim().length === 0) return 'must not be empty';
       return value.length <= rule.max ? null : `must be at most ${rule.max} characters`;
     case 'enum':
-      if (typeof value !== 'string' || !rule.values.includes(value))
-        return `must be one of ${rule.values.join(', ')}`;
+      if (typeof value !== 'string' || !rule.values.includes(value)) return `must be one of ${rule.values.join(', ')}`;
       return null;
     case 'rating':
-      return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 5
-        ? null
-        : 'must be an integer from 1 to 5';
+      return Number.isInteger(value) && (value as number) >= 1 && (value as number) <= 5 ? null : 'must be an integer from 1 to 5';
     case 'bool':
       return typeof value === 'boolean' ? null : 'must be true or false';
     case 'phone':
@@ -121,8 +117,7 @@ export function validateEvent(input: unknown, now: Date = new Date()): Validatio
   const id = typeof input.id === 'string' ? input.id : null;
   const fail = (field: string, reason: string): ValidationOutcome => ({ ok: false, id, field, reason });
 
-  if (typeof input.id !== 'string' || input.id.length < 1 || input.id.length > 64)
-    return fail('id', 'must be a string of 1–64 characters');
+  if (typeof input.id !== 'string' || input.id.length < 1 || input.id.length > 64) return fail('id', 'must be a string of 1–64 characters');
   if (typeof input.type !== 'string' || !(EVENT_TYPES as readonly string[]).includes(input.type))
     return fail('type', `must be one of ${EVENT_TYPES.join(', ')}`);
   if (typeof input.occurredAt !== 'string' || !ISO_WITH_OFFSET.test(input.occurredAt))

@@ -1,5 +1,8 @@
 import { io, Socket } from 'socket.io-client';
-import { IndicatorUpdate } from '@hallwatch/shared';
+import { IndicatorSnapshot, IndicatorUpdate } from '@hallwatch/shared';
+import { getJson, postEvents } from '../support/http';
+
+type HealthBody = { details: Record<string, { status: string; maxmemoryPolicy?: string }> };
 import { ev, makeSite } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -14,12 +17,7 @@ describe('first slice: ticket.issued → PostgreSQL → /live update', () => {
   });
   afterAll(async () => t.close());
 
-  const post = (body: unknown) =>
-    fetch(`${t.url}/api/v1/events`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body: JSON.stringify(body),
-    });
+  const post = (body: unknown) => postEvents(t.url, key, body);
 
   it('stores the event and pushes the new queue.waiting to a socket client of the site', async () => {
     const socket: Socket = io(`${t.url}/live`, { auth: { site: 'slice' }, transports: ['websocket'] });
@@ -29,7 +27,7 @@ describe('first slice: ticket.issued → PostgreSQL → /live update', () => {
     const update = new Promise<IndicatorUpdate>((resolve) => socket.on('update', (u: IndicatorUpdate) => resolve(u)));
     const res = await post(ev('ticket.issued', { ticket: 'A001', department: 'd1', channel: 'walk_in' }));
     expect(res.status).toBe(200);
-    expect((await res.json()).results).toEqual([expect.objectContaining({ status: 'accepted' })]);
+    expect(res.body.results).toEqual([expect.objectContaining({ status: 'accepted' })]);
 
     const u = await update;
     expect(u.values['queue.waiting']).toBe(1);
@@ -40,8 +38,7 @@ describe('first slice: ticket.issued → PostgreSQL → /live update', () => {
   });
 
   it('GET /api/v1/sites/:site/indicators answers the same snapshot', async () => {
-    const res = await fetch(`${t.url}/api/v1/sites/slice/indicators`);
-    const body = await res.json();
+    const { body } = await getJson<IndicatorSnapshot>(`${t.url}/api/v1/sites/slice/indicators`);
     expect(body.site).toBe('slice');
     expect(body.values['queue.waiting']).toBe(1);
     expect((await fetch(`${t.url}/api/v1/sites/nope/indicators`)).status).toBe(404);
@@ -54,8 +51,8 @@ describe('first slice: ticket.issued → PostgreSQL → /live update', () => {
   });
 
   it('GET /health reports database and redis up', async () => {
-    const res = await fetch(`${t.url}/health`);
-    const body = await res.json();
+    const res = await getJson<HealthBody>(`${t.url}/health`);
+    const body = res.body;
     expect(res.status).toBe(200);
     expect(body.details.database.status).toBe('up');
     expect(body.details.redis).toEqual(expect.objectContaining({ status: 'up', maxmemoryPolicy: 'noeviction' }));

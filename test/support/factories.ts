@@ -11,8 +11,12 @@ export async function makeSite(ds: DataSource, code: string, departments = 2): P
   for (let d = 1; d <= departments; d++) {
     await ds.getRepository(Department).save({ siteId: site.id, code: `d${d}`, name: `部门${d}`, nameEn: `Dept ${d}`, waitTargetSec: null });
     for (let w = 0; w < 2; w++, n++) {
-      await ds.getRepository(HallWindow).save({ siteId: site.id, code: `w${n}`, number: n, departmentCode: `d${d}`, kind: 'general', isOpen: true });
-      await ds.getRepository(StaffMember).save({ siteId: site.id, code: `s${n}`, name: `人员${n}`, departmentCode: `d${d}`, onRoster: true });
+      await ds
+        .getRepository(HallWindow)
+        .save({ siteId: site.id, code: `w${n}`, number: n, departmentCode: `d${d}`, kind: 'general', isOpen: true });
+      await ds
+        .getRepository(StaffMember)
+        .save({ siteId: site.id, code: `s${n}`, name: `人员${n}`, departmentCode: `d${d}`, onRoster: true });
     }
   }
   return site;

@@ -19,6 +19,8 @@ export interface LiveState {
   lastHeardAt: number | null;
   connected: boolean;
   stale: boolean;
+  /** Updated every second, so ages on screen move even when nothing arrives. */
+  now: number;
 }
 
 function merge(base: Record<string, IndicatorValues>, patch: Record<string, IndicatorValues>) {
@@ -29,7 +31,7 @@ function merge(base: Record<string, IndicatorValues>, patch: Record<string, Indi
 
 /** Live indicators of one site over `/live`; a reconnect brings a fresh snapshot. */
 export function useLiveSite(site: string, token?: string): LiveState {
-  const [state, setState] = useState<LiveState>({
+  const [state, setState] = useState<LiveState>(() => ({
     site,
     values: {},
     departments: {},
@@ -38,7 +40,8 @@ export function useLiveSite(site: string, token?: string): LiveState {
     lastHeardAt: null,
     connected: false,
     stale: false,
-  });
+    now: Date.now(),
+  }));
 
   useEffect(() => {
     const socket: Socket<LiveServerEvents, LiveClientEvents> = io(LIVE_NAMESPACE, {
@@ -72,8 +75,8 @@ export function useLiveSite(site: string, token?: string): LiveState {
     socket.on('heartbeat', () => setState((s) => ({ ...s, lastHeardAt: heard(), stale: false })));
     const tick = setInterval(() => {
       setState((s) => {
-        const stale = s.lastHeardAt === null ? false : Date.now() - s.lastHeardAt > STALE_AFTER_MS;
-        return stale === s.stale ? { ...s } : { ...s, stale };
+        const now = Date.now();
+        return { ...s, now, stale: s.lastHeardAt !== null && now - s.lastHeardAt > STALE_AFTER_MS };
       });
     }, 1000);
     return () => {

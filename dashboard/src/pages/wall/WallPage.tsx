@@ -3,14 +3,20 @@ import { setLanguage } from '../../i18n';
 import { useLiveSite } from '../../live/useLiveSite';
 import './wall.css';
 
-const timeFmt = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+const timeFmt = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hour12: false,
+});
 
 export function WallPage() {
   const { t, i18n } = useTranslation();
   const params = new URLSearchParams(location.search);
   const site = params.get('site') ?? 'huiji';
   const live = useLiveSite(site, params.get('token') ?? undefined);
-  const age = live.lastHeardAt ? Math.max(0, Math.round((Date.now() - live.lastHeardAt) / 1000)) : null;
+  const age = live.lastHeardAt ? Math.max(0, Math.round((live.now - live.lastHeardAt) / 1000)) : null;
   const waiting = live.values['queue.waiting'];
   const served = live.values['queue.served'];
 

@@ -35,7 +35,11 @@ export const migrationGenerate: CliCommand = {
         return;
       }
       const ts = Date.now();
-      const file = join(__dirname, '../../../src/core/database/migrations', `${ts}-${name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}.ts`);
+      const file = join(
+        __dirname,
+        '../../../src/core/database/migrations',
+        `${ts}-${name.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}.ts`,
+      );
       writeFileSync(file, migrationSource(name, ts, drift));
       console.log(`Wrote ${file}; add it to migrations/index.ts`);
     });

@@ -26,7 +26,9 @@ export const deviceKey: CliCommand = {
       }
       if (action === 'list') {
         for (const k of await keys.list(opts.site))
-          console.log(`${k.id}  ${k.prefix}…  ${k.site}  ${k.name}  ${k.revokedAt ? 'revoked ' + new Date(k.revokedAt).toISOString() : 'live'}`);
+          console.log(
+            `${k.id}  ${k.prefix}…  ${k.site}  ${k.name}  ${k.revokedAt ? 'revoked ' + new Date(k.revokedAt).toISOString() : 'live'}`,
+          );
         return 0;
       }
       throw new Error('device-key needs create, revoke or list');

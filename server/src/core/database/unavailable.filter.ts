@@ -11,7 +11,9 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   const code = e.code ?? '';
   if (NETWORK_CODES.has(code) || code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') return true;
   const msg = e.message ?? '';
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(msg);
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+    msg,
+  );
 }
 
 // Turns "database unreachable" into 503 + Retry-After so devices retry instead of dropping events,
@@ -33,7 +35,7 @@ export class ServiceErrorFilter implements ExceptionFilter {
       res.status(503).json({ statusCode: 503, message: 'Database unavailable; nothing was stored. Retry later.' });
       return;
     }
-    this.logger.error(err instanceof Error ? err.stack ?? err.message : String(err));
+    this.logger.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     res.status(500).json({ statusCode: 500, message: 'Internal error' });
   }
 }

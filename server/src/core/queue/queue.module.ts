@@ -2,6 +2,7 @@ import { QueueName } from '@hallwatch/shared';
 import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { QueueErrorLogger } from './queue-error-logger';
 
 /** ioredis options for BullMQ from a redis:// URL; BullMQ needs its own blocking connections. */
 export function bullConnection(url: string) {
@@ -27,6 +28,7 @@ export function bullConnection(url: string) {
     }),
     BullModule.registerQueue({ name: QueueName.Maintenance }),
   ],
+  providers: [QueueErrorLogger],
   exports: [BullModule],
 })
 export class QueueModule {}

@@ -22,6 +22,7 @@ export async function prepare(config: AppConfig, opts: { seedDemoWhenEmpty: bool
       `Cannot reach PostgreSQL at ${redact(config.DATABASE_URL)} (${(err as Error).message}).\n` +
         `${HOW_TO_START}\n  pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start\n` +
         `Or point DATABASE_URL at your server.`,
+      { cause: err },
     );
   }
   await checkRedis(config.REDIS_URL);
@@ -52,6 +53,7 @@ async function checkRedis(url: string): Promise<void> {
       `Cannot reach Redis at ${redact(url)} (${(err as Error).message || 'connection refused'}).\n` +
         `${HOW_TO_START}\n  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no\n` +
         `Or point REDIS_URL at your server.`,
+      { cause: err },
     );
   } finally {
     client.disconnect();

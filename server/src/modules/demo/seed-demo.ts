@@ -37,7 +37,13 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
     for (const [i, town] of DEMO_TOWNS.entries()) {
       const t = await em.save(
         Site,
-        em.create(Site, { code: `${DEMO_SITE.code}-t${i + 1}`, name: `${town}便民服务中心`, nameEn: null, tier: 'town', parentId: hall.id }),
+        em.create(Site, {
+          code: `${DEMO_SITE.code}-t${i + 1}`,
+          name: `${town}便民服务中心`,
+          nameEn: null,
+          tier: 'town',
+          parentId: hall.id,
+        }),
       );
       // 92 village stations spread over 8 towns.
       const villages = 11 + (i < 4 ? 1 : 0);
@@ -54,17 +60,28 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
     }
     await em.save(
       Department,
-      DEMO_DEPARTMENTS.map((d) => em.create(Department, { siteId: hall.id, code: d.code, name: d.name, nameEn: d.nameEn, waitTargetSec: null })),
+      DEMO_DEPARTMENTS.map((d) =>
+        em.create(Department, { siteId: hall.id, code: d.code, name: d.name, nameEn: d.nameEn, waitTargetSec: null }),
+      ),
     );
     await em.save(
       HallWindow,
       demoWindows().map((w) =>
-        em.create(HallWindow, { siteId: hall.id, code: w.code, number: w.number, departmentCode: w.department, kind: w.kind, isOpen: w.isOpen }),
+        em.create(HallWindow, {
+          siteId: hall.id,
+          code: w.code,
+          number: w.number,
+          departmentCode: w.department,
+          kind: w.kind,
+          isOpen: w.isOpen,
+        }),
       ),
     );
     await em.save(
       StaffMember,
-      demoStaff().map((s) => em.create(StaffMember, { siteId: hall.id, code: s.code, name: s.name, departmentCode: s.department, onRoster: true })),
+      demoStaff().map((s) =>
+        em.create(StaffMember, { siteId: hall.id, code: s.code, name: s.name, departmentCode: s.department, onRoster: true }),
+      ),
     );
     return true;
   });

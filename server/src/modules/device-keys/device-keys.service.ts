@@ -55,7 +55,14 @@ export class DeviceKeysService {
       .getRepository(DeviceKey)
       .createQueryBuilder('k')
       .innerJoin(Site, 's', 's.id = k.site_id')
-      .select(['k.id AS id', 'k.name AS name', 'k.prefix AS prefix', 'k.created_at AS "createdAt"', 'k.revoked_at AS "revokedAt"', 's.code AS site'])
+      .select([
+        'k.id AS id',
+        'k.name AS name',
+        'k.prefix AS prefix',
+        'k.created_at AS "createdAt"',
+        'k.revoked_at AS "revokedAt"',
+        's.code AS site',
+      ])
       .orderBy('k.created_at');
     if (siteCode) qb.where('s.code = :c', { c: siteCode });
     return qb.getRawMany();

@@ -34,7 +34,11 @@ export class IngestService {
     if (valid.length === 0) return { results: results as EventResult[], change: null };
 
     const change = await this.ds.transaction(async (em) => {
-      const unknown = await this.unknownRefs(em, site.id, valid.map((v) => v.event));
+      const unknown = await this.unknownRefs(
+        em,
+        site.id,
+        valid.map((v) => v.event),
+      );
       const rows = valid.map((v) => {
         const data = { ...(v.event.data as Record<string, unknown>) };
         // The raw event keeps only the mask; the projection holds the ciphertext.
@@ -64,7 +68,11 @@ export class IngestService {
       const fresh = new Set(inserted.map((r) => r.id));
       for (const r of rows) results[r.v.index] = { id: r.v.event.id, status: fresh.has(r.v.event.id) ? 'accepted' : 'duplicate' };
       const newRows = rows.filter((r) => fresh.has(r.v.event.id));
-      await this.recordUnknown(em, site.id, newRows.flatMap((r) => r.refs.map((ref) => ({ ref, at: r.v.occurredAt }))));
+      await this.recordUnknown(
+        em,
+        site.id,
+        newRows.flatMap((r) => r.refs.map((ref) => ({ ref, at: r.v.occurredAt }))),
+      );
       const newEvents: NewEvent[] = newRows.map((r) => ({ event: r.v.event, occurredAt: r.v.occurredAt, serviceDay: r.day }));
       return this.projector.apply(em, site.id, newEvents);
     });
@@ -84,7 +92,10 @@ export class IngestService {
     for (const kind of Object.keys(wanted) as RefKind[]) {
       const codes = [...wanted[kind]];
       if (!codes.length) continue;
-      const known = await em.query(`SELECT code FROM ${REF_TABLES[kind]} WHERE site_id = $1 AND code = ANY($2::varchar[])`, [siteId, codes]);
+      const known = await em.query(`SELECT code FROM ${REF_TABLES[kind]} WHERE site_id = $1 AND code = ANY($2::varchar[])`, [
+        siteId,
+        codes,
+      ]);
       const knownSet = new Set(known.map((k) => k.code));
       for (const c of codes) if (!knownSet.has(c)) unknown.add(`${kind}:${c}`);
     }

@@ -75,8 +75,23 @@ export class Projector {
       byTicket.set(k, list2);
     }
     const t: Record<string, unknown[]> = {
-      day: [], ticket: [], status: [], department: [], channel: [], item: [], issued: [], waitFrom: [], firstCalled: [],
-      lastCalled: [], calls: [], window: [], staff: [], started: [], ended: [], outcome: [], transfers: [],
+      day: [],
+      ticket: [],
+      status: [],
+      department: [],
+      channel: [],
+      item: [],
+      issued: [],
+      waitFrom: [],
+      firstCalled: [],
+      lastCalled: [],
+      calls: [],
+      window: [],
+      staff: [],
+      started: [],
+      ended: [],
+      outcome: [],
+      transfers: [],
     };
     const w: Record<string, unknown[]> = { day: [], ticket: [], seq: [], department: [], waitFrom: [], calledAt: [], abandoned: [] };
     for (const k of list) {
@@ -121,8 +136,26 @@ export class Projector {
          wait_from = EXCLUDED.wait_from, first_called_at = EXCLUDED.first_called_at, last_called_at = EXCLUDED.last_called_at,
          call_count = EXCLUDED.call_count, "window" = EXCLUDED."window", staff = EXCLUDED.staff, started_at = EXCLUDED.started_at,
          ended_at = EXCLUDED.ended_at, outcome = EXCLUDED.outcome, transfer_count = EXCLUDED.transfer_count`,
-      [siteId, t.day, t.ticket, t.status, t.department, t.channel, t.item, t.issued, t.waitFrom, t.firstCalled, t.lastCalled,
-        t.calls, t.window, t.staff, t.started, t.ended, t.outcome, t.transfers],
+      [
+        siteId,
+        t.day,
+        t.ticket,
+        t.status,
+        t.department,
+        t.channel,
+        t.item,
+        t.issued,
+        t.waitFrom,
+        t.firstCalled,
+        t.lastCalled,
+        t.calls,
+        t.window,
+        t.staff,
+        t.started,
+        t.ended,
+        t.outcome,
+        t.transfers,
+      ],
     );
     await em.query(
       `DELETE FROM ticket_waits WHERE site_id = $1 AND (service_day, ticket) IN (SELECT * FROM unnest($2::date[], $3::varchar[]))`,
@@ -193,8 +226,23 @@ export class Projector {
       `INSERT INTO reviews (site_id, event_id, occurred_at, service_day, rating, channel, department, "window", staff, ticket,
          comment, real_name, phone_enc, phone_masked, follow_up_open)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) ON CONFLICT DO NOTHING`,
-      [siteId, e.event.id, e.occurredAt, e.serviceDay, rating, d.channel, d.department, d.window ?? null, d.staff ?? null,
-        d.ticket ?? null, d.comment ?? null, d.realName === true, phone.enc, phone.masked, rating <= 2],
+      [
+        siteId,
+        e.event.id,
+        e.occurredAt,
+        e.serviceDay,
+        rating,
+        d.channel,
+        d.department,
+        d.window ?? null,
+        d.staff ?? null,
+        d.ticket ?? null,
+        d.comment ?? null,
+        d.realName === true,
+        phone.enc,
+        phone.masked,
+        rating <= 2,
+      ],
     );
     change.departments.add(d.department as string);
     change.reviews++;
@@ -206,7 +254,18 @@ export class Projector {
     await em.query(
       `INSERT INTO complaints (site_id, event_id, occurred_at, source, summary, department, "window", staff, phone_enc, phone_masked)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT DO NOTHING`,
-      [siteId, e.event.id, e.occurredAt, d.source, d.summary, d.department ?? null, d.window ?? null, d.staff ?? null, phone.enc, phone.masked],
+      [
+        siteId,
+        e.event.id,
+        e.occurredAt,
+        d.source,
+        d.summary,
+        d.department ?? null,
+        d.window ?? null,
+        d.staff ?? null,
+        phone.enc,
+        phone.masked,
+      ],
     );
     if (typeof d.department === 'string') change.departments.add(d.department);
     change.complaints++;

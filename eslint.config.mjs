@@ -1,0 +1,43 @@
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+// Module boundaries (STYLE.md §2): Nx's own boundary plugin needs an @nx/* version that does
+// not install beside nx@24 here, so the same rules are expressed as restricted imports per project.
+const noServer = {
+  group: ['**/server/**', '@hallwatch/server', '@hallwatch/server/*'],
+  message: 'scope:frontend/shared must not import server code',
+};
+const noDashboard = {
+  group: ['**/dashboard/**', '@hallwatch/dashboard', '@hallwatch/dashboard/*'],
+  message: 'only the dashboard may import dashboard code',
+};
+const noFrameworks = {
+  group: ['@nestjs/*', 'typeorm', 'react', 'react-dom', 'bullmq', 'ioredis', 'socket.io'],
+  message: 'shared/ holds the contract only: no framework code, so the dashboard bundle stays small',
+};
+
+export default tseslint.config(
+  { ignores: ['**/dist/**', '**/dist-types/**', 'node_modules/**', '.nx/**', 'coverage/**', 'server/src/core/database/migrations/*-*.ts'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unsafe-function-type': 'off',
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='only']", message: 'no focused tests' }],
+    },
+  },
+  { files: ['shared/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noServer, noDashboard, noFrameworks] }] } },
+  {
+    files: ['dashboard/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-imports': ['error', { patterns: [noServer] }] },
+  },
+  { files: ['server/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noDashboard] }] } },
+  { files: ['**/*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
+);
