@@ -20,8 +20,9 @@ export interface TestApp {
 }
 
 /** The real server in-process on a free port, on its own database and Redis prefix. */
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
-  const db = await createTestDatabase();
+/** `databaseUrl` runs against a database the caller owns (and drops); otherwise a fresh one is made. */
+export async function startTestApp(env: Record<string, string> = {}, opts: { databaseUrl?: string } = {}): Promise<TestApp> {
+  const db = opts.databaseUrl ? { url: opts.databaseUrl, drop: async () => undefined } : await createTestDatabase();
   const config = loadConfig({
     DATABASE_URL: db.url,
     REDIS_URL,

@@ -137,8 +137,6 @@ export function ticketLife(events: TicketEventInput[]): TicketLife {
         break;
     }
   }
-  // A ticket seen only through later events (its issue not yet arrived) is not in any queue.
-  if (!life.issuedAt && life.status === 'waiting') life.status = 'unknown';
   life.waits.forEach((w, i) => (w.seq = i));
   return life;
 }
