@@ -1,10 +1,39 @@
-// `npm start`: the server and the dashboard on one port, with the demo hall feeding it.
+// `npm start`: the server and the dashboard on one port, with the demo hall feeding it
+// through the public ingest API (HALLWATCH_DEMO=0 starts without the demo).
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 
-const env = { ...process.env, DASHBOARD_DIR: process.env.DASHBOARD_DIR || path.join(__dirname, '..', 'dashboard', 'dist') };
-const args = [path.join(__dirname, '..', 'server', 'dist', 'main.js')];
-if (process.env.HALLWATCH_DEMO !== '0') args.push('--demo');
-const server = spawn(process.execPath, args, { env, stdio: 'inherit' });
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => server.kill(sig));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+const root = path.join(__dirname, '..');
+const demo = process.env.HALLWATCH_DEMO !== '0';
+const port = process.env.PORT || '3000';
+const env = { ...process.env, DASHBOARD_DIR: process.env.DASHBOARD_DIR || path.join(root, 'dashboard', 'dist') };
+const children = [];
+
+const server = spawn(process.execPath, [path.join(root, 'server', 'dist', 'main.js'), ...(demo ? ['--demo'] : [])], {
+  env,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+children.push(server);
+server.stdout.on('data', (chunk) => {
+  process.stdout.write(chunk);
+  if (demo && chunk.toString().includes('Hallwatch is serving') && children.length === 1) startSimulator();
+});
+server.on('exit', (code, signal) => {
+  for (const c of children) if (c !== server) c.kill('SIGTERM');
+  process.exit(code ?? (signal ? 1 : 0));
+});
+
+function startSimulator() {
+  const sim = spawn(
+    process.execPath,
+    [path.join(root, 'server', 'dist', 'cli', 'main.js'), 'simulate', '--url', `http://127.0.0.1:${port}`, '--site', 'huiji'],
+    {
+      env,
+      stdio: 'inherit',
+    },
+  );
+  children.push(sim);
+  sim.on('exit', (code) => code && console.error(`demo simulator stopped (exit ${code}); the server keeps running`));
+}
+
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => children.forEach((c) => c.kill(sig)));

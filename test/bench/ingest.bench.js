@@ -44,7 +44,9 @@ async function run() {
       stream.on('error', reject);
       for (const e of copyRows) {
         const day = e.occurredAt.slice(0, 10);
-        stream.write(`${siteId}\t${e.id}\t${e.type}\t${e.occurredAt}\t${day}\t${e.data.ticket}\t${JSON.stringify(e.data).replace(/\\/g, '\\\\')}\n`);
+        stream.write(
+          `${siteId}\t${e.id}\t${e.type}\t${e.occurredAt}\t${day}\t${e.data.ticket}\t${JSON.stringify(e.data).replace(/\\/g, '\\\\')}\n`,
+        );
       }
       stream.end();
     });

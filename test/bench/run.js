@@ -17,7 +17,9 @@ async function main() {
     const section = await BENCHES[name]().run();
     const heading = `## ${name}`;
     const block = `${heading}\n\nRun ${new Date().toISOString()} on ${machine}.\n\n${section.trim()}\n`;
-    let text = existsSync(file) ? readFileSync(file, 'utf8') : '# Hallwatch benchmarks\n\nWritten by `npm run bench`; each section is replaced by its latest run.\n';
+    let text = existsSync(file)
+      ? readFileSync(file, 'utf8')
+      : '# Hallwatch benchmarks\n\nWritten by `npm run bench`; each section is replaced by its latest run.\n';
     const re = new RegExp(`${heading}\\n[\\s\\S]*?(?=\\n## |$)`);
     text = re.test(text) ? text.replace(re, block) : `${text.trimEnd()}\n\n${block}`;
     writeFileSync(file, text);

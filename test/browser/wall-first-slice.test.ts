@@ -38,12 +38,16 @@ describe('wall: first slice in a real browser', () => {
   it('shows queue.waiting in Chinese and changes it within a second of an accepted event', async () => {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
     await page.goto(`${server.url}/wall?site=wall1`);
-    await page.waitForFunction(() => document.querySelector('[data-testid="queue.waiting"]')?.textContent === '0', null, { timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="queue.waiting"]')?.textContent === '0', null, {
+      timeout: 10_000,
+    });
     expect(await page.textContent('body')).toContain('当前等候');
 
     const res = await postEvents(server.url, key, ev('ticket.issued', { ticket: 'B001', department: 'd1', channel: 'walk_in' }));
     expect(res.body.results[0].status).toBe('accepted');
-    await page.waitForFunction(() => document.querySelector('[data-testid="queue.waiting"]')?.textContent === '1', null, { timeout: 5_000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid="queue.waiting"]')?.textContent === '1', null, {
+      timeout: 5_000,
+    });
     expect(await page.getByTestId('queue.waiting').textContent()).toBe('1');
     await page.screenshot({ path: join(__dirname, '..', 'screenshots', 'wall-first-slice.png') });
   });

@@ -34,7 +34,9 @@ describe('SIGKILL during ingest', () => {
       // Several clients posting batches concurrently while the server is killed under them.
       const clients = Array.from({ length: 4 }, async (_, c) => {
         while (!stop) {
-          const events = Array.from({ length: 50 }, (_, i) => ev('ticket.issued', { ticket: `K${round}-${c}-${sent}-${i}`, department: 'd1', channel: 'walk_in' }));
+          const events = Array.from({ length: 50 }, (_, i) =>
+            ev('ticket.issued', { ticket: `K${round}-${c}-${sent}-${i}`, department: 'd1', channel: 'walk_in' }),
+          );
           sent++;
           try {
             const res = await fetch(`${server.url}/api/v1/events`, {

@@ -16,11 +16,28 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
   'staff.signed_out': { staff: 's2', window: 'w2' },
   'staff.left_post': { staff: 's3', window: 'w3', reason: 'break' },
   'staff.returned': { staff: 's3', window: 'w3' },
-  'review.submitted': { rating: 2, channel: 'pad', department: 'd1', window: 'w1', staff: 's1', comment: '等太久', realName: true, phone: '13812341234' },
+  'review.submitted': {
+    rating: 2,
+    channel: 'pad',
+    department: 'd1',
+    window: 'w1',
+    staff: 's1',
+    comment: '等太久',
+    realName: true,
+    phone: '13812341234',
+  },
   'complaint.received': { source: 'hotline_12345', summary: '窗口态度不好', department: 'd1', phone: '13900001111' },
   'round.started': { round: 'r1', patroller: 'p1' },
   'round.completed': { round: 'r1', patroller: 'p1' },
-  'round.check': { round: 'r1', checkpoint: 'window-staffed', result: 'finding', department: 'd1', window: 'w1', note: '无人', severity: 'high' },
+  'round.check': {
+    round: 'r1',
+    checkpoint: 'window-staffed',
+    result: 'finding',
+    department: 'd1',
+    window: 'w1',
+    note: '无人',
+    severity: 'high',
+  },
 };
 
 describe('ingest contract (SPEC §3)', () => {
@@ -45,7 +62,10 @@ describe('ingest contract (SPEC §3)', () => {
     expect(await count(`SELECT count(*)::int n FROM events`)).toBe(EVENT_TYPES.length);
     const a001 = (await t.ds.query(`SELECT status, outcome, "window", staff, call_count FROM tickets WHERE ticket = 'A001'`))[0];
     expect(a001).toEqual({ status: 'done', outcome: 'done', window: 'w1', staff: 's1', call_count: 1 });
-    expect((await t.ds.query(`SELECT department, status FROM tickets WHERE ticket = 'A003'`))[0]).toEqual({ department: 'd2', status: 'waiting' });
+    expect((await t.ds.query(`SELECT department, status FROM tickets WHERE ticket = 'A003'`))[0]).toEqual({
+      department: 'd2',
+      status: 'waiting',
+    });
     expect(await count(`SELECT count(*)::int n FROM reviews WHERE rating = 2 AND follow_up_open`)).toBe(1);
     expect(await count(`SELECT count(*)::int n FROM complaints WHERE closed_at IS NULL`)).toBe(1);
     const presence = await t.ds.query(`SELECT staff, state, reason FROM staff_presence ORDER BY staff`);
@@ -57,7 +77,9 @@ describe('ingest contract (SPEC §3)', () => {
   });
 
   it('never stores a citizen phone number in clear text', async () => {
-    const dump = JSON.stringify(await t.ds.query(`SELECT e.data, r.phone_enc, r.phone_masked FROM events e LEFT JOIN reviews r ON r.event_id = e.id`));
+    const dump = JSON.stringify(
+      await t.ds.query(`SELECT e.data, r.phone_enc, r.phone_masked FROM events e LEFT JOIN reviews r ON r.event_id = e.id`),
+    );
     expect(dump).not.toContain('13812341234');
     expect(dump).not.toContain('13900001111');
     expect(dump).toContain('138****1234');
@@ -68,20 +90,95 @@ describe('ingest contract (SPEC §3)', () => {
 
   it.each<[string, unknown, string, RegExp]>([
     ['id missing', { type: 'ticket.called', occurredAt: new Date().toISOString(), data: { ticket: 'X', window: 'w1' } }, 'id', /1–64/],
-    ['id too long', { id: 'x'.repeat(65), type: 'ticket.called', occurredAt: new Date().toISOString(), data: { ticket: 'X', window: 'w1' } }, 'id', /1–64/],
+    [
+      'id too long',
+      { id: 'x'.repeat(65), type: 'ticket.called', occurredAt: new Date().toISOString(), data: { ticket: 'X', window: 'w1' } },
+      'id',
+      /1–64/,
+    ],
     ['unknown type', { id: 'u1', type: 'ticket.eaten', occurredAt: new Date().toISOString(), data: {} }, 'type', /one of/],
-    ['time without offset', { id: 'u2', type: 'ticket.called', occurredAt: '2024-07-15T09:30:00', data: { ticket: 'X', window: 'w1' } }, 'occurredAt', /offset/],
-    ['impossible date', { id: 'u3', type: 'ticket.called', occurredAt: '2024-13-45T09:30:00+08:00', data: { ticket: 'X', window: 'w1' } }, 'occurredAt', /real date/],
-    ['future time', { id: 'u4', type: 'ticket.called', occurredAt: new Date(Date.now() + 10 * 60_000).toISOString(), data: { ticket: 'X', window: 'w1' } }, 'occurredAt', /future/],
+    [
+      'time without offset',
+      { id: 'u2', type: 'ticket.called', occurredAt: '2024-07-15T09:30:00', data: { ticket: 'X', window: 'w1' } },
+      'occurredAt',
+      /offset/,
+    ],
+    [
+      'impossible date',
+      { id: 'u3', type: 'ticket.called', occurredAt: '2024-13-45T09:30:00+08:00', data: { ticket: 'X', window: 'w1' } },
+      'occurredAt',
+      /real date/,
+    ],
+    [
+      'future time',
+      {
+        id: 'u4',
+        type: 'ticket.called',
+        occurredAt: new Date(Date.now() + 10 * 60_000).toISOString(),
+        data: { ticket: 'X', window: 'w1' },
+      },
+      'occurredAt',
+      /future/,
+    ],
     ['data not an object', { id: 'u5', type: 'ticket.called', occurredAt: new Date().toISOString(), data: 'x' }, 'data', /object/],
-    ['required field missing', { id: 'u6', type: 'ticket.called', occurredAt: new Date().toISOString(), data: { ticket: 'X' } }, 'data.window', /required/],
-    ['bad enum', { id: 'u7', type: 'ticket.issued', occurredAt: new Date().toISOString(), data: { ticket: 'X', department: 'd1', channel: 'fax' } }, 'data.channel', /walk_in/],
-    ['rating out of range', { id: 'u8', type: 'review.submitted', occurredAt: new Date().toISOString(), data: { rating: 6, channel: 'pad', department: 'd1' } }, 'data.rating', /1 to 5/],
-    ['bad phone', { id: 'u9', type: 'complaint.received', occurredAt: new Date().toISOString(), data: { source: 'web', summary: 'x', phone: 'call me' } }, 'data.phone', /digits/],
-    ['empty summary', { id: 'u10', type: 'complaint.received', occurredAt: new Date().toISOString(), data: { source: 'web', summary: '  ' } }, 'data.summary', /empty/],
-    ['unknown field', { id: 'u11', type: 'ticket.called', occurredAt: new Date().toISOString(), data: { ticket: 'X', window: 'w1', colour: 'red' } }, 'data.colour', /not a field/],
-    ['code with spaces', { id: 'u12', type: 'ticket.called', occurredAt: new Date().toISOString(), data: { ticket: 'A 1', window: 'w1' } }, 'data.ticket', /without spaces/],
-    ['realName not boolean', { id: 'u13', type: 'review.submitted', occurredAt: new Date().toISOString(), data: { rating: 5, channel: 'pad', department: 'd1', realName: 'yes' } }, 'data.realName', /true or false/],
+    [
+      'required field missing',
+      { id: 'u6', type: 'ticket.called', occurredAt: new Date().toISOString(), data: { ticket: 'X' } },
+      'data.window',
+      /required/,
+    ],
+    [
+      'bad enum',
+      { id: 'u7', type: 'ticket.issued', occurredAt: new Date().toISOString(), data: { ticket: 'X', department: 'd1', channel: 'fax' } },
+      'data.channel',
+      /walk_in/,
+    ],
+    [
+      'rating out of range',
+      { id: 'u8', type: 'review.submitted', occurredAt: new Date().toISOString(), data: { rating: 6, channel: 'pad', department: 'd1' } },
+      'data.rating',
+      /1 to 5/,
+    ],
+    [
+      'bad phone',
+      {
+        id: 'u9',
+        type: 'complaint.received',
+        occurredAt: new Date().toISOString(),
+        data: { source: 'web', summary: 'x', phone: 'call me' },
+      },
+      'data.phone',
+      /digits/,
+    ],
+    [
+      'empty summary',
+      { id: 'u10', type: 'complaint.received', occurredAt: new Date().toISOString(), data: { source: 'web', summary: '  ' } },
+      'data.summary',
+      /empty/,
+    ],
+    [
+      'unknown field',
+      { id: 'u11', type: 'ticket.called', occurredAt: new Date().toISOString(), data: { ticket: 'X', window: 'w1', colour: 'red' } },
+      'data.colour',
+      /not a field/,
+    ],
+    [
+      'code with spaces',
+      { id: 'u12', type: 'ticket.called', occurredAt: new Date().toISOString(), data: { ticket: 'A 1', window: 'w1' } },
+      'data.ticket',
+      /without spaces/,
+    ],
+    [
+      'realName not boolean',
+      {
+        id: 'u13',
+        type: 'review.submitted',
+        occurredAt: new Date().toISOString(),
+        data: { rating: 5, channel: 'pad', department: 'd1', realName: 'yes' },
+      },
+      'data.realName',
+      /true or false/,
+    ],
     ['not an object', 42, 'event', /JSON object/],
   ])('rejects %s, naming the field and storing nothing', async (_name, event, field, reason) => {
     const before = await count(`SELECT count(*)::int n FROM events`);
@@ -134,7 +231,12 @@ describe('ingest contract (SPEC §3)', () => {
     const [row] = await t.ds.query(`SELECT unknown_refs FROM events WHERE id = $1`, [e.id]);
     expect(row.unknown_refs.sort()).toEqual(['staff:ghost', 'window:w99']);
     const refs = await t.ds.query(`SELECT kind, code, event_count FROM unknown_references ORDER BY kind, code`);
-    expect(refs).toEqual(expect.arrayContaining([{ kind: 'staff', code: 'ghost', event_count: 1 }, { kind: 'window', code: 'w99', event_count: 1 }]));
+    expect(refs).toEqual(
+      expect.arrayContaining([
+        { kind: 'staff', code: 'ghost', event_count: 1 },
+        { kind: 'window', code: 'w99', event_count: 1 },
+      ]),
+    );
   });
 
   describe('request-level errors store nothing', () => {

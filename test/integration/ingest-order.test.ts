@@ -19,66 +19,83 @@ function dayArb(base: number) {
     rating: fc.option(fc.integer({ min: 1, max: 5 })),
     start: fc.integer({ min: 0, max: 3600 }),
   });
-  const staffArb = fc.array(fc.record({ kind: fc.constantFrom('signed_in', 'left_post', 'returned', 'signed_out'), at: fc.integer({ min: 0, max: 7200 }) }), {
-    maxLength: 6,
-  });
-  return fc.record({ tickets: fc.array(ticketArb, { minLength: 1, maxLength: 12 }), staff: fc.array(staffArb, { minLength: 1, maxLength: 3 }) }).map(({ tickets, staff }) => {
-    const events: Ev[] = [];
-    const at = (s: number) => new Date(base + s * 1000).toISOString();
-    tickets.forEach((t, i) => {
-      const code = `T${i}`;
-      let clock = t.start;
-      const push = (type: string, data: Record<string, unknown>) => events.push({ id: `${code}-${events.length}`, type, occurredAt: at(clock), data: { ticket: code, ...data } });
-      push('ticket.issued', { department: t.dept, channel: 'walk_in' });
-      if (t.transfer) {
-        clock += 30;
-        push('ticket.called', { window: 'w1' });
-        clock += 60;
-        push('ticket.transferred', { fromWindow: 'w1', toDepartment: t.dept === 'd1' ? 'd2' : 'd1' });
-      }
-      if (t.end === 'waiting') return;
-      clock += t.wait;
-      push('ticket.called', { window: 'w2' });
-      for (let r = 0; r < t.recalls; r++) {
-        clock += 20;
+  const staffArb = fc.array(
+    fc.record({ kind: fc.constantFrom('signed_in', 'left_post', 'returned', 'signed_out'), at: fc.integer({ min: 0, max: 7200 }) }),
+    {
+      maxLength: 6,
+    },
+  );
+  return fc
+    .record({ tickets: fc.array(ticketArb, { minLength: 1, maxLength: 12 }), staff: fc.array(staffArb, { minLength: 1, maxLength: 3 }) })
+    .map(({ tickets, staff }) => {
+      const events: Ev[] = [];
+      const at = (s: number) => new Date(base + s * 1000).toISOString();
+      tickets.forEach((t, i) => {
+        const code = `T${i}`;
+        let clock = t.start;
+        const push = (type: string, data: Record<string, unknown>) =>
+          events.push({ id: `${code}-${events.length}`, type, occurredAt: at(clock), data: { ticket: code, ...data } });
+        push('ticket.issued', { department: t.dept, channel: 'walk_in' });
+        if (t.transfer) {
+          clock += 30;
+          push('ticket.called', { window: 'w1' });
+          clock += 60;
+          push('ticket.transferred', { fromWindow: 'w1', toDepartment: t.dept === 'd1' ? 'd2' : 'd1' });
+        }
+        if (t.end === 'waiting') return;
+        clock += t.wait;
         push('ticket.called', { window: 'w2' });
-      }
-      if (t.end === 'no_show') {
-        clock += 5;
-        push('ticket.no_show', { window: 'w2' });
-        return;
-      }
-      clock += 10;
-      push('ticket.started', { window: 'w2', staff: 's2' });
-      if (t.end === 'serving') return;
-      clock += 300;
-      push('ticket.completed', { window: 'w2', staff: 's2', outcome: 'done' });
-      if (t.rating !== null) {
-        clock += 5;
-        events.push({ id: `${code}-r`, type: 'review.submitted', occurredAt: at(clock), data: { rating: t.rating, channel: 'pad', department: t.dept, ticket: code } });
-      }
+        for (let r = 0; r < t.recalls; r++) {
+          clock += 20;
+          push('ticket.called', { window: 'w2' });
+        }
+        if (t.end === 'no_show') {
+          clock += 5;
+          push('ticket.no_show', { window: 'w2' });
+          return;
+        }
+        clock += 10;
+        push('ticket.started', { window: 'w2', staff: 's2' });
+        if (t.end === 'serving') return;
+        clock += 300;
+        push('ticket.completed', { window: 'w2', staff: 's2', outcome: 'done' });
+        if (t.rating !== null) {
+          clock += 5;
+          events.push({
+            id: `${code}-r`,
+            type: 'review.submitted',
+            occurredAt: at(clock),
+            data: { rating: t.rating, channel: 'pad', department: t.dept, ticket: code },
+          });
+        }
+      });
+      staff.forEach((moves, s) =>
+        moves.forEach((m, j) =>
+          events.push({
+            id: `S${s}-${j}`,
+            type: `staff.${m.kind}`,
+            occurredAt: at(m.at + j), // distinct times per staff member
+            data: { staff: `s${s + 1}`, window: `w${s + 1}`, ...(m.kind === 'left_post' ? { reason: 'break' } : {}) },
+          }),
+        ),
+      );
+      return events;
     });
-    staff.forEach((moves, s) =>
-      moves.forEach((m, j) =>
-        events.push({
-          id: `S${s}-${j}`,
-          type: `staff.${m.kind}`,
-          occurredAt: at(m.at + j), // distinct times per staff member
-          data: { staff: `s${s + 1}`, window: `w${s + 1}`, ...(m.kind === 'left_post' ? { reason: 'break' } : {}) },
-        }),
-      ),
-    );
-    return events;
-  });
 }
 
 async function projections(ds: DataSource, site: string) {
   const [{ id }] = await ds.query(`SELECT id FROM sites WHERE code = $1`, [site]);
   const q = (sql: string) => ds.query(sql, [id]);
   return {
-    tickets: await q(`SELECT service_day::text, ticket, status, department, issued_at, wait_from, first_called_at, last_called_at, call_count, "window", staff, started_at, ended_at, outcome, transfer_count FROM tickets WHERE site_id = $1 ORDER BY ticket`),
-    waits: await q(`SELECT ticket, seq, department, wait_from, called_at, abandoned FROM ticket_waits WHERE site_id = $1 ORDER BY ticket, seq`),
-    presence: await q(`SELECT staff, "window", state, reason, since, last_signed_in_at FROM staff_presence WHERE site_id = $1 ORDER BY staff`),
+    tickets: await q(
+      `SELECT service_day::text, ticket, status, department, issued_at, wait_from, first_called_at, last_called_at, call_count, "window", staff, started_at, ended_at, outcome, transfer_count FROM tickets WHERE site_id = $1 ORDER BY ticket`,
+    ),
+    waits: await q(
+      `SELECT ticket, seq, department, wait_from, called_at, abandoned FROM ticket_waits WHERE site_id = $1 ORDER BY ticket, seq`,
+    ),
+    presence: await q(
+      `SELECT staff, "window", state, reason, since, last_signed_in_at FROM staff_presence WHERE site_id = $1 ORDER BY staff`,
+    ),
     reviews: await q(`SELECT event_id, rating, department, follow_up_open FROM reviews WHERE site_id = $1 ORDER BY event_id`),
   };
 }

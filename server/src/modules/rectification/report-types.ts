@@ -72,6 +72,8 @@ export interface MeasureBlock {
   measures: string[];
   /** Source line of each entry in `measures`, index for index. */
   measureLines: number[];
+  /** The marker each measure carried ("一是", "2.", "（3）"; "" when unnumbered), index for index. */
+  measureMarkers: string[];
   /** Unnumbered paragraphs after numbered measures, typically an outcome summary ("截至2024年8月…"). */
   remarks: string[];
   figures: ParsedFigure[];
@@ -89,11 +91,15 @@ export interface ParsedItem extends MeasureBlock {
 
 /** A rectification block whose (N) heading is missing from the report. */
 export interface ParsedOrphanBlock extends MeasureBlock {
+  /** `item-N` once the number is inferred, so a later corrected report updates the same row; else null. */
+  key: string | null;
   /** The item number deduced from a gap in the numbering, or null when it could not be deduced. */
   inferredNumber: number | null;
   /** The item whose measures preceded this block. */
   afterItem: number | null;
   startLine: number;
+  /** How the block showed itself: a second 整改情况 label, or measure numbering starting again at 一是. */
+  opener: 'label' | 'renumbered';
 }
 
 export interface ParsedSection extends SectionRef {
