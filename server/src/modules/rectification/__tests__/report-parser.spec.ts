@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseReport, type ParsedItem, type ParsedReport } from '../report-parser';
 
-const SEED = path.resolve(__dirname, '../../../../../../shared/seeds/000_8db2c1e97982d3de.txt');
+// A copy of ../shared/seeds/000_8db2c1e97982d3de.txt kept in the repository, so a clone alone can run the tests.
+const SEED = path.resolve(__dirname, 'fixtures/huiji-2024-report.txt');
 
 describe('parseReport on the published seed report', () => {
   let report: ParsedReport;
@@ -18,8 +19,8 @@ describe('parseReport on the published seed report', () => {
     report = parseReport(readFileSync(SEED, 'utf8'));
   });
 
-  it('reads the seed from the shared folder', () => {
-    expect(SEED).toBe('/work/shared/seeds/000_8db2c1e97982d3de.txt');
+  it('reads the seed report in full', () => {
+    expect(report.items.length).toBeGreaterThan(50);
   });
 
   it('finds the stated count of 60 in the summary paragraph', () => {
