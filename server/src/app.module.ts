@@ -13,6 +13,7 @@ import { TimeModule } from './core/time/time.module';
 import { DeviceKeysModule } from './modules/device-keys/device-keys.module';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { IngestModule } from './modules/ingest/ingest.module';
+import { RegistryModule } from './modules/registry/registry.module';
 
 @Module({})
 export class AppModule {
@@ -47,6 +48,7 @@ export class AppModule {
         DeviceKeysModule,
         IngestModule,
         IndicatorsModule,
+        RegistryModule,
         LiveModule,
         ...dashboard,
       ],

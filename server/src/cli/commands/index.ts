@@ -1,5 +1,6 @@
 import { CliCommand } from './command';
 import { migrate, migrationGenerate, seedDemoCommand } from './database.commands';
 import { deviceKey } from './device-key.commands';
+import { REGISTRY_COMMANDS } from './registry.commands';
 
-export const COMMANDS: CliCommand[] = [migrate, migrationGenerate, seedDemoCommand, deviceKey];
+export const COMMANDS: CliCommand[] = [migrate, migrationGenerate, seedDemoCommand, deviceKey, ...REGISTRY_COMMANDS];

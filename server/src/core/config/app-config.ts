@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 // The only place Hallwatch reads the environment; everything else receives an AppConfig.
 export class AppConfig {
@@ -45,6 +45,15 @@ export class AppConfig {
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   @IsBoolean()
   RUN_MIGRATIONS = true;
+
+  /**
+   * Bearer token for the admin API until user accounts exist (the Accounts work replaces it).
+   * Empty disables the admin API; when set it must be long enough not to be guessed.
+   */
+  @IsString()
+  @ValidateIf((c: AppConfig) => c.ADMIN_TOKEN !== '')
+  @MinLength(16, { message: 'ADMIN_TOKEN must be at least 16 characters, or empty to disable the admin API' })
+  ADMIN_TOKEN = '';
 }
 
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {

@@ -1,0 +1,42 @@
+import { Body, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { AdminActor } from '../../../core/auth/admin.guard';
+import { CreateDepartmentDto, UpdateDepartmentDto } from '../dtos/department.dto';
+import { RegistryService } from '../registry.service';
+import { DepartmentView } from '../registry-views';
+import { AdminController } from './admin-controller.decorator';
+
+@AdminController('sites/:site/departments')
+export class DepartmentsController {
+  constructor(private readonly registry: RegistryService) {}
+
+  @Get()
+  list(@Param('site') site: string): Promise<DepartmentView[]> {
+    return this.registry.listDepartments(site);
+  }
+
+  @Post()
+  create(@AdminActor() actor: string, @Param('site') site: string, @Body() body: CreateDepartmentDto): Promise<DepartmentView> {
+    return this.registry.createDepartment(actor, site, body);
+  }
+
+  @Get(':code')
+  get(@Param('site') site: string, @Param('code') code: string): Promise<DepartmentView> {
+    return this.registry.getDepartment(site, code);
+  }
+
+  @Patch(':code')
+  update(
+    @AdminActor() actor: string,
+    @Param('site') site: string,
+    @Param('code') code: string,
+    @Body() body: UpdateDepartmentDto,
+  ): Promise<DepartmentView> {
+    return this.registry.updateDepartment(actor, site, code, body);
+  }
+
+  @Delete(':code')
+  @HttpCode(204)
+  async remove(@AdminActor() actor: string, @Param('site') site: string, @Param('code') code: string): Promise<void> {
+    await this.registry.deleteDepartment(actor, site, code);
+  }
+}

@@ -1,0 +1,42 @@
+import { Body, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { AdminActor } from '../../../core/auth/admin.guard';
+import { CreateServiceItemDto, UpdateServiceItemDto } from '../dtos/service-item.dto';
+import { RegistryService } from '../registry.service';
+import { ServiceItemView } from '../registry-views';
+import { AdminController } from './admin-controller.decorator';
+
+@AdminController('sites/:site/service-items')
+export class ServiceItemsController {
+  constructor(private readonly registry: RegistryService) {}
+
+  @Get()
+  list(@Param('site') site: string): Promise<ServiceItemView[]> {
+    return this.registry.listServiceItems(site);
+  }
+
+  @Post()
+  create(@AdminActor() actor: string, @Param('site') site: string, @Body() body: CreateServiceItemDto): Promise<ServiceItemView> {
+    return this.registry.createServiceItem(actor, site, body);
+  }
+
+  @Get(':code')
+  get(@Param('site') site: string, @Param('code') code: string): Promise<ServiceItemView> {
+    return this.registry.getServiceItem(site, code);
+  }
+
+  @Patch(':code')
+  update(
+    @AdminActor() actor: string,
+    @Param('site') site: string,
+    @Param('code') code: string,
+    @Body() body: UpdateServiceItemDto,
+  ): Promise<ServiceItemView> {
+    return this.registry.updateServiceItem(actor, site, code, body);
+  }
+
+  @Delete(':code')
+  @HttpCode(204)
+  async remove(@AdminActor() actor: string, @Param('site') site: string, @Param('code') code: string): Promise<void> {
+    await this.registry.deleteServiceItem(actor, site, code);
+  }
+}

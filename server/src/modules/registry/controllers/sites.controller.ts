@@ -1,0 +1,43 @@
+import { Body, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { AdminActor } from '../../../core/auth/admin.guard';
+import { CreateSiteDto, ListSitesQuery, UpdateSiteDto } from '../dtos/site.dto';
+import { ListUnknownReferencesQuery } from '../dtos/unknown-reference.dto';
+import { RegistryService } from '../registry.service';
+import { SiteView, UnknownReferenceView } from '../registry-views';
+import { SitesService } from '../sites.service';
+import { AdminController } from './admin-controller.decorator';
+
+@AdminController('sites')
+export class SitesController {
+  constructor(
+    private readonly sites: SitesService,
+    private readonly registry: RegistryService,
+  ) {}
+
+  /** `?tier=town` and `?parent=<code>` narrow the list (the three-tier system). */
+  @Get()
+  list(@Query() query: ListSitesQuery): Promise<SiteView[]> {
+    return this.sites.listSites(query);
+  }
+
+  @Post()
+  create(@AdminActor() actor: string, @Body() body: CreateSiteDto): Promise<SiteView> {
+    return this.sites.createSite(actor, body);
+  }
+
+  @Get(':site')
+  get(@Param('site') site: string): Promise<SiteView> {
+    return this.sites.getSite(site);
+  }
+
+  @Patch(':site')
+  update(@AdminActor() actor: string, @Param('site') site: string, @Body() body: UpdateSiteDto): Promise<SiteView> {
+    return this.sites.updateSite(actor, site, body);
+  }
+
+  /** Codes events named that the registry still lacks: the roster's to-do list (item 48). */
+  @Get(':site/unknown-references')
+  unknownReferences(@Param('site') site: string, @Query() query: ListUnknownReferencesQuery): Promise<UnknownReferenceView[]> {
+    return this.registry.listUnknownReferences(site, query.kind);
+  }
+}

@@ -1,0 +1,42 @@
+import { Body, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { AdminActor } from '../../../core/auth/admin.guard';
+import { CreateStaffDto, UpdateStaffDto } from '../dtos/staff.dto';
+import { RegistryService } from '../registry.service';
+import { StaffView } from '../registry-views';
+import { AdminController } from './admin-controller.decorator';
+
+@AdminController('sites/:site/staff')
+export class StaffController {
+  constructor(private readonly registry: RegistryService) {}
+
+  @Get()
+  list(@Param('site') site: string): Promise<StaffView[]> {
+    return this.registry.listStaff(site);
+  }
+
+  @Post()
+  create(@AdminActor() actor: string, @Param('site') site: string, @Body() body: CreateStaffDto): Promise<StaffView> {
+    return this.registry.createStaff(actor, site, body);
+  }
+
+  @Get(':code')
+  get(@Param('site') site: string, @Param('code') code: string): Promise<StaffView> {
+    return this.registry.getStaff(site, code);
+  }
+
+  @Patch(':code')
+  update(
+    @AdminActor() actor: string,
+    @Param('site') site: string,
+    @Param('code') code: string,
+    @Body() body: UpdateStaffDto,
+  ): Promise<StaffView> {
+    return this.registry.updateStaff(actor, site, code, body);
+  }
+
+  @Delete(':code')
+  @HttpCode(204)
+  async remove(@AdminActor() actor: string, @Param('site') site: string, @Param('code') code: string): Promise<void> {
+    await this.registry.deleteStaff(actor, site, code);
+  }
+}

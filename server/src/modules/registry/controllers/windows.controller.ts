@@ -1,0 +1,42 @@
+import { Body, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { AdminActor } from '../../../core/auth/admin.guard';
+import { CreateWindowDto, UpdateWindowDto } from '../dtos/window.dto';
+import { RegistryService } from '../registry.service';
+import { WindowView } from '../registry-views';
+import { AdminController } from './admin-controller.decorator';
+
+@AdminController('sites/:site/windows')
+export class WindowsController {
+  constructor(private readonly registry: RegistryService) {}
+
+  @Get()
+  list(@Param('site') site: string): Promise<WindowView[]> {
+    return this.registry.listWindows(site);
+  }
+
+  @Post()
+  create(@AdminActor() actor: string, @Param('site') site: string, @Body() body: CreateWindowDto): Promise<WindowView> {
+    return this.registry.createWindow(actor, site, body);
+  }
+
+  @Get(':code')
+  get(@Param('site') site: string, @Param('code') code: string): Promise<WindowView> {
+    return this.registry.getWindow(site, code);
+  }
+
+  @Patch(':code')
+  update(
+    @AdminActor() actor: string,
+    @Param('site') site: string,
+    @Param('code') code: string,
+    @Body() body: UpdateWindowDto,
+  ): Promise<WindowView> {
+    return this.registry.updateWindow(actor, site, code, body);
+  }
+
+  @Delete(':code')
+  @HttpCode(204)
+  async remove(@AdminActor() actor: string, @Param('site') site: string, @Param('code') code: string): Promise<void> {
+    await this.registry.deleteWindow(actor, site, code);
+  }
+}

@@ -1,0 +1,98 @@
+import { RefKind } from '../projections/reference-check';
+import { Department } from './department.entity';
+import { HallWindow, WindowKind } from './hall-window.entity';
+import { ServiceItem } from './service-item.entity';
+import { Site, SiteTier } from './site.entity';
+import { StaffMember } from './staff-member.entity';
+
+export type { RefKind };
+export const REF_KINDS: readonly RefKind[] = ['department', 'window', 'staff'];
+
+// What the admin API and CLI show: codes, never internal ids, so a site's registry can be
+// exported and re-created elsewhere.
+
+export interface SiteView {
+  code: string;
+  name: string;
+  nameEn: string | null;
+  tier: SiteTier;
+  parent: string | null;
+  timezone: string;
+  createdAt: string;
+}
+
+export interface DepartmentView {
+  code: string;
+  name: string;
+  nameEn: string | null;
+  waitTargetSec: number | null;
+}
+
+export interface WindowView {
+  code: string;
+  number: number | null;
+  departmentCode: string | null;
+  kind: WindowKind;
+  isOpen: boolean;
+}
+
+export interface StaffView {
+  code: string;
+  name: string;
+  departmentCode: string | null;
+  onRoster: boolean;
+}
+
+export interface ServiceItemView {
+  code: string;
+  name: string;
+  departmentCode: string | null;
+  negativeList: boolean;
+}
+
+export interface UnknownReferenceView {
+  kind: RefKind;
+  code: string;
+  firstSeen: string;
+  lastSeen: string;
+  eventCount: number;
+}
+
+export const siteView = (s: Site, parent: string | null): SiteView => ({
+  code: s.code,
+  name: s.name,
+  nameEn: s.nameEn,
+  tier: s.tier,
+  parent,
+  timezone: s.timezone,
+  createdAt: new Date(s.createdAt).toISOString(),
+});
+
+export const departmentView = (d: Department): DepartmentView => ({
+  code: d.code,
+  name: d.name,
+  nameEn: d.nameEn,
+  waitTargetSec: d.waitTargetSec,
+});
+
+export const windowView = (w: HallWindow): WindowView => ({
+  code: w.code,
+  number: w.number,
+  departmentCode: w.departmentCode,
+  kind: w.kind,
+  isOpen: w.isOpen,
+});
+
+export const staffView = (s: StaffMember): StaffView => ({
+  code: s.code,
+  name: s.name,
+  departmentCode: s.departmentCode,
+  onRoster: s.onRoster,
+});
+
+export const serviceItemView = (i: ServiceItem): ServiceItemView => ({
+  code: i.code,
+  name: i.name,
+  departmentCode: i.departmentCode,
+  negativeList: i.negativeList,
+});
