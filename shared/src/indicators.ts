@@ -1,5 +1,7 @@
 // Canonical indicator ids of SPEC §4. Clients depend on these strings.
 
+import type { LiveAlert } from './live';
+
 export const INDICATOR_IDS = [
   'queue.waiting',
   'queue.wait.avg',
@@ -80,6 +82,10 @@ export type IndicatorValues = Partial<Record<IndicatorId, number | null>>;
 export interface IndicatorSnapshot {
   site: string;
   asOf: string;
+  /** Site level: every id of INDICATOR_IDS, null where the denominator or the data is missing. */
   values: IndicatorValues;
+  /** Per department code (the registry's departments and any code today's data names). */
   departments: Record<string, IndicatorValues>;
+  /** Alerts standing at `asOf`, all with state `raised`; one that is gone is no longer listed. */
+  alerts: LiveAlert[];
 }

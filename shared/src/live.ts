@@ -12,6 +12,10 @@ export interface IndicatorUpdate {
   departments: Record<string, IndicatorValues>;
 }
 
+/** Alert kinds raised from the indicators; later features (patrol, follow-ups) add their own. */
+export const LIVE_ALERT_KINDS = ['wait.target', 'tidal.advice', 'surge.risk', 'staff.away'] as const;
+export type LiveAlertKind = (typeof LIVE_ALERT_KINDS)[number];
+
 export interface LiveAlert {
   id: string;
   state: 'raised' | 'cleared';
@@ -21,6 +25,7 @@ export interface LiveAlert {
   department?: string;
   window?: string;
   staff?: string;
+  /** Since when the condition has held, as far as the stored data proves it (it may have begun earlier). */
   since: string;
   message: { zh: string; en: string };
   items: number[];

@@ -53,7 +53,15 @@ export function useLiveSite(site: string, token?: string): LiveState {
     socket.on('connect', () => setState((s) => ({ ...s, connected: true })));
     socket.on('disconnect', () => setState((s) => ({ ...s, connected: false })));
     socket.on('snapshot', (snap: IndicatorSnapshot) =>
-      setState((s) => ({ ...s, values: snap.values, departments: snap.departments, asOf: snap.asOf, lastHeardAt: heard(), stale: false })),
+      setState((s) => ({
+        ...s,
+        values: snap.values,
+        departments: snap.departments,
+        alerts: snap.alerts ?? [],
+        asOf: snap.asOf,
+        lastHeardAt: heard(),
+        stale: false,
+      })),
     );
     socket.on('update', (u) =>
       setState((s) => ({

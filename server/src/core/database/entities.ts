@@ -1,4 +1,5 @@
 import { DeviceKey } from '../../modules/device-keys/device-key.entity';
+import { IndicatorHistory } from '../../modules/indicators/indicator-history.entity';
 import { StoredEvent } from '../../modules/ingest/stored-event.entity';
 import { Complaint } from '../../modules/projections/complaint.entity';
 import { Review } from '../../modules/projections/review.entity';
@@ -26,4 +27,5 @@ export const ENTITIES = [
   Review,
   Complaint,
   UnknownReference,
+  IndicatorHistory,
 ];

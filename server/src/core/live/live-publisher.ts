@@ -1,15 +1,18 @@
-import { IndicatorValues } from '@hallwatch/shared';
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { IndicatorValues, LiveAlert } from '@hallwatch/shared';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { IndicatorsService } from '../../modules/indicators/indicators.service';
 import { IngestListener } from '../../modules/ingest/ingest-listener';
 import { Site } from '../../modules/registry/site.entity';
 import { LiveGateway, siteRoom } from './live.gateway';
 
 const MIN_INTERVAL_MS = 250;
+// Waits, break overruns and alerts change with time alone: a quiet hall is recomputed anyway.
+const REFRESH_MS = 15_000;
 
 interface SiteState {
   site: Site;
-  lastSent: { values: IndicatorValues; departments: Record<string, IndicatorValues> } | null;
+  lastSent: { values: IndicatorValues; departments: Record<string, IndicatorValues>; alerts: Map<string, LiveAlert> } | null;
   lastAt: number;
   timer: NodeJS.Timeout | null;
   running: boolean;
@@ -19,18 +22,39 @@ interface SiteState {
 // Recomputes a site's indicators after committed events and pushes only what changed,
 // at most a few times a second per site however fast events arrive.
 @Injectable()
-export class LivePublisher implements OnModuleInit {
+export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(LivePublisher.name);
   private readonly sites = new Map<string, SiteState>();
+  private refresh?: NodeJS.Timeout;
 
   constructor(
     private readonly gateway: LiveGateway,
     private readonly indicators: IndicatorsService,
     private readonly ingest: IngestListener,
+    private readonly ds: DataSource,
   ) {}
 
   onModuleInit(): void {
     this.ingest.subscribe((site) => this.siteChanged(site));
+    this.refresh = setInterval(() => void this.refreshWatchedSites(), REFRESH_MS);
+    this.refresh.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.refresh) clearInterval(this.refresh);
+    for (const s of this.sites.values()) if (s.timer) clearTimeout(s.timer);
+  }
+
+  /** Sites with a client connected to this instance get a periodic recompute. */
+  private async refreshWatchedSites(): Promise<void> {
+    const rooms = [...(this.gateway.namespace?.adapter.rooms.keys() ?? [])].filter((r) => r.startsWith('site:'));
+    if (!rooms.length) return;
+    try {
+      const sites = await this.ds.getRepository(Site).findBy(rooms.map((r) => ({ code: r.slice('site:'.length) })));
+      for (const site of sites) this.siteChanged(site);
+    } catch (err) {
+      this.logger.warn(`periodic refresh failed: ${(err as Error).message}`);
+    }
   }
 
   siteChanged(site: Site): void {
@@ -64,9 +88,17 @@ export class LivePublisher implements OnModuleInit {
         const diff = changed(s.lastSent?.departments[code] ?? {}, v);
         if (Object.keys(diff).length) departments[code] = diff;
       }
-      s.lastSent = { values: snap.values, departments: snap.departments };
+      const room = this.gateway.namespace.to(siteRoom(s.site.code));
+      const before = s.lastSent?.alerts ?? new Map<string, LiveAlert>();
+      const now = new Map(snap.alerts.map((a) => [a.id, a]));
+      s.lastSent = { values: snap.values, departments: snap.departments, alerts: now };
       if (Object.keys(values).length || Object.keys(departments).length)
-        this.gateway.namespace.to(siteRoom(s.site.code)).emit('update', { site: snap.site, asOf: snap.asOf, values, departments });
+        room.emit('update', { site: snap.site, asOf: snap.asOf, values, departments });
+      for (const a of now.values()) {
+        const prev = before.get(a.id);
+        if (!prev || prev.severity !== a.severity || prev.since !== a.since) room.emit('alert', { ...a, state: 'raised' });
+      }
+      for (const a of before.values()) if (!now.has(a.id)) room.emit('alert', { ...a, state: 'cleared' });
     } catch (err) {
       this.logger.warn(`indicator recompute failed for ${s.site.code}: ${(err as Error).message}`);
     } finally {

@@ -1,49 +1,108 @@
-import { IndicatorSnapshot, IndicatorValues } from '@hallwatch/shared';
-import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { IndicatorSnapshot } from '@hallwatch/shared';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
 import { Clock } from '../../core/time/clock';
 import { serviceDay } from '../../core/time/service-day';
 import { Site } from '../registry/site.entity';
+import { AlertFacts } from './alert-rules';
+import { readUsualWaiting, recordSnapshotHour } from './indicator-history';
+import { indicatorSettings } from './indicator-settings';
+import { NO_PATROL, PatrolIndicatorSource } from './patrol-indicators';
+import { readQueueFacts } from './queue-indicators';
+import { readRegistry } from './registry-facts';
+import { readReviewFacts } from './review-indicators';
+import { buildSnapshot } from './snapshot-builder';
+import { sqlOn } from './sql';
+import { readPresence } from './window-indicators';
 
-type Row = { department: string | null; [k: string]: unknown };
+/** How often the current hour's history row is refreshed for each site busy today. */
+export const HISTORY_INTERVAL_MS = 60_000;
 
-const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
+export interface Evaluation {
+  snapshot: IndicatorSnapshot;
+  alertFacts: AlertFacts;
+}
 
 @Injectable()
-export class IndicatorsService {
+export class IndicatorsService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(IndicatorsService.name);
+  private patrol: PatrolIndicatorSource = NO_PATROL;
+  private timer: NodeJS.Timeout | null = null;
+  private recording = false;
+
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
   ) {}
 
+  onModuleInit(): void {
+    this.timer = setInterval(() => void this.recordActiveSites(), HISTORY_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** The patrol module supplies patrol.rounds.*, patrol.findings.open and notices.overdue here. */
+  usePatrolSource(source: PatrolIndicatorSource): void {
+    this.patrol = source;
+  }
+
   async snapshot(site: Site): Promise<IndicatorSnapshot> {
+    return (await this.evaluate(site)).snapshot;
+  }
+
+  /** The snapshot with the facts behind its alerts (names, thresholds, start times). */
+  async evaluate(site: Site): Promise<Evaluation> {
     const now = this.clock.now();
     const day = serviceDay(now, site.timezone);
-    const departments: Record<string, IndicatorValues> = {};
-    const dept = (code: string | null): IndicatorValues => {
-      const key = code ?? '?';
-      return (departments[key] ??= {});
-    };
+    const settings = indicatorSettings(site.settings);
+    // One read-only snapshot of the database, so that no number on the wall comes from
+    // before an event and its neighbour from after it.
+    return this.ds.transaction('REPEATABLE READ', async (em) => {
+      await em.query('SET TRANSACTION READ ONLY');
+      const sql = sqlOn(em);
+      const registry = await readRegistry(sql, site.id);
+      const queue = await readQueueFacts(sql, site.id, day, settings.waitTargetSec);
+      const presence = await readPresence(sql, site.id, day, site.timezone, registry);
+      const reviews = await readReviewFacts(sql, site.id, day);
+      const usualWaiting = await readUsualWaiting(sql, site.id, site.timezone, now);
+      const patrol = await this.patrol.values(em, site, now, day);
+      return buildSnapshot({ site, now, settings, registry, queue, presence, reviews, usualWaiting, patrol });
+    });
+  }
 
-    const queue: Row[] = await this.ds.query(
-      `SELECT department, count(*) FILTER (WHERE status = 'waiting') AS waiting,
-              count(*) FILTER (WHERE status = 'done') AS served
-       FROM tickets WHERE site_id = $1 AND service_day = $2 GROUP BY department`,
-      [site.id, day],
-    );
-    let waiting = 0;
-    let served = 0;
-    for (const r of queue) {
-      dept(r.department)['queue.waiting'] = num(r.waiting);
-      dept(r.department)['queue.served'] = num(r.served);
-      waiting += num(r.waiting);
-      served += num(r.served);
+  /** Stores the site's current indicators as the values of the current hall-local hour. */
+  async recordHour(site: Site): Promise<number> {
+    const snap = await this.snapshot(site);
+    return recordSnapshotHour(sqlOn(this.ds.manager), site.id, site.timezone, new Date(snap.asOf), snap);
+  }
+
+  /** Records the hour for every site that has events on its current service day. */
+  async recordActiveSites(): Promise<void> {
+    if (this.recording) return;
+    this.recording = true;
+    try {
+      const rows: Array<{ id: string }> = await this.ds.query(
+        `SELECT s.id FROM sites s WHERE EXISTS (
+           SELECT 1 FROM events e WHERE e.site_id = s.id AND e.service_day = ($1::timestamptz AT TIME ZONE s.timezone)::date)`,
+        [this.clock.now()],
+      );
+      if (!rows.length) return;
+      const sites = await this.ds.getRepository(Site).findBy({ id: In(rows.map((r) => r.id)) });
+      for (const site of sites) {
+        try {
+          await this.recordHour(site);
+        } catch (err) {
+          this.logger.warn(`indicator history for ${site.code} failed: ${(err as Error).message}`);
+        }
+      }
+    } catch (err) {
+      this.logger.warn(`indicator history round failed: ${(err as Error).message}`);
+    } finally {
+      this.recording = false;
     }
-    return {
-      site: site.code,
-      asOf: now.toISOString(),
-      values: { 'queue.waiting': waiting, 'queue.served': served },
-      departments,
-    };
   }
 }

@@ -1,0 +1,169 @@
+import { IndicatorSnapshot, INDICATORS, LiveAlert } from '@hallwatch/shared';
+import { wholeSeconds } from './indicator-math';
+
+/** What the alerts need beyond the numbers: names, thresholds and the moments conditions began. */
+export interface DepartmentAlertFacts {
+  code: string;
+  name: string;
+  nameEn: string;
+  targetSec: number;
+  /** Start of the current wait of every ticket waiting in the department, oldest first. */
+  waitingSince: Date[];
+  /** Tidal windows of the department that are closed and unstaffed. */
+  closedTidalWindows: string[];
+  /** Waiting count from which the department is surging; null without history. */
+  surgeAt: number | null;
+  usualWaiting: number | null;
+}
+
+export interface AwayAlertFacts {
+  staff: string;
+  staffName: string;
+  window: string;
+  department: string | null;
+  reason: string | null;
+  /** When the staff member left the window. */
+  leftAt: Date;
+  /** When the absence became unregistered (at once, or when the allowed break ran out). */
+  breachSince: Date;
+}
+
+export interface AlertFacts {
+  now: Date;
+  tidalQueue: number;
+  waitWarnRatio: number;
+  departments: DepartmentAlertFacts[];
+  away: AwayAlertFacts[];
+}
+
+type WaitLevel = { severity: 'breach' | 'warning'; since: Date; waitSec: number };
+
+const plusSec = (at: Date, sec: number) => new Date(at.getTime() + sec * 1000);
+
+/**
+ * The oldest waiting ticket against the target: a breach once it has waited longer than
+ * the target, a warning from waitWarnRatio of it. The moment is exact: the oldest ticket
+ * crossed the line at its wait start plus the threshold.
+ */
+export function waitLevel(d: Pick<DepartmentAlertFacts, 'waitingSince' | 'targetSec'>, now: Date, warnRatio: number): WaitLevel | null {
+  const oldest = d.waitingSince[0];
+  if (!oldest) return null;
+  const waitSec = wholeSeconds(oldest, now);
+  if (waitSec > d.targetSec) return { severity: 'breach', since: plusSec(oldest, d.targetSec + 1), waitSec };
+  const warnSec = Math.ceil(d.targetSec * warnRatio);
+  if (waitSec >= warnSec) return { severity: 'warning', since: plusSec(oldest, warnSec), waitSec };
+  return null;
+}
+
+/**
+ * Since when at least `k` of the tickets now waiting have been waiting together: the k-th
+ * oldest of them joined then, and none of the k has left since. The queue may have been
+ * that long earlier too; this is the latest start the data proves.
+ */
+export function queueAtLeastSince(waitingSince: Date[], k: number): Date | null {
+  return k >= 1 && waitingSince.length >= k ? waitingSince[k - 1] : null;
+}
+
+/**
+ * 潮汐 advice: the queue reaches tidalQueue, or its oldest ticket has waited past the
+ * target, while a tidal window stands closed. Returns since when, or null for no advice.
+ */
+export function tidalAdviceSince(d: DepartmentAlertFacts, now: Date, tidalQueue: number): Date | null {
+  if (!d.closedTidalWindows.length) return null;
+  const byQueue = queueAtLeastSince(d.waitingSince, tidalQueue);
+  const oldest = d.waitingSince[0];
+  const byWait = oldest && wholeSeconds(oldest, now) > d.targetSec ? plusSec(oldest, d.targetSec + 1) : null;
+  if (byQueue && byWait) return byQueue < byWait ? byQueue : byWait;
+  return byQueue ?? byWait;
+}
+
+/** Surge: the waiting count has reached surgeAt; since the surgeAt-th oldest waiting ticket joined. */
+export function surgeSince(d: Pick<DepartmentAlertFacts, 'waitingSince' | 'surgeAt'>): Date | null {
+  return d.surgeAt === null ? null : queueAtLeastSince(d.waitingSince, d.surgeAt);
+}
+
+const minutes = (sec: number) => Math.floor(sec / 60);
+
+/** The wall's alerts for one snapshot; each id is stable while its condition lasts. */
+export function deriveAlerts(site: { code: string }, snapshot: IndicatorSnapshot, facts: AlertFacts): LiveAlert[] {
+  const out: LiveAlert[] = [];
+  const base = { state: 'raised' as const, site: site.code };
+  for (const d of facts.departments) {
+    const values = snapshot.departments[d.code] ?? {};
+    const waiting = d.waitingSince.length;
+    const wait = waitLevel(d, facts.now, facts.waitWarnRatio);
+    if (wait) {
+      const [m, t] = [minutes(wait.waitSec), minutes(d.targetSec)];
+      const breach = wait.severity === 'breach';
+      out.push({
+        ...base,
+        id: `wait.target:${d.code}`,
+        kind: 'wait.target',
+        severity: wait.severity,
+        department: d.code,
+        since: wait.since.toISOString(),
+        message: {
+          zh: `${d.name}：最长等候 ${m} 分钟，${breach ? '已超过' : '接近'} ${t} 分钟目标`,
+          en: `${d.nameEn}: longest wait ${m} min, ${breach ? 'over' : 'nearing'} the ${t}-min target`,
+        },
+        items: [...INDICATORS['queue.sla'].items],
+      });
+    }
+    const tidal = values['tidal.advice'] === 1 ? tidalAdviceSince(d, facts.now, facts.tidalQueue) : null;
+    if (tidal) {
+      const win = d.closedTidalWindows[0];
+      out.push({
+        ...base,
+        id: `tidal.advice:${d.code}`,
+        kind: 'tidal.advice',
+        severity: 'warning',
+        department: d.code,
+        window: win,
+        since: tidal.toISOString(),
+        message: {
+          zh: `${d.name}：等候 ${waiting} 人，建议开放潮汐窗口 ${win}`,
+          en: `${d.nameEn}: ${waiting} waiting; open tidal window ${win}`,
+        },
+        items: [...INDICATORS['tidal.advice'].items],
+      });
+    }
+    const surge = values['surge.risk'] === 1 ? surgeSince(d) : null;
+    if (surge) {
+      const usual = Math.round((d.usualWaiting ?? 0) * 10) / 10;
+      out.push({
+        ...base,
+        id: `surge.risk:${d.code}`,
+        kind: 'surge.risk',
+        severity: 'warning',
+        department: d.code,
+        since: surge.toISOString(),
+        message: {
+          zh: `${d.name}：等候 ${waiting} 人，远高于该时段常态 ${usual} 人`,
+          en: `${d.nameEn}: ${waiting} waiting, far above the usual ${usual} for this hour`,
+        },
+        items: [...INDICATORS['surge.risk'].items],
+      });
+    }
+  }
+  for (const a of facts.away) {
+    const m = minutes(wholeSeconds(a.leftAt, facts.now));
+    const unregistered = a.reason === 'unregistered';
+    out.push({
+      ...base,
+      id: `staff.away:${a.staff}`,
+      kind: 'staff.away',
+      severity: 'breach',
+      ...(a.department ? { department: a.department } : {}),
+      window: a.window,
+      staff: a.staff,
+      since: a.breachSince.toISOString(),
+      message: {
+        zh: `${a.staffName}（${a.window} 窗口）${unregistered ? '未登记离岗' : '休息超时'}，已离岗 ${m} 分钟`,
+        en: `${a.staffName} (window ${a.window}) ${unregistered ? 'left without registering' : 'overran the break'}, away ${m} min`,
+      },
+      items: [...INDICATORS['staff.away.unregistered'].items],
+    });
+  }
+  const rank = (a: LiveAlert) => (a.severity === 'breach' ? 0 : 1);
+  return out.sort((a, b) => rank(a) - rank(b) || a.since.localeCompare(b.since) || a.id.localeCompare(b.id));
+}

@@ -1,0 +1,60 @@
+import { Sql } from './sql';
+
+export interface DepartmentFact {
+  code: string;
+  name: string;
+  nameEn: string | null;
+  waitTargetSec: number | null;
+}
+
+export interface WindowFact {
+  code: string;
+  department: string | null;
+  kind: string;
+  isOpen: boolean;
+}
+
+export interface StaffFact {
+  code: string;
+  name: string;
+  department: string | null;
+  onRoster: boolean;
+  lastSignedInAt: Date | null;
+}
+
+export interface RegistryFacts {
+  departments: Map<string, DepartmentFact>;
+  windows: Map<string, WindowFact>;
+  staff: Map<string, StaffFact>;
+}
+
+// The registry of one site is small (tens of departments, a few hundred staff), so it
+// is read whole; the staff rows carry the latest sign-in that roster presence needs.
+export async function readRegistry(sql: Sql, siteId: string): Promise<RegistryFacts> {
+  const departments = await sql<{ code: string; name: string; name_en: string | null; wait_target_sec: number | null }>(
+    `SELECT code, name, name_en, wait_target_sec FROM departments WHERE site_id = $1`,
+    [siteId],
+  );
+  const windows = await sql<{ code: string; department_code: string | null; kind: string; is_open: boolean }>(
+    `SELECT code, department_code, kind, is_open FROM windows WHERE site_id = $1`,
+    [siteId],
+  );
+  const staff = await sql<{ code: string; name: string; department_code: string | null; on_roster: boolean; last: Date | null }>(
+    `SELECT s.code, s.name, s.department_code, s.on_roster, p.last_signed_in_at AS last
+     FROM staff s LEFT JOIN staff_presence p ON p.site_id = s.site_id AND p.staff = s.code
+     WHERE s.site_id = $1`,
+    [siteId],
+  );
+  return {
+    departments: new Map(
+      departments.map((d) => [d.code, { code: d.code, name: d.name, nameEn: d.name_en, waitTargetSec: d.wait_target_sec }]),
+    ),
+    windows: new Map(windows.map((w) => [w.code, { code: w.code, department: w.department_code, kind: w.kind, isOpen: w.is_open }])),
+    staff: new Map(
+      staff.map((s) => [
+        s.code,
+        { code: s.code, name: s.name, department: s.department_code, onRoster: s.on_roster, lastSignedInAt: s.last },
+      ]),
+    ),
+  };
+}

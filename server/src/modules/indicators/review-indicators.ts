@@ -1,0 +1,65 @@
+import { IndicatorValues } from '@hallwatch/shared';
+import { ratio } from './indicator-math';
+import { Sql } from './sql';
+
+interface ReviewCounts {
+  reviews: number;
+  good: number;
+  badOpen: number;
+  complaintsOpen: number;
+}
+
+export interface ReviewFacts {
+  site: ReviewCounts;
+  departments: Map<string, ReviewCounts>;
+}
+
+const empty = (): ReviewCounts => ({ reviews: 0, good: 0, badOpen: 0, complaintsOpen: 0 });
+
+/**
+ * Today's ratings, and the bad reviews and complaints still open whatever day they came in
+ * (an open follow-up does not expire at midnight).
+ */
+export async function readReviewFacts(sql: Sql, siteId: string, day: string): Promise<ReviewFacts> {
+  const facts: ReviewFacts = { site: empty(), departments: new Map() };
+  const add = (department: string | null, k: keyof ReviewCounts, n: number) => {
+    facts.site[k] += n;
+    if (department === null) return;
+    let d = facts.departments.get(department);
+    if (!d) facts.departments.set(department, (d = empty()));
+    d[k] += n;
+  };
+  const today = await sql<{ department: string; n: number; good: number }>(
+    `SELECT department, count(*)::int AS n, count(*) FILTER (WHERE rating >= 4)::int AS good
+     FROM reviews WHERE site_id = $1 AND service_day = $2 GROUP BY department`,
+    [siteId, day],
+  );
+  for (const r of today) {
+    add(r.department, 'reviews', r.n);
+    add(r.department, 'good', r.good);
+  }
+  const bad = await sql<{ department: string; n: number }>(
+    `SELECT department, count(*)::int AS n FROM reviews WHERE site_id = $1 AND follow_up_open GROUP BY department`,
+    [siteId],
+  );
+  for (const r of bad) add(r.department, 'badOpen', r.n);
+  const complaints = await sql<{ department: string | null; n: number }>(
+    `SELECT department, count(*)::int AS n FROM complaints WHERE site_id = $1 AND closed_at IS NULL GROUP BY department`,
+    [siteId],
+  );
+  for (const r of complaints) add(r.department, 'complaintsOpen', r.n);
+  return facts;
+}
+
+/** Review and complaint indicators; `served` is the same scope's completed tickets today. */
+export function reviewValues(c: ReviewCounts | undefined, served: number): IndicatorValues {
+  const r = c ?? empty();
+  return {
+    // SPEC §5: reviews ÷ completed services. Online reviews can outnumber the hall's
+    // completions, so this may exceed 1; capping it would hide exactly that.
+    'reviews.active_rate': ratio(r.reviews, served),
+    'reviews.good_rate': ratio(r.good, r.reviews),
+    'reviews.bad.open': r.badOpen,
+    'complaints.open': r.complaintsOpen,
+  };
+}

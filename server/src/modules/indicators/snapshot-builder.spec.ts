@@ -1,0 +1,99 @@
+import { INDICATOR_IDS } from '@hallwatch/shared';
+import { DEFAULT_INDICATOR_SETTINGS } from './indicator-settings';
+import { ZERO_PATROL } from './patrol-indicators';
+import { QueueFacts, TicketCounts } from './queue-indicators';
+import { RegistryFacts } from './registry-facts';
+import { buildSnapshot, SnapshotInputs } from './snapshot-builder';
+
+const now = new Date('2026-03-02T03:00:00.000Z');
+const ago = (sec: number) => new Date(now.getTime() - sec * 1000);
+const counts = (waitingSince: Date[], served = 0): TicketCounts => ({
+  waiting: waitingSince.length,
+  served,
+  called: 0,
+  noShow: 0,
+  waitingSince,
+});
+
+function inputs(over: Partial<SnapshotInputs> = {}): SnapshotInputs {
+  const registry: RegistryFacts = {
+    departments: new Map([
+      ['gjj', { code: 'gjj', name: '公积金中心', nameEn: 'Housing Fund Centre', waitTargetSec: 600 }],
+      ['yb', { code: 'yb', name: '医保中心', nameEn: null, waitTargetSec: null }],
+    ]),
+    windows: new Map([
+      ['01', { code: '01', department: 'gjj', kind: 'general', isOpen: true }],
+      ['02', { code: '02', department: 'gjj', kind: 'general', isOpen: true }],
+      ['07', { code: '07', department: 'gjj', kind: 'tidal', isOpen: false }],
+      ['08', { code: '08', department: 'yb', kind: 'tidal', isOpen: false }],
+    ]),
+    staff: new Map(),
+  };
+  const gjj = counts([ago(700), ago(300), ago(200), ago(100)], 5);
+  const queue: QueueFacts = {
+    siteWaits: { count: 2, totalSec: 300, maxSec: 200, p90Sec: 200, withinTarget: 2 },
+    waits: new Map([['gjj', { count: 2, totalSec: 300, maxSec: 200, p90Sec: 200, withinTarget: 2 }]]),
+    siteTickets: { ...gjj, waitingSince: [...gjj.waitingSince] },
+    tickets: new Map([['gjj', gjj]]),
+    service: new Map([['gjj', { totalSec: 1500, count: 5 }]]),
+    windows: new Map([['01', { done: 5, busy: true }]]),
+  };
+  const presence = [
+    { staff: 'a', window: '01', state: 'on_post' as const, reason: null, since: ago(3600), department: 'gjj' },
+    { staff: 'b', window: '02', state: 'on_post' as const, reason: null, since: ago(3600), department: 'gjj' },
+    { staff: 'c', window: '08', state: 'on_post' as const, reason: null, since: ago(3600), department: 'yb' },
+  ];
+  return {
+    site: { code: 'huiji' },
+    now,
+    settings: { ...DEFAULT_INDICATOR_SETTINGS, tidalQueue: 3, surgeMinWaiting: 4 },
+    registry,
+    queue,
+    presence,
+    reviews: {
+      site: { reviews: 4, good: 3, badOpen: 1, complaintsOpen: 2 },
+      departments: new Map([['dx', { reviews: 0, good: 0, badOpen: 1, complaintsOpen: 0 }]]),
+    },
+    usualWaiting: new Map([['gjj', 1]]),
+    patrol: { site: { ...ZERO_PATROL }, departments: {} },
+    ...over,
+  };
+}
+
+describe('buildSnapshot', () => {
+  it('fills every indicator for the site and every department, including codes only the data names', () => {
+    const { snapshot } = buildSnapshot(inputs());
+    expect(Object.keys(snapshot.values)).toEqual([...INDICATOR_IDS]);
+    expect(Object.keys(snapshot.departments)).toEqual(['dx', 'gjj', 'yb']);
+    for (const v of Object.values(snapshot.departments)) expect(Object.keys(v)).toEqual([...INDICATOR_IDS]);
+    expect(snapshot.departments.dx).toMatchObject({
+      'queue.waiting': 0,
+      'reviews.bad.open': 1,
+      'queue.wait.avg': null,
+      'patrol.rounds.done': 0,
+    });
+  });
+
+  it('predicts from queue, open windows and recent service, and shows the worst department at site level', () => {
+    const { snapshot } = buildSnapshot(inputs());
+    expect(snapshot.departments.gjj['queue.wait.predicted']).toBe(600); // 4 waiting × 300 s ÷ 2 windows
+    expect(snapshot.departments.yb['queue.wait.predicted']).toBe(0); // nobody waiting, a window open
+    expect(snapshot.values['queue.wait.predicted']).toBe(600);
+    expect(snapshot.values['windows.imbalance']).toBe(2); // gjj: loads 5 and 0
+  });
+
+  it('advises a tidal window only where one is closed and unstaffed, and flags surges against the usual hour', () => {
+    const { snapshot, alertFacts } = buildSnapshot(inputs());
+    expect(snapshot.departments.gjj['tidal.advice']).toBe(1); // 4 waiting ≥ 3, and 700 s > 600 s target
+    expect(snapshot.departments.yb['tidal.advice']).toBe(0); // its tidal window 08 is staffed
+    expect(snapshot.departments.gjj['surge.risk']).toBe(1); // 4 ≥ max(4, ⌊2 × 1⌋ + 1)
+    expect(snapshot.values).toMatchObject({ 'tidal.advice': 1, 'surge.risk': 1, 'queue.wait.max': 700 });
+    expect(alertFacts.departments.find((d) => d.code === 'gjj')).toMatchObject({ targetSec: 600, surgeAt: 4, closedTidalWindows: ['07'] });
+    expect(snapshot.alerts.map((a) => a.id)).toEqual(['wait.target:gjj', 'tidal.advice:gjj', 'surge.risk:gjj']);
+  });
+
+  it('never surges without history', () => {
+    const { snapshot } = buildSnapshot(inputs({ usualWaiting: new Map() }));
+    expect(snapshot.values['surge.risk']).toBe(0);
+  });
+});

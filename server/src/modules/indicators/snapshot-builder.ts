@@ -1,0 +1,139 @@
+import { INDICATOR_IDS, IndicatorSnapshot, IndicatorValues } from '@hallwatch/shared';
+import { AlertFacts, AwayAlertFacts, DepartmentAlertFacts, deriveAlerts, surgeSince, tidalAdviceSince } from './alert-rules';
+import { maxOrNull, predictedWait, surgeThreshold } from './indicator-math';
+import { IndicatorSettings } from './indicator-settings';
+import { PatrolIndicatorValues, ZERO_PATROL } from './patrol-indicators';
+import { QueueFacts, queueValues } from './queue-indicators';
+import { RegistryFacts } from './registry-facts';
+import { ReviewFacts, reviewValues } from './review-indicators';
+import { awayBreachSince, PresenceFact, windowStaffValues } from './window-indicators';
+
+export interface SnapshotInputs {
+  site: { code: string };
+  now: Date;
+  settings: IndicatorSettings;
+  registry: RegistryFacts;
+  queue: QueueFacts;
+  presence: PresenceFact[];
+  reviews: ReviewFacts;
+  /** Usual waiting count per department for this weekday and hour (absent: no history). */
+  usualWaiting: Map<string, number>;
+  patrol: PatrolIndicatorValues;
+}
+
+const NO_WINDOWS: IndicatorValues = {
+  'windows.open': 0,
+  'windows.serving': 0,
+  'windows.idle': 0,
+  'windows.imbalance': null,
+  'staff.on_post': 0,
+  'staff.away.unregistered': 0,
+  'roster.presence': null,
+};
+
+/** Every id present, in the canonical order, so that clients and history see one shape. */
+function ordered(v: IndicatorValues): IndicatorValues {
+  const out: IndicatorValues = {};
+  for (const id of INDICATOR_IDS) out[id] = v[id] ?? null;
+  return out;
+}
+
+/**
+ * Assembles the snapshot from the facts read in one database snapshot. Department keys are
+ * the registry's departments plus any code that today's data (or an open follow-up) names,
+ * so that an unregistered department's queue is still seen (item 48).
+ */
+export function buildSnapshot(i: SnapshotInputs): { snapshot: IndicatorSnapshot; alertFacts: AlertFacts } {
+  const { now, settings, registry, queue } = i;
+  const ws = windowStaffValues(i.presence, registry, queue.windows, now, settings.allowedBreakSec);
+  const codes = new Set<string>([
+    ...registry.departments.keys(),
+    ...queue.tickets.keys(),
+    ...queue.waits.keys(),
+    ...i.reviews.departments.keys(),
+    ...ws.departments.keys(),
+    ...Object.keys(i.patrol.departments),
+  ]);
+  const staffed = new Set(i.presence.map((p) => p.window));
+  const closedTidal = new Map<string, string[]>();
+  for (const w of registry.windows.values())
+    if (w.kind === 'tidal' && !w.isOpen && w.department !== null && !staffed.has(w.code))
+      closedTidal.set(w.department, [...(closedTidal.get(w.department) ?? []), w.code].sort());
+
+  const departments: Record<string, IndicatorValues> = {};
+  const deptFacts: DepartmentAlertFacts[] = [];
+  for (const code of [...codes].sort()) {
+    const reg = registry.departments.get(code);
+    const tickets = queue.tickets.get(code);
+    const windowValues = ws.departments.get(code) ?? NO_WINDOWS;
+    const service = queue.service.get(code);
+    const usual = i.usualWaiting.get(code);
+    const facts: DepartmentAlertFacts = {
+      code,
+      name: reg?.name ?? code,
+      nameEn: reg?.nameEn ?? reg?.name ?? code,
+      targetSec: reg?.waitTargetSec ?? settings.waitTargetSec,
+      waitingSince: tickets?.waitingSince ?? [],
+      closedTidalWindows: closedTidal.get(code) ?? [],
+      surgeAt: usual === undefined ? null : surgeThreshold(usual, settings.surgeFactor, settings.surgeMinWaiting),
+      usualWaiting: usual ?? null,
+    };
+    deptFacts.push(facts);
+    const q = queueValues(tickets, queue.waits.get(code), now);
+    departments[code] = ordered({
+      ...q,
+      'queue.wait.predicted': predictedWait({
+        waiting: tickets?.waiting ?? 0,
+        openWindows: windowValues['windows.open'] ?? 0,
+        serviceSecTotal: service?.totalSec ?? 0,
+        serviceCount: service?.count ?? 0,
+      }),
+      ...windowValues,
+      ...reviewValues(i.reviews.departments.get(code), tickets?.served ?? 0),
+      ...ZERO_PATROL,
+      ...i.patrol.departments[code],
+      'tidal.advice': tidalAdviceSince(facts, now, settings.tidalQueue) ? 1 : 0,
+      'surge.risk': surgeSince(facts) ? 1 : 0,
+    });
+  }
+
+  const all = Object.values(departments);
+  const count = (id: 'tidal.advice' | 'surge.risk') => all.filter((v) => v[id] === 1).length;
+  const values = ordered({
+    ...queueValues(queue.siteTickets, queue.siteWaits, now),
+    // Per-department quantities: the site shows its worst department.
+    'queue.wait.predicted': maxOrNull(all.map((v) => v['queue.wait.predicted'])),
+    ...ws.site,
+    'windows.imbalance': maxOrNull(all.map((v) => v['windows.imbalance'])),
+    ...reviewValues(i.reviews.site, queue.siteTickets.served),
+    ...i.patrol.site,
+    'tidal.advice': count('tidal.advice'),
+    'surge.risk': count('surge.risk'),
+  });
+
+  const away: AwayAlertFacts[] = [];
+  for (const p of i.presence) {
+    const breachSince = awayBreachSince(p, now, settings.allowedBreakSec);
+    if (!breachSince) continue;
+    const name = registry.staff.get(p.staff)?.name ?? p.staff;
+    away.push({
+      staff: p.staff,
+      staffName: name,
+      window: p.window,
+      department: p.department,
+      reason: p.reason,
+      leftAt: p.since,
+      breachSince,
+    });
+  }
+  const snapshot: IndicatorSnapshot = { site: i.site.code, asOf: now.toISOString(), values, departments, alerts: [] };
+  const alertFacts: AlertFacts = {
+    now,
+    tidalQueue: settings.tidalQueue,
+    waitWarnRatio: settings.waitWarnRatio,
+    departments: deptFacts,
+    away,
+  };
+  snapshot.alerts = deriveAlerts(i.site, snapshot, alertFacts);
+  return { snapshot, alertFacts };
+}

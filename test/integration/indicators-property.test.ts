@@ -1,0 +1,138 @@
+import fc from 'fast-check';
+import { INDICATOR_IDS, IndicatorSnapshot } from '@hallwatch/shared';
+import { HallWindow } from '../../server/src/modules/registry/hall-window.entity';
+import { StaffMember } from '../../server/src/modules/registry/staff-member.entity';
+import { makeSite } from '../support/factories';
+import { dayEvents, HallDay, hallDayArb, localDay, postingOrder } from '../support/hall-day';
+import { referenceIndicators, RefRegistry, RefSettings, Values } from '../support/indicator-reference';
+import { startTestApp, TestApp } from '../support/test-app';
+
+// Every indicator of SPEC §4, site level and per department, must equal a plain
+// recomputation from the raw events, whatever order and however often they arrive.
+
+// Bounded so the suite stays fast; INDICATOR_PROPERTY_RUNS=200 for a deeper search.
+const RUNS = Number(process.env.INDICATOR_PROPERTY_RUNS ?? 20);
+
+describe('indicators equal an independent recomputation from the raw events', () => {
+  let t: TestApp;
+  let runNo = 0;
+  // Three days back: every generated event (up to 19:00 hall time) lies in the past, as ingest requires.
+  const testDay = localDay(Date.now() - 3 * 86_400_000);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t.close());
+
+  async function prepareSite(day: HallDay, code: string): Promise<{ key: string; registry: RefRegistry; settings: RefSettings }> {
+    const site = await makeSite(t.ds, code, 3);
+    const raw = Object.fromEntries(Object.entries(day.settings).filter(([, v]) => v !== undefined));
+    await t.ds.query(`UPDATE sites SET settings = $2 WHERE id = $1`, [site.id, JSON.stringify(raw)]);
+    await t.ds.query(`UPDATE departments SET wait_target_sec = $2 WHERE site_id = $1 AND code = 'd2'`, [site.id, day.d2Target]);
+    const windows = t.ds.getRepository(HallWindow);
+    await windows.save({ siteId: site.id, code: 'wt1', number: 91, departmentCode: 'd1', kind: 'tidal', isOpen: day.wt1Open });
+    await windows.save({ siteId: site.id, code: 'wt3', number: 93, departmentCode: 'd3', kind: 'tidal', isOpen: day.wt3Open });
+    const staff = t.ds.getRepository(StaffMember);
+    await staff.save({ siteId: site.id, code: 's7', name: '人员7', departmentCode: 'd2', onRoster: false });
+    await staff.save({ siteId: site.id, code: 's8', name: '人员8', departmentCode: 'd3', onRoster: true });
+    const general = { kind: 'general', isOpen: true };
+    return {
+      key: await t.deviceKey(code),
+      registry: {
+        departments: { d1: { target: null }, d2: { target: day.d2Target }, d3: { target: null } },
+        windows: {
+          w1: { dept: 'd1', ...general },
+          w2: { dept: 'd1', ...general },
+          w3: { dept: 'd2', ...general },
+          w4: { dept: 'd2', ...general },
+          w5: { dept: 'd3', ...general },
+          w6: { dept: 'd3', ...general },
+          wt1: { dept: 'd1', kind: 'tidal', isOpen: day.wt1Open },
+          wt3: { dept: 'd3', kind: 'tidal', isOpen: day.wt3Open },
+        },
+        staff: {
+          s1: { dept: 'd1', onRoster: true },
+          s2: { dept: 'd1', onRoster: true },
+          s3: { dept: 'd2', onRoster: true },
+          s4: { dept: 'd2', onRoster: true },
+          s5: { dept: 'd3', onRoster: true },
+          s6: { dept: 'd3', onRoster: true },
+          s7: { dept: 'd2', onRoster: false },
+          s8: { dept: 'd3', onRoster: true },
+        },
+      },
+      settings: {
+        waitTargetSec: day.settings.waitTargetSec ?? 900,
+        tidalQueue: day.settings.tidalQueue ?? 10,
+        allowedBreakSec: day.settings.allowedBreakSec ?? 900,
+        surgeFactor: day.settings.surgeFactor ?? 2,
+        surgeMinWaiting: day.settings.surgeMinWaiting ?? 8,
+      },
+    };
+  }
+
+  /** Writes the generated waiting history; returns the usual count the surge rule should see. */
+  async function seedHistory(day: HallDay, code: string, now: Date): Promise<Record<string, number>> {
+    const hourStart = Math.floor(now.getTime() / 3600_000) * 3600_000; // whole-hour offset zone
+    for (const h of day.history) {
+      const hour = new Date(hourStart - h.weeksBack * 7 * 86_400_000 + h.hourShift * 3600_000 + h.dayShift * 86_400_000);
+      await t.ds.query(
+        `INSERT INTO indicator_history (site_id, indicator, hour, department, value)
+         SELECT id, 'queue.waiting', $2, $3, $4 FROM sites WHERE code = $1`,
+        [code, hour, h.dept, h.value],
+      );
+    }
+    const usual: Record<string, number[]> = {};
+    for (const h of day.history) if (h.hourShift === 0 && h.dayShift === 0 && h.weeksBack <= 8) (usual[h.dept] ??= []).push(h.value);
+    return Object.fromEntries(Object.entries(usual).map(([d, v]) => [d, v.reduce((a, b) => a + b, 0) / v.length]));
+  }
+
+  function mismatches(expected: Values, actual: Values | undefined, where: string): string[] {
+    const out: string[] = [];
+    for (const id of INDICATOR_IDS) {
+      const e = expected[id];
+      const a = actual?.[id];
+      const same = e === a || (typeof e === 'number' && typeof a === 'number' && Math.abs(e - a) < 1e-9);
+      if (!same) out.push(`${where} ${id}: expected ${e}, got ${a}`);
+    }
+    return out;
+  }
+
+  it(
+    `holds for ${RUNS} random hall days`,
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(hallDayArb, async (day) => {
+          const code = `prop${++runNo}`;
+          const { key, registry, settings } = await prepareSite(day, code);
+          const { events, now } = dayEvents(day, testDay);
+          const usual = await seedHistory(day, code, now);
+          for (const batch of postingOrder(day, events)) {
+            const res = await fetch(`${t.url}/api/v1/events`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+              body: JSON.stringify({ events: batch }),
+            });
+            const body = (await res.json()) as { results: Array<{ status: string }> };
+            expect(res.status).toBe(200);
+            expect(body.results.filter((r) => r.status === 'rejected')).toEqual([]);
+          }
+          t.clock.setNow(now);
+          const snap = (await (await fetch(`${t.url}/api/v1/sites/${code}/indicators`)).json()) as IndicatorSnapshot;
+          const asOf = new Date(snap.asOf);
+          expect(asOf.getTime() - now.getTime()).toBeLessThan(450);
+
+          const ref = referenceIndicators(events, asOf, registry, settings, usual);
+          const problems = mismatches(ref.values, snap.values, 'site');
+          expect(Object.keys(snap.departments).sort()).toEqual(Object.keys(ref.departments).sort());
+          for (const [d, v] of Object.entries(ref.departments)) problems.push(...mismatches(v, snap.departments[d], d));
+          expect(problems).toEqual([]);
+          expect(snap.alerts.map((a) => `${a.id}|${a.severity}|${a.since}`).sort()).toEqual(ref.alerts);
+          for (const a of snap.alerts) expect(a.items.length).toBeGreaterThan(0);
+        }),
+        { numRuns: RUNS, endOnFailure: true },
+      );
+    },
+    Math.max(120_000, RUNS * 3000),
+  );
+});

@@ -1,0 +1,241 @@
+import { localDay, RawEvent } from './hall-day';
+
+// An independent, deliberately plain recomputation of SPEC §4 from the raw event list,
+// for the property test. It shares no code with the server: ticket life is replayed here
+// from the SPEC §3 rules, and every indicator is counted by brute force.
+
+export interface RefSettings {
+  waitTargetSec: number;
+  tidalQueue: number;
+  allowedBreakSec: number;
+  surgeFactor: number;
+  surgeMinWaiting: number;
+}
+
+export interface RefRegistry {
+  departments: Record<string, { target: number | null }>;
+  windows: Record<string, { dept: string | null; kind: string; isOpen: boolean }>;
+  staff: Record<string, { dept: string | null; onRoster: boolean }>;
+}
+
+export type Values = Record<string, number | null>;
+export interface RefResult {
+  values: Values;
+  departments: Record<string, Values>;
+  /** `id|severity|since` of every alert. */
+  alerts: string[];
+}
+
+interface Seg {
+  dept: string;
+  from: number;
+  called: number | null;
+}
+interface Tkt {
+  day: string;
+  code: string;
+  dept: string | null;
+  status: string;
+  window: string | null;
+  segs: Seg[];
+  calls: number;
+  lastCalled: number | null;
+  started: number | null;
+  ended: number | null;
+}
+
+const at = (e: RawEvent) => Date.parse(e.occurredAt);
+const s = (e: RawEvent, k: string) => e.data[k] as string;
+
+function replayTicket(day: string, code: string, evs: RawEvent[]): Tkt {
+  const t: Tkt = {
+    day,
+    code,
+    dept: null,
+    status: 'unknown',
+    window: null,
+    segs: [],
+    calls: 0,
+    lastCalled: null,
+    started: null,
+    ended: null,
+  };
+  for (const e of [...evs].sort((a, b) => at(a) - at(b))) {
+    const seg = t.segs[t.segs.length - 1];
+    if (e.type === 'ticket.issued') {
+      t.dept = s(e, 'department');
+      t.segs.push({ dept: t.dept, from: at(e), called: null });
+      t.status = 'waiting';
+    } else if (e.type === 'ticket.transferred') {
+      t.dept = s(e, 'toDepartment');
+      t.segs.push({ dept: t.dept, from: at(e), called: null });
+      Object.assign(t, { status: 'waiting', window: null, started: null, ended: null });
+    } else if (e.type === 'ticket.called') {
+      if (seg && seg.called === null) seg.called = at(e); // a recall does not restart the wait
+      Object.assign(t, { calls: t.calls + 1, lastCalled: at(e), window: s(e, 'window'), status: 'called' });
+    } else if (e.type === 'ticket.started') Object.assign(t, { status: 'serving', window: s(e, 'window'), started: at(e) });
+    else if (e.type === 'ticket.completed') Object.assign(t, { status: 'done', window: s(e, 'window'), ended: at(e) });
+    else if (e.type === 'ticket.no_show') Object.assign(t, { status: 'no_show', window: s(e, 'window'), ended: at(e) });
+  }
+  return t;
+}
+
+const secs = (from: number, to: number) => Math.max(0, Math.floor((to - from) / 1000));
+const share = (a: number, b: number) => (b > 0 ? a / b : null);
+const maxOf = (xs: Array<number | null>) => xs.reduce<number | null>((m, x) => (x !== null && (m === null || x > m) ? x : m), null);
+
+export function referenceIndicators(
+  events: RawEvent[],
+  now: Date,
+  reg: RefRegistry,
+  set: RefSettings,
+  usual: Record<string, number>,
+): RefResult {
+  const nowMs = now.getTime();
+  const today = localDay(nowMs);
+  const target = (d: string) => reg.departments[d]?.target ?? set.waitTargetSec;
+
+  // Tickets of today, replayed.
+  const byTicket = new Map<string, RawEvent[]>();
+  for (const e of events.filter((x) => x.type.startsWith('ticket.') && localDay(at(x)) === today)) {
+    const k = s(e, 'ticket');
+    byTicket.set(k, [...(byTicket.get(k) ?? []), e]);
+  }
+  const tickets = [...byTicket].map(([code, evs]) => replayTicket(today, code, evs));
+  const calledSegs = tickets.flatMap((t) => t.segs.filter((g) => g.called !== null));
+  const waitingOf = (d: string | null) =>
+    tickets
+      .filter((t) => t.status === 'waiting' && (d === null || t.dept === d))
+      .map((t) => t.segs[t.segs.length - 1].from)
+      .sort((a, b) => a - b);
+
+  // Staff presence: the newest event wins.
+  const byStaff = new Map<string, RawEvent[]>();
+  for (const e of events.filter((x) => x.type.startsWith('staff.'))) byStaff.set(s(e, 'staff'), [...(byStaff.get(s(e, 'staff')) ?? []), e]);
+  const lastSignIn = new Map<string, number>();
+  const present: Array<{ staff: string; window: string; state: string; reason: string | null; since: number; dept: string | null }> = [];
+  for (const [staff, evs] of byStaff) {
+    const latest = [...evs].sort((a, b) => at(b) - at(a) || (a.id < b.id ? 1 : -1))[0];
+    const signIns = evs.filter((e) => e.type === 'staff.signed_in').map(at);
+    if (signIns.length) lastSignIn.set(staff, Math.max(...signIns));
+    const state = { 'staff.signed_in': 'on_post', 'staff.returned': 'on_post', 'staff.left_post': 'away' }[latest.type] ?? 'signed_out';
+    if (state === 'signed_out' || localDay(at(latest)) !== today) continue;
+    const window = s(latest, 'window');
+    present.push({
+      staff,
+      window,
+      state,
+      reason: (latest.data.reason as string) ?? null,
+      since: at(latest),
+      dept: reg.windows[window]?.dept ?? null,
+    });
+  }
+  const unregistered = (p: (typeof present)[number]) =>
+    p.state === 'away' && (p.reason === 'unregistered' || (p.reason === 'break' && nowMs - p.since > set.allowedBreakSec * 1000));
+
+  const doneAt = (w: string) => tickets.filter((t) => t.status === 'done' && t.window === w).length;
+  const busy = (w: string) => tickets.some((t) => (t.status === 'called' || t.status === 'serving') && t.window === w);
+  const reviewsToday = events.filter((e) => e.type === 'review.submitted' && localDay(at(e)) === today);
+  const badOpen = events.filter((e) => e.type === 'review.submitted' && (e.data.rating as number) <= 2);
+  const complaints = events.filter((e) => e.type === 'complaint.received');
+
+  const depts = new Set<string>(Object.keys(reg.departments));
+  tickets.forEach((t) => t.dept && depts.add(t.dept));
+  calledSegs.forEach((g) => depts.add(g.dept));
+  [...reviewsToday, ...badOpen, ...complaints].forEach((e) => typeof e.data.department === 'string' && depts.add(e.data.department));
+  present.forEach((p) => p.dept && depts.add(p.dept));
+  Object.values(reg.staff).forEach((st) => st.onRoster && st.dept && depts.add(st.dept));
+
+  const openWindows = new Set(present.map((p) => p.window));
+  const compute = (d: string | null): Values => {
+    const inD = <T extends { dept: string | null }>(x: T) => d === null || x.dept === d;
+    const segs = calledSegs.filter(inD).map((g) => ({ w: secs(g.from, g.called!), ok: secs(g.from, g.called!) <= target(g.dept) }));
+    const sorted = segs.map((g) => g.w).sort((a, b) => a - b);
+    const mine = tickets.filter(inD);
+    const waiting = waitingOf(d);
+    const served = mine.filter((t) => t.status === 'done').length;
+    const called = mine.filter((t) => t.calls > 0).length;
+    const pres = present.filter(inD);
+    const open = [...new Set(pres.map((p) => p.window))];
+    const roster = Object.values(reg.staff).filter((st) => st.onRoster && inD(st));
+    const seen = Object.entries(reg.staff).filter(
+      ([c, st]) => st.onRoster && inD(st) && (lastSignIn.get(c) ?? -Infinity) >= nowMs - 30 * 86_400_000,
+    );
+    const revs = reviewsToday.filter((e) => d === null || e.data.department === d);
+    return {
+      'queue.waiting': waiting.length,
+      'queue.wait.avg': sorted.length ? Math.round(sorted.reduce((a, b) => a + b, 0) / sorted.length) : null,
+      'queue.wait.p90': sorted.length ? sorted[Math.ceil(0.9 * sorted.length) - 1] : null,
+      'queue.wait.max': maxOf([...sorted, ...waiting.map((f) => secs(f, nowMs))]),
+      'queue.sla': share(segs.filter((g) => g.ok).length, segs.length),
+      'queue.served': served,
+      'queue.no_show.rate': share(mine.filter((t) => t.status === 'no_show' && t.calls > 0).length, called),
+      'windows.open': open.length,
+      'windows.serving': open.filter(busy).length,
+      'windows.idle': open.filter((w) => !busy(w)).length,
+      'staff.on_post': pres.filter((p) => p.state === 'on_post').length,
+      'staff.away.unregistered': pres.filter(unregistered).length,
+      'roster.presence': share(seen.length, roster.length),
+      'reviews.active_rate': share(revs.length, served),
+      'reviews.good_rate': share(revs.filter((e) => (e.data.rating as number) >= 4).length, revs.length),
+      'reviews.bad.open': badOpen.filter((e) => d === null || e.data.department === d).length,
+      'complaints.open': complaints.filter((e) => d === null || e.data.department === d).length,
+      'patrol.rounds.done': 0,
+      'patrol.rounds.due': 0,
+      'patrol.findings.open': 0,
+      'notices.overdue': 0,
+    };
+  };
+
+  const departments: Record<string, Values> = {};
+  const alerts: string[] = [];
+  const iso = (ms: number) => new Date(ms).toISOString();
+  for (const d of depts) {
+    const v = compute(d);
+    const waiting = waitingOf(d);
+    const open = [...openWindows].filter((w) => reg.windows[w]?.dept === d);
+    // Recent service: the department's last 20 completions today, newest first.
+    const done = tickets
+      .filter((t) => t.dept === d && t.status === 'done' && t.ended !== null && (t.started ?? t.lastCalled) !== null)
+      .sort((a, b) => b.ended! - a.ended! || (a.code < b.code ? 1 : -1))
+      .slice(0, 20);
+    const serviceSum = done.reduce((a, t) => a + secs(t.started ?? t.lastCalled!, t.ended!), 0);
+    v['queue.wait.predicted'] =
+      open.length === 0
+        ? null
+        : waiting.length === 0
+          ? 0
+          : done.length === 0
+            ? null
+            : Math.round((waiting.length * serviceSum) / (done.length * open.length));
+    const loads = open.map(doneAt);
+    const total = loads.reduce((a, b) => a + b, 0);
+    v['windows.imbalance'] = loads.length < 2 ? null : total === 0 ? 0 : (Math.max(...loads) - Math.min(...loads)) / (total / loads.length);
+    const oldestSec = waiting.length ? secs(waiting[0], nowMs) : null;
+    const closedTidal = Object.entries(reg.windows).filter(
+      ([c, w]) => w.dept === d && w.kind === 'tidal' && !w.isOpen && !openWindows.has(c),
+    );
+    const byQueue = waiting.length >= set.tidalQueue ? waiting[set.tidalQueue - 1] : null;
+    const byWait = oldestSec !== null && oldestSec > target(d) ? waiting[0] + (target(d) + 1) * 1000 : null;
+    const tidal = closedTidal.length > 0 && (byQueue !== null || byWait !== null);
+    v['tidal.advice'] = tidal ? 1 : 0;
+    if (tidal) alerts.push(`tidal.advice:${d}|warning|${iso(Math.min(...[byQueue, byWait].filter((x): x is number => x !== null)))}`);
+    const surgeAt = usual[d] === undefined ? null : Math.max(set.surgeMinWaiting, Math.floor(set.surgeFactor * usual[d]) + 1);
+    v['surge.risk'] = surgeAt !== null && waiting.length >= surgeAt ? 1 : 0;
+    if (v['surge.risk']) alerts.push(`surge.risk:${d}|warning|${iso(waiting[surgeAt! - 1])}`);
+    if (oldestSec !== null && oldestSec > target(d)) alerts.push(`wait.target:${d}|breach|${iso(waiting[0] + (target(d) + 1) * 1000)}`);
+    else if (oldestSec !== null && oldestSec >= Math.ceil(target(d) * 0.8))
+      alerts.push(`wait.target:${d}|warning|${iso(waiting[0] + Math.ceil(target(d) * 0.8) * 1000)}`);
+    departments[d] = v;
+  }
+  for (const p of present.filter(unregistered))
+    alerts.push(`staff.away:${p.staff}|breach|${iso(p.reason === 'unregistered' ? p.since : p.since + set.allowedBreakSec * 1000)}`);
+
+  const all = Object.values(departments);
+  const values = compute(null);
+  values['queue.wait.predicted'] = maxOf(all.map((v) => v['queue.wait.predicted']));
+  values['windows.imbalance'] = maxOf(all.map((v) => v['windows.imbalance']));
+  values['tidal.advice'] = all.filter((v) => v['tidal.advice'] === 1).length;
+  values['surge.risk'] = all.filter((v) => v['surge.risk'] === 1).length;
+  return { values, departments, alerts: alerts.sort() };
+}
