@@ -1,13 +1,17 @@
-import { StrictMode } from 'react';
+import { StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import './i18n';
-import { WallPage } from './pages/wall/WallPage';
+import { DEFAULT_PATH, ROUTES } from './routes';
 
-// One bundle, routed by path: the wall is what a fresh install shows first.
 function App() {
-  const path = location.pathname.replace(/\/+$/, '');
-  if (path === '' || path === '/wall') return <WallPage />;
-  return <WallPage />;
+  const path = location.pathname.replace(/\/+$/, '') || DEFAULT_PATH;
+  const route = ROUTES.find((r) => r.path === path) ?? ROUTES.find((r) => r.path === DEFAULT_PATH)!;
+  const Page = route.page;
+  return (
+    <Suspense fallback={null}>
+      <Page />
+    </Suspense>
+  );
 }
 
 createRoot(document.getElementById('root')!).render(
