@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { AppConfig } from './core/config/app-config';
 import { ServiceErrorFilter } from './core/database/unavailable.filter';
+import { RedisIoAdapter } from './core/live/redis-io.adapter';
 
 /** Body-parser failures answered as the ingest contract says: 400 for bad JSON, 413 for too large. */
 function bodyErrors(err: { type?: string; message?: string }, _req: Request, res: Response, next: NextFunction): void {
@@ -34,6 +35,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
   app.use(express.json({ limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   app.use(bodyErrors);
   app.useGlobalFilters(new ServiceErrorFilter());
+  app.useWebSocketAdapter(new RedisIoAdapter(app, config.REDIS_URL, config.REDIS_PREFIX));
   app.enableShutdownHooks();
   return app;
 }

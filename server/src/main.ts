@@ -3,6 +3,9 @@ import { loadConfig } from './core/config/app-config';
 import { createApp } from './app.factory';
 import { prepare } from './core/startup/prepare';
 
+// A long-running hall monitor logs a stray rejection instead of dying from it.
+process.on('unhandledRejection', (reason) => console.error('unhandled rejection:', reason instanceof Error ? reason.message : reason));
+
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   await prepare(config, { seedDemoWhenEmpty: process.argv.includes('--demo') });

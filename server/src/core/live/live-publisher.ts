@@ -1,4 +1,4 @@
-import { IndicatorValues, LiveAlert } from '@hallwatch/shared';
+import { IndicatorValues, LiveAlert, WindowState } from '@hallwatch/shared';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IndicatorsService } from '../../modules/indicators/indicators.service';
@@ -7,12 +7,19 @@ import { Site } from '../../modules/registry/site.entity';
 import { LiveGateway, siteRoom } from './live.gateway';
 
 const MIN_INTERVAL_MS = 250;
+const SITE_CHANGED = 'hallwatch:site-changed';
 // Waits, break overruns and alerts change with time alone: a quiet hall is recomputed anyway.
 const REFRESH_MS = 15_000;
 
 interface SiteState {
   site: Site;
-  lastSent: { values: IndicatorValues; departments: Record<string, IndicatorValues>; alerts: Map<string, LiveAlert> } | null;
+  lastSent: {
+    values: IndicatorValues;
+    departments: Record<string, IndicatorValues>;
+    alerts: Map<string, LiveAlert>;
+    /** Each window as last sent, serialised, by code. */
+    windows: Map<string, string>;
+  } | null;
   lastAt: number;
   timer: NodeJS.Timeout | null;
   running: boolean;
@@ -35,7 +42,16 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.ingest.subscribe((site) => this.siteChanged(site));
+    this.ingest.subscribe((site) => {
+      this.siteChanged(site);
+      // Other instances recompute for their own clients; without Redis only this one does.
+      try {
+        this.gateway.namespace.serverSideEmit(SITE_CHANGED, site.code);
+      } catch (err) {
+        this.logger.debug(`cross-instance notice failed: ${(err as Error).message}`);
+      }
+    });
+    this.gateway.namespace.on(SITE_CHANGED, (code: string) => void this.siteChangedElsewhere(code));
     this.refresh = setInterval(() => void this.refreshWatchedSites(), REFRESH_MS);
     this.refresh.unref();
   }
@@ -43,6 +59,14 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   onModuleDestroy(): void {
     if (this.refresh) clearInterval(this.refresh);
     for (const s of this.sites.values()) if (s.timer) clearTimeout(s.timer);
+  }
+
+  private async siteChangedElsewhere(code: string): Promise<void> {
+    const known = [...this.sites.values()].find((s) => s.site.code === code);
+    if (known) return this.siteChanged(known.site);
+    if (!this.gateway.namespace.adapter.rooms.has(siteRoom(code))) return;
+    const site = await this.ds.getRepository(Site).findOneBy({ code });
+    if (site) this.siteChanged(site);
   }
 
   /** Sites with a client connected to this instance get a periodic recompute. */
@@ -88,15 +112,20 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
         const diff = changed(s.lastSent?.departments[code] ?? {}, v);
         if (Object.keys(diff).length) departments[code] = diff;
       }
-      const room = this.gateway.namespace.to(siteRoom(s.site.code));
+      // Local: each instance pushes to its own clients, from its own diff of what it sent them.
+      const room = this.gateway.namespace.local.to(siteRoom(s.site.code));
       const before = s.lastSent?.alerts ?? new Map<string, LiveAlert>();
       const now = new Map(snap.alerts.map((a) => [a.id, a]));
-      s.lastSent = { values: snap.values, departments: snap.departments, alerts: now };
-      if (Object.keys(values).length || Object.keys(departments).length)
-        room.emit('update', { site: snap.site, asOf: snap.asOf, values, departments });
+      const sentWindows = new Map(snap.windows.map((w) => [w.code, JSON.stringify(w)]));
+      const windows: WindowState[] = snap.windows.filter((w) => s.lastSent?.windows.get(w.code) !== sentWindows.get(w.code));
+      s.lastSent = { values: snap.values, departments: snap.departments, alerts: now, windows: sentWindows };
+      if (Object.keys(values).length || Object.keys(departments).length || windows.length)
+        room.emit('update', { site: snap.site, asOf: snap.asOf, values, departments, ...(windows.length ? { windows } : {}) });
       for (const a of now.values()) {
         const prev = before.get(a.id);
-        if (!prev || prev.severity !== a.severity || prev.since !== a.since) room.emit('alert', { ...a, state: 'raised' });
+        // The message counts minutes ("已离岗 7 分钟"): a changed text is sent again, or the wall's would freeze.
+        const moved = !prev || prev.severity !== a.severity || prev.since !== a.since || prev.message.zh !== a.message.zh;
+        if (moved) room.emit('alert', { ...a, state: 'raised' });
       }
       for (const a of before.values()) if (!now.has(a.id)) room.emit('alert', { ...a, state: 'cleared' });
     } catch (err) {

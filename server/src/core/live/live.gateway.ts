@@ -24,7 +24,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
   afterInit(): void {
     // A quiet hall must not look like a dead link: the wall marks itself stale without these.
     this.heartbeat = setInterval(() => {
-      this.namespace.emit('heartbeat', { serverTime: new Date().toISOString() });
+      // Local: every instance beats for its own clients (the adapter would multiply them).
+      this.namespace.local.emit('heartbeat', { serverTime: new Date().toISOString() });
     }, HEARTBEAT_INTERVAL_MS);
     this.heartbeat.unref();
   }

@@ -5,10 +5,10 @@ import { AppConfig } from '../config/app-config';
 export const REDIS = Symbol('REDIS');
 
 /** A Redis client that never gives up reconnecting and fails commands fast while down. */
-export function createRedis(url: string, name: string, logger?: Logger): Redis {
+export function createRedis(url: string, name: string, logger?: Logger, opts: { offlineQueue?: boolean } = {}): Redis {
   const client = new Redis(url, {
     lazyConnect: false,
-    enableOfflineQueue: false,
+    enableOfflineQueue: opts.offlineQueue ?? false,
     maxRetriesPerRequest: 1,
     connectTimeout: 2000,
     retryStrategy: (times) => Math.min(times * 200, 2000),

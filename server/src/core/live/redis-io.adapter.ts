@@ -1,0 +1,40 @@
+import { INestApplicationContext, Logger } from '@nestjs/common';
+import { IoAdapter } from '@nestjs/platform-socket.io';
+import { createAdapter } from '@socket.io/redis-adapter';
+import Redis from 'ioredis';
+import { Server, ServerOptions } from 'socket.io';
+import { createRedis } from '../redis/redis.module';
+
+// socket.io across server instances: rooms, server-side events and disconnects reach every
+// instance through Redis. While Redis is down each instance keeps serving its own clients.
+export class RedisIoAdapter extends IoAdapter {
+  private readonly logger = new Logger('live');
+  private pub?: Redis;
+  private sub?: Redis;
+
+  constructor(
+    app: INestApplicationContext,
+    private readonly redisUrl: string,
+    private readonly prefix: string,
+  ) {
+    super(app);
+  }
+
+  override createIOServer(port: number, options?: ServerOptions): Server {
+    const server = super.createIOServer(port, options) as Server;
+    // The adapter subscribes before the connection is up, so these two queue commands while connecting.
+    this.pub = createRedis(this.redisUrl, 'sio-pub', this.logger, { offlineQueue: true });
+    this.sub = createRedis(this.redisUrl, 'sio-sub', this.logger, { offlineQueue: true });
+    // The adapter does not await its publishes; a rejected one must not become an unhandled rejection.
+    const publish = this.pub.publish.bind(this.pub);
+    this.pub.publish = ((channel: string, message: string) => publish(channel, message).catch(() => 0)) as unknown as Redis['publish'];
+    server.adapter(createAdapter(this.pub, this.sub, { key: `${this.prefix}:sio`, requestsTimeout: 2000 }));
+    return server;
+  }
+
+  override async close(server: Server): Promise<void> {
+    await super.close(server);
+    this.pub?.disconnect();
+    this.sub?.disconnect();
+  }
+}

@@ -1,0 +1,80 @@
+import { IndicatorSnapshot, IndicatorUpdate } from '@hallwatch/shared';
+import { randomBytes } from 'node:crypto';
+import { io, Socket } from 'socket.io-client';
+import { DataSource } from 'typeorm';
+import { createDataSource } from '../../server/src/core/database/data-source';
+import { DeviceKeysService } from '../../server/src/modules/device-keys/device-keys.service';
+import { ev, makeSite } from '../support/factories';
+import { postEvents } from '../support/http';
+import { ServerProcess, startServerProcess } from '../support/server-process';
+import { createTestDatabase } from '../support/test-db';
+import { runId } from '../support/test-env';
+
+jest.setTimeout(90_000);
+
+function connect(url: string, site: string): Promise<{ socket: Socket; snapshot: IndicatorSnapshot; updates: IndicatorUpdate[] }> {
+  return new Promise((resolve) => {
+    const socket = io(`${url}/live`, { auth: { site }, transports: ['websocket'] });
+    const updates: IndicatorUpdate[] = [];
+    socket.on('update', (u: IndicatorUpdate) => updates.push(u));
+    socket.once('snapshot', (snapshot: IndicatorSnapshot) => resolve({ socket, snapshot, updates }));
+  });
+}
+
+async function until(check: () => boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+describe('two server instances sharing PostgreSQL and Redis', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ds: DataSource;
+  let a: ServerProcess;
+  let b: ServerProcess;
+  let key: string;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ds = createDataSource(db.url);
+    await ds.initialize();
+    await makeSite(ds, 'duo');
+    key = (await new DeviceKeysService(ds).create('duo', 'test')).key;
+    const prefix = `${runId()}:${randomBytes(3).toString('hex')}`;
+    [a, b] = await Promise.all([
+      startServerProcess(db.url, { REDIS_PREFIX: prefix }),
+      startServerProcess(db.url, { REDIS_PREFIX: prefix }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([a?.stop(), b?.stop()]);
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  it('pushes an event posted to one instance to clients of both, once each', async () => {
+    const onA = await connect(a.url, 'duo');
+    const onB = await connect(b.url, 'duo');
+    expect(onB.snapshot.values['queue.waiting']).toBe(0);
+
+    const res = await postEvents(a.url, key, ev('ticket.issued', { ticket: 'X1', department: 'd1', channel: 'walk_in' }));
+    expect(res.body.results[0].status).toBe('accepted');
+    const waitingSeen = (u: IndicatorUpdate[]) => u.filter((x) => x.values['queue.waiting'] === 1).length;
+    await until(() => waitingSeen(onB.updates) >= 1 && waitingSeen(onA.updates) >= 1);
+
+    const res2 = await postEvents(b.url, key, ev('ticket.issued', { ticket: 'X2', department: 'd2', channel: 'walk_in' }));
+    expect(res2.body.results[0].status).toBe('accepted');
+    const twoSeen = (u: IndicatorUpdate[]) => u.filter((x) => x.values['queue.waiting'] === 2).length;
+    await until(() => twoSeen(onA.updates) >= 1 && twoSeen(onB.updates) >= 1);
+    await new Promise((r) => setTimeout(r, 500));
+    // Each client hears each change once: no echo through the adapter.
+    expect(waitingSeen(onA.updates)).toBe(1);
+    expect(waitingSeen(onB.updates)).toBe(1);
+    expect(twoSeen(onA.updates)).toBe(1);
+    expect(twoSeen(onB.updates)).toBe(1);
+    onA.socket.close();
+    onB.socket.close();
+  });
+});
