@@ -54,6 +54,11 @@ export class AppConfig {
   @ValidateIf((c: AppConfig) => c.ADMIN_TOKEN !== '')
   @MinLength(16, { message: 'ADMIN_TOKEN must be at least 16 characters, or empty to disable the admin API' })
   ADMIN_TOKEN = '';
+
+  /** Tests only: freeze the clock at this ISO instant so state can be compared across restarts. */
+  @ValidateIf((c: AppConfig) => c.FIXED_CLOCK !== '')
+  @Matches(/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/, { message: 'FIXED_CLOCK must be an ISO-8601 instant with an offset' })
+  FIXED_CLOCK = '';
 }
 
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {

@@ -80,6 +80,11 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   }
 
   siteChanged(site: Site): void {
+    // Nobody on this instance watches the site: recomputing would only slow ingest down.
+    if (!this.gateway.namespace?.adapter.rooms.has(siteRoom(site.code))) {
+      this.sites.delete(site.id);
+      return;
+    }
     let s = this.sites.get(site.id);
     if (!s) {
       s = { site, lastSent: null, lastAt: 0, timer: null, running: false, dirty: false };

@@ -56,11 +56,6 @@ export class Projector {
     const list = [...keys.values()].sort((a, b) => (a.day + a.ticket < b.day + b.ticket ? -1 : 1));
     const days = list.map((k) => k.day);
     const tickets = list.map((k) => k.ticket);
-    const prior: Array<{ department: string | null }> = await em.query(
-      `SELECT department FROM tickets WHERE site_id = $1 AND (service_day, ticket) IN (SELECT * FROM unnest($2::date[], $3::varchar[]))`,
-      [siteId, days, tickets],
-    );
-    prior.forEach((p) => p.department && change.departments.add(p.department));
     const rows: Array<{ id: string; type: string; occurred_at: Date; data: Record<string, unknown>; day: string; ticket: string }> =
       await em.query(
         `SELECT id, type, occurred_at, data, service_day::text AS day, ticket FROM events
