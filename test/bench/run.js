@@ -4,7 +4,10 @@ const { writeFileSync, readFileSync, existsSync } = require('node:fs');
 const { join } = require('node:path');
 const os = require('node:os');
 
-const BENCHES = { ingest: () => require('./ingest.bench.js') };
+const BENCHES = {
+  ingest: () => require('./ingest.bench.js'),
+  live: () => require('./live.bench.js'),
+};
 
 async function main() {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

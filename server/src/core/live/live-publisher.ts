@@ -5,6 +5,7 @@ import { IndicatorsService } from '../../modules/indicators/indicators.service';
 import { IngestListener } from '../../modules/ingest/ingest-listener';
 import { Site } from '../../modules/registry/site.entity';
 import { LiveGateway, siteRoom } from './live.gateway';
+import { SnapshotCache } from './snapshot-cache';
 
 const MIN_INTERVAL_MS = 250;
 const SITE_CHANGED = 'hallwatch:site-changed';
@@ -37,6 +38,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     private readonly indicators: IndicatorsService,
     private readonly ingest: IngestListener,
     private readonly ds: DataSource,
+    private readonly snapshots: SnapshotCache,
   ) {}
 
   onModuleInit(): void {
@@ -109,6 +111,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     s.lastAt = Date.now();
     try {
       const snap = await this.indicators.snapshot(s.site);
+      this.snapshots.put(s.site, snap);
       const values = changed(s.lastSent?.values ?? {}, snap.values);
       const departments: Record<string, IndicatorValues> = {};
       for (const [code, v] of Object.entries(snap.departments)) {

@@ -2,8 +2,8 @@ import { HEARTBEAT_INTERVAL_MS, LiveClientEvents, LiveServerEvents } from '@hall
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { Namespace, Socket } from 'socket.io';
-import { IndicatorsService } from '../../modules/indicators/indicators.service';
 import { LiveAuthenticator } from './live-auth';
+import { SnapshotCache } from './snapshot-cache';
 
 export type LiveNamespace = Namespace<LiveClientEvents, LiveServerEvents>;
 export const siteRoom = (siteCode: string) => `site:${siteCode}`;
@@ -18,7 +18,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
 
   constructor(
     private readonly auth: LiveAuthenticator,
-    private readonly indicators: IndicatorsService,
+    private readonly snapshots: SnapshotCache,
   ) {}
 
   afterInit(): void {
@@ -38,7 +38,11 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
         return;
       }
       await socket.join(siteRoom(principal.site.code));
-      socket.emit('snapshot', await this.indicators.snapshot(principal.site));
+      const sent = await this.snapshots.get(principal.site);
+      socket.emit('snapshot', sent);
+      // A push may have overtaken this snapshot while it was sent: then send the newer one.
+      const latest = await this.snapshots.latest(principal.site);
+      if (latest && latest.asOf > sent.asOf) socket.emit('snapshot', latest);
     } catch (err) {
       this.logger.warn(`live connection refused: ${(err as Error).message}`);
       socket.disconnect(true);
