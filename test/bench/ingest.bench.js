@@ -99,6 +99,7 @@ async function run() {
 \`synchronous_commit\` = ${sc}. Batch ingest is **${((batchRate / copyRate) * 100).toFixed(0)}%** of COPY (target ≥ 50%) and
 **${(batchRate / singleRate).toFixed(1)}×** one-event-per-request (target ≥ 10×). The batch path also validates every
 event, settles duplicates, and updates the ticket projection in the same transaction; COPY only writes rows.
+One event per request pays one WAL flush (\`synchronous_commit\` on) per request, which is why devices batch.
 `;
   } finally {
     await pg.end();
