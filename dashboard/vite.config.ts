@@ -3,10 +3,11 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 // The dashboard reads the shared contract from source, so it bundles only what it uses.
+// The manifest (dist/.vite/manifest.json) tells the wall bench which files a screen loads.
 export default defineConfig({
   plugins: [react()],
   resolve: { alias: { '@hallwatch/shared': fileURLToPath(new URL('../shared/src/index.ts', import.meta.url)) } },
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false },
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, manifest: true },
   server: {
     proxy: {
       '/api': 'http://localhost:3000',

@@ -4,6 +4,13 @@ import { lazy, LazyExoticComponent, ComponentType } from 'react';
 // A new screen adds one line here and owns everything else in pages/<name>/.
 export const ROUTES: Array<{ path: string; page: LazyExoticComponent<ComponentType> }> = [
   { path: '/wall', page: lazy(() => import('./pages/wall/WallPage').then((m) => ({ default: m.WallPage }))) },
+  { path: '/login', page: lazy(() => import('./pages/login/LoginPage').then((m) => ({ default: m.LoginPage }))) },
+  { path: '/patrol', page: lazy(() => import('./pages/patrol/PatrolPage').then((m) => ({ default: m.PatrolPage }))) },
+  { path: '/trends', page: lazy(() => import('./pages/trends/TrendsPage').then((m) => ({ default: m.TrendsPage }))) },
+  {
+    path: '/rectification',
+    page: lazy(() => import('./pages/rectification/RectificationPage').then((m) => ({ default: m.RectificationPage }))),
+  },
 ];
 
 export const DEFAULT_PATH = '/wall';

@@ -5,7 +5,12 @@ import express, { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { parseOrigins } from './core/auth/origin-policy';
+import type { AuthedRequest } from './core/auth/principal';
+import { SIGNATURE_HEADER } from './core/auth/request-signature';
+import { requestContextMiddleware } from './core/auth/request-context';
 import { AppConfig } from './core/config/app-config';
+import { serveApiDocument } from './core/openapi/api-document';
 import { ServiceErrorFilter } from './core/database/unavailable.filter';
 import { RedisIoAdapter } from './core/live/redis-io.adapter';
 
@@ -22,6 +27,12 @@ function bodyErrors(err: { type?: string; message?: string }, _req: Request, res
   next(err);
 }
 
+/** TRUST_PROXY as express takes it: a hop count, true/false, or addresses and names such as loopback. */
+function trustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(Logger));
@@ -32,10 +43,26 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
       },
     }),
   );
-  app.use(express.json({ limit: config.BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+  if (config.TRUST_PROXY) app.set('trust proxy', trustProxy(config.TRUST_PROXY));
+  // Other origins get CORS answers only when allow-listed; same-origin pages need none.
+  const origins = parseOrigins(config.CORS_ORIGINS);
+  app.enableCors({ origin: origins.length ? origins : false, credentials: true });
+  app.use(
+    express.json({
+      limit: config.BODY_LIMIT,
+      type: ['application/json', 'application/*+json'],
+      // A signed device request is checked against the exact bytes sent, so keep them.
+      verify: (req, _res, buf) => {
+        if ((req as AuthedRequest).headers[SIGNATURE_HEADER] !== undefined) (req as AuthedRequest).rawBody = buf;
+      },
+    }),
+  );
   app.use(bodyErrors);
+  // After the body parser: its stream callbacks would run outside the request's context.
+  app.use(requestContextMiddleware);
   app.useGlobalFilters(new ServiceErrorFilter());
-  app.useWebSocketAdapter(new RedisIoAdapter(app, config.REDIS_URL, config.REDIS_PREFIX));
+  app.useWebSocketAdapter(new RedisIoAdapter(app, config.REDIS_URL, config.REDIS_PREFIX, origins));
+  if (config.API_DOCS) serveApiDocument(app);
   app.enableShutdownHooks();
   return app;
 }

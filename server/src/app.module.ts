@@ -10,10 +10,15 @@ import { LiveModule } from './core/live/live.module';
 import { QueueModule } from './core/queue/queue.module';
 import { RedisModule } from './core/redis/redis.module';
 import { TimeModule } from './core/time/time.module';
+import { redactUrl } from './core/auth/redact-url';
+import { AccountsModule } from './modules/accounts/accounts.module';
 import { DeviceKeysModule } from './modules/device-keys/device-keys.module';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { IngestModule } from './modules/ingest/ingest.module';
+import { PatrolModule } from './modules/patrol/patrol.module';
+import { RectificationModule } from './modules/rectification/rectification.module';
 import { RegistryModule } from './modules/registry/registry.module';
+import { ReviewsModule } from './modules/reviews/reviews.module';
 
 @Module({})
 export class AppModule {
@@ -34,10 +39,14 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.LOG_LEVEL,
-            // Device keys and citizens' data never reach the logs.
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // Keys, tokens, session cookies and citizens' data never reach the logs: requests are
+            // logged as method and URL (tokens in the query masked), responses without headers.
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
             autoLogging: { ignore: (req) => req.url === '/health' },
-            serializers: { req: (req: { method: string; url: string }) => ({ method: req.method, url: req.url }) },
+            serializers: {
+              req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
           },
         }),
         TimeModule,
@@ -45,10 +54,14 @@ export class AppModule {
         RedisModule,
         QueueModule,
         HealthModule,
+        AccountsModule,
         DeviceKeysModule,
         IngestModule,
         IndicatorsModule,
         RegistryModule,
+        RectificationModule,
+        PatrolModule,
+        ReviewsModule,
         LiveModule,
         ...dashboard,
       ],

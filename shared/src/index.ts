@@ -4,3 +4,8 @@ export * from './indicators';
 export * from './live';
 export * from './roles';
 export * from './queues';
+export * from './rectification';
+export * from './rectification-targets';
+export * from './follow-ups';
+export * from './trends';
+export * from './patrol';

@@ -88,4 +88,64 @@ export interface IndicatorSnapshot {
   departments: Record<string, IndicatorValues>;
   /** Alerts standing at `asOf`, all with state `raised`; one that is gone is no longer listed. */
   alerts: LiveAlert[];
+  /** Every registry window, and any window where staff signed in that the registry lacks. */
+  windows: WindowState[];
+  /** Names and wait targets of the departments listed in `departments`, so that clients can label them. */
+  departmentInfo: Record<string, DepartmentInfo>;
+  siteInfo: SiteInfo;
+}
+
+export const WINDOW_STATES = ['serving', 'idle', 'unstaffed', 'away_registered', 'away_unregistered', 'closed'] as const;
+/**
+ * serving: staff on post with a ticket called or in service; idle: staff on post, no ticket;
+ * unstaffed: an open window nobody is signed in at; away_registered: staff away on a break
+ * within the allowed time, official business or a meeting; away_unregistered: away without
+ * registering, or a break overrun; closed: a window the registry marks closed, nobody signed in.
+ */
+export type WindowStateKind = (typeof WINDOW_STATES)[number];
+
+export interface WindowState {
+  code: string;
+  number: number | null;
+  /** Owning department; null for a window the registry lacks. */
+  department: string | null;
+  /** Registry kind (general, tidal, green_channel …); "unknown" for a window the registry lacks. */
+  kind: string;
+  /** The registry's open flag (a closed tidal window is false). */
+  isOpen: boolean;
+  state: WindowStateKind;
+  /** The staff member at the window (on post, else away), as the events name them. */
+  staff: string | null;
+  /** From the registry's staff table; null for staff the registry lacks. */
+  staffName: string | null;
+  /** The absence's reason while away (break, official_business, meeting, unregistered). */
+  reason: string | null;
+  /** Since when the window has been in this state, as far as the stored data shows; null when unknown. */
+  since: string | null;
+}
+
+export interface DepartmentInfo {
+  name: { zh: string; en: string };
+  /** The wait target in force: the department's own, or the site's default. */
+  waitTargetSec: number;
+}
+
+export interface SiteInfo {
+  name: { zh: string; en: string };
+  timeZone: string;
+  waitTargetSec: number;
+  /** Share of the target from which a wait warns. */
+  waitWarnRatio: number;
+}
+
+/** `GET /api/v1/sites/:site/indicators/history`: one indicator's recorded value per hall-local hour. */
+export interface IndicatorHistoryResponse {
+  site: string;
+  indicator: IndicatorId;
+  /** Department code, or null for the site level. */
+  department: string | null;
+  /** The hall-local service day, YYYY-MM-DD. */
+  day: string;
+  /** Hours in order; each the last value recorded in that hour. */
+  points: Array<{ hour: string; value: number | null }>;
 }

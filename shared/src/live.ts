@@ -1,4 +1,4 @@
-import { IndicatorSnapshot, IndicatorValues } from './indicators';
+import { IndicatorSnapshot, IndicatorValues, WindowState } from './indicators';
 
 // The socket.io contract of SPEC §8, namespace `/live`.
 export const LIVE_NAMESPACE = '/live';
@@ -10,6 +10,8 @@ export interface IndicatorUpdate {
   asOf: string;
   values: IndicatorValues;
   departments: Record<string, IndicatorValues>;
+  /** Only the windows whose state (or anything else about them) changed; absent when none did. */
+  windows?: WindowState[];
 }
 
 /** Alert kinds raised from the indicators; later features (patrol, follow-ups) add their own. */

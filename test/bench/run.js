@@ -7,6 +7,9 @@ const os = require('node:os');
 const BENCHES = {
   ingest: () => require('./ingest.bench.js'),
   live: () => require('./live.bench.js'),
+  wall: () => require('./wall.bench.js'),
+  patrol: () => require('./patrol.bench.js'),
+  trends: () => require('./trends.bench.js'),
 };
 
 async function main() {

@@ -13,7 +13,7 @@ export interface ErrorBody {
 /** A client for /api/v1/admin that sends the admin token unless told otherwise (null: no header). */
 export function adminApi(baseUrl: string, defaultToken: string | null) {
   return async function call<T = Record<string, unknown>>(
-    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     path: string,
     body?: unknown,
     token: string | null = defaultToken,

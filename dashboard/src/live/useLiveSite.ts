@@ -1,11 +1,14 @@
 import {
+  DepartmentInfo,
   IndicatorSnapshot,
   IndicatorValues,
   LIVE_NAMESPACE,
   LiveAlert,
   LiveClientEvents,
   LiveServerEvents,
+  SiteInfo,
   STALE_AFTER_MS,
+  WindowState,
 } from '@hallwatch/shared';
 import { useEffect, useState } from 'react';
 import { io, Socket } from 'socket.io-client';
@@ -15,6 +18,11 @@ export interface LiveState {
   values: IndicatorValues;
   departments: Record<string, IndicatorValues>;
   alerts: LiveAlert[];
+  /** When each alert standing now arrived as a live `alert` event (absent: it came with a snapshot). */
+  alertArrivals: Record<string, number>;
+  windows: WindowState[];
+  departmentInfo: Record<string, DepartmentInfo>;
+  siteInfo: SiteInfo | null;
   asOf: string | null;
   lastHeardAt: number | null;
   connected: boolean;
@@ -29,6 +37,15 @@ function merge(base: Record<string, IndicatorValues>, patch: Record<string, Indi
   return out;
 }
 
+function mergeWindows(base: WindowState[], changed: WindowState[] | undefined): WindowState[] {
+  if (!changed?.length) return base;
+  const byCode = new Map(changed.map((w) => [w.code, w]));
+  const out = base.map((w) => byCode.get(w.code) ?? w);
+  const known = new Set(base.map((w) => w.code));
+  for (const w of changed) if (!known.has(w.code)) out.push(w);
+  return out;
+}
+
 /** Live indicators of one site over `/live`; a reconnect brings a fresh snapshot. */
 export function useLiveSite(site: string, token?: string): LiveState {
   const [state, setState] = useState<LiveState>(() => ({
@@ -36,6 +53,10 @@ export function useLiveSite(site: string, token?: string): LiveState {
     values: {},
     departments: {},
     alerts: [],
+    alertArrivals: {},
+    windows: [],
+    departmentInfo: {},
+    siteInfo: null,
     asOf: null,
     lastHeardAt: null,
     connected: false,
@@ -58,6 +79,10 @@ export function useLiveSite(site: string, token?: string): LiveState {
         values: snap.values,
         departments: snap.departments,
         alerts: snap.alerts ?? [],
+        alertArrivals: {},
+        windows: snap.windows ?? [],
+        departmentInfo: snap.departmentInfo ?? {},
+        siteInfo: snap.siteInfo ?? null,
         asOf: snap.asOf,
         lastHeardAt: heard(),
         stale: false,
@@ -68,6 +93,7 @@ export function useLiveSite(site: string, token?: string): LiveState {
         ...s,
         values: { ...s.values, ...u.values },
         departments: merge(s.departments, u.departments),
+        windows: mergeWindows(s.windows, u.windows),
         asOf: u.asOf,
         lastHeardAt: heard(),
         stale: false,
@@ -77,6 +103,9 @@ export function useLiveSite(site: string, token?: string): LiveState {
       setState((s) => ({
         ...s,
         alerts: a.state === 'raised' ? [a, ...s.alerts.filter((x) => x.id !== a.id)] : s.alerts.filter((x) => x.id !== a.id),
+        // Only an alert not already standing is new (a re-sent one keeps its place on the wall).
+        alertArrivals:
+          a.state === 'raised' && !s.alerts.some((x) => x.id === a.id) ? { ...s.alertArrivals, [a.id]: heard() } : s.alertArrivals,
         lastHeardAt: heard(),
       })),
     );

@@ -1,54 +1,147 @@
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setLanguage } from '../../i18n';
 import { useLiveSite } from '../../live/useLiveSite';
+import { AlertTicker } from './AlertTicker';
+import { ClosedSummary } from './ClosedSummary';
+import { hallClock, Lang } from './format';
+import { hallMode } from './hall-mode';
+import { HeadlineTiles } from './HeadlineTiles';
+import { ItemsOffTarget } from './ItemsOffTarget';
+import { isOff, offTargets, WALL_TARGETS } from './off-target';
+import { PatrolStrip } from './PatrolStrip';
+import { QueueBars } from './QueueBars';
+import { SatisfactionSparkline } from './SatisfactionSparkline';
+import { StaleBanner } from './StaleBanner';
+import { TopBar } from './TopBar';
+import { useIndicatorHistory } from './useIndicatorHistory';
+import { rotationSeconds, useWallRotation } from './useWallRotation';
+import { WindowGrid } from './WindowGrid';
+import './wall-i18n';
 import './wall.css';
+import './wall-tiles.css';
+import './wall-windows.css';
+import './wall-panels.css';
+import './wall-side.css';
 
-const timeFmt = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-  hour12: false,
-});
+const DEFAULT_ZONE = 'Asia/Shanghai';
+const PAGES = ['overview', 'windows', 'alerts'] as const;
 
+/**
+ * The wall (大屏): `/wall?site=huiji[&rotate=20][&token=…][&lang=en]`. One glance answers
+ * whether the hall is all right now, and if not, where and since when.
+ */
 export function WallPage() {
-  const { t, i18n } = useTranslation();
-  const params = new URLSearchParams(location.search);
+  const { t, i18n } = useTranslation('wall');
+  const lang: Lang = i18n.language === 'en' ? 'en' : 'zh';
+  const params = useMemo(() => new URLSearchParams(location.search), []);
   const site = params.get('site') ?? 'huiji';
   const live = useLiveSite(site, params.get('token') ?? undefined);
-  const age = live.lastHeardAt ? Math.max(0, Math.round((live.now - live.lastHeardAt) / 1000)) : null;
-  const waiting = live.values['queue.waiting'];
-  const served = live.values['queue.served'];
+  const history = useIndicatorHistory(site, 'reviews.good_rate', live.asOf !== null);
+  const tz = live.siteInfo?.timeZone ?? DEFAULT_ZONE;
+  const clock = hallClock(live.now, tz, lang);
+  const mode = live.asOf ? hallMode(live.values, live.windows, clock) : 'open';
+  const off = useMemo(() => offTargets(live.values), [live.values]);
+  const rotate = rotationSeconds(params.get('rotate'));
+  const pageCount = mode === 'open' ? PAGES.length : 1;
+  const page = PAGES[useWallRotation(rotate, pageCount)];
+  const minute = Math.floor(live.now / 60_000);
+  const goodTarget = WALL_TARGETS.find((x) => x.indicator === 'reviews.good_rate')?.target ?? null;
+
+  const windows = (variant: 'compact' | 'full') => (
+    <WindowGrid windows={live.windows} departmentInfo={live.departmentInfo} minute={minute} variant={variant} />
+  );
+  const alerts = (rowRem?: number, wrap = false) => (
+    <AlertTicker
+      alerts={live.alerts}
+      arrivals={live.alertArrivals}
+      now={live.now}
+      departmentInfo={live.departmentInfo}
+      windows={live.windows}
+      timeZone={tz}
+      rowRem={rowRem}
+      wrap={wrap}
+    />
+  );
+  const spark = (
+    <SatisfactionSparkline
+      points={history}
+      current={live.values['reviews.good_rate']}
+      now={live.now}
+      timeZone={tz}
+      target={goodTarget}
+      tone={isOff(off, 'reviews.good_rate') ? 'breach' : 'neutral'}
+    />
+  );
+  const items = <ItemsOffTarget off={off} />;
+  const patrol = <PatrolStrip values={live.values} />;
+
+  let body;
+  if (mode !== 'open')
+    body = (
+      <div className="layout layout--closed">
+        <ClosedSummary mode={mode} values={live.values} departments={live.departments} departmentInfo={live.departmentInfo} />
+        {spark}
+        {alerts()}
+        {patrol}
+        {items}
+      </div>
+    );
+  else if (rotate !== null && page === 'windows') body = <div className="layout layout--windows">{windows('full')}</div>;
+  else if (rotate !== null && page === 'alerts')
+    body = (
+      <div className="layout layout--alerts">
+        {alerts(3.4, true)}
+        {items}
+        {spark}
+        {patrol}
+      </div>
+    );
+  else
+    body = (
+      <div className="layout layout--overview">
+        {windows('compact')}
+        <QueueBars
+          departments={live.departments}
+          departmentInfo={live.departmentInfo}
+          warnRatio={live.siteInfo?.waitWarnRatio ?? 0.8}
+          defaultTargetSec={live.siteInfo?.waitTargetSec ?? 900}
+        />
+        {spark}
+        {alerts()}
+        {patrol}
+        {items}
+      </div>
+    );
 
   return (
-    <div className={`wall ${live.stale ? 'wall--stale' : ''}`}>
-      <header className="wall__top">
-        <h1>{t('app.title')}</h1>
-        <span className="wall__fresh" data-testid="freshness">
-          {age === null ? t('wall.connecting') : t('wall.updated', { age })}
-        </span>
-        <button className="wall__lang" onClick={() => setLanguage(i18n.language === 'zh' ? 'en' : 'zh')}>
-          {t('wall.language')}
-        </button>
-      </header>
-      {live.stale && live.lastHeardAt && (
-        <div className="wall__banner" role="alert" data-testid="stale-banner">
-          {t('wall.stale', { since: timeFmt.format(new Date(live.lastHeardAt)) })}
-        </div>
-      )}
-      <main className="wall__tiles">
-        <section className="tile">
-          <div className="tile__label">{t('wall.waiting')}</div>
-          <div className="tile__value" data-testid="queue.waiting">
-            {waiting ?? '—'}
-          </div>
-        </section>
-        <section className="tile">
-          <div className="tile__label">{t('wall.served')}</div>
-          <div className="tile__value" data-testid="queue.served">
-            {served ?? '—'}
-          </div>
-        </section>
+    <div
+      className={`wall ${live.stale ? 'wall--stale' : ''}`}
+      data-testid="wall"
+      data-mode={mode}
+      data-page={page}
+      lang={lang === 'zh' ? 'zh-CN' : 'en'}
+    >
+      <TopBar
+        hallName={live.siteInfo?.name[lang] ?? null}
+        now={live.now}
+        timeZone={tz}
+        lastHeardAt={live.lastHeardAt}
+        connected={live.connected}
+        stale={live.stale}
+        pages={rotate !== null && pageCount > 1 ? PAGES.map((p) => t(`page.${p}`)) : null}
+        page={PAGES.indexOf(page)}
+      />
+      {live.stale && live.lastHeardAt !== null && <StaleBanner lastHeardAt={live.lastHeardAt} now={live.now} timeZone={tz} />}
+      <main className="wall__body">
+        <HeadlineTiles
+          values={live.values}
+          windows={live.windows}
+          siteInfo={live.siteInfo}
+          off={off}
+          mode={mode}
+          queuedDepartments={Object.values(live.departments).filter((d) => (d['queue.waiting'] ?? 0) > 0).length}
+        />
+        {body}
       </main>
     </div>
   );

@@ -4,7 +4,7 @@ import { withDataSource } from './with-data-source';
 
 export const deviceKey: CliCommand = {
   name: 'device-key',
-  usage: 'device-key create|revoke|list --site <code> [--name n]',
+  usage: 'device-key create|revoke|list --site <code> [--name n] [--require-signature]',
   summary: 'issue (printed once), revoke or list device keys',
   async run(config, args) {
     const [action, ...rest] = args;
@@ -13,7 +13,7 @@ export const deviceKey: CliCommand = {
       const keys = new DeviceKeysService(ds);
       if (action === 'create') {
         if (!opts.site) throw new Error('device-key create needs --site <code>');
-        const k = await keys.create(opts.site, opts.name ?? 'device');
+        const k = await keys.create(opts.site, opts.name ?? 'device', { requireSignature: opts['require-signature'] === 'true' });
         console.log(`Device key for site ${k.site} (id ${k.id}); store it now, it is not shown again:\n${k.key}`);
         return 0;
       }
@@ -27,7 +27,7 @@ export const deviceKey: CliCommand = {
       if (action === 'list') {
         for (const k of await keys.list(opts.site))
           console.log(
-            `${k.id}  ${k.prefix}…  ${k.site}  ${k.name}  ${k.revokedAt ? 'revoked ' + new Date(k.revokedAt).toISOString() : 'live'}`,
+            `${k.id}  ${k.prefix}…  ${k.site}  ${k.name}  ${k.requireSignature ? 'signed  ' : ''}${k.revokedAt ? 'revoked ' + new Date(k.revokedAt).toISOString() : 'live'}`,
           );
         return 0;
       }

@@ -1,10 +1,22 @@
 import { CliCommand } from './command';
+import { auditPurgeCommand, dbRolesCommand } from './db-roles.commands';
+import { displayTokenCommand } from './display-token.commands';
+import { userCommand } from './user.commands';
 import { migrate, migrationGenerate, seedDemoCommand } from './database.commands';
 import { deviceKey } from './device-key.commands';
+import { exportLedgerCommand, importReportCommand } from './rectification.commands';
+import { rectificationCommand } from './rectification-items.commands';
 import { rebuildProjectionsCommand } from './rebuild-projections.command';
 import { REGISTRY_COMMANDS } from './registry.commands';
+import { REVIEWS_COMMANDS } from './reviews.commands';
 import { simulate } from './simulate.command';
+import { patrolCalendarCommand, patrolScheduleCommand } from './patrol.commands';
+import { workerCommand } from './worker.command';
 
 export const COMMANDS: CliCommand[] = [migrate, migrationGenerate, seedDemoCommand, deviceKey, ...REGISTRY_COMMANDS];
 COMMANDS.push(simulate);
+COMMANDS.push(importReportCommand, exportLedgerCommand, rectificationCommand);
 COMMANDS.push(rebuildProjectionsCommand);
+COMMANDS.push(workerCommand, patrolScheduleCommand, patrolCalendarCommand);
+COMMANDS.push(...REVIEWS_COMMANDS);
+COMMANDS.push(userCommand, displayTokenCommand, dbRolesCommand, auditPurgeCommand);

@@ -17,7 +17,7 @@ const CLI_ACTOR = 'cli';
 type Options = ReturnType<typeof parseArgs>;
 
 /** Refuses options the action does not know, so a typo is not silently ignored. */
-function only(opts: Options, command: string, allowed: string[]): void {
+export function only(opts: Options, command: string, allowed: string[]): void {
   const unknown = Object.keys(opts).filter((k) => k !== '_' && !allowed.includes(k));
   if (unknown.length)
     throw new Error(
@@ -36,7 +36,7 @@ const defined = (o: Record<string, unknown>): Record<string, unknown> =>
 const num = (v: string | undefined): number | undefined => (v === undefined ? undefined : Number(v));
 const flag = (v: string | undefined): boolean | undefined => (v === undefined ? undefined : v !== 'false');
 
-function table(header: string[], rows: Array<Array<string | number | null>>): void {
+export function table(header: string[], rows: Array<Array<string | number | null>>): void {
   const cells = [header, ...rows.map((r) => r.map((c) => (c === null ? '-' : String(c))))];
   const widths = header.map((_, i) => Math.max(...cells.map((r) => r[i].length)));
   for (const r of cells)

@@ -1,26 +1,18 @@
-import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
-import { Request } from 'express';
-import { DeviceKeysService } from '../../modules/device-keys/device-keys.service';
-import { Site } from '../../modules/registry/site.entity';
+import { ExecutionContext, Injectable } from '@nestjs/common';
+import { routeAuth } from './auth-rules';
+import { RolesGuard } from './roles.guard';
 
-export interface DeviceRequest extends Request {
-  site: Site;
-}
+export type { DeviceRequest } from './roles.guard';
 
-/** Admits a request that carries a live device key and binds it to that key's site. */
+/**
+ * The older per-route device seam: routes marked @DeviceKey() are checked by the global
+ * RolesGuard; on a route without a rule this checks the device key (and signature) itself.
+ */
 @Injectable()
-export class DeviceKeyGuard implements CanActivate {
-  constructor(private readonly keys: DeviceKeysService) {}
-
-  async canActivate(ctx: ExecutionContext): Promise<boolean> {
-    const req = ctx.switchToHttp().getRequest<DeviceRequest>();
-    const header = req.headers.authorization;
-    if (!header) throw new UnauthorizedException('Missing Authorization header: send "Authorization: Bearer <device key>"');
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw new UnauthorizedException('Authorization must be "Bearer <device key>"');
-    const site = await this.keys.resolve(match[1]);
-    if (!site) throw new UnauthorizedException('Unknown or revoked device key');
-    req.site = site;
-    return true;
+export class DeviceKeyGuard extends RolesGuard {
+  override async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const route = routeAuth(this.reflector, ctx);
+    if (route.rule) return true;
+    return this.enforce(ctx.switchToHttp().getRequest(), { kind: 'device' }, route);
   }
 }

@@ -47,13 +47,98 @@ export class AppConfig {
   RUN_MIGRATIONS = true;
 
   /**
-   * Bearer token for the admin API until user accounts exist (the Accounts work replaces it).
-   * Empty disables the admin API; when set it must be long enough not to be guessed.
+   * Break-glass and automation credential: `Authorization: Bearer <ADMIN_TOKEN>` acts as an admin
+   * of every site, recorded in the audit log as "admin-token". People sign in with accounts
+   * instead; leave it empty unless a script or an emergency needs it. When set it must be long
+   * enough not to be guessed.
    */
   @IsString()
   @ValidateIf((c: AppConfig) => c.ADMIN_TOKEN !== '')
   @MinLength(16, { message: 'ADMIN_TOKEN must be at least 16 characters, or empty to disable the admin API' })
   ADMIN_TOKEN = '';
+
+  /**
+   * Bearer token for the patrol API (the patrol page on staff phones) until user accounts with
+   * the patrol role exist. Empty leaves only the admin token able to post rounds.
+   */
+  @IsString()
+  @ValidateIf((c: AppConfig) => c.PATROL_TOKEN !== '')
+  @MinLength(16, { message: 'PATROL_TOKEN must be at least 16 characters, or empty to allow only the admin token' })
+  PATROL_TOKEN = '';
+
+  /** Run the BullMQ workers (patrol rounds, notices) in this process; false when they run as `hallwatch worker`. */
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  RUN_WORKERS = true;
+
+  /**
+   * Browser origins, besides the server's own, allowed to call the API with credentials and to
+   * open the live socket: comma-separated, e.g. `https://wall.example.gov.cn`. Empty: same origin only.
+   */
+  @Matches(/^(https?:\/\/[^\s,/]+)?(,https?:\/\/[^\s,/]+)*$/, {
+    message: 'CORS_ORIGINS must be comma-separated origins like https://host:port',
+  })
+  CORS_ORIGINS = '';
+
+  /**
+   * Lets a wall open the live socket by naming its site, without a session or display token
+   * (the first demo's way). Turn it off once every wall has a display token.
+   */
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  ALLOW_ANONYMOUS_WALL = true;
+
+  /**
+   * Express "trust proxy": empty trusts no proxy (the client address is the TCP peer); behind a
+   * load balancer give its hops or addresses (e.g. `1` or `loopback`) so that per-address login
+   * limits and the audit log see the real client and cookies know the request came over https.
+   */
+  @IsString()
+  TRUST_PROXY = '';
+
+  /** Login attempts per minute from one address, whatever their outcome (429 beyond). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOGIN_RATE_PER_MINUTE = 20;
+
+  /** Failed logins from one address within 15 minutes after which that address is refused (and stops counting against accounts). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOGIN_ADDRESS_FAILURES = 10;
+
+  /** Ingest requests per minute per device key; 0 turns the limit off. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  INGEST_RATE_PER_MINUTE = 6000;
+
+  /**
+   * Days after which a password must be changed (等保 periodic change); 0 (default) follows
+   * ASVS and never forces a change by age. See docs/security.md.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  PASSWORD_MAX_AGE_DAYS = 0;
+
+  /** Days the audit log is kept before `audit-purge` may delete rows; never fewer than 180. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(180, { message: 'AUDIT_RETENTION_DAYS must be at least 180 (等保: logs kept six months)' })
+  AUDIT_RETENTION_DAYS = 180;
+
+  /** How often each server checks that its live sockets' sessions and display tokens still hold. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(200)
+  LIVE_AUTH_SWEEP_MS = 2000;
+
+  /** Serve the OpenAPI document at /api/docs-json. */
+  @Transform(({ value }) => value === true || value === 'true' || value === '1')
+  @IsBoolean()
+  API_DOCS = true;
 
   /** Tests only: freeze the clock at this ISO instant so state can be compared across restarts. */
   @ValidateIf((c: AppConfig) => c.FIXED_CLOCK !== '')

@@ -1,3 +1,4 @@
+import { ACCOUNT_ENTITIES } from '../../modules/accounts/entities';
 import { DeviceKey } from '../../modules/device-keys/device-key.entity';
 import { IndicatorHistory } from '../../modules/indicators/indicator-history.entity';
 import { StoredEvent } from '../../modules/ingest/stored-event.entity';
@@ -7,11 +8,26 @@ import { StaffPresence } from '../../modules/projections/staff-presence.entity';
 import { TicketWait } from '../../modules/projections/ticket-wait.entity';
 import { Ticket } from '../../modules/projections/ticket.entity';
 import { UnknownReference } from '../../modules/projections/unknown-reference.entity';
+import { RectificationEvidence } from '../../modules/rectification/entities/rectification-evidence.entity';
+import { RectificationHistory } from '../../modules/rectification/entities/rectification-history.entity';
+import { RectificationItem } from '../../modules/rectification/entities/rectification-item.entity';
+import { RectificationLink } from '../../modules/rectification/entities/rectification-link.entity';
+import { RectificationRebound } from '../../modules/rectification/entities/rectification-rebound.entity';
+import { RectificationReport } from '../../modules/rectification/entities/rectification-report.entity';
 import { Department } from '../../modules/registry/department.entity';
 import { HallWindow } from '../../modules/registry/hall-window.entity';
 import { ServiceItem } from '../../modules/registry/service-item.entity';
 import { Site } from '../../modules/registry/site.entity';
 import { StaffMember } from '../../modules/registry/staff-member.entity';
+import { PATROL_ENTITIES } from '../../modules/patrol/entities';
+import { CalendarDay } from '../../modules/reviews/entities/calendar-day.entity';
+import { FollowUpAction } from '../../modules/reviews/entities/follow-up-action.entity';
+import { FollowUpCase } from '../../modules/reviews/entities/follow-up-case.entity';
+import { ReviewAppeal } from '../../modules/reviews/entities/review-appeal.entity';
+import { ReviewAuditEntry } from '../../modules/reviews/entities/review-audit.entity';
+import { ReviewDailyRollup } from '../../modules/reviews/entities/review-daily-rollup.entity';
+import { ReviewHourlyRollup } from '../../modules/reviews/entities/review-hourly-rollup.entity';
+import { RollupMark } from '../../modules/reviews/entities/rollup-mark.entity';
 
 export const ENTITIES = [
   Site,
@@ -28,4 +44,20 @@ export const ENTITIES = [
   Complaint,
   UnknownReference,
   IndicatorHistory,
+  RectificationReport,
+  RectificationItem,
+  RectificationLink,
+  RectificationEvidence,
+  RectificationHistory,
+  RectificationRebound,
+  ...PATROL_ENTITIES,
+  ...ACCOUNT_ENTITIES,
+  FollowUpCase,
+  FollowUpAction,
+  ReviewAppeal,
+  CalendarDay,
+  ReviewAuditEntry,
+  ReviewDailyRollup,
+  ReviewHourlyRollup,
+  RollupMark,
 ];

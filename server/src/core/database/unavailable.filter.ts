@@ -16,6 +16,18 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   );
 }
 
+/** PostgreSQL's data exceptions (class 22: a value that cannot be the column's type or range); its code, or null. */
+export function badValueCode(err: unknown): string | null {
+  const e = err as { code?: unknown; driverError?: { code?: unknown } } | null;
+  const code = e?.driverError?.code ?? e?.code;
+  return typeof code === 'string' && /^22[0-9A-Z]{3}$/.test(code) ? code : null;
+}
+
+const req = (host: ArgumentsHost): string => {
+  const r = host.switchToHttp().getRequest<{ method?: string; route?: { path?: string }; path?: string }>();
+  return `${r?.method ?? ''} ${r?.route?.path ?? r?.path ?? ''}`;
+};
+
 // Turns "database unreachable" into 503 + Retry-After so devices retry instead of dropping events,
 // and keeps every other unexpected error a plain 500 without internals.
 @Catch()
@@ -27,6 +39,18 @@ export class ServiceErrorFilter implements ExceptionFilter {
     if (err instanceof HttpException) {
       const body = err.getResponse();
       res.status(err.getStatus()).json(typeof body === 'string' ? { statusCode: err.getStatus(), message: body } : body);
+      return;
+    }
+    const badValue = badValueCode(err);
+    if (badValue) {
+      // The handler let an unparseable value reach SQL (an id of the wrong shape, a date like
+      // 2024-02-30): the request is at fault, so 400; the warning keeps the missing check visible.
+      this.logger.warn(`value refused by the database (${badValue}): ${req(host)}`);
+      res.status(400).json({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'A value in the request is not valid for its field (an id or a date of the wrong form?)',
+      });
       return;
     }
     if (isDatabaseUnavailable(err)) {

@@ -1,22 +1,117 @@
-import { LiveHandshakeAuth } from '@hallwatch/shared';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { DisplayTokensService } from '../../modules/accounts/display-tokens.service';
+import { recordAudit } from '../../modules/accounts/audit-log';
+import { SessionsService } from '../../modules/accounts/sessions.service';
 import { Site } from '../../modules/registry/site.entity';
+import { Authenticator } from '../auth/authenticator';
+import { originAllowed } from '../auth/origin-policy';
+import { readCookie, SESSION_COOKIE } from '../auth/session-cookie';
+import { AppConfig } from '../config/app-config';
+import { Clock } from '../time/clock';
+
+/** The credential a socket lives by; the sweep and revocations close its socket when it ends. */
+export type LiveCredential = { kind: 'session' | 'display'; id: string };
 
 export interface LivePrincipal {
   site: Site;
+  actor: string;
+  /** Null for the break-glass admin token and for an anonymous wall (ALLOW_ANONYMOUS_WALL). */
+  credential: LiveCredential | null;
 }
 
-// The seam where the Accounts work plugs in sessions and display tokens. Until then a
-// client names its site; the site must exist.
+export interface LiveHandshake {
+  auth: Record<string, unknown> | undefined;
+  headers: Record<string, string | string[] | undefined>;
+  address: string;
+}
+
+export const credentialRoom = (c: LiveCredential): string => `cred:${c.kind}:${c.id}`;
+
+const header = (h: LiveHandshake['headers'], name: string): string | undefined => {
+  const v = h[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+// A wall with a revoked token retries every few seconds: one audit entry per address and reason a minute is enough.
+const DENIAL_AUDIT_EVERY_MS = 60_000;
+
+/**
+ * The live socket's handshake (SPEC §8): `auth.token` (a session or display token) or the
+ * session cookie, the site within the credential's sites, and the page's Origin.
+ */
 @Injectable()
 export class LiveAuthenticator {
-  constructor(private readonly ds: DataSource) {}
+  private readonly logger = new Logger('live');
+  private readonly lastDenial = new Map<string, number>();
 
-  async authenticate(auth: LiveHandshakeAuth | undefined): Promise<LivePrincipal | null> {
-    const code = typeof auth?.site === 'string' ? auth.site : null;
-    if (!code) return null;
+  constructor(
+    private readonly ds: DataSource,
+    private readonly config: AppConfig,
+    private readonly auth: Authenticator,
+    private readonly sessions: SessionsService,
+    private readonly displays: DisplayTokensService,
+    private readonly clock: Clock,
+  ) {}
+
+  async authenticate(hs: LiveHandshake): Promise<LivePrincipal | null> {
+    const wanted = typeof hs.auth?.site === 'string' && hs.auth.site ? hs.auth.site : null;
+    if (!originAllowed(header(hs.headers, 'origin'), header(hs.headers, 'host'), this.auth.origins))
+      return this.refuse(hs, 'origin not allowed', wanted);
+    const explicit = typeof hs.auth?.token === 'string' && hs.auth.token ? hs.auth.token : null;
+    const cookie = explicit ? null : readCookie(header(hs.headers, 'cookie'), SESSION_COOKIE);
+    const given = explicit ?? cookie;
+    const p = given ? await this.auth.fromToken(given, 'bearer') : null;
+    if (!p) {
+      // A stale cookie does not stop an anonymous wall; a token that was given and fails does.
+      if (!explicit && this.config.ALLOW_ANONYMOUS_WALL && wanted) return this.anonymous(wanted);
+      return this.refuse(hs, given ? 'unknown, revoked or expired token' : 'no credential', wanted);
+    }
+    if (p.kind === 'user' && p.mustChangePassword) return this.refuse(hs, 'password must be changed first', wanted, p.actor);
+    const code = wanted ?? (p.sites !== 'all' && p.sites.length === 1 ? p.sites[0] : null);
+    if (!code) return this.refuse(hs, 'no site named', wanted, p.actor);
+    if (p.sites !== 'all' && !p.sites.includes(code))
+      return this.refuse(hs, `site "${code}" is outside the credential's sites`, code, p.actor);
     const site = await this.ds.getRepository(Site).findOneBy({ code });
-    return site ? { site } : null;
+    if (!site) return this.refuse(hs, `no site "${code}"`, code, p.actor);
+    const credential: LiveCredential | null =
+      p.kind === 'user' ? { kind: 'session', id: p.sessionId } : p.kind === 'display' ? { kind: 'display', id: p.tokenId } : null;
+    return { site, actor: p.actor, credential };
+  }
+
+  /** The credentials among these that still hold; the others' sockets are closed. */
+  async stillValid(credentials: LiveCredential[]): Promise<Set<string>> {
+    const ids = (kind: LiveCredential['kind']) => [...new Set(credentials.filter((c) => c.kind === kind).map((c) => c.id))];
+    const [sessions, displays] = await Promise.all([this.sessions.stillLive(ids('session')), this.displays.stillLive(ids('display'))]);
+    return new Set([...[...sessions].map((id) => `session:${id}`), ...[...displays].map((id) => `display:${id}`)]);
+  }
+
+  private async anonymous(code: string): Promise<LivePrincipal | null> {
+    const site = await this.ds.getRepository(Site).findOneBy({ code });
+    return site ? { site, actor: 'anonymous', credential: null } : null;
+  }
+
+  private async refuse(hs: LiveHandshake, reason: string, site: string | null, actor = 'anonymous'): Promise<null> {
+    const key = `${hs.address}|${reason}`;
+    const now = Date.now();
+    if ((this.lastDenial.get(key) ?? 0) > now - DENIAL_AUDIT_EVERY_MS) return null;
+    this.lastDenial.set(key, now);
+    if (this.lastDenial.size > 10_000) this.lastDenial.clear();
+    try {
+      await recordAudit(this.ds.manager, {
+        action: 'access.denied',
+        actor,
+        role: null,
+        target: 'socket /live',
+        site,
+        details: { reason },
+        address: hs.address.slice(0, 64) || null,
+        userAgent: header(hs.headers, 'user-agent')?.slice(0, 300) ?? null,
+        at: this.clock.now(),
+      });
+    } catch (err) {
+      this.logger.warn(`live denial not audited: ${(err as Error).message}`);
+    }
+    return null;
   }
 }

@@ -1,4 +1,4 @@
-import { IndicatorValues, LiveAlert } from '@hallwatch/shared';
+import { IndicatorValues, LiveAlert, WindowState } from '@hallwatch/shared';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IndicatorsService } from '../../modules/indicators/indicators.service';
@@ -18,6 +18,8 @@ interface SiteState {
     values: IndicatorValues;
     departments: Record<string, IndicatorValues>;
     alerts: Map<string, LiveAlert>;
+    /** Each window as last sent, serialised, by code. */
+    windows: Map<string, string>;
   } | null;
   lastAt: number;
   timer: NodeJS.Timeout | null;
@@ -122,9 +124,11 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
       const room = this.gateway.namespace.local.to(siteRoom(s.site.code));
       const before = s.lastSent?.alerts ?? new Map<string, LiveAlert>();
       const now = new Map(snap.alerts.map((a) => [a.id, a]));
-      s.lastSent = { values: snap.values, departments: snap.departments, alerts: now };
-      if (Object.keys(values).length || Object.keys(departments).length)
-        room.emit('update', { site: snap.site, asOf: snap.asOf, values, departments });
+      const sentWindows = new Map(snap.windows.map((w) => [w.code, JSON.stringify(w)]));
+      const windows: WindowState[] = snap.windows.filter((w) => s.lastSent?.windows.get(w.code) !== sentWindows.get(w.code));
+      s.lastSent = { values: snap.values, departments: snap.departments, alerts: now, windows: sentWindows };
+      if (Object.keys(values).length || Object.keys(departments).length || windows.length)
+        room.emit('update', { site: snap.site, asOf: snap.asOf, values, departments, ...(windows.length ? { windows } : {}) });
       for (const a of now.values()) {
         const prev = before.get(a.id);
         // The message counts minutes ("已离岗 7 分钟"): a changed text is sent again, or the wall's would freeze.

@@ -2,23 +2,35 @@ import { HEARTBEAT_INTERVAL_MS, LiveClientEvents, LiveServerEvents } from '@hall
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { Namespace, Socket } from 'socket.io';
-import { LiveAuthenticator } from './live-auth';
+import { CredentialEvents } from '../../modules/accounts/credential-events';
+import { AppConfig } from '../config/app-config';
+import { credentialRoom, LiveAuthenticator, LiveCredential } from './live-auth';
 import { SnapshotCache } from './snapshot-cache';
 
 export type LiveNamespace = Namespace<LiveClientEvents, LiveServerEvents>;
 export const siteRoom = (siteCode: string) => `site:${siteCode}`;
 
-@WebSocketGateway({ namespace: '/live', cors: { origin: true } })
+interface SocketData {
+  credential?: LiveCredential | null;
+}
+type LiveSocket = Socket<LiveClientEvents, LiveServerEvents, Record<string, never>, SocketData>;
+
+// CORS for other origins is set by the adapter from CORS_ORIGINS; the handshake checks Origin itself.
+@WebSocketGateway({ namespace: '/live' })
 export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
   @WebSocketServer()
   namespace!: LiveNamespace;
 
   private readonly logger = new Logger(LiveGateway.name);
   private heartbeat?: NodeJS.Timeout;
+  private sweep?: NodeJS.Timeout;
+  private sweeping = false;
 
   constructor(
     private readonly auth: LiveAuthenticator,
     private readonly snapshots: SnapshotCache,
+    private readonly credentials: CredentialEvents,
+    private readonly config: AppConfig,
   ) {}
 
   afterInit(): void {
@@ -28,16 +40,34 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
       this.namespace.local.emit('heartbeat', { serverTime: new Date().toISOString() });
     }, HEARTBEAT_INTERVAL_MS);
     this.heartbeat.unref();
+    // Revoked here: close the sockets at once, on every instance (through the Redis adapter).
+    this.credentials.onRevoked((list) => {
+      try {
+        this.namespace.in(list.map(credentialRoom)).disconnectSockets(true);
+      } catch (err) {
+        this.logger.debug(`revocation broadcast failed: ${(err as Error).message}`);
+      }
+    });
+    // Ended anywhere else (the CLI, expiry, another instance while Redis was away): the sweep finds it.
+    this.sweep = setInterval(() => void this.sweepSockets(), this.config.LIVE_AUTH_SWEEP_MS);
+    this.sweep.unref();
   }
 
-  async handleConnection(socket: Socket<LiveClientEvents, LiveServerEvents>): Promise<void> {
+  async handleConnection(socket: LiveSocket): Promise<void> {
     try {
-      const principal = await this.auth.authenticate(socket.handshake.auth);
+      const principal = await this.auth.authenticate({
+        auth: socket.handshake.auth as Record<string, unknown> | undefined,
+        headers: socket.handshake.headers,
+        address: socket.handshake.address,
+      });
       if (!principal) {
         socket.disconnect(true);
         return;
       }
-      await socket.join(siteRoom(principal.site.code));
+      socket.data.credential = principal.credential;
+      await socket.join(
+        principal.credential ? [siteRoom(principal.site.code), credentialRoom(principal.credential)] : siteRoom(principal.site.code),
+      );
       const sent = await this.snapshots.get(principal.site);
       socket.emit('snapshot', sent);
       // A push may have overtaken this snapshot while it was sent: then send the newer one.
@@ -49,7 +79,28 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     }
   }
 
+  /** Closes this instance's sockets whose session or display token no longer holds. */
+  private async sweepSockets(): Promise<void> {
+    if (this.sweeping || !this.namespace) return;
+    this.sweeping = true;
+    try {
+      const held = [...this.namespace.sockets.values()].filter((s) => s.data.credential) as LiveSocket[];
+      if (!held.length) return;
+      const valid = await this.auth.stillValid(held.map((s) => s.data.credential as LiveCredential));
+      for (const s of held) {
+        const c = s.data.credential as LiveCredential;
+        if (!valid.has(`${c.kind}:${c.id}`)) s.disconnect(true);
+      }
+    } catch (err) {
+      // The database may be away: keep serving, and check again at the next sweep.
+      this.logger.debug(`live credential sweep skipped: ${(err as Error).message}`);
+    } finally {
+      this.sweeping = false;
+    }
+  }
+
   onModuleDestroy(): void {
     if (this.heartbeat) clearInterval(this.heartbeat);
+    if (this.sweep) clearInterval(this.sweep);
   }
 }

@@ -16,12 +16,15 @@ export class RedisIoAdapter extends IoAdapter {
     app: INestApplicationContext,
     private readonly redisUrl: string,
     private readonly prefix: string,
+    private readonly corsOrigins: string[] = [],
   ) {
     super(app);
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server = super.createIOServer(port, options) as Server;
+    // Same-origin pages need no CORS; other origins only from the allow-list (CORS_ORIGINS).
+    const cors = { origin: this.corsOrigins.length ? this.corsOrigins : false, credentials: true };
+    const server = super.createIOServer(port, { ...options, cors } as ServerOptions) as Server;
     // The adapter subscribes before the connection is up, so these two queue commands while connecting.
     this.pub = createRedis(this.redisUrl, 'sio-pub', this.logger, { offlineQueue: true });
     this.sub = createRedis(this.redisUrl, 'sio-sub', this.logger, { offlineQueue: true });

@@ -20,6 +20,10 @@ export class DeviceKey {
   @Column({ type: 'varchar', length: 16 })
   prefix!: string;
 
+  /** Requests with this key must carry a valid X-Hallwatch-Signature (devices that can sign). */
+  @Column({ type: 'boolean', name: 'require_signature', default: false })
+  requireSignature!: boolean;
+
   @CreateDateColumn({ type: 'timestamptz', name: 'created_at' })
   createdAt!: Date;
 

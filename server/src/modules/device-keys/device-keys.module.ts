@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
+import { DeviceKeysController } from './device-keys.controller';
 import { DeviceKeysService } from './device-keys.service';
 
 @Global()
-@Module({ providers: [DeviceKeysService], exports: [DeviceKeysService] })
+@Module({ controllers: [DeviceKeysController], providers: [DeviceKeysService], exports: [DeviceKeysService] })
 export class DeviceKeysModule {}

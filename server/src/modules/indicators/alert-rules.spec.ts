@@ -22,6 +22,9 @@ const snap = (departments: IndicatorSnapshot['departments']): IndicatorSnapshot 
   values: {},
   departments,
   alerts: [],
+  windows: [],
+  departmentInfo: {},
+  siteInfo: { name: { zh: '惠济', en: 'Huiji' }, timeZone: 'Asia/Shanghai', waitTargetSec: 900, waitWarnRatio: 0.8 },
 });
 
 const facts = (over: Partial<AlertFacts>): AlertFacts => ({ now, tidalQueue: 10, waitWarnRatio: 0.8, departments: [], away: [], ...over });

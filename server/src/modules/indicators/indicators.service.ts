@@ -5,6 +5,7 @@ import { Clock } from '../../core/time/clock';
 import { serviceDay } from '../../core/time/service-day';
 import { Site } from '../registry/site.entity';
 import { AlertFacts } from './alert-rules';
+import { AlertSource, byUrgency } from './alert-sources';
 import { readUsualWaiting, recordSnapshotHour } from './indicator-history';
 import { indicatorSettings } from './indicator-settings';
 import { NO_PATROL, PatrolIndicatorSource } from './patrol-indicators';
@@ -14,6 +15,7 @@ import { readReviewFacts } from './review-indicators';
 import { buildSnapshot } from './snapshot-builder';
 import { sqlOn } from './sql';
 import { readPresence } from './window-indicators';
+import { readWindowActivity } from './window-states';
 
 /** How often the current hour's history row is refreshed for each site busy today. */
 export const HISTORY_INTERVAL_MS = 60_000;
@@ -27,6 +29,7 @@ export interface Evaluation {
 export class IndicatorsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(IndicatorsService.name);
   private patrol: PatrolIndicatorSource = NO_PATROL;
+  private readonly alertSources: AlertSource[] = [];
   private timer: NodeJS.Timeout | null = null;
   private recording = false;
 
@@ -50,6 +53,11 @@ export class IndicatorsService implements OnModuleInit, OnModuleDestroy {
     this.patrol = source;
   }
 
+  /** Other features' alerts (rectification rebounds) join the indicators' own in every snapshot. */
+  addAlertSource(source: AlertSource): void {
+    this.alertSources.push(source);
+  }
+
   async snapshot(site: Site): Promise<IndicatorSnapshot> {
     return (await this.evaluate(site)).snapshot;
   }
@@ -70,7 +78,11 @@ export class IndicatorsService implements OnModuleInit, OnModuleDestroy {
       const reviews = await readReviewFacts(sql, site.id, day);
       const usualWaiting = await readUsualWaiting(sql, site.id, site.timezone, now);
       const patrol = await this.patrol.values(em, site, now, day);
-      return buildSnapshot({ site, now, settings, registry, queue, presence, reviews, usualWaiting, patrol });
+      const windowActivity = await readWindowActivity(sql, site.id, day);
+      const evaluation = buildSnapshot({ site, now, settings, registry, queue, presence, reviews, usualWaiting, patrol, windowActivity });
+      for (const source of this.alertSources) evaluation.snapshot.alerts.push(...(await source.alerts(em, site, now)));
+      if (this.alertSources.length) evaluation.snapshot.alerts.sort(byUrgency);
+      return evaluation;
     });
   }
 

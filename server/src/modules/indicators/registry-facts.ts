@@ -12,6 +12,8 @@ export interface WindowFact {
   department: string | null;
   kind: string;
   isOpen: boolean;
+  /** The number shown above the counter; absent where a caller does not need it. */
+  number?: number | null;
 }
 
 export interface StaffFact {
@@ -35,8 +37,8 @@ export async function readRegistry(sql: Sql, siteId: string): Promise<RegistryFa
     `SELECT code, name, name_en, wait_target_sec FROM departments WHERE site_id = $1`,
     [siteId],
   );
-  const windows = await sql<{ code: string; department_code: string | null; kind: string; is_open: boolean }>(
-    `SELECT code, department_code, kind, is_open FROM windows WHERE site_id = $1`,
+  const windows = await sql<{ code: string; number: number | null; department_code: string | null; kind: string; is_open: boolean }>(
+    `SELECT code, number, department_code, kind, is_open FROM windows WHERE site_id = $1`,
     [siteId],
   );
   const staff = await sql<{ code: string; name: string; department_code: string | null; on_roster: boolean; last: Date | null }>(
@@ -49,7 +51,9 @@ export async function readRegistry(sql: Sql, siteId: string): Promise<RegistryFa
     departments: new Map(
       departments.map((d) => [d.code, { code: d.code, name: d.name, nameEn: d.name_en, waitTargetSec: d.wait_target_sec }]),
     ),
-    windows: new Map(windows.map((w) => [w.code, { code: w.code, department: w.department_code, kind: w.kind, isOpen: w.is_open }])),
+    windows: new Map(
+      windows.map((w) => [w.code, { code: w.code, number: w.number, department: w.department_code, kind: w.kind, isOpen: w.is_open }]),
+    ),
     staff: new Map(
       staff.map((s) => [
         s.code,

@@ -18,7 +18,7 @@ const empty = (): ReviewCounts => ({ reviews: 0, good: 0, badOpen: 0, complaints
 
 /**
  * Today's ratings, and the bad reviews and complaints still open whatever day they came in
- * (an open follow-up does not expire at midnight).
+ * (an open follow-up does not expire at midnight). An upheld appeal leaves every rate.
  */
 export async function readReviewFacts(sql: Sql, siteId: string, day: string): Promise<ReviewFacts> {
   const facts: ReviewFacts = { site: empty(), departments: new Map() };
@@ -31,7 +31,7 @@ export async function readReviewFacts(sql: Sql, siteId: string, day: string): Pr
   };
   const today = await sql<{ department: string; n: number; good: number }>(
     `SELECT department, count(*)::int AS n, count(*) FILTER (WHERE rating >= 4)::int AS good
-     FROM reviews WHERE site_id = $1 AND service_day = $2 GROUP BY department`,
+     FROM reviews WHERE site_id = $1 AND service_day = $2 AND NOT excluded GROUP BY department`,
     [siteId, day],
   );
   for (const r of today) {

@@ -97,3 +97,28 @@ describe('buildSnapshot', () => {
     expect(snapshot.values['surge.risk']).toBe(0);
   });
 });
+
+describe('buildSnapshot for the wall', () => {
+  it('names the site and every department with its wait target, and lists the windows', () => {
+    const { snapshot } = buildSnapshot(
+      inputs({ site: { code: 'huiji', name: '惠济区政务服务大厅', nameEn: 'Huiji District Service Hall', timezone: 'Asia/Shanghai' } }),
+    );
+    expect(snapshot.siteInfo).toEqual({
+      name: { zh: '惠济区政务服务大厅', en: 'Huiji District Service Hall' },
+      timeZone: 'Asia/Shanghai',
+      waitTargetSec: 900,
+      waitWarnRatio: 0.8,
+    });
+    expect(snapshot.departmentInfo).toEqual({
+      dx: { name: { zh: 'dx', en: 'dx' }, waitTargetSec: 900 },
+      gjj: { name: { zh: '公积金中心', en: 'Housing Fund Centre' }, waitTargetSec: 600 },
+      yb: { name: { zh: '医保中心', en: '医保中心' }, waitTargetSec: 900 },
+    });
+    expect(snapshot.windows.map((w) => [w.code, w.state])).toEqual([
+      ['01', 'serving'],
+      ['02', 'idle'],
+      ['07', 'closed'],
+      ['08', 'idle'],
+    ]);
+  });
+});

@@ -7,9 +7,10 @@ import { QueueFacts, queueValues } from './queue-indicators';
 import { RegistryFacts } from './registry-facts';
 import { ReviewFacts, reviewValues } from './review-indicators';
 import { awayBreachSince, PresenceFact, windowStaffValues } from './window-indicators';
+import { NO_ACTIVITY, WindowActivity, windowStates } from './window-states';
 
 export interface SnapshotInputs {
-  site: { code: string };
+  site: { code: string; name?: string; nameEn?: string | null; timezone?: string };
   now: Date;
   settings: IndicatorSettings;
   registry: RegistryFacts;
@@ -19,6 +20,8 @@ export interface SnapshotInputs {
   /** Usual waiting count per department for this weekday and hour (absent: no history). */
   usualWaiting: Map<string, number>;
   patrol: PatrolIndicatorValues;
+  /** When the windows' states began; without it the wall's windows carry no start times. */
+  windowActivity?: WindowActivity;
 }
 
 const NO_WINDOWS: IndicatorValues = {
@@ -126,7 +129,23 @@ export function buildSnapshot(i: SnapshotInputs): { snapshot: IndicatorSnapshot;
       breachSince,
     });
   }
-  const snapshot: IndicatorSnapshot = { site: i.site.code, asOf: now.toISOString(), values, departments, alerts: [] };
+  const departmentInfo: IndicatorSnapshot['departmentInfo'] = {};
+  for (const d of deptFacts) departmentInfo[d.code] = { name: { zh: d.name, en: d.nameEn }, waitTargetSec: d.targetSec };
+  const snapshot: IndicatorSnapshot = {
+    site: i.site.code,
+    asOf: now.toISOString(),
+    values,
+    departments,
+    alerts: [],
+    windows: windowStates(registry, i.presence, queue.windows, i.windowActivity ?? NO_ACTIVITY, now, settings.allowedBreakSec),
+    departmentInfo,
+    siteInfo: {
+      name: { zh: i.site.name ?? i.site.code, en: i.site.nameEn ?? i.site.name ?? i.site.code },
+      timeZone: i.site.timezone ?? 'Asia/Shanghai',
+      waitTargetSec: settings.waitTargetSec,
+      waitWarnRatio: settings.waitWarnRatio,
+    },
+  };
   const alertFacts: AlertFacts = {
     now,
     tidalQueue: settings.tidalQueue,

@@ -1,7 +1,8 @@
 import { IngestResponse, MAX_EVENTS_PER_BATCH } from '@hallwatch/shared';
-import { BadRequestException, Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
-import { DeviceKeyGuard } from '../../core/auth/device-key.guard';
+import { BadRequestException, Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { DeviceKey } from '../../core/auth/auth-rules';
 import type { DeviceRequest } from '../../core/auth/device-key.guard';
+import { IngestRateLimit } from '../../core/auth/rate-limits';
 import { IngestService } from './ingest.service';
 
 @Controller('api/v1/events')
@@ -10,7 +11,8 @@ export class EventsController {
 
   @Post()
   @HttpCode(200)
-  @UseGuards(DeviceKeyGuard)
+  @DeviceKey()
+  @IngestRateLimit()
   async post(@Req() req: DeviceRequest, @Body() body: unknown): Promise<IngestResponse> {
     const { results } = await this.ingest.ingest(req.site, toItems(body));
     return { results };

@@ -74,7 +74,9 @@ export class IngestService {
         newRows.flatMap((r) => r.refs.map((ref) => ({ ref, at: r.v.occurredAt }))),
       );
       const newEvents: NewEvent[] = newRows.map((r) => ({ event: r.v.event, occurredAt: r.v.occurredAt, serviceDay: r.day }));
-      return this.projector.apply(em, site.id, newEvents);
+      const projected = await this.projector.apply(em, site.id, newEvents);
+      await this.listener.beforeCommit({ em, site, events: newEvents });
+      return projected;
     });
     // Only after the commit: listeners must never publish what could still roll back.
     this.listener.afterCommit(site, change);

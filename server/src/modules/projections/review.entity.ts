@@ -49,4 +49,8 @@ export class Review {
   /** A bad review (1–2) stays open until its follow-up is closed. */
   @Column({ type: 'boolean', name: 'follow_up_open', default: false })
   followUpOpen!: boolean;
+
+  /** An upheld appeal (申诉) takes the review out of every rate; the row stays for the record. */
+  @Column({ type: 'boolean', default: false })
+  excluded!: boolean;
 }

@@ -1,9 +1,10 @@
 import { EntityManager } from 'typeorm';
+import { recordAudit } from '../accounts/audit-log';
 
 export type RegistryResource = 'site' | 'department' | 'window' | 'staff' | 'service_item';
 
 export interface RegistryChange {
-  /** Who made the change: 'admin-token' or 'cli' until accounts exist, then the user. */
+  /** Who made the change: the username, 'admin-token' or 'cli'. */
   actor: string;
   action: 'create' | 'update' | 'delete';
   resource: RegistryResource;
@@ -15,11 +16,16 @@ export interface RegistryChange {
 }
 
 /**
- * The one place where registry changes will be written to the audit log (SPEC §9: every
- * change a person makes, with who and when). It runs inside the change's transaction so
- * that the audit row and the change will commit together. There is no audit log yet:
- * the Accounts issue adds its table and the insert here; until then this records nothing.
+ * The one place where registry changes are written to the audit log (SPEC §9: every change a
+ * person makes, with who and when). It runs inside the change's transaction so that the audit
+ * row and the change commit together. Only field names are kept: a staff name is personal.
  */
-export async function writeRegistryAudit(_em: EntityManager, _change: RegistryChange): Promise<void> {
-  // Intentionally empty until the audit log exists (Accounts issue).
+export async function writeRegistryAudit(em: EntityManager, change: RegistryChange): Promise<void> {
+  await recordAudit(em, {
+    actor: change.actor,
+    action: `registry.${change.resource}.${change.action}`,
+    target: `${change.resource}:${change.code}`,
+    site: change.site,
+    details: { fields: change.fields },
+  });
 }

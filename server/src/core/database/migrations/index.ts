@@ -1,5 +1,18 @@
 import { Initial1795704309410 } from './1795704309410-initial';
 import { AddIndicatorHistory1795704824096 } from './1795704824096-add-indicator-history';
+import { AddRectification1795706625375 } from './1795706625375-add-rectification';
+import { AddPatrol1795707688151 } from './1795707688151-add-patrol';
+import { AddReviewFollowUps1795707725133 } from './1795707725133-add-review-follow-ups';
+import { AddAccounts1795709621090 } from './1795709621090-add-accounts';
+import { AddPatrolPlannedFrom1795711320072 } from './1795711320072-add-patrol-planned-from';
 
 // Every migration, in order. `npm run hallwatch -- migration-generate <Name>` writes new ones.
-export const MIGRATIONS: Function[] = [Initial1795704309410, AddIndicatorHistory1795704824096];
+export const MIGRATIONS: Function[] = [
+  Initial1795704309410,
+  AddIndicatorHistory1795704824096,
+  AddRectification1795706625375,
+  AddPatrol1795707688151,
+  AddReviewFollowUps1795707725133,
+  AddAccounts1795709621090,
+  AddPatrolPlannedFrom1795711320072,
+];

@@ -1,7 +1,10 @@
-import { applyDecorators, Controller, UseGuards, UsePipes } from '@nestjs/common';
-import { AdminGuard } from '../../../core/auth/admin.guard';
+import { applyDecorators, Controller, UsePipes } from '@nestjs/common';
+import { Roles } from '../../../core/auth/auth-rules';
 import { adminValidationPipe } from '../dtos/registry-validation';
 
-/** A controller under /api/v1/admin: admin-only, with strict input validation. */
+/**
+ * A controller under /api/v1/admin with strict input validation, for admins unless a method
+ * names its own roles with @Roles(...) (the global RolesGuard reads the method's rule first).
+ */
 export const AdminController = (path: string): ClassDecorator =>
-  applyDecorators(Controller(`api/v1/admin/${path}`), UseGuards(AdminGuard), UsePipes(adminValidationPipe()));
+  applyDecorators(Controller(`api/v1/admin/${path}`), Roles('admin'), UsePipes(adminValidationPipe()));

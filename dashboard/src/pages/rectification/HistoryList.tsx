@@ -1,0 +1,33 @@
+import type { RectificationHistoryView, RectificationStatus } from '@hallwatch/shared';
+import { useTranslation } from 'react-i18next';
+import { hallDateTime, hallFullDateTime, langOf, statusLabel } from './format';
+
+const ISO = /^\d{4}-\d{2}-\d{2}T/;
+
+/** Every change, newest first: who, when, which field, from what to what. */
+export function HistoryList({ history }: { history: RectificationHistoryView[] }) {
+  const { t, i18n } = useTranslation('rectification');
+  const lang = langOf(i18n.language);
+  if (!history.length) return <p className="rect-muted">{t('noHistory')}</p>;
+  const show = (field: string, v: string | null): string => {
+    if (v === null || v === '') return t('none');
+    if (field === 'status') return statusLabel(v as RectificationStatus, lang);
+    if (field === 'rebound' && ISO.test(v)) return t('reboundSince', { time: hallDateTime(v) });
+    return v.length > 120 ? `${v.slice(0, 120)}…` : v;
+  };
+  return (
+    <ol className="rect-history">
+      {history.map((h, i) => (
+        <li key={`${h.at}:${h.field}:${i}`}>
+          <time>{hallFullDateTime(h.at)}</time>
+          <span className="rect-history__actor">{t(`actors.${h.actor}`, { defaultValue: h.actor })}</span>
+          <span className="rect-history__field">{t(`fields.${h.field}`, { defaultValue: h.field })}</span>
+          <span className="rect-history__change">
+            {/* Something added (an import, evidence, a link) has no "before" worth showing. */}
+            {h.old === null && h.new !== null ? show(h.field, h.new) : `${show(h.field, h.old)} → ${show(h.field, h.new)}`}
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}

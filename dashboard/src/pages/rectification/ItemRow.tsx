@@ -1,0 +1,56 @@
+import type { RectificationItemView } from '@hallwatch/shared';
+import { useTranslation } from 'react-i18next';
+import type { RectificationApi } from './api';
+import { ReboundFlag, StatusBadge } from './badges';
+import { Act, ItemDetail } from './ItemDetail';
+import { LinksSummary } from './LinksSummary';
+
+export function ItemRow(props: { item: RectificationItemView; open: boolean; onToggle: () => void; api: RectificationApi; act: Act }) {
+  const { t } = useTranslation('rectification');
+  const { item, open } = props;
+  const overdue = item.deadline !== null && item.status === 'in_progress' && item.deadline < new Date().toISOString().slice(0, 10);
+  return (
+    <>
+      <tr
+        className={`rect-row ${open ? 'rect-row--open' : ''} ${item.rebound ? 'rect-row--rebound' : ''}`}
+        data-testid={`item-${item.number}`}
+        onClick={props.onToggle}
+      >
+        <td className="rect-row__no">
+          <button type="button" className="rect-row__toggle" aria-expanded={open} onClick={(e) => (e.stopPropagation(), props.onToggle())}>
+            <span aria-hidden="true">{open ? '▾' : '▸'}</span> {item.number}
+          </button>
+        </td>
+        <td className="rect-row__problem">
+          <div className={open ? '' : 'rect-clamp'}>{item.problem || <em className="rect-muted">{t('inferred')}</em>}</div>
+          {item.absentFromLatestImport && <div className="rect-note">{t('absent')}</div>}
+        </td>
+        <td>
+          <StatusBadge status={item.status} />
+        </td>
+        <td>{item.responsibleDepartment ?? <span className="rect-muted">—</span>}</td>
+        <td className={overdue ? 'rect-overdue' : ''}>{item.deadline ?? <span className="rect-muted">—</span>}</td>
+        <td className="rect-row__links">
+          <LinksSummary links={item.links} />
+        </td>
+        <td className="rect-row__evidence">{item.evidence.length || <span className="rect-muted">0</span>}</td>
+        <td>
+          {item.rebound ? (
+            <ReboundFlag rebound={item.rebound} />
+          ) : item.status === 'rectified' && item.links.length ? (
+            <span className="rect-holding">✓ {t('holding')}</span>
+          ) : (
+            <span className="rect-muted">—</span>
+          )}
+        </td>
+      </tr>
+      {open && (
+        <tr className="rect-row-detail">
+          <td colSpan={8}>
+            <ItemDetail item={item} api={props.api} act={props.act} />
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,221 @@
+import type { BreakdownDim, TrendGrain, TrendScope } from '@hallwatch/shared';
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { setLanguage } from '../../i18n';
+import { adminToken, trendsApi, TrendsQuery } from './api';
+import { BreakdownTable } from './BreakdownTable';
+import { addDays, defaultFrom, hallToday, langOf } from './format';
+import { Heatmap } from './Heatmap';
+import './i18n';
+import { RankingTable } from './RankingTable';
+import { RateCards } from './RateCards';
+import { RateChart } from './RateChart';
+import { RectifyChart } from './RectifyChart';
+import { TokenGate } from './TokenGate';
+import './trends.css';
+import { useDepartments, useTrendsAccess, useTrendsData } from './useTrends';
+import { WaitChart } from './WaitChart';
+
+const params = new URLSearchParams(location.search);
+const GRAINS: TrendGrain[] = ['day', 'week', 'month'];
+const SCOPES: Array<[TrendScope, string]> = [
+  ['site', 'scopeSite'],
+  ['tree', 'scopeTree'],
+  ['all', 'scopeAll'],
+];
+
+// The leaders' page (SPEC §5): the three rates and complaints over time, broken down,
+// against the previous period, by weekday and hour, against waiting time, and the
+// monthly ranking that separates departments and windows (item 46).
+export function TrendsPage() {
+  const { t, i18n } = useTranslation('trends');
+  const lang = langOf(i18n.language);
+  const { gate, setGate, sites, error, setError, fail } = useTrendsAccess();
+  const [site, setSite] = useState<string | null>(params.get('site'));
+  const [scope, setScope] = useState<TrendScope>((params.get('scope') as TrendScope | null) ?? 'site');
+  const [grain, setGrain] = useState<TrendGrain>((params.get('grain') as TrendGrain | null) ?? 'day');
+  const [to, setTo] = useState(params.get('to') ?? hallToday());
+  const [from, setFrom] = useState(params.get('from') ?? defaultFrom(params.get('to') ?? hallToday(), grain));
+  const [department, setDepartment] = useState<string | null>(params.get('department'));
+  const [dim, setDim] = useState<BreakdownDim>('department');
+  const [month, setMonth] = useState((params.get('month') ?? hallToday()).slice(0, 7));
+
+  // Without a site in the address, the first hall is the leader's own.
+  const chosen = site ?? sites?.find((s) => s.tier === 'hall')?.code ?? null;
+  // Nothing is asked of the API before the token is in hand; the first answer would be a 401.
+  const ready = gate === 'ok';
+  const departments = useDepartments(ready ? chosen : null, fail);
+  const query: TrendsQuery | null = useMemo(
+    () => (ready && (chosen || scope === 'all') ? { site: chosen, scope, grain, from, to, department } : null),
+    [ready, chosen, scope, grain, from, to, department],
+  );
+  const { data, loading } = useTrendsData(query, dim, month, fail);
+
+  useEffect(() => {
+    const p = new URLSearchParams({ scope, grain, from, to, month });
+    if (chosen) p.set('site', chosen);
+    if (department) p.set('department', department);
+    history.replaceState(null, '', `${location.pathname}?${p}`);
+  }, [chosen, scope, grain, from, to, department, month]);
+
+  if (gate !== 'ok')
+    return (
+      <div className="tr-page">
+        <TokenGate refused={gate === 'refused'} onToken={() => setGate('ok')} />
+      </div>
+    );
+
+  const changeGrain = (g: TrendGrain) => {
+    setGrain(g);
+    setFrom(defaultFrom(to, g));
+  };
+  const exportTable =
+    (table: Parameters<typeof trendsApi.export>[1], extra: Record<string, string | null> = {}) =>
+    async () => {
+      if (query) await trendsApi.export(query, table, extra).catch(fail);
+    };
+  const pickable = (sites ?? []).filter((s) => s.tier !== 'village');
+  const siteName = pickable.find((s) => s.code === chosen)?.name;
+
+  return (
+    <div className="tr-page" data-loading={loading ? 'yes' : 'no'}>
+      <header className="tr-header">
+        <div>
+          <h1>
+            {t('title')} {scope !== 'all' && siteName && <span className="tr-header__site">· {siteName}</span>}
+          </h1>
+          <p className="tr-muted">{t('subtitle')}</p>
+        </div>
+        <div className="tr-header__actions">
+          <button type="button" className="tr-button" onClick={() => setLanguage(lang === 'zh' ? 'en' : 'zh')}>
+            {t('language')}
+          </button>
+          <button
+            type="button"
+            className="tr-button"
+            onClick={() => {
+              adminToken.clear();
+              setGate('ask');
+            }}
+          >
+            {t('forget')}
+          </button>
+        </div>
+      </header>
+      <p className="tr-notice" data-testid="token-notice">
+        {t('tokenNotice')}
+      </p>
+      {error && (
+        <p className="tr-error" role="alert">
+          {error}{' '}
+          <button type="button" className="tr-link" onClick={() => setError(null)}>
+            ×
+          </button>
+        </p>
+      )}
+
+      <form className="tr-controls" onSubmit={(e) => e.preventDefault()}>
+        <label>
+          {t('site')}
+          <select value={chosen ?? ''} onChange={(e) => setSite(e.target.value)} disabled={scope === 'all'}>
+            {pickable.map((s) => (
+              <option key={s.code} value={s.code}>
+                {s.tier === 'town' ? '　' : ''}
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <div className="tr-seg" role="group" aria-label={t('scope')}>
+          {SCOPES.map(([s, label]) => (
+            <button key={s} type="button" className={s === scope ? 'tr-seg__on' : ''} onClick={() => setScope(s)}>
+              {t(label)}
+            </button>
+          ))}
+        </div>
+        <div className="tr-seg" role="group" aria-label={t('grain')}>
+          {GRAINS.map((g) => (
+            <button key={g} type="button" className={g === grain ? 'tr-seg__on' : ''} onClick={() => changeGrain(g)}>
+              {t(g)}
+            </button>
+          ))}
+        </div>
+        <label>
+          {t('from')}
+          <input type="date" value={from} max={to} onChange={(e) => e.target.value && setFrom(e.target.value)} />
+        </label>
+        <label>
+          {t('to')}
+          <input type="date" value={to} min={from} onChange={(e) => e.target.value && setTo(e.target.value)} />
+        </label>
+        <label>
+          {t('department')}
+          <select value={department ?? ''} onChange={(e) => setDepartment(e.target.value || null)}>
+            <option value="">{t('allDepartments')}</option>
+            {departments.map((d) => (
+              <option key={d.code} value={d.code}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+
+      {!data.series ? (
+        <p className="tr-muted">{t('loading')}</p>
+      ) : (
+        <>
+          <RateCards series={data.series} />
+          <p className="tr-muted tr-small">
+            {data.series.from} – {data.series.to} ·{' '}
+            {t('previousRange', { from: data.series.previous[0]?.period ?? '—', to: addDays(data.series.from, -1) })}
+          </p>
+          <div className="tr-grid">
+            <RateChart series={data.series} lang={lang} />
+            <RectifyChart series={data.series} lang={lang} />
+            <BreakdownTable
+              view={data.breakdown}
+              dim={dim}
+              onDim={setDim}
+              siteScope={scope === 'site'}
+              onExport={exportTable('breakdown', { dim })}
+            />
+            <Heatmap view={data.heatmap} lang={lang} onExport={exportTable('heatmap')} />
+            <WaitChart view={data.waiting} onExport={exportTable('waiting')} />
+          </div>
+          <section className="tr-ranking">
+            <header className="tr-panel__head">
+              <h2>{t('rankingTitle')}</h2>
+              <label>
+                {t('rankingMonth')} <input type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} />
+              </label>
+            </header>
+            <p className="tr-muted tr-small">{t('rankingHint')}</p>
+            <div className="tr-grid">
+              <RankingTable
+                title={t('rankDepartments')}
+                view={data.departments}
+                lang={lang}
+                testId="ranking-departments"
+                onExport={exportTable('ranking', { unit: 'department', month })}
+              />
+              {scope === 'site' ? (
+                <RankingTable
+                  title={t('rankWindows')}
+                  view={data.windows}
+                  lang={lang}
+                  testId="ranking-windows"
+                  onExport={exportTable('ranking', { unit: 'window', month })}
+                />
+              ) : (
+                <section className="tr-panel">
+                  <p className="tr-muted">{t('siteOnly')}</p>
+                </section>
+              )}
+            </div>
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Role } from '@hallwatch/shared';
+import { createParamDecorator, ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+
+/** Who is calling, as the guards established it. */
+export type Principal =
+  | {
+      kind: 'user';
+      actor: string;
+      role: Role;
+      userId: string;
+      sessionId: string;
+      /** Site codes, or "all" for an account of every site. */
+      sites: readonly string[] | 'all';
+      mustChangePassword: boolean;
+      via: 'cookie' | 'bearer';
+    }
+  | { kind: 'admin-token'; actor: 'admin-token'; role: 'admin'; sites: 'all' }
+  | { kind: 'display'; actor: string; role: 'display'; tokenId: string; sites: readonly string[] };
+
+/** What the guards leave on the request; `adminActor` is the name the older handlers read. */
+export interface AuthedRequest extends Request {
+  principal?: Principal;
+  adminActor?: string;
+  rawBody?: Buffer;
+}
+
+export const inScope = (p: Pick<Principal, 'sites'>, site: string): boolean => p.sites === 'all' || p.sites.includes(site);
+
+/** The principal of the request (routes with a roles rule always have one). */
+export const CurrentPrincipal = createParamDecorator((_data: unknown, ctx: ExecutionContext): Principal => {
+  const principal = ctx.switchToHttp().getRequest<AuthedRequest>().principal;
+  if (!principal) throw new Error('CurrentPrincipal used on a route without a roles rule');
+  return principal;
+});
+
+/** The audit name of whoever is calling: a username, "admin-token" or "display:<prefix>". */
+export const Actor = createParamDecorator((_data: unknown, ctx: ExecutionContext): string => {
+  const req = ctx.switchToHttp().getRequest<AuthedRequest>();
+  return req.principal?.actor ?? req.adminActor ?? 'unknown';
+});

@@ -1,0 +1,45 @@
+import { applyDecorators, ExecutionContext, Injectable, UseGuards } from '@nestjs/common';
+import { SkipThrottle, ThrottlerGuard, ThrottlerModuleOptions } from '@nestjs/throttler';
+import { AppConfig } from '../config/app-config';
+import type { DeviceRequest } from './roles.guard';
+
+export const LOGIN_THROTTLER = 'login';
+export const INGEST_THROTTLER = 'ingest';
+
+/**
+ * Two fixed-window limits, counted in each server's memory (a few instances multiply them,
+ * which is fine for a flood guard): sign-in attempts per client address, and ingest requests
+ * per device key (a hall's devices share one address behind its NAT, so not per address).
+ */
+export function throttlerOptions(config: AppConfig): ThrottlerModuleOptions {
+  return {
+    throttlers: [
+      { name: LOGIN_THROTTLER, ttl: 60_000, limit: config.LOGIN_RATE_PER_MINUTE },
+      {
+        name: INGEST_THROTTLER,
+        ttl: 60_000,
+        limit: Math.max(1, config.INGEST_RATE_PER_MINUTE),
+        skipIf: () => config.INGEST_RATE_PER_MINUTE === 0,
+        getTracker: (req: Record<string, unknown>) => {
+          const r = req as unknown as DeviceRequest;
+          return r.deviceKeyId ?? r.ip ?? 'unknown';
+        },
+      },
+    ],
+    errorMessage: 'Too many requests; wait a minute and try again',
+  };
+}
+
+// Runs after the global RolesGuard, so the ingest limit can count per authenticated key.
+@Injectable()
+export class RateLimitGuard extends ThrottlerGuard {
+  protected override async shouldSkip(ctx: ExecutionContext): Promise<boolean> {
+    return ctx.getType() !== 'http';
+  }
+}
+
+export const LoginRateLimit = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SkipThrottle({ [INGEST_THROTTLER]: true }), UseGuards(RateLimitGuard));
+
+export const IngestRateLimit = (): MethodDecorator & ClassDecorator =>
+  applyDecorators(SkipThrottle({ [LOGIN_THROTTLER]: true }), UseGuards(RateLimitGuard));

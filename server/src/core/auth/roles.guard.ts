@@ -1,0 +1,149 @@
+import {
+  BadRequestException,
+  CanActivate,
+  ExecutionContext,
+  ForbiddenException,
+  Injectable,
+  Logger,
+  UnauthorizedException,
+} from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { recordAudit } from '../../modules/accounts/audit-log';
+import { DeviceKeysService } from '../../modules/device-keys/device-keys.service';
+import { Site } from '../../modules/registry/site.entity';
+import { Clock } from '../time/clock';
+import { AuthRule, routeAuth, RouteAuth } from './auth-rules';
+import { Authenticator } from './authenticator';
+import { AuthedRequest, inScope, Principal } from './principal';
+import { requestContext } from './request-context';
+import { SIGNATURE_HEADER, signatureProblem } from './request-signature';
+
+export interface DeviceRequest extends AuthedRequest {
+  site: Site;
+  deviceKeyId?: string;
+}
+
+/** Every site code a request names: the `:site` parameter, `?site=` and a body's `site`. */
+function namedSites(req: AuthedRequest): string[] {
+  const found: unknown[] = [req.params?.site, (req.query as Record<string, unknown> | undefined)?.site];
+  const body: unknown = req.body;
+  if (body && typeof body === 'object' && !Array.isArray(body)) found.push((body as Record<string, unknown>).site);
+  const sites: string[] = [];
+  for (const v of found) {
+    if (v === undefined || v === null || v === '') continue;
+    if (typeof v !== 'string') throw new BadRequestException({ statusCode: 400, field: 'site', message: 'site must be one site code' });
+    sites.push(v);
+  }
+  return sites;
+}
+
+/**
+ * The one gate of every HTTP route (registered globally): reads the route's rule (@Public,
+ * @DeviceKey or @Roles), authenticates, checks role and site scope, and writes every denial
+ * to the audit log. A route without a rule is left to its own guard; the route matrix test
+ * fails for any such route that is not on its pending list.
+ */
+@Injectable()
+export class RolesGuard implements CanActivate {
+  protected readonly logger = new Logger('auth');
+
+  constructor(
+    protected readonly reflector: Reflector,
+    private readonly auth: Authenticator,
+    private readonly devices: DeviceKeysService,
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    if (ctx.getType() !== 'http') return true;
+    const route = routeAuth(this.reflector, ctx);
+    if (!route.rule) return true;
+    return this.enforce(ctx.switchToHttp().getRequest<AuthedRequest>(), route.rule, route);
+  }
+
+  protected async enforce(req: AuthedRequest, rule: AuthRule, route: RouteAuth): Promise<boolean> {
+    if (rule.kind === 'public') return true;
+    if (rule.kind === 'device') return this.device(req as DeviceRequest);
+    const outcome = await this.auth.fromRequest(req);
+    if (!outcome.principal) return this.deny(req, outcome.status, outcome.reason, null);
+    const p = outcome.principal;
+    this.bind(req, p);
+    if (!rule.roles.includes(p.role)) return this.deny(req, 403, `This needs the role ${rule.roles.join(' or ')}; you are ${p.role}`, p);
+    if (p.kind === 'user' && p.mustChangePassword && !route.selfService)
+      return this.deny(req, 403, 'Change your password first (POST /api/v1/auth/password)', p);
+    const sites = namedSites(req);
+    const outside = sites.find((s) => !inScope(p, s));
+    if (outside) return this.deny(req, 403, `Site "${outside}" is not one of your account's sites`, p, outside);
+    if (!sites.length && p.sites !== 'all' && !route.siteFiltered)
+      return this.deny(
+        req,
+        403,
+        `Name a site (a :site path or ?site=<code>): your account is limited to ${p.sites.join(', ') || 'no site'}`,
+        p,
+      );
+    return true;
+  }
+
+  private bind(req: AuthedRequest, p: Principal): void {
+    req.principal = p;
+    req.adminActor = p.actor;
+    const ctx = requestContext();
+    if (ctx) {
+      ctx.actor = p.actor;
+      ctx.role = p.role;
+    }
+  }
+
+  private async device(req: DeviceRequest): Promise<boolean> {
+    const header = req.headers.authorization;
+    if (!header) return this.deny(req, 401, 'Missing Authorization header: send "Authorization: Bearer <device key>"', null);
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) return this.deny(req, 401, 'Authorization must be "Bearer <device key>"', null);
+    const key = await this.devices.resolveKey(match[1]);
+    if (!key) return this.deny(req, 401, 'Unknown or revoked device key', null);
+    const actor = `device:${key.prefix}`;
+    const signature = req.headers[SIGNATURE_HEADER];
+    if (key.requireSignature || signature !== undefined) {
+      const nowSec = Math.floor(this.clock.now().getTime() / 1000);
+      const problem = signatureProblem(
+        typeof signature === 'string' ? signature : undefined,
+        match[1],
+        req.rawBody ?? Buffer.alloc(0),
+        nowSec,
+      );
+      if (problem) return this.deny(req, 401, problem, { actor, role: null }, key.site.code);
+    }
+    req.site = key.site;
+    req.deviceKeyId = key.id;
+    const ctx = requestContext();
+    if (ctx) ctx.actor = actor;
+    return true;
+  }
+
+  /** Records the refusal, then refuses: 401 for no or a bad credential, 403 for the wrong role or site. */
+  protected async deny(
+    req: AuthedRequest,
+    status: 401 | 403,
+    reason: string,
+    who: Pick<Principal, 'actor' | 'role'> | { actor: string; role: null } | null,
+    site?: string,
+  ): Promise<never> {
+    try {
+      await recordAudit(this.ds.manager, {
+        action: 'access.denied',
+        actor: who?.actor ?? 'anonymous',
+        role: who?.role ?? null,
+        target: `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? req.path}`.slice(0, 300),
+        site: site ?? null,
+        details: { status, reason },
+        at: this.clock.now(),
+      });
+    } catch (err) {
+      // The refusal stands even when it cannot be recorded (the database may be the reason).
+      this.logger.warn(`access denial not audited: ${(err as Error).message}`);
+    }
+    throw status === 401 ? new UnauthorizedException(reason) : new ForbiddenException(reason);
+  }
+}

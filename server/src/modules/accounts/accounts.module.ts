@@ -1,0 +1,38 @@
+import { Global, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { Authenticator } from '../../core/auth/authenticator';
+import { throttlerOptions } from '../../core/auth/rate-limits';
+import { RolesGuard } from '../../core/auth/roles.guard';
+import { AppConfig } from '../../core/config/app-config';
+import { AuditLogService } from './audit-log.service';
+import { AuditController } from './controllers/audit.controller';
+import { AuthController } from './controllers/auth.controller';
+import { DisplayTokensController } from './controllers/display-tokens.controller';
+import { UsersController } from './controllers/users.controller';
+import { CredentialEvents } from './credential-events';
+import { DisplayTokensService } from './display-tokens.service';
+import { LoginService } from './login.service';
+import { SessionsService } from './sessions.service';
+import { UsersService } from './users.service';
+
+// Accounts, sessions, display tokens and the audit log (SPEC §9), and the global gate that
+// checks every route's rule. Global so that any module's guards can authenticate.
+@Global()
+@Module({
+  imports: [ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: throttlerOptions })],
+  controllers: [AuthController, UsersController, DisplayTokensController, AuditController],
+  providers: [
+    CredentialEvents,
+    SessionsService,
+    DisplayTokensService,
+    LoginService,
+    UsersService,
+    AuditLogService,
+    Authenticator,
+    RolesGuard,
+    { provide: APP_GUARD, useExisting: RolesGuard },
+  ],
+  exports: [CredentialEvents, SessionsService, DisplayTokensService, UsersService, AuditLogService, Authenticator, RolesGuard],
+})
+export class AccountsModule {}

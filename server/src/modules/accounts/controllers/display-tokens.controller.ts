@@ -1,0 +1,36 @@
+import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, UsePipes } from '@nestjs/common';
+import { Roles } from '../../../core/auth/auth-rules';
+import { Actor } from '../../../core/auth/principal';
+import { adminValidationPipe } from '../../registry/dtos/registry-validation';
+import { siteNotFound } from '../../registry/registry-errors';
+import { DisplayTokensService, DisplayTokenView, IssuedDisplayToken } from '../display-tokens.service';
+import { DisplayTokenDto } from '../dtos/user.dto';
+
+/** Read-only tokens of one site for unattended wall TVs (`/wall?token=…`). */
+@Controller('api/v1/admin/sites/:site/display-tokens')
+@Roles('admin')
+@UsePipes(adminValidationPipe())
+export class DisplayTokensController {
+  constructor(private readonly tokens: DisplayTokensService) {}
+
+  @Get()
+  list(@Param('site') site: string): Promise<DisplayTokenView[]> {
+    return this.tokens.list(site);
+  }
+
+  /** The token is in this answer only; store it in the wall's URL now. */
+  @Post()
+  async create(@Actor() actor: string, @Param('site') site: string, @Body() body: DisplayTokenDto): Promise<IssuedDisplayToken> {
+    const issued = await this.tokens.create(site, body.name.trim(), actor);
+    if (!issued) throw siteNotFound(site);
+    return issued;
+  }
+
+  /** Revokes by id or prefix; a wall using it is disconnected within seconds. */
+  @Delete(':id')
+  @HttpCode(204)
+  async revoke(@Param('site') site: string, @Param('id') id: string): Promise<void> {
+    if (!(await this.tokens.revoke(site, id)))
+      throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `Site "${site}" has no live display token "${id}"` });
+  }
+}

@@ -1,0 +1,7 @@
+import { AuditEntry } from './audit-entry.entity';
+import { DisplayToken } from './display-token.entity';
+import { UserSession } from './user-session.entity';
+import { UserSite } from './user-site.entity';
+import { User } from './user.entity';
+
+export const ACCOUNT_ENTITIES = [User, UserSite, UserSession, DisplayToken, AuditEntry];

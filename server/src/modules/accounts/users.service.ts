@@ -1,0 +1,234 @@
+import type { Role } from '@hallwatch/shared';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Clock } from '../../core/time/clock';
+import { badField } from '../registry/dtos/registry-validation';
+import { isUniqueViolation } from '../registry/registry-errors';
+import { Site } from '../registry/site.entity';
+import { recordAudit } from './audit-log';
+import { CreateUserDto, UpdateUserDto } from './dtos/user.dto';
+import { UserSite } from './entities/user-site.entity';
+import { User } from './entities/user.entity';
+import { hashPassword } from './password-hasher';
+import { passwordProblem } from './password-policy';
+import { SessionsService } from './sessions.service';
+
+/** The sites of whoever acts: an admin's sites, or "all" (an all-sites admin, the admin token, the CLI). */
+export type Scope = readonly string[] | 'all';
+
+export interface UserView {
+  id: string;
+  username: string;
+  role: Role;
+  sites: string[] | 'all';
+  mustChangePassword: boolean;
+  lockedUntil: string | null;
+  disabled: boolean;
+  passwordChangedAt: string;
+  createdAt: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const notFound = (id: string) => new NotFoundException({ statusCode: 404, error: 'Not Found', message: `No user with id "${id}"` });
+
+/** An admin limited to some sites manages only accounts whose every site is one of theirs. */
+const manages = (scope: Scope, sites: string[] | 'all'): boolean =>
+  scope === 'all' || (sites !== 'all' && sites.length > 0 && sites.every((s) => scope.includes(s)));
+
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly sessions: SessionsService,
+  ) {}
+
+  async create(scope: Scope, input: CreateUserDto): Promise<UserView> {
+    const username = input.username.toLowerCase();
+    const problem = passwordProblem(input.password, username);
+    if (problem) throw badField('password', problem);
+    const sites = this.requestedSites(scope, input.allSites ?? false, input.sites);
+    const hash = await hashPassword(input.password);
+    try {
+      const id = await this.ds.transaction(async (em) => {
+        const siteRows = sites === 'all' ? [] : await this.findSites(em, sites);
+        const user = await em.getRepository(User).save({
+          username,
+          role: input.role,
+          allSites: sites === 'all',
+          passwordHash: hash,
+          passwordChangedAt: this.clock.now(),
+          mustChangePassword: false,
+          failedLogins: 0,
+          lastFailedAt: null,
+          lockedUntil: null,
+          disabledAt: null,
+        });
+        if (siteRows.length)
+          await em.insert(
+            UserSite,
+            siteRows.map((s) => ({ userId: user.id, siteId: s.id })),
+          );
+        await recordAudit(em, {
+          action: 'user.create',
+          target: `user:${username}`,
+          details: { role: input.role, sites },
+          at: this.clock.now(),
+        });
+        return user.id;
+      });
+      return this.get(scope, id);
+    } catch (err) {
+      if (isUniqueViolation(err))
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
+          field: 'username',
+          message: `A user named "${username}" already exists`,
+        });
+      throw err;
+    }
+  }
+
+  async list(scope: Scope): Promise<UserView[]> {
+    const users = await this.ds.getRepository(User).find({ order: { username: 'ASC' } });
+    const sites = await this.sitesOf(users.map((u) => u.id));
+    return users.map((u) => this.view(u, sites.get(u.id) ?? [])).filter((v) => manages(scope, v.sites));
+  }
+
+  async get(scope: Scope, id: string): Promise<UserView> {
+    const user = UUID.test(id) ? await this.ds.getRepository(User).findOneBy({ id }) : null;
+    if (!user) throw notFound(id);
+    const view = this.view(user, (await this.sitesOf([user.id])).get(user.id) ?? []);
+    if (!manages(scope, view.sites)) throw notFound(id);
+    return view;
+  }
+
+  /** Role, sites or disabling change what a session may do: every session of the account ends. */
+  async update(scope: Scope, id: string, input: UpdateUserDto): Promise<UserView> {
+    const current = await this.get(scope, id);
+    const fields = Object.entries(input)
+      .filter(([, v]) => v !== undefined)
+      .map(([k]) => k);
+    if (!fields.length) return current;
+    let nextSites = current.sites;
+    if (input.allSites === true) nextSites = this.requestedSites(scope, true, undefined);
+    else if (input.sites !== undefined || input.allSites === false)
+      nextSites = this.requestedSites(scope, false, input.sites ?? (current.sites === 'all' ? [] : current.sites));
+    await this.ds.transaction(async (em) => {
+      const changes: Partial<User> = {};
+      if (input.role) changes.role = input.role;
+      if (input.disabled !== undefined) changes.disabledAt = input.disabled ? this.clock.now() : null;
+      if (nextSites !== current.sites) {
+        changes.allSites = nextSites === 'all';
+        await em.delete(UserSite, { userId: id });
+        if (nextSites !== 'all') {
+          const rows = await this.findSites(em, nextSites);
+          if (rows.length)
+            await em.insert(
+              UserSite,
+              rows.map((s) => ({ userId: id, siteId: s.id })),
+            );
+        }
+      }
+      if (Object.keys(changes).length) await em.update(User, id, changes);
+      await this.sessions.endAllOf(id, 'account', em);
+      await recordAudit(em, { action: 'user.update', target: `user:${current.username}`, details: { fields }, at: this.clock.now() });
+    });
+    return this.get(scope, id);
+  }
+
+  /** An administrator sets a password (a forgotten one): the user must choose their own at next sign-in. */
+  async setPassword(scope: Scope, id: string, password: string): Promise<void> {
+    const user = await this.get(scope, id);
+    const problem = passwordProblem(password, user.username);
+    if (problem) throw badField('password', problem);
+    const hash = await hashPassword(password);
+    await this.ds.transaction(async (em) => {
+      await em.update(User, id, {
+        passwordHash: hash,
+        passwordChangedAt: this.clock.now(),
+        mustChangePassword: true,
+        lockedUntil: null,
+        failedLogins: 0,
+      });
+      await this.sessions.endAllOf(id, 'password', em);
+      await recordAudit(em, { action: 'user.password.reset', target: `user:${user.username}`, at: this.clock.now() });
+    });
+  }
+
+  /** The user's own change, after the current password was checked: every session ends. */
+  async changeOwnPassword(userId: string, username: string, password: string): Promise<void> {
+    const problem = passwordProblem(password, username);
+    if (problem) throw badField('newPassword', problem);
+    const hash = await hashPassword(password);
+    await this.ds.transaction(async (em) => {
+      await em.update(User, userId, { passwordHash: hash, passwordChangedAt: this.clock.now(), mustChangePassword: false });
+      await this.sessions.endAllOf(userId, 'password', em);
+      await recordAudit(em, { action: 'password.change', target: `user:${username}`, at: this.clock.now() });
+    });
+  }
+
+  async unlock(scope: Scope, id: string): Promise<UserView> {
+    const user = await this.get(scope, id);
+    await this.ds.transaction(async (em) => {
+      await em.update(User, id, { lockedUntil: null, failedLogins: 0, lastFailedAt: null });
+      await recordAudit(em, { action: 'user.unlock', target: `user:${user.username}`, at: this.clock.now() });
+    });
+    return this.get(scope, id);
+  }
+
+  async endSessions(scope: Scope, id: string): Promise<{ ended: number }> {
+    const user = await this.get(scope, id);
+    return this.ds.transaction(async (em) => {
+      const ended = await this.sessions.endAllOf(id, 'revoked', em);
+      await recordAudit(em, { action: 'user.sessions.revoke', target: `user:${user.username}`, details: { ended }, at: this.clock.now() });
+      return { ended };
+    });
+  }
+
+  /** What the account will be scoped to, refusing sites beyond the acting admin's own. */
+  private requestedSites(scope: Scope, allSites: boolean, sites: string[] | undefined): string[] | 'all' {
+    if (allSites) {
+      if (scope !== 'all') throw new ForbiddenException('Only an administrator of every site can make an account of every site');
+      return 'all';
+    }
+    const list = [...new Set(sites ?? [])].sort();
+    if (!list.length) throw badField('sites', 'sites must name at least one site (or set allSites)');
+    const outside = scope === 'all' ? undefined : list.find((s) => !scope.includes(s));
+    if (outside) throw new ForbiddenException(`Site "${outside}" is not one of your account's sites`);
+    return list;
+  }
+
+  private async findSites(em: EntityManager, codes: readonly string[]): Promise<Site[]> {
+    const rows = await em.findBy(Site, { code: In([...codes]) });
+    const missing = codes.find((c) => !rows.some((r) => r.code === c));
+    if (missing) throw badField('sites', `No site with code "${missing}"`);
+    return rows;
+  }
+
+  private async sitesOf(userIds: string[]): Promise<Map<string, string[]>> {
+    const out = new Map<string, string[]>();
+    if (!userIds.length) return out;
+    const rows: Array<{ user_id: string; code: string }> = await this.ds.query(
+      `SELECT us.user_id, s.code FROM user_sites us JOIN sites s ON s.id = us.site_id WHERE us.user_id = ANY($1::uuid[]) ORDER BY s.code`,
+      [userIds],
+    );
+    for (const r of rows) out.set(r.user_id, [...(out.get(r.user_id) ?? []), r.code]);
+    return out;
+  }
+
+  private view(u: User, sites: string[]): UserView {
+    return {
+      id: u.id,
+      username: u.username,
+      role: u.role,
+      sites: u.allSites ? 'all' : sites,
+      mustChangePassword: u.mustChangePassword,
+      lockedUntil: u.lockedUntil && u.lockedUntil > this.clock.now() ? u.lockedUntil.toISOString() : null,
+      disabled: u.disabledAt !== null,
+      passwordChangedAt: u.passwordChangedAt.toISOString(),
+      createdAt: u.createdAt.toISOString(),
+    };
+  }
+}

@@ -1,0 +1,120 @@
+import { WindowState, WindowStateKind } from '@hallwatch/shared';
+import { RegistryFacts } from './registry-facts';
+import { Sql } from './sql';
+import { awayBreachSince, PresenceFact } from './window-indicators';
+
+/** What the windows did today, beyond who is at them now: the moments their states began. */
+export interface WindowActivity {
+  /** Per window: start of the ticket it is calling or serving now (service start, else the last call). */
+  busySince: Map<string, Date>;
+  /** Per window: the latest end of a ticket there today. */
+  lastEndedAt: Map<string, Date>;
+  /** Per window: the latest sign-out there today. */
+  lastSignedOutAt: Map<string, Date>;
+  /** The first sign-in of the day anywhere in the hall: from then on an open window is expected to be staffed. */
+  dayStartedAt: Date | null;
+}
+
+export const NO_ACTIVITY: WindowActivity = {
+  busySince: new Map(),
+  lastEndedAt: new Map(),
+  lastSignedOutAt: new Map(),
+  dayStartedAt: null,
+};
+
+// Both queries are bounded by one site's service day: today's tickets, and today's sign-in
+// and sign-out events through the (site_id, service_day, type) index.
+export async function readWindowActivity(sql: Sql, siteId: string, day: string): Promise<WindowActivity> {
+  const tickets = await sql<{ window: string; busy_since: Date | null; ended: Date | null }>(
+    `SELECT "window",
+            max(COALESCE(started_at, last_called_at)) FILTER (WHERE status IN ('called', 'serving')) AS busy_since,
+            max(ended_at) FILTER (WHERE status IN ('done', 'no_show')) AS ended
+     FROM tickets
+     WHERE site_id = $1 AND service_day = $2 AND "window" IS NOT NULL AND status IN ('called', 'serving', 'done', 'no_show')
+     GROUP BY "window"`,
+    [siteId, day],
+  );
+  const signs = await sql<{ window: string | null; type: string; first: Date; last: Date }>(
+    `SELECT data->>'window' AS "window", type, min(occurred_at) AS first, max(occurred_at) AS last
+     FROM events
+     WHERE site_id = $1 AND service_day = $2 AND type IN ('staff.signed_in', 'staff.signed_out')
+     GROUP BY 1, 2`,
+    [siteId, day],
+  );
+  const activity: WindowActivity = { busySince: new Map(), lastEndedAt: new Map(), lastSignedOutAt: new Map(), dayStartedAt: null };
+  for (const t of tickets) {
+    if (t.busy_since) activity.busySince.set(t.window, t.busy_since);
+    if (t.ended) activity.lastEndedAt.set(t.window, t.ended);
+  }
+  for (const s of signs) {
+    if (s.type === 'staff.signed_in' && (!activity.dayStartedAt || s.first < activity.dayStartedAt)) activity.dayStartedAt = s.first;
+    if (s.type === 'staff.signed_out' && s.window !== null) activity.lastSignedOutAt.set(s.window, s.last);
+  }
+  return activity;
+}
+
+const later = (...dates: Array<Date | null | undefined>): Date | null => {
+  let best: Date | null = null;
+  for (const d of dates) if (d && (!best || d > best)) best = d;
+  return best;
+};
+
+const byCode = (a: PresenceFact, b: PresenceFact) => a.staff.localeCompare(b.staff);
+
+/**
+ * The state of every window: the registry's windows, plus any window where staff signed in
+ * that the registry lacks (item 48: the registry is not always current). Staff on post
+ * decide first (serving when a ticket is called or in service there, else idle); then staff
+ * away (unregistered when the absence breaches, as `staff.away.unregistered` counts it);
+ * with nobody signed in an open window is unstaffed and a closed one closed.
+ */
+export function windowStates(
+  registry: RegistryFacts,
+  presence: PresenceFact[],
+  busy: Map<string, { busy: boolean }>,
+  activity: WindowActivity,
+  now: Date,
+  allowedBreakSec: number,
+): WindowState[] {
+  const at = new Map<string, PresenceFact[]>();
+  for (const p of presence) at.set(p.window, [...(at.get(p.window) ?? []), p]);
+  const codes = new Set([...registry.windows.keys(), ...at.keys()]);
+  const out: WindowState[] = [];
+  for (const code of codes) {
+    const reg = registry.windows.get(code);
+    const here = [...(at.get(code) ?? [])].sort(byCode);
+    const onPost = here.find((p) => p.state === 'on_post');
+    const away = here.filter((p) => p.state === 'away');
+    const breached = away.find((p) => awayBreachSince(p, now, allowedBreakSec) !== null);
+    const who = onPost ?? breached ?? away[0] ?? null;
+    let state: WindowStateKind;
+    let since: Date | null;
+    if (onPost) {
+      const serving = busy.get(code)?.busy === true;
+      state = serving ? 'serving' : 'idle';
+      since = serving ? later(activity.busySince.get(code), onPost.since) : later(onPost.since, activity.lastEndedAt.get(code) ?? null);
+    } else if (who) {
+      state = breached ? 'away_unregistered' : 'away_registered';
+      since = who.since;
+    } else if (reg?.isOpen) {
+      state = 'unstaffed';
+      since = later(activity.lastSignedOutAt.get(code), activity.dayStartedAt);
+    } else {
+      state = 'closed';
+      since = null;
+    }
+    out.push({
+      code,
+      number: reg?.number ?? null,
+      department: reg ? reg.department : (who?.department ?? null),
+      kind: reg?.kind ?? 'unknown',
+      isOpen: reg?.isOpen ?? false,
+      state,
+      staff: who?.staff ?? null,
+      staffName: who ? (registry.staff.get(who.staff)?.name ?? null) : null,
+      reason: who && who.state === 'away' ? who.reason : null,
+      since: since ? since.toISOString() : null,
+    });
+  }
+  return out.sort((a, b) => (a.number ?? Infinity) - (b.number ?? Infinity) || a.code.localeCompare(b.code));
+}

@@ -1,0 +1,88 @@
+import { addDays, hallInstant, hallMonth, isCalendarDay, isoWeekday, utcOffsetMinutes } from '../hall-calendar';
+import { isWorkingDay, noticeRemindAt, planDay, roundState, roundTimes, stepAt, stepsReached } from '../round-rules';
+
+const at = (hhmmss: string) => new Date(`2024-07-15T${hhmmss}+08:00`);
+const round = (extra: { startedAt?: Date | null; completedAt?: Date | null } = {}) => ({
+  ...roundTimes(at('09:00:00')),
+  startedAt: extra.startedAt ?? null,
+  completedAt: extra.completedAt ?? null,
+});
+
+describe('round state (SPEC §6)', () => {
+  it('is due at its time, overdue 30 minutes later, missed at 60', () => {
+    const r = round();
+    expect(roundState(r, at('08:59:59'))).toBe('scheduled');
+    expect(roundState(r, at('09:00:00'))).toBe('due');
+    expect(roundState(r, at('09:29:59'))).toBe('due');
+    expect(roundState(r, at('09:30:00'))).toBe('overdue');
+    expect(roundState(r, at('10:00:00'))).toBe('missed');
+  });
+
+  it('a round started in time is in progress, and done when completed within the hour', () => {
+    expect(roundState(round({ startedAt: at('09:05:00') }), at('09:45:00'))).toBe('in_progress');
+    expect(roundState(round({ startedAt: at('09:05:00'), completedAt: at('09:20:00') }), at('12:00:00'))).toBe('done');
+  });
+
+  it('judges by when things happened, not when they arrived: a completion made at 09:55 counts at 11:00', () => {
+    expect(roundState(round({ startedAt: at('09:40:00'), completedAt: at('09:55:00') }), at('11:00:00'))).toBe('done');
+    expect(roundState(round({ startedAt: at('09:40:00'), completedAt: at('10:05:00') }), at('11:00:00'))).toBe('missed');
+    expect(roundState(round({ startedAt: at('09:40:00') }), at('10:00:00'))).toBe('missed');
+  });
+
+  it('records each step that happened, and none that the patroller prevented', () => {
+    expect(stepsReached(round(), at('10:00:00'))).toEqual(['due', 'overdue', 'missed']);
+    expect(stepsReached(round({ startedAt: at('09:10:00') }), at('10:00:00'))).toEqual(['due', 'missed']);
+    expect(stepsReached(round({ startedAt: at('09:10:00'), completedAt: at('09:20:00') }), at('10:00:00'))).toEqual(['due']);
+    expect(stepAt(round({ startedAt: at('09:10:00') }), 'overdue')).toBeNull();
+    expect(stepAt(round({ completedAt: at('09:20:00') }), 'missed')).toBeNull();
+    expect(stepAt(round(), 'missed')).toEqual(at('10:00:00'));
+  });
+});
+
+describe('planning', () => {
+  it('plans the four default rounds on the hall clock', () => {
+    const plan = planDay('2024-07-15', ['14:30', '09:00', '16:30', '11:00'], 'Asia/Shanghai');
+    expect(plan.map((p) => [p.slot, p.time, p.code, p.dueAt.toISOString()])).toEqual([
+      [1, '09:00', '2024-07-15-1', '2024-07-15T01:00:00.000Z'],
+      [2, '11:00', '2024-07-15-2', '2024-07-15T03:00:00.000Z'],
+      [3, '14:30', '2024-07-15-3', '2024-07-15T06:30:00.000Z'],
+      [4, '16:30', '2024-07-15-4', '2024-07-15T08:30:00.000Z'],
+    ]);
+    expect(plan[0].overdueAt.toISOString()).toBe('2024-07-15T01:30:00.000Z');
+    expect(plan[0].missedAt.toISOString()).toBe('2024-07-15T02:00:00.000Z');
+  });
+
+  it('walks weekdays, skips holidays, and walks weekend days worked in exchange (调休)', () => {
+    const weekdays = [1, 2, 3, 4, 5];
+    expect(isWorkingDay('2024-07-15', weekdays, null)).toBe(true); // Monday
+    expect(isWorkingDay('2024-07-13', weekdays, null)).toBe(false); // Saturday
+    expect(isWorkingDay('2024-10-01', weekdays, { kind: 'holiday' })).toBe(false);
+    expect(isWorkingDay('2024-10-12', weekdays, { kind: 'workday' })).toBe(true);
+  });
+});
+
+describe('notice reminders', () => {
+  it('reminds a day ahead, or halfway for a short deadline', () => {
+    const issued = new Date('2024-07-15T02:00:00Z');
+    expect(noticeRemindAt(issued, new Date('2024-07-18T09:00:00Z')).toISOString()).toBe('2024-07-17T09:00:00.000Z');
+    expect(noticeRemindAt(issued, new Date('2024-07-15T06:00:00Z')).toISOString()).toBe('2024-07-15T04:00:00.000Z');
+  });
+});
+
+describe('hall calendar', () => {
+  it('converts hall wall-clock times, also across a daylight-saving change', () => {
+    expect(hallInstant('2024-07-15', '09:00', 'Asia/Shanghai').toISOString()).toBe('2024-07-15T01:00:00.000Z');
+    expect(utcOffsetMinutes(new Date('2024-07-15T01:00:00Z'), 'Asia/Shanghai')).toBe(480);
+    expect(hallInstant('2024-03-31', '09:00', 'Europe/Berlin').toISOString()).toBe('2024-03-31T07:00:00.000Z');
+    expect(hallInstant('2024-03-30', '09:00', 'Europe/Berlin').toISOString()).toBe('2024-03-30T08:00:00.000Z');
+  });
+
+  it('counts days, weekdays and months in hall time', () => {
+    expect(addDays('2024-02-28', 2)).toBe('2024-03-01');
+    expect(isoWeekday('2024-07-14')).toBe(7);
+    expect(isoWeekday('2024-07-15')).toBe(1);
+    expect(hallMonth(new Date('2024-07-31T17:00:00Z'), 'Asia/Shanghai')).toBe('2024-08');
+    expect(isCalendarDay('2024-02-29')).toBe(true);
+    expect(isCalendarDay('2023-02-29')).toBe(false);
+  });
+});

@@ -1,0 +1,88 @@
+import { PatrolCalendarDayView, PatrolCheckpointView, PatrolScheduleView } from '@hallwatch/shared';
+import { Body, Delete, Get, HttpCode, Logger, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Clock } from '../../../core/time/clock';
+import { AdminController } from '../../registry/controllers/admin-controller.decorator';
+import { CreateCheckpointDto, UpdateCheckpointDto } from '../dtos/checkpoint.dto';
+import { CalendarDayDto, UpdateScheduleDto } from '../dtos/schedule.dto';
+import { PatrolSync } from '../jobs/patrol-sync.service';
+import { PatrolCheckpointsService } from '../patrol-checkpoints.service';
+import { PatrolScheduleService } from '../patrol-schedule.service';
+
+/** Round times, the holiday calendar and the checklist of a site. */
+@AdminController('sites/:site/patrol')
+export class PatrolAdminController {
+  private readonly logger = new Logger('patrol');
+
+  constructor(
+    private readonly schedule: PatrolScheduleService,
+    private readonly checkpoints: PatrolCheckpointsService,
+    private readonly sync: PatrolSync,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('schedule')
+  getSchedule(@Param('site') site: string): Promise<PatrolScheduleView> {
+    return this.schedule.getSchedule(site);
+  }
+
+  @Put('schedule')
+  async putSchedule(@Param('site') site: string, @Body() body: UpdateScheduleDto): Promise<PatrolScheduleView> {
+    const view = await this.schedule.updateSchedule(site, body, this.clock.now());
+    await this.resync(site);
+    return view;
+  }
+
+  @Get('calendar')
+  calendar(@Param('site') site: string, @Query('from') from?: string, @Query('to') to?: string): Promise<PatrolCalendarDayView[]> {
+    return this.schedule.listCalendar(site, from, to);
+  }
+
+  @Put('calendar/:day')
+  async putDay(@Param('site') site: string, @Param('day') day: string, @Body() body: CalendarDayDto): Promise<PatrolCalendarDayView> {
+    const view = await this.schedule.setCalendarDay(site, day, body);
+    await this.resync(site);
+    return view;
+  }
+
+  @Delete('calendar/:day')
+  @HttpCode(204)
+  async deleteDay(@Param('site') site: string, @Param('day') day: string): Promise<void> {
+    await this.schedule.removeCalendarDay(site, day);
+    await this.resync(site);
+  }
+
+  @Get('checkpoints')
+  listCheckpoints(@Param('site') site: string, @Query('all') all?: string): Promise<PatrolCheckpointView[]> {
+    return this.checkpoints.list(site, all === 'true');
+  }
+
+  @Post('checkpoints')
+  createCheckpoint(@Param('site') site: string, @Body() body: CreateCheckpointDto): Promise<PatrolCheckpointView> {
+    return this.checkpoints.create(site, body);
+  }
+
+  @Patch('checkpoints/:code')
+  updateCheckpoint(
+    @Param('site') site: string,
+    @Param('code') code: string,
+    @Body() body: UpdateCheckpointDto,
+  ): Promise<PatrolCheckpointView> {
+    return this.checkpoints.update(site, code, body);
+  }
+
+  /** Retires the checkpoint; its past checks and findings stay. */
+  @Delete('checkpoints/:code')
+  @HttpCode(204)
+  async retireCheckpoint(@Param('site') site: string, @Param('code') code: string): Promise<void> {
+    await this.checkpoints.retire(site, code);
+  }
+
+  /** The rounds follow the change at once; with Redis away, the next sweep schedules them. */
+  private async resync(siteCode: string): Promise<void> {
+    try {
+      await this.sync.syncSite(await this.schedule.site(siteCode));
+    } catch (err) {
+      this.logger.warn(`patrol schedule of ${siteCode} saved; rounds follow at the next sweep (${(err as Error).message})`);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+import { PatrolDeductionRow, PatrolDeductionView, PatrolFindingView, PatrolNoticeView } from '@hallwatch/shared';
+import { Body, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { AdminActor } from '../../../core/auth/admin.guard';
+import { AdminController } from '../../registry/controllers/admin-controller.decorator';
+import { badField } from '../../registry/dtos/registry-validation';
+import { ConfirmViolationDto, ReplyNoticeDto, ResolveFindingDto } from '../dtos/notice.dto';
+import { NoticeFilter, PatrolNoticesService } from '../patrol-notices.service';
+import { PatrolFindingsService } from '../patrol-findings.service';
+
+const NOTICE_FILTERS: NoticeFilter[] = ['open', 'overdue', 'closed', 'all'];
+const FINDING_FILTERS = ['open', 'resolved', 'all'] as const;
+
+/** What supervisors follow up: findings, notices and their replies, and the monthly deductions. */
+@AdminController('sites/:site/patrol')
+export class PatrolFollowUpController {
+  constructor(
+    private readonly findings: PatrolFindingsService,
+    private readonly notices: PatrolNoticesService,
+  ) {}
+
+  @Get('findings')
+  listFindings(@Param('site') site: string, @Query('status') status = 'open'): Promise<PatrolFindingView[]> {
+    const s = FINDING_FILTERS.find((f) => f === status);
+    if (!s) throw badField('status', `status must be one of ${FINDING_FILTERS.join(', ')}`);
+    return this.findings.list(site, s);
+  }
+
+  @Post('findings/:id/resolve')
+  @HttpCode(204)
+  async resolve(
+    @AdminActor() actor: string,
+    @Param('site') site: string,
+    @Param('id') id: string,
+    @Body() body: ResolveFindingDto,
+  ): Promise<void> {
+    await this.findings.resolve(site, id, actor, body);
+  }
+
+  /** Confirms the finding as a violation: the department loses points in that month's assessment. */
+  @Post('findings/:id/violation')
+  confirm(
+    @AdminActor() actor: string,
+    @Param('site') site: string,
+    @Param('id') id: string,
+    @Body() body: ConfirmViolationDto,
+  ): Promise<PatrolDeductionView> {
+    return this.findings.confirmViolation(site, id, actor, body);
+  }
+
+  @Get('notices')
+  listNotices(@Param('site') site: string, @Query('status') status = 'open'): Promise<PatrolNoticeView[]> {
+    const s = NOTICE_FILTERS.find((f) => f === status);
+    if (!s) throw badField('status', `status must be one of ${NOTICE_FILTERS.join(', ')}`);
+    return this.notices.list(site, s);
+  }
+
+  /** The department's answer: closes the notice and resolves its finding. */
+  @Post('notices/:id/reply')
+  reply(
+    @AdminActor() actor: string,
+    @Param('site') site: string,
+    @Param('id') id: string,
+    @Body() body: ReplyNoticeDto,
+  ): Promise<PatrolNoticeView> {
+    return this.notices.reply(site, id, actor, body);
+  }
+
+  /** Points lost per department and month, e.g. ?from=2024-01&to=2024-12. */
+  @Get('deductions')
+  table(@Param('site') site: string, @Query('from') from?: string, @Query('to') to?: string): Promise<PatrolDeductionRow[]> {
+    if (!from || !to) throw badField(from ? 'to' : 'from', 'give the months as ?from=YYYY-MM&to=YYYY-MM');
+    return this.findings.deductionTable(site, from, to);
+  }
+
+  @Get('deductions/:month')
+  month(@Param('site') site: string, @Param('month') month: string): Promise<PatrolDeductionView[]> {
+    return this.findings.deductions(site, month);
+  }
+}

@@ -1,0 +1,72 @@
+import { IngestResponse, PATROL_PHOTO_MAX_BYTES, PatrolNoticeView, PatrolTodayView } from '@hallwatch/shared';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res, UseGuards, UsePipes } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { adminValidationPipe } from '../../registry/dtos/registry-validation';
+import { IssueNoticeDto } from '../dtos/notice.dto';
+import { PatrolActor, PatrolAuthGuard } from '../patrol-auth.guard';
+import { PatrolEventsService } from '../patrol-events.service';
+import { PatrolNoticesService } from '../patrol-notices.service';
+import { PatrolPhotosService, readLimited } from '../patrol-photos.service';
+import { PatrolScheduleService } from '../patrol-schedule.service';
+import { PatrolTodayService } from '../patrol-today.service';
+
+/** The patrol page's API: today's rounds, round events, finding photos and notices, under the patrol token. */
+@Controller('api/v1/patrol/sites/:site')
+@UseGuards(PatrolAuthGuard)
+export class PatrolController {
+  constructor(
+    private readonly today: PatrolTodayService,
+    private readonly events: PatrolEventsService,
+    private readonly photos: PatrolPhotosService,
+    private readonly notices: PatrolNoticesService,
+    private readonly schedule: PatrolScheduleService,
+  ) {}
+
+  @Get('today')
+  getToday(@Param('site') site: string): Promise<PatrolTodayView> {
+    return this.today.today(site);
+  }
+
+  /** round.started / round.check / round.completed, one result per event as the ingest API answers. */
+  @Post('events')
+  @HttpCode(200)
+  async postEvents(@Param('site') code: string, @Body() body: unknown): Promise<IngestResponse> {
+    return this.events.post(await this.schedule.site(code), body);
+  }
+
+  /** The photo of a finding, as the raw image body; the same check id again is the same photo. */
+  @Put('photos/:check')
+  async putPhoto(
+    @Param('site') code: string,
+    @Param('check') check: string,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ) {
+    const site = await this.schedule.site(code);
+    const bytes = await readLimited(req, PATROL_PHOTO_MAX_BYTES);
+    const stored = await this.photos.store(site, check, bytes);
+    res.status(stored.created ? 201 : 200);
+    return { check, type: stored.type, size: stored.size };
+  }
+
+  @Get('photos/:check')
+  async getPhoto(@Param('site') code: string, @Param('check') check: string, @Res() res: Response): Promise<void> {
+    const photo = await this.photos.read(await this.schedule.site(code), check);
+    res.setHeader('content-type', photo.type);
+    res.setHeader('cache-control', 'private, max-age=86400');
+    res.send(photo.bytes);
+  }
+
+  @Post('notices')
+  @UsePipes(adminValidationPipe())
+  async issueNotice(
+    @Param('site') code: string,
+    @PatrolActor() actor: string,
+    @Body() body: IssueNoticeDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PatrolNoticeView> {
+    const { notice, created } = await this.notices.issue(await this.schedule.site(code), actor, body);
+    res.status(created ? 201 : 200);
+    return notice;
+  }
+}

@@ -1,0 +1,39 @@
+import { PatrolAppliedEvent } from './patrol-applied-event.entity';
+import { PatrolCalendarDay } from './patrol-calendar-day.entity';
+import { PatrolCheck } from './patrol-check.entity';
+import { PatrolCheckpoint } from './patrol-checkpoint.entity';
+import { PatrolDeduction } from './patrol-deduction.entity';
+import { PatrolFinding } from './patrol-finding.entity';
+import { PatrolNotice } from './patrol-notice.entity';
+import { PatrolPhoto } from './patrol-photo.entity';
+import { PatrolRound } from './patrol-round.entity';
+import { PatrolSchedule } from './patrol-schedule.entity';
+import { PatrolStep } from './patrol-step.entity';
+
+export {
+  PatrolAppliedEvent,
+  PatrolCalendarDay,
+  PatrolCheck,
+  PatrolCheckpoint,
+  PatrolDeduction,
+  PatrolFinding,
+  PatrolNotice,
+  PatrolPhoto,
+  PatrolRound,
+  PatrolSchedule,
+  PatrolStep,
+};
+
+export const PATROL_ENTITIES = [
+  PatrolSchedule,
+  PatrolCalendarDay,
+  PatrolCheckpoint,
+  PatrolRound,
+  PatrolStep,
+  PatrolAppliedEvent,
+  PatrolCheck,
+  PatrolFinding,
+  PatrolPhoto,
+  PatrolNotice,
+  PatrolDeduction,
+];

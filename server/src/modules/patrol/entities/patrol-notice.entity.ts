@@ -1,0 +1,58 @@
+import type { NoticeStatus } from '@hallwatch/shared';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/** 督查告知书: a finding sent to a department with a deadline; reminded before it, escalated after it. */
+@Entity('patrol_notices')
+@Index('uq_patrol_notices_client', ['siteId', 'clientId'], { unique: true })
+@Index('uq_patrol_notices_finding', ['findingId'], { unique: true })
+@Index('idx_patrol_notices_status', ['siteId', 'status'])
+export class PatrolNotice {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid', name: 'site_id' })
+  siteId!: string;
+
+  /** The id the patrol page chose, so that a resend finds the notice instead of making another. */
+  @Column({ type: 'varchar', length: 64, name: 'client_id' })
+  clientId!: string;
+
+  @Column({ type: 'uuid', name: 'finding_id' })
+  findingId!: string;
+
+  @Column({ type: 'varchar', length: 64 })
+  department!: string;
+
+  @Column({ type: 'text', nullable: true })
+  text!: string | null;
+
+  @Column({ type: 'timestamptz', name: 'issued_at' })
+  issuedAt!: Date;
+
+  @Column({ type: 'varchar', length: 64, name: 'issued_by' })
+  issuedBy!: string;
+
+  @Column({ type: 'timestamptz' })
+  deadline!: Date;
+
+  @Column({ type: 'timestamptz', name: 'remind_at' })
+  remindAt!: Date;
+
+  @Column({ type: 'varchar', length: 16, default: 'open' })
+  status!: NoticeStatus;
+
+  @Column({ type: 'timestamptz', name: 'reminded_at', nullable: true })
+  remindedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'escalated_at', nullable: true })
+  escalatedAt!: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  reply!: string | null;
+
+  @Column({ type: 'timestamptz', name: 'replied_at', nullable: true })
+  repliedAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 64, name: 'replied_by', nullable: true })
+  repliedBy!: string | null;
+}

@@ -1,0 +1,83 @@
+import { PatrolCheckpointView } from '@hallwatch/shared';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { findSite } from '../registry/registry-change';
+import { isUniqueViolation } from '../registry/registry-errors';
+import { applyChanges } from '../registry/scoped-store';
+import { DEFAULT_CHECKPOINTS } from './default-checkpoints';
+import { CreateCheckpointDto, UpdateCheckpointDto } from './dtos/checkpoint.dto';
+import { PatrolCheckpoint } from './entities/patrol-checkpoint.entity';
+import { checkpointView } from './patrol-views';
+
+/** Gives a site the default checklist the first time it needs one; a site that has any checkpoint keeps its own. */
+export async function ensureCheckpoints(em: EntityManager, siteId: string): Promise<void> {
+  await em.query(`SELECT pg_advisory_xact_lock(hashtext('patrol-checkpoints:' || $1))`, [siteId]);
+  if (await em.countBy(PatrolCheckpoint, { siteId })) return;
+  await em.insert(
+    PatrolCheckpoint,
+    DEFAULT_CHECKPOINTS.map((c, i) => ({ siteId, ...c, position: (i + 1) * 10, active: true })),
+  );
+}
+
+const notFound = (site: string, code: string) =>
+  new NotFoundException({ statusCode: 404, error: 'Not Found', message: `Site "${site}" has no checkpoint "${code}"` });
+
+/** The round checklist per site; checkpoints are retired rather than deleted, so findings keep their meaning. */
+@Injectable()
+export class PatrolCheckpointsService {
+  constructor(private readonly ds: DataSource) {}
+
+  async list(siteCode: string, includeRetired: boolean): Promise<PatrolCheckpointView[]> {
+    const site = await findSite(this.ds.manager, siteCode);
+    const qb = this.ds.getRepository(PatrolCheckpoint).createQueryBuilder('c').where('c.site_id = :id', { id: site.id });
+    if (!includeRetired) qb.andWhere('c.active');
+    return (await qb.orderBy('c.position').addOrderBy('c.code').getMany()).map(checkpointView);
+  }
+
+  async create(siteCode: string, input: CreateCheckpointDto): Promise<PatrolCheckpointView> {
+    return this.ds.transaction(async (em) => {
+      const site = await findSite(em, siteCode);
+      await ensureCheckpoints(em, site.id);
+      const last = await em.getRepository(PatrolCheckpoint).maximum('position', { siteId: site.id });
+      try {
+        await em.insert(PatrolCheckpoint, {
+          siteId: site.id,
+          code: input.code,
+          label: input.label,
+          labelEn: input.labelEn ?? null,
+          items: input.items,
+          deductPoints: input.deductPoints ?? 1,
+          position: input.position ?? (last ?? 0) + 10,
+          active: true,
+        });
+      } catch (err) {
+        if (isUniqueViolation(err))
+          throw new ConflictException({
+            statusCode: 409,
+            error: 'Conflict',
+            field: 'code',
+            message: `Site "${site.code}" already has a checkpoint "${input.code}"`,
+          });
+        throw err;
+      }
+      return checkpointView(await em.findOneByOrFail(PatrolCheckpoint, { siteId: site.id, code: input.code }));
+    });
+  }
+
+  async update(siteCode: string, code: string, input: UpdateCheckpointDto): Promise<PatrolCheckpointView> {
+    return this.ds.transaction(async (em) => {
+      const site = await findSite(em, siteCode);
+      await ensureCheckpoints(em, site.id);
+      const row = await em.findOneBy(PatrolCheckpoint, { siteId: site.id, code });
+      if (!row) throw notFound(site.code, code);
+      applyChanges(row, input);
+      await em.save(row);
+      return checkpointView(row);
+    });
+  }
+
+  /** Retires a checkpoint: it leaves the checklist; past checks and findings still name it. */
+  async retire(siteCode: string, code: string): Promise<void> {
+    await this.update(siteCode, code, { active: false });
+  }
+}

@@ -1,0 +1,71 @@
+import { EventResult, IngestResponse, MAX_EVENTS_PER_BATCH } from '@hallwatch/shared';
+import { BadRequestException, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../core/time/clock';
+import { IngestService } from '../ingest/ingest.service';
+import { Site } from '../registry/site.entity';
+
+const ROUND_TYPES = new Set(['round.started', 'round.check', 'round.completed']);
+
+/**
+ * The patrol page's round.* events. They go through the ingest service like any device's,
+ * so they land in `events` under the ids the page chose (a resend is a duplicate, never a
+ * second record) and are projected into the patrol tables in the same transaction.
+ * Before that, each must name a round of this site: the page cannot invent rounds.
+ */
+@Injectable()
+export class PatrolEventsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly ingest: IngestService,
+    private readonly clock: Clock,
+  ) {}
+
+  async post(site: Site, body: unknown): Promise<IngestResponse> {
+    const items = toList(body);
+    const rounds = new Set(
+      (
+        (await this.ds.query(`SELECT code FROM patrol_rounds WHERE site_id = $1 AND code = ANY($2::varchar[])`, [
+          site.id,
+          items.map((i) => roundOf(i)).filter((r): r is string => r !== null),
+        ])) as Array<{ code: string }>
+      ).map((r) => r.code),
+    );
+    const results: Array<EventResult | null> = items.map((item) => precheck(item, rounds));
+    const passing = items.filter((_, i) => results[i] === null);
+    if (passing.length) {
+      const ingested = await this.ingest.ingest(site, passing, this.clock.now());
+      let k = 0;
+      for (let i = 0; i < results.length; i++) if (results[i] === null) results[i] = ingested.results[k++];
+    }
+    return { results: results as EventResult[] };
+  }
+}
+
+function toList(body: unknown): unknown[] {
+  if (typeof body !== 'object' || body === null || Array.isArray(body))
+    throw new BadRequestException({ statusCode: 400, field: 'body', message: 'body must be {"events": [...]}' });
+  const events = (body as { events?: unknown }).events;
+  if (!Array.isArray(events) || events.length === 0)
+    throw new BadRequestException({ statusCode: 400, field: 'events', message: 'events must be a non-empty array' });
+  if (events.length > MAX_EVENTS_PER_BATCH)
+    throw new BadRequestException({ statusCode: 400, field: 'events', message: `at most ${MAX_EVENTS_PER_BATCH} events per request` });
+  return events;
+}
+
+function roundOf(item: unknown): string | null {
+  const data = (item as { data?: { round?: unknown } } | null)?.data;
+  return typeof data?.round === 'string' ? data.round : null;
+}
+
+/** Rejects what the ingest contract allows but the patrol API does not; null lets the event through to full validation. */
+function precheck(item: unknown, rounds: Set<string>): EventResult | null {
+  const e = (typeof item === 'object' && item !== null ? item : {}) as { id?: unknown; type?: unknown };
+  const id = typeof e.id === 'string' ? e.id : null;
+  if (typeof e.type !== 'string' || !ROUND_TYPES.has(e.type))
+    return { id, status: 'rejected', field: 'type', reason: 'the patrol API takes round.started, round.check and round.completed only' };
+  const round = roundOf(item);
+  if (round !== null && !rounds.has(round))
+    return { id, status: 'rejected', field: 'data.round', reason: `no round "${round}" at this site; reload today's rounds` };
+  return null;
+}

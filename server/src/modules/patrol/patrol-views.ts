@@ -1,0 +1,71 @@
+import { PatrolCheckpointView, PatrolCheckView, PatrolNoticeView, PatrolRoundView } from '@hallwatch/shared';
+import { PatrolCheck } from './entities/patrol-check.entity';
+import { PatrolCheckpoint } from './entities/patrol-checkpoint.entity';
+import { PatrolNotice } from './entities/patrol-notice.entity';
+import { PatrolRound } from './entities/patrol-round.entity';
+
+const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+
+export function checkpointView(c: PatrolCheckpoint): PatrolCheckpointView {
+  return {
+    code: c.code,
+    label: { zh: c.label, en: c.labelEn ?? c.label },
+    items: c.items,
+    deductPoints: c.deductPoints,
+    position: c.position,
+    active: c.active,
+  };
+}
+
+export function checkView(c: PatrolCheck): PatrolCheckView {
+  return {
+    eventId: c.eventId,
+    checkpoint: c.checkpoint,
+    result: c.result,
+    department: c.department,
+    window: c.window,
+    severity: c.severity,
+    note: c.note,
+    occurredAt: c.occurredAt.toISOString(),
+  };
+}
+
+export function roundView(r: PatrolRound, checks: PatrolCheck[]): PatrolRoundView {
+  return {
+    code: r.code,
+    day: r.day,
+    slot: r.slot,
+    time: r.time,
+    dueAt: r.dueAt.toISOString(),
+    overdueAt: r.overdueAt.toISOString(),
+    missedAt: r.missedAt.toISOString(),
+    state: r.state,
+    startedAt: iso(r.startedAt),
+    startedBy: r.startedBy,
+    completedAt: iso(r.completedAt),
+    completedBy: r.completedBy,
+    checks: checks.map(checkView),
+  };
+}
+
+export function noticeView(n: PatrolNotice, items: number[], now: Date): PatrolNoticeView {
+  return {
+    id: n.id,
+    clientId: n.clientId,
+    finding: n.findingId,
+    department: n.department,
+    text: n.text,
+    issuedAt: n.issuedAt.toISOString(),
+    issuedBy: n.issuedBy,
+    deadline: n.deadline.toISOString(),
+    remindAt: n.remindAt.toISOString(),
+    status: n.status,
+    overdue: n.status === 'open' && n.deadline <= now,
+    remindedAt: iso(n.remindedAt),
+    escalatedAt: iso(n.escalatedAt),
+    reply: n.reply,
+    repliedAt: iso(n.repliedAt),
+    repliedBy: n.repliedBy,
+    items,
+  };
+}

@@ -1,0 +1,65 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { Clock } from '../../core/time/clock';
+import { IndicatorsService } from '../indicators/indicators.service';
+import { IngestListener } from '../ingest/ingest-listener';
+import { PatrolAdminController } from './controllers/patrol-admin.controller';
+import { PatrolFollowUpController } from './controllers/patrol-follow-up.controller';
+import { PatrolController } from './controllers/patrol.controller';
+import { PatrolJobsModule } from './jobs/patrol-jobs.module';
+import { PatrolAuthGuard } from './patrol-auth.guard';
+import { PatrolCheckpointsService } from './patrol-checkpoints.service';
+import { PatrolEventsService } from './patrol-events.service';
+import { PatrolFindingsService } from './patrol-findings.service';
+import { PatrolNoticesService } from './patrol-notices.service';
+import { PatrolPhotosService } from './patrol-photos.service';
+import { PatrolScheduleService } from './patrol-schedule.service';
+import { PATROL_ALERTS, PATROL_SOURCE } from './patrol-source';
+import { PatrolTodayService } from './patrol-today.service';
+import { RoundEventsService } from './round-events.service';
+
+// Patrol rounds (SPEC §6): the phone page's API, the admin's schedule, checklist and
+// follow-up, and the wall's patrol indicators and alerts. The schedule itself (planning and
+// the BullMQ jobs) is PatrolJobsModule, which a worker process loads on its own.
+@Module({
+  imports: [PatrolJobsModule],
+  controllers: [PatrolController, PatrolAdminController, PatrolFollowUpController],
+  providers: [
+    PatrolAuthGuard,
+    PatrolScheduleService,
+    PatrolCheckpointsService,
+    PatrolTodayService,
+    PatrolEventsService,
+    PatrolNoticesService,
+    PatrolFindingsService,
+    PatrolPhotosService,
+  ],
+})
+export class PatrolModule implements OnModuleInit {
+  constructor(
+    private readonly indicators: IndicatorsService,
+    private readonly listener: IngestListener,
+    private readonly roundEvents: RoundEventsService,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.indicators.usePatrolSource(PATROL_SOURCE);
+    this.indicators.addAlertSource(PATROL_ALERTS);
+    // Round events commit with their projection, whichever API brought them.
+    this.listener.subscribeInTransaction(({ em, site, events }) =>
+      this.roundEvents
+        .applyInTransaction(
+          em,
+          site,
+          events.map((e) => ({
+            id: e.event.id,
+            type: e.event.type,
+            occurredAt: e.occurredAt,
+            data: e.event.data as Record<string, unknown>,
+          })),
+          this.clock.now(),
+        )
+        .then(() => undefined),
+    );
+  }
+}

@@ -1,0 +1,89 @@
+import { RoundState } from '@hallwatch/shared';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { PatrolRound } from './entities/patrol-round.entity';
+import { RoundFacts, roundState, RoundStep, stepAt, stepsReached } from './round-rules';
+
+export interface RoundAdvance {
+  roundId: string;
+  siteId: string;
+  code: string;
+  from: RoundState;
+  to: RoundState;
+  /** Steps recorded by this call; empty when another worker (or an earlier run) got there first. */
+  steps: RoundStep[];
+}
+
+const facts = (r: PatrolRound): RoundFacts => ({
+  dueAt: r.dueAt,
+  overdueAt: r.overdueAt,
+  missedAt: r.missedAt,
+  startedAt: r.startedAt,
+  completedAt: r.completedAt,
+});
+
+/**
+ * Moves rounds through due → overdue → missed as time passes. Both the BullMQ jobs and the
+ * sweep call it with the instant to judge; tests call it with any instant they like. The
+ * round row is locked, the state recomputed from its facts, and each step logged once, so
+ * calling it twice, or from two workers at once, changes nothing the second time.
+ */
+@Injectable()
+export class RoundStepsService {
+  constructor(private readonly ds: DataSource) {}
+
+  async findRound(roundId: string): Promise<PatrolRound | null> {
+    return this.ds.getRepository(PatrolRound).findOneBy({ id: roundId });
+  }
+
+  /** When a step of a round falls due now, or null when it no longer can. */
+  stepInstant(round: PatrolRound, step: RoundStep): Date | null {
+    return stepAt(facts(round), step);
+  }
+
+  async advanceRound(roundId: string, now: Date): Promise<RoundAdvance | null> {
+    return this.ds.transaction((em) => this.advanceLocked(em, roundId, now));
+  }
+
+  /** Every round of the site that time could still change. */
+  async advanceSite(siteId: string, now: Date): Promise<RoundAdvance[]> {
+    const rows: Array<{ id: string }> = await this.ds.query(
+      `SELECT id FROM patrol_rounds WHERE site_id = $1 AND state NOT IN ('done', 'missed') AND due_at <= $2 ORDER BY due_at, slot`,
+      [siteId, now],
+    );
+    const out: RoundAdvance[] = [];
+    for (const { id } of rows) {
+      const r = await this.advanceRound(id, now);
+      if (r && (r.steps.length || r.from !== r.to)) out.push(r);
+    }
+    return out;
+  }
+
+  /** Recomputes a locked round's state after its facts changed (an event arrived); records no steps. */
+  async refreshState(em: EntityManager, roundId: string, now: Date): Promise<RoundAdvance | null> {
+    return this.advanceLocked(em, roundId, now, false);
+  }
+
+  private async advanceLocked(em: EntityManager, roundId: string, now: Date, logSteps = true): Promise<RoundAdvance | null> {
+    const round = await em.getRepository(PatrolRound).findOne({ where: { id: roundId }, lock: { mode: 'pessimistic_write' } });
+    if (!round) return null;
+    const f = facts(round);
+    const to = roundState(f, now);
+    const steps: RoundStep[] = [];
+    if (logSteps) {
+      const reached = stepsReached(f, now);
+      if (reached.length) {
+        const inserted: Array<{ step: RoundStep }> = await em.query(
+          `INSERT INTO patrol_steps (site_id, subject, subject_id, step, due_at, recorded_at)
+           SELECT $1, 'round', $2, s.step, s.due_at, $3 FROM unnest($4::varchar[], $5::timestamptz[]) AS s(step, due_at)
+           ON CONFLICT (subject, subject_id, step) DO NOTHING RETURNING step`,
+          [round.siteId, round.id, now, reached, reached.map((s) => (s === 'due' ? f.dueAt : s === 'overdue' ? f.overdueAt : f.missedAt))],
+        );
+        steps.push(...inserted.map((r) => r.step));
+      }
+    }
+    const from = round.state;
+    if (to !== from) await em.query(`UPDATE patrol_rounds SET state = $2, updated_at = now() WHERE id = $1`, [round.id, to]);
+    return { roundId: round.id, siteId: round.siteId, code: round.code, from, to, steps };
+  }
+}

@@ -1,0 +1,96 @@
+import type {
+  LookBackResult,
+  LookBackSettings,
+  RectificationEvidenceView,
+  RectificationItemView,
+  RectificationListView,
+} from '@hallwatch/shared';
+import { Body, Get, HttpCode, Param, Patch, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { AdminActor } from '../../../core/auth/admin.guard';
+import { AdminController } from '../../registry/controllers/admin-controller.decorator';
+import { ATTACHMENT_FIELD, EVIDENCE_MAX_BYTES } from '../attachment-types';
+import { AddEvidenceDto, UpdateItemDto } from '../dtos/item.dto';
+import { LookBackSettingsDto } from '../dtos/look-back-settings.dto';
+import { ScopeQuery } from '../dtos/scope.dto';
+import { LookBackService } from '../look-back.service';
+import { RectificationService } from '../rectification.service';
+import { reportRef, resolveSite } from '../rectification-scope';
+import { UploadedBlob, UploadInterceptor } from '../upload.interceptor';
+
+/** RFC 6266: an ASCII fallback plus the UTF-8 name, so Chinese file names survive. */
+export function attachmentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+// Reads and changes of a site's rectification items. Reads sit behind the admin guard too
+// until accounts give leaders their own role.
+@AdminController('rectification')
+export class RectificationItemsController {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly items: RectificationService,
+    private readonly lookBack: LookBackService,
+  ) {}
+
+  @Get('items')
+  list(@Query() q: ScopeQuery): Promise<RectificationListView> {
+    return this.items.list(q, reportRef(q.report));
+  }
+
+  @Get('items/:key')
+  get(@Query() q: ScopeQuery, @Param('key') key: string): Promise<RectificationItemView> {
+    return this.items.get(q, reportRef(q.report), key);
+  }
+
+  @Patch('items/:key')
+  update(
+    @AdminActor() actor: string,
+    @Query() q: ScopeQuery,
+    @Param('key') key: string,
+    @Body() body: UpdateItemDto,
+  ): Promise<RectificationItemView> {
+    return this.items.update(actor, q, reportRef(q.report), key, body);
+  }
+
+  /** multipart/form-data with date, text and an optional "attachment" file; or JSON without one. */
+  @Post('items/:key/evidence')
+  @UseInterceptors(UploadInterceptor({ field: ATTACHMENT_FIELD, maxBytes: EVIDENCE_MAX_BYTES }))
+  addEvidence(
+    @AdminActor() actor: string,
+    @Query() q: ScopeQuery,
+    @Param('key') key: string,
+    @Body() body: AddEvidenceDto,
+    @UploadedFile() file: UploadedBlob | undefined,
+  ): Promise<RectificationEvidenceView> {
+    return this.items.addEvidence(actor, q, reportRef(q.report), key, body, file);
+  }
+
+  @Get('evidence/:id/attachment')
+  async attachment(@Query() q: ScopeQuery, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const file = await this.items.attachment(q, id);
+    res.setHeader('Content-Disposition', attachmentDisposition(file.name));
+    // Served as a download, never rendered: the bytes come from an upload.
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    return new StreamableFile(file.bytes, { type: file.type, length: file.bytes.length });
+  }
+
+  /** The look-back (回头看) now, rather than at the next scheduled run. */
+  @Post('look-back')
+  @HttpCode(200)
+  async runLookBack(@Query() q: ScopeQuery): Promise<LookBackResult> {
+    return this.lookBack.checkSite(await resolveSite(this.ds.manager, q.site));
+  }
+
+  @Get('settings')
+  settings(@Query() q: ScopeQuery): Promise<LookBackSettings> {
+    return this.items.settings(q);
+  }
+
+  @Patch('settings')
+  updateSettings(@Query() q: ScopeQuery, @Body() body: LookBackSettingsDto): Promise<LookBackSettings> {
+    return this.items.updateSettings(q, body);
+  }
+}

@@ -1,0 +1,68 @@
+import { QueueName } from '@hallwatch/shared';
+import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { Job, Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../../core/time/clock';
+import { Site } from '../../registry/site.entity';
+import { LookBackService } from '../look-back.service';
+import { JOB_RETENTION, LOOK_BACK_SITE, LOOK_BACK_SWEEP, LookBackSiteData, lookBackSiteJobId } from './look-back.job';
+
+@Processor(QueueName.Rectification)
+export class LookBackProcessor extends WorkerHost {
+  private readonly logger = new Logger('rectification-look-back');
+  private failing = false;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly lookBack: LookBackService,
+    private readonly clock: Clock,
+    @InjectQueue(QueueName.Rectification) private readonly queue: Queue,
+  ) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    if (job.name === LOOK_BACK_SWEEP) {
+      const sites = await this.lookBack.sitesWithLinks();
+      const now = this.clock.now();
+      await this.queue.addBulk(
+        sites.map((s) => ({
+          name: LOOK_BACK_SITE,
+          data: { siteId: s.id } satisfies LookBackSiteData,
+          opts: { jobId: lookBackSiteJobId(s.id, now), ...JOB_RETENTION },
+        })),
+      );
+      return { sites: sites.length };
+    }
+    if (job.name === LOOK_BACK_SITE) {
+      const { siteId } = job.data as LookBackSiteData;
+      const site = await this.ds.getRepository(Site).findOneBy({ id: siteId });
+      // A site deleted since the sweep has nothing left to check.
+      if (!site) return { skipped: 'no such site' };
+      const result = await this.lookBack.checkSite(site);
+      if (result.raised.length || result.cleared.length)
+        this.logger.log(`${site.code}: rebounding ${result.raised.join(', ') || '-'}; cleared ${result.cleared.join(', ') || '-'}`);
+      return { rebounding: result.rebounding.length };
+    }
+    this.logger.warn(`unknown job ${job.name} on the rectification queue`);
+    return null;
+  }
+
+  // Without a listener a worker's error would throw; Redis going away must only be logged.
+  @OnWorkerEvent('error')
+  onError(err: Error): void {
+    if (!this.failing) this.logger.warn(`worker: ${err.message}`);
+    this.failing = true;
+  }
+
+  @OnWorkerEvent('completed')
+  onCompleted(): void {
+    this.failing = false;
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, err: Error): void {
+    this.logger.warn(`${job?.name ?? 'job'} failed: ${err.message}`);
+  }
+}

@@ -1,0 +1,30 @@
+import { QueueName } from '@hallwatch/shared';
+import { BullModule } from '@nestjs/bullmq';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { IndicatorsService } from '../indicators/indicators.service';
+import { RectificationImportController } from './controllers/rectification-import.controller';
+import { RectificationItemsController } from './controllers/rectification-items.controller';
+import { RectificationLinksController } from './controllers/rectification-links.controller';
+import { LookBackProcessor } from './jobs/look-back.processor';
+import { LookBackScheduler } from './jobs/look-back.scheduler';
+import { LookBackService } from './look-back.service';
+import { RectificationService } from './rectification.service';
+import { RectificationLinksService } from './rectification-links.service';
+import { REBOUND_ALERTS } from './rebound-alerts';
+import { ReportImportService } from './report-import.service';
+
+// The 60 rectification items (SPEC §7): import, links to live indicators, evidence,
+// history, the look-back and the ledger. Rebounds reach the wall as snapshot alerts.
+@Module({
+  imports: [BullModule.registerQueue({ name: QueueName.Rectification })],
+  controllers: [RectificationImportController, RectificationItemsController, RectificationLinksController],
+  providers: [ReportImportService, RectificationService, RectificationLinksService, LookBackService, LookBackProcessor, LookBackScheduler],
+  exports: [LookBackService],
+})
+export class RectificationModule implements OnModuleInit {
+  constructor(private readonly indicators: IndicatorsService) {}
+
+  onModuleInit(): void {
+    this.indicators.addAlertSource(REBOUND_ALERTS);
+  }
+}

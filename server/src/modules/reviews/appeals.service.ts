@@ -1,0 +1,110 @@
+import type { AppealReason, AppealView } from '@hallwatch/shared';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../core/time/clock';
+import { Site } from '../registry/site.entity';
+import { closeSource } from './follow-ups.service';
+import { findAppeal, listAppeals } from './follow-up-views';
+import { FollowUpProducer } from './jobs/follow-up.producer';
+import { Actor, writeAudit } from './review-audit';
+import { RollupService } from './rollup.service';
+import { returning } from './sql-rows';
+
+export type AppealDecision = 'upheld' | 'rejected';
+
+// 申诉: a department contests a mistaken or malicious bad review; a supervisor decides once,
+// and an upheld appeal takes the review out of every rate. Filing and deciding are audited.
+@Injectable()
+export class AppealsService {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly producer: FollowUpProducer,
+  ) {}
+
+  list(site: Site, status: string | null): Promise<AppealView[]> {
+    return listAppeals(this.ds.manager, site.id, status);
+  }
+
+  async get(site: Site, id: string): Promise<AppealView> {
+    const a = await findAppeal(this.ds.manager, site.id, id);
+    if (!a) throw new NotFoundException(`No appeal "${id}" at site ${site.code}`);
+    return a;
+  }
+
+  async file(site: Site, reviewId: string, who: Actor, input: { reason: AppealReason; statement: string }): Promise<AppealView> {
+    const id = await this.ds.transaction(async (em) => {
+      const [review]: Array<{ rating: number; department: string; excluded: boolean }> = await em.query(
+        `SELECT rating, department, excluded FROM reviews WHERE site_id = $1 AND event_id = $2 FOR UPDATE`,
+        [site.id, reviewId],
+      );
+      if (!review) throw new NotFoundException(`No review "${reviewId}" at site ${site.code}`);
+      if (review.rating > 2)
+        throw new BadRequestException({ statusCode: 400, field: 'reviewId', message: 'Only a bad review (rating 1–2) can be appealed' });
+      const [earlier]: Array<{ status: string }> = await em.query(
+        `SELECT status FROM review_appeals WHERE site_id = $1 AND review_id = $2 LIMIT 1`,
+        [site.id, reviewId],
+      );
+      // One appeal per review: a decision is final, and a second filing would reopen it by the back door.
+      if (earlier) throw new ConflictException(`This review already has an appeal (${earlier.status})`);
+      const now = this.clock.now();
+      const [row]: Array<{ id: string }> = await em.query(
+        `INSERT INTO review_appeals (site_id, review_id, department, reason, statement, status, filed_at, filed_by)
+         VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7) RETURNING id`,
+        [site.id, reviewId, review.department, input.reason, input.statement, now, who.actor],
+      );
+      await writeAudit(em, who, now, {
+        action: 'appeal.file',
+        siteId: site.id,
+        subject: `appeal:${row.id}`,
+        detail: { reviewId, department: review.department, reason: input.reason },
+      });
+      return row.id;
+    });
+    return this.get(site, id);
+  }
+
+  async decide(site: Site, id: string, who: Actor, input: { decision: AppealDecision; note: string }): Promise<AppealView> {
+    await this.ds.transaction(async (em) => {
+      const appeal = await findAppeal(em, site.id, id, true);
+      if (!appeal) throw new NotFoundException(`No appeal "${id}" at site ${site.code}`);
+      if (appeal.status !== 'pending') throw new ConflictException(`The appeal was already decided (${appeal.status})`);
+      const now = this.clock.now();
+      await em.query(`UPDATE review_appeals SET status = $2, decided_at = $3, decided_by = $4, decision_note = $5 WHERE id = $1`, [
+        appeal.id,
+        input.decision,
+        now,
+        who.actor,
+        input.note,
+      ]);
+      if (input.decision === 'upheld') {
+        const [review] = await returning<{ day: string }>(
+          em,
+          `UPDATE reviews SET excluded = true WHERE site_id = $1 AND event_id = $2 RETURNING service_day::text AS day`,
+          [site.id, appeal.reviewId],
+        );
+        await closeSource(em, { site_id: site.id, kind: 'review', source_id: appeal.reviewId }, now);
+        const cases = await returning<{ id: string }>(
+          em,
+          `UPDATE follow_up_cases SET status = 'withdrawn', closed_at = COALESCE(closed_at, $3), updated_at = $3
+           WHERE site_id = $1 AND kind = 'review' AND source_id = $2 RETURNING id`,
+          [site.id, appeal.reviewId, now],
+        );
+        for (const c of cases)
+          await em.query(
+            `INSERT INTO follow_up_actions (case_id, kind, step, at, actor, note, outcome) VALUES ($1, 'withdrawal', NULL, $2, $3, $4, NULL)`,
+            [c.id, now, who.actor, input.note],
+          );
+        await RollupService.mark(em, site.id, [review.day]);
+      }
+      await writeAudit(em, who, now, {
+        action: 'appeal.decide',
+        siteId: site.id,
+        subject: `appeal:${appeal.id}`,
+        detail: { reviewId: appeal.reviewId, from: 'pending', to: input.decision, note: input.note },
+      });
+    });
+    this.producer.kickRollups();
+    return this.get(site, id);
+  }
+}

@@ -1,0 +1,56 @@
+import type { AppealView, ReviewAuditView } from '@hallwatch/shared';
+import { Body, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { AdminController } from '../../registry/controllers/admin-controller.decorator';
+import { AppealsService } from '../appeals.service';
+import { AppealListQuery, AuditQuery, DecideAppealDto, FileAppealDto } from '../dtos/appeal.dto';
+import { actorFrom, readAudit } from '../review-audit';
+import { siteByCode } from './site-param';
+
+// 申诉 and the audit trail. Filing is the department's act and deciding the supervisor's;
+// until accounts exist both come with the admin token, and the audit log says so.
+@AdminController('sites/:site')
+export class AppealsController {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly appeals: AppealsService,
+  ) {}
+
+  @Post('reviews/:reviewId/appeal')
+  async file(
+    @Req() req: Request,
+    @Param('site') code: string,
+    @Param('reviewId') reviewId: string,
+    @Body() body: FileAppealDto,
+  ): Promise<AppealView> {
+    return this.appeals.file(await siteByCode(this.ds, code), reviewId, actorFrom(req), body);
+  }
+
+  @Get('appeals')
+  async list(@Param('site') code: string, @Query() q: AppealListQuery): Promise<AppealView[]> {
+    return this.appeals.list(await siteByCode(this.ds, code), q.status ?? null);
+  }
+
+  @Get('appeals/:id')
+  async get(@Param('site') code: string, @Param('id') id: string): Promise<AppealView> {
+    return this.appeals.get(await siteByCode(this.ds, code), id);
+  }
+
+  @Post('appeals/:id/decision')
+  @HttpCode(200)
+  async decide(
+    @Req() req: Request,
+    @Param('site') code: string,
+    @Param('id') id: string,
+    @Body() body: DecideAppealDto,
+  ): Promise<AppealView> {
+    return this.appeals.decide(await siteByCode(this.ds, code), id, actorFrom(req), body);
+  }
+
+  @Get('review-audit')
+  async audit(@Param('site') code: string, @Query() q: AuditQuery): Promise<ReviewAuditView[]> {
+    const site = await siteByCode(this.ds, code);
+    return readAudit(this.ds.manager, site.id, q.limit ?? 200, q.subject);
+  }
+}

@@ -1,0 +1,80 @@
+import type { FollowUpCaseView, FollowUpListView, PhoneRevealView } from '@hallwatch/shared';
+import { Body, Get, Header, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DataSource } from 'typeorm';
+import { AdminController } from '../../registry/controllers/admin-controller.decorator';
+import { CaseListQuery, ConfirmationDto, ContactDto, ResolutionDto } from '../dtos/follow-up-action.dto';
+import { FollowUpsService } from '../follow-ups.service';
+import { actorFrom } from '../review-audit';
+import { casesSheet, workbookBytes } from '../trends-export';
+import { attachment, siteByCode, XLSX } from './site-param';
+
+// The follow-up desk: the case list, calls logged, fixes recorded, the confirming call, and
+// the audited phone reveal. Behind the admin token until accounts give the call-back role.
+@AdminController('sites/:site/follow-ups')
+export class FollowUpsController {
+  constructor(
+    private readonly ds: DataSource,
+    private readonly followUps: FollowUpsService,
+  ) {}
+
+  @Get()
+  async list(@Param('site') code: string, @Query() q: CaseListQuery): Promise<FollowUpListView> {
+    return this.followUps.list(await siteByCode(this.ds, code), q.status ?? 'open', q.department ?? null);
+  }
+
+  @Get('export.xlsx')
+  async export(@Param('site') code: string, @Query() q: CaseListQuery, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const site = await siteByCode(this.ds, code);
+    const view = await this.followUps.list(site, q.status ?? 'all', q.department ?? null);
+    const bytes = await workbookBytes((wb) => casesSheet(wb, view, site.timezone));
+    res.setHeader('Content-Disposition', attachment(`回访台账-${site.code}.xlsx`, `follow-ups-${site.code}.xlsx`));
+    return new StreamableFile(bytes, { type: XLSX, length: bytes.length });
+  }
+
+  @Get(':id')
+  async get(@Param('site') code: string, @Param('id') id: string): Promise<FollowUpCaseView> {
+    return this.followUps.get(await siteByCode(this.ds, code), id);
+  }
+
+  @Post(':id/contact')
+  @HttpCode(200)
+  async contact(
+    @Req() req: Request,
+    @Param('site') code: string,
+    @Param('id') id: string,
+    @Body() body: ContactDto,
+  ): Promise<FollowUpCaseView> {
+    return this.followUps.contact(await siteByCode(this.ds, code), id, actorFrom(req), body);
+  }
+
+  @Post(':id/resolution')
+  @HttpCode(200)
+  async resolve(
+    @Req() req: Request,
+    @Param('site') code: string,
+    @Param('id') id: string,
+    @Body() body: ResolutionDto,
+  ): Promise<FollowUpCaseView> {
+    return this.followUps.resolve(await siteByCode(this.ds, code), id, actorFrom(req), body);
+  }
+
+  @Post(':id/confirmation')
+  @HttpCode(200)
+  async confirm(
+    @Req() req: Request,
+    @Param('site') code: string,
+    @Param('id') id: string,
+    @Body() body: ConfirmationDto,
+  ): Promise<FollowUpCaseView> {
+    return this.followUps.confirm(await siteByCode(this.ds, code), id, actorFrom(req), body);
+  }
+
+  /** POST, not GET: a reveal is an act that is recorded, and must never be cached or prefetched. */
+  @Post(':id/phone')
+  @HttpCode(200)
+  @Header('Cache-Control', 'no-store')
+  async reveal(@Req() req: Request, @Param('site') code: string, @Param('id') id: string): Promise<PhoneRevealView> {
+    return this.followUps.revealPhone(await siteByCode(this.ds, code), id, actorFrom(req));
+  }
+}

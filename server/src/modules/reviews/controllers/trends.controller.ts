@@ -1,0 +1,127 @@
+import type {
+  BreakdownView,
+  ExportTable,
+  HeatmapView,
+  RankingView,
+  TrendGrain,
+  TrendMatrixView,
+  TrendSeriesView,
+  WaitSatisfactionView,
+} from '@hallwatch/shared';
+import { Get, Query, Res, StreamableFile } from '@nestjs/common';
+import type { Response } from 'express';
+import { Clock } from '../../../core/time/clock';
+import { badField } from '../../registry/dtos/registry-validation';
+import { AdminController } from '../../registry/controllers/admin-controller.decorator';
+import { TrendsQuery } from '../dtos/trends-query.dto';
+import { FollowUpsService } from '../follow-ups.service';
+import { breakdownSheet, casesSheet, heatmapSheet, rankingSheet, seriesSheet, waitingSheet, workbookBytes } from '../trends-export';
+import { ScopeInput, TrendsService } from '../trends.service';
+import { addDays, daysBetween, localDay } from '../zoned-time';
+import { attachment, XLSX } from './site-param';
+
+/** How far back a range reaches when the request gives no `from`. */
+const DEFAULT_SPAN: Record<TrendGrain, number> = { day: 29, week: 7 * 12 - 1, month: 364 };
+const MAX_RANGE_DAYS = 3 * 366;
+const LEDGER_LIMIT = 100_000;
+
+// The leaders' trends (read-only). Every figure comes from the rollups; see trends.service.
+@AdminController('trends')
+export class TrendsController {
+  constructor(
+    private readonly trends: TrendsService,
+    private readonly followUps: FollowUpsService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('series')
+  async series(@Query() q: TrendsQuery): Promise<TrendSeriesView> {
+    const { scope, range } = await this.input(q);
+    return this.trends.series(scope, q.grain ?? 'day', range.from, range.to, q.department ?? null);
+  }
+
+  @Get('breakdown')
+  async breakdown(@Query() q: TrendsQuery): Promise<BreakdownView> {
+    const { scope, range } = await this.input(q);
+    return this.trends.breakdown(scope, q.dim ?? 'department', range.from, range.to);
+  }
+
+  /** Day × department (or another dimension) counts: the leaders' daily trend by department. */
+  @Get('matrix')
+  async matrix(@Query() q: TrendsQuery): Promise<TrendMatrixView> {
+    const { scope, range } = await this.input(q);
+    return this.trends.matrix(scope, q.dim ?? 'department', range.from, range.to);
+  }
+
+  @Get('heatmap')
+  async heatmap(@Query() q: TrendsQuery): Promise<HeatmapView> {
+    const { scope, range } = await this.input(q);
+    return this.trends.heatmap(scope, range.from, range.to, q.department ?? null);
+  }
+
+  @Get('waiting')
+  async waiting(@Query() q: TrendsQuery): Promise<WaitSatisfactionView> {
+    const { scope, range } = await this.input(q);
+    return this.trends.waiting(scope, range.from, range.to);
+  }
+
+  @Get('ranking')
+  async ranking(@Query() q: TrendsQuery): Promise<RankingView> {
+    const { scope, range } = await this.input(q);
+    return this.trends.ranking(scope, q.unit ?? 'department', q.month ?? range.to.slice(0, 7));
+  }
+
+  /** Any table of the page as .xlsx: `table=` series, breakdown, heatmap, waiting, ranking or cases, with that table's query. */
+  @Get('export.xlsx')
+  async export(@Query() q: TrendsQuery, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const table = q.table ?? 'series';
+    const { scope, range } = await this.input(q);
+    const bytes = await this.workbook(table, q, scope, range);
+    const name = `好差评-${table}-${q.site ?? 'all'}-${range.from}-${range.to}.xlsx`;
+    res.setHeader('Content-Disposition', attachment(name, `trends-${table}.xlsx`));
+    return new StreamableFile(bytes, { type: XLSX, length: bytes.length });
+  }
+
+  private async workbook(table: ExportTable, q: TrendsQuery, scope: ScopeInput, range: { from: string; to: string }): Promise<Buffer> {
+    switch (table) {
+      case 'series': {
+        const v = await this.trends.series(scope, q.grain ?? 'day', range.from, range.to, q.department ?? null);
+        return workbookBytes((wb) => seriesSheet(wb, v));
+      }
+      case 'breakdown': {
+        const v = await this.trends.breakdown(scope, q.dim ?? 'department', range.from, range.to);
+        return workbookBytes((wb) => breakdownSheet(wb, v));
+      }
+      case 'heatmap': {
+        const v = await this.trends.heatmap(scope, range.from, range.to, q.department ?? null);
+        return workbookBytes((wb) => heatmapSheet(wb, v));
+      }
+      case 'waiting': {
+        const v = await this.trends.waiting(scope, range.from, range.to);
+        return workbookBytes((wb) => waitingSheet(wb, v));
+      }
+      case 'ranking': {
+        const v = await this.trends.ranking(scope, q.unit ?? 'department', q.month ?? range.to.slice(0, 7));
+        return workbookBytes((wb) => rankingSheet(wb, v));
+      }
+      case 'cases': {
+        const { site } = await this.trends.resolve(scope);
+        if (!site) throw badField('site', 'the follow-up ledger is per site: give site=');
+        // The ledger of the period: every case opened in it, open or closed.
+        const v = await this.followUps.list(site, 'all', q.department ?? null, range, LEDGER_LIMIT);
+        return workbookBytes((wb) => casesSheet(wb, v, site.timezone));
+      }
+    }
+  }
+
+  private async input(q: TrendsQuery): Promise<{ scope: ScopeInput; range: { from: string; to: string } }> {
+    const scope: ScopeInput = { scope: q.scope ?? 'site', site: q.site };
+    const tz = (await this.trends.resolve(scope)).view.timeZone;
+    const to = q.to ?? localDay(this.clock.now(), tz);
+    const from = q.from ?? addDays(to, -DEFAULT_SPAN[q.grain ?? 'day']);
+    const span = daysBetween(from, to);
+    if (span < 0) throw badField('to', 'to must not be before from');
+    if (span > MAX_RANGE_DAYS) throw badField('from', `a range covers at most ${MAX_RANGE_DAYS} days`);
+    return { scope, range: { from, to } };
+  }
+}

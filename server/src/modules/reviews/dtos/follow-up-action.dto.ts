@@ -1,0 +1,47 @@
+import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { Required } from '../../registry/dtos/registry-validation';
+
+const Note = (): PropertyDecorator => (target, key) => {
+  IsString({ message: '$property must be a string' })(target, key);
+  MaxLength(2000, { message: '$property must be at most 2000 characters' })(target, key);
+};
+
+export class ContactDto {
+  /** Whether the citizen was reached; an unanswered call is logged but is not the first contact. */
+  @Required()
+  @IsBoolean({ message: 'reached must be true or false' })
+  reached!: boolean;
+
+  @IsOptional()
+  @Note()
+  note?: string | null;
+}
+
+export class ResolutionDto {
+  /** What was fixed, or the explanation given. */
+  @Required()
+  @Note()
+  @Matches(/\S/, { message: 'note must say what was fixed or explained' })
+  note!: string;
+}
+
+export class ConfirmationDto {
+  @Required()
+  @IsBoolean({ message: 'satisfied must be true or false' })
+  satisfied!: boolean;
+
+  @IsOptional()
+  @Note()
+  note?: string | null;
+}
+
+export class CaseListQuery {
+  @IsOptional()
+  @Matches(/^(open|overdue|closed|all)$/, { message: 'status must be one of open, overdue, closed, all' })
+  status?: 'open' | 'overdue' | 'closed' | 'all';
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  department?: string;
+}

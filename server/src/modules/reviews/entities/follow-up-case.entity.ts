@@ -1,0 +1,73 @@
+import type { FollowUpKind, FollowUpStatus } from '@hallwatch/shared';
+import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+// One follow-up per bad review or complaint, owned by the department that served. Opened in
+// the ingest transaction, so a stored bad review without its case cannot exist.
+@Entity('follow_up_cases')
+@Index('uq_follow_up_cases_source', ['siteId', 'kind', 'sourceId'], { unique: true })
+@Index('idx_follow_up_cases_site_status', ['siteId', 'status'])
+// The sweep looks for open cases past a deadline across every site.
+@Index('idx_follow_up_cases_status_due', ['status', 'resolveDueAt'])
+@Index('idx_follow_up_cases_scheduled', ['scheduledAt'])
+export class FollowUpCase {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid', name: 'site_id' })
+  siteId!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  kind!: FollowUpKind;
+
+  /** The review's or complaint's event id. */
+  @Column({ type: 'varchar', length: 64, name: 'source_id' })
+  sourceId!: string;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  department!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  window!: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  staff!: string | null;
+
+  @Column({ type: 'boolean', name: 'real_name', default: false })
+  realName!: boolean;
+
+  @Column({ type: 'timestamptz', name: 'opened_at' })
+  openedAt!: Date;
+
+  @Column({ type: 'varchar', length: 24 })
+  status!: FollowUpStatus;
+
+  @Column({ type: 'timestamptz', name: 'contact_due_at' })
+  contactDueAt!: Date;
+
+  @Column({ type: 'timestamptz', name: 'resolve_due_at' })
+  resolveDueAt!: Date;
+
+  @Column({ type: 'timestamptz', name: 'first_contact_at', nullable: true })
+  firstContactAt!: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'resolved_at', nullable: true })
+  resolvedAt!: Date | null;
+
+  /** Set by the confirming call, or by an upheld appeal (status withdrawn). */
+  @Column({ type: 'timestamptz', name: 'closed_at', nullable: true })
+  closedAt!: Date | null;
+
+  /** When the escalation job found the first contact missing at its deadline. */
+  @Column({ type: 'timestamptz', name: 'contact_overdue_at', nullable: true })
+  contactOverdueAt!: Date | null;
+
+  @Column({ type: 'timestamptz', name: 'resolve_overdue_at', nullable: true })
+  resolveOverdueAt!: Date | null;
+
+  /** Null while the deadline jobs for the current deadlines are still to be queued (an outbox). */
+  @Column({ type: 'timestamptz', name: 'scheduled_at', nullable: true })
+  scheduledAt!: Date | null;
+
+  @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
+  updatedAt!: Date;
+}

@@ -1,0 +1,145 @@
+import type { AppealView, FollowUpActionView, FollowUpCaseView, FollowUpKind, FollowUpStatus } from '@hallwatch/shared';
+import { EntityManager } from 'typeorm';
+
+export interface CaseRow {
+  id: string;
+  site_id: string;
+  site_code: string;
+  timezone: string;
+  kind: FollowUpKind;
+  source_id: string;
+  department: string | null;
+  window: string | null;
+  staff: string | null;
+  real_name: boolean;
+  opened_at: Date;
+  status: FollowUpStatus;
+  contact_due_at: Date;
+  resolve_due_at: Date;
+  first_contact_at: Date | null;
+  resolved_at: Date | null;
+  closed_at: Date | null;
+  contact_overdue_at: Date | null;
+  resolve_overdue_at: Date | null;
+  rating: number | null;
+  channel: string | null;
+  summary: string | null;
+  phone_masked: string | null;
+  phone_enc: string | null;
+  /** The source's hall-local date, whose rollups a change to the case touches. */
+  source_day: string;
+}
+
+export const CASE_SELECT = `
+  SELECT c.id, c.site_id, s.code AS site_code, s.timezone, c.kind, c.source_id, c.department, c."window", c.staff, c.real_name,
+    c.opened_at, c.status, c.contact_due_at, c.resolve_due_at, c.first_contact_at, c.resolved_at, c.closed_at,
+    c.contact_overdue_at, c.resolve_overdue_at,
+    r.rating, COALESCE(r.channel, p.source) AS channel, COALESCE(p.summary, r.comment) AS summary,
+    COALESCE(r.phone_masked, p.phone_masked) AS phone_masked, COALESCE(r.phone_enc, p.phone_enc) AS phone_enc,
+    COALESCE(r.service_day, (c.opened_at AT TIME ZONE s.timezone)::date)::text AS source_day
+  FROM follow_up_cases c JOIN sites s ON s.id = c.site_id
+  LEFT JOIN reviews r ON c.kind = 'review' AND r.site_id = c.site_id AND r.event_id = c.source_id
+  LEFT JOIN complaints p ON c.kind = 'complaint' AND p.site_id = c.site_id AND p.event_id = c.source_id`;
+
+/** A case still to be worked on, as SQL on the case alias `c`; an IN list, so the status indexes serve it. */
+export const OPEN_CASE = `c.status IN ('awaiting_contact', 'in_progress', 'awaiting_confirmation')`;
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+export function caseView(r: CaseRow, appeal: AppealView | null, actions?: FollowUpActionView[]): FollowUpCaseView {
+  return {
+    id: r.id,
+    site: r.site_code,
+    kind: r.kind,
+    sourceId: r.source_id,
+    department: r.department,
+    window: r.window,
+    staff: r.staff,
+    rating: r.rating,
+    channel: r.channel,
+    realName: r.real_name,
+    summary: r.summary,
+    phoneMasked: r.phone_masked,
+    openedAt: iso(r.opened_at)!,
+    status: r.status,
+    contactDueAt: iso(r.contact_due_at)!,
+    resolveDueAt: iso(r.resolve_due_at)!,
+    firstContactAt: iso(r.first_contact_at),
+    resolvedAt: iso(r.resolved_at),
+    closedAt: iso(r.closed_at),
+    contactOverdueAt: iso(r.contact_overdue_at),
+    resolveOverdueAt: iso(r.resolve_overdue_at),
+    appeal,
+    ...(actions ? { actions } : {}),
+  };
+}
+
+interface AppealRow {
+  id: string;
+  site_code: string;
+  review_id: string;
+  department: string;
+  reason: AppealView['reason'];
+  statement: string;
+  status: AppealView['status'];
+  filed_at: Date;
+  filed_by: string;
+  decided_at: Date | null;
+  decided_by: string | null;
+  decision_note: string | null;
+}
+
+export const appealView = (a: AppealRow): AppealView => ({
+  id: a.id,
+  site: a.site_code,
+  reviewId: a.review_id,
+  department: a.department,
+  reason: a.reason,
+  statement: a.statement,
+  status: a.status,
+  filedAt: iso(a.filed_at)!,
+  filedBy: a.filed_by,
+  decidedAt: iso(a.decided_at),
+  decidedBy: a.decided_by,
+  decisionNote: a.decision_note,
+});
+
+const APPEAL_SELECT = `SELECT a.*, s.code AS site_code FROM review_appeals a JOIN sites s ON s.id = a.site_id`;
+
+/** The latest appeal of each review, by review id. */
+export async function latestAppeals(em: EntityManager, siteId: string, reviewIds: string[]): Promise<Map<string, AppealView>> {
+  if (!reviewIds.length) return new Map();
+  const rows: AppealRow[] = await em.query(
+    `${APPEAL_SELECT} WHERE a.site_id = $1 AND a.review_id = ANY($2::varchar[]) ORDER BY a.filed_at`,
+    [siteId, reviewIds],
+  );
+  return new Map(rows.map((a) => [a.review_id, appealView(a)]));
+}
+
+export async function listAppeals(em: EntityManager, siteId: string, status: string | null): Promise<AppealView[]> {
+  const rows: AppealRow[] = await em.query(
+    `${APPEAL_SELECT} WHERE a.site_id = $1 AND ($2::text IS NULL OR a.status = $2) ORDER BY a.filed_at DESC LIMIT 500`,
+    [siteId, status],
+  );
+  return rows.map(appealView);
+}
+
+export async function findAppeal(em: EntityManager, siteId: string, id: string, lock = false): Promise<AppealView | null> {
+  const rows: AppealRow[] = await em.query(`${APPEAL_SELECT} WHERE a.site_id = $1 AND a.id::text = $2 ${lock ? 'FOR UPDATE OF a' : ''}`, [
+    siteId,
+    id,
+  ]);
+  return rows.length ? appealView(rows[0]) : null;
+}
+
+export async function caseActions(em: EntityManager, caseId: string): Promise<FollowUpActionView[]> {
+  const rows: Array<{
+    kind: FollowUpActionView['kind'];
+    step: FollowUpActionView['step'];
+    at: Date;
+    actor: string;
+    note: string | null;
+    outcome: boolean | null;
+  }> = await em.query(`SELECT kind, step, at, actor, note, outcome FROM follow_up_actions WHERE case_id = $1 ORDER BY at, id`, [caseId]);
+  return rows.map((a) => ({ kind: a.kind, step: a.step, at: iso(a.at)!, actor: a.actor, note: a.note, outcome: a.outcome }));
+}

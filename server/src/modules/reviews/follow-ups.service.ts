@@ -1,0 +1,198 @@
+import type { FollowUpCaseView, FollowUpListView, PhoneRevealView } from '@hallwatch/shared';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '../../core/config/app-config';
+import { PhoneCipher } from '../../core/privacy/phone-cipher';
+import { Clock } from '../../core/time/clock';
+import { Site } from '../registry/site.entity';
+import { CASE_SELECT, caseActions, CaseRow, caseView, latestAppeals, OPEN_CASE } from './follow-up-views';
+import { FollowUpProducer } from './jobs/follow-up.producer';
+import { Actor, writeAudit } from './review-audit';
+import { RollupService } from './rollup.service';
+import { addDays, zonedInstant } from './zoned-time';
+
+export const CASE_FILTERS = ['open', 'overdue', 'closed', 'all'] as const;
+export type CaseFilter = (typeof CASE_FILTERS)[number];
+
+const FILTER_SQL: Record<CaseFilter, string> = {
+  open: OPEN_CASE,
+  overdue: `${OPEN_CASE} AND (c.contact_overdue_at IS NOT NULL OR c.resolve_overdue_at IS NOT NULL)`,
+  closed: `c.status IN ('closed', 'withdrawn')`,
+  all: 'true',
+};
+
+const DONE = new Set(['closed', 'withdrawn']);
+
+/** Closing a case closes its source as the live indicators count it (reviews.bad.open, complaints.open). */
+export async function closeSource(em: EntityManager, c: Pick<CaseRow, 'site_id' | 'kind' | 'source_id'>, at: Date): Promise<void> {
+  if (c.kind === 'review')
+    await em.query(`UPDATE reviews SET follow_up_open = false WHERE site_id = $1 AND event_id = $2`, [c.site_id, c.source_id]);
+  else
+    await em.query(`UPDATE complaints SET closed_at = $3 WHERE site_id = $1 AND event_id = $2 AND closed_at IS NULL`, [
+      c.site_id,
+      c.source_id,
+      at,
+    ]);
+}
+
+@Injectable()
+export class FollowUpsService {
+  private readonly cipher: PhoneCipher;
+
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly producer: FollowUpProducer,
+    config: AppConfig,
+  ) {
+    this.cipher = new PhoneCipher(config.PHONE_SECRET);
+  }
+
+  /**
+   * Cases to work on come most urgent first; closed ones newest first. `opened` limits them to
+   * cases opened on those hall-local days (the ledger export of a period).
+   */
+  async list(
+    site: Site,
+    filter: CaseFilter,
+    department: string | null,
+    opened: { from: string; to: string } | null = null,
+    limit = 1000,
+  ): Promise<FollowUpListView> {
+    const order = filter === 'open' || filter === 'overdue' ? 'c.resolve_due_at, c.id' : 'c.opened_at DESC, c.id';
+    const rows: CaseRow[] = await this.ds.query(
+      `${CASE_SELECT} WHERE c.site_id = $1 AND ${FILTER_SQL[filter]} AND ($2::text IS NULL OR c.department = $2)
+         AND ($3::timestamptz IS NULL OR c.opened_at >= $3) AND ($4::timestamptz IS NULL OR c.opened_at < $4)
+       ORDER BY ${order} LIMIT $5`,
+      [
+        site.id,
+        department,
+        opened ? zonedInstant(opened.from, '00:00', site.timezone) : null,
+        opened ? zonedInstant(addDays(opened.to, 1), '00:00', site.timezone) : null,
+        limit,
+      ],
+    );
+    const appeals = await latestAppeals(
+      this.ds.manager,
+      site.id,
+      rows.filter((r) => r.kind === 'review').map((r) => r.source_id),
+    );
+    return {
+      site: site.code,
+      asOf: this.clock.now().toISOString(),
+      cases: rows.map((r) => caseView(r, r.kind === 'review' ? (appeals.get(r.source_id) ?? null) : null)),
+    };
+  }
+
+  async get(site: Site, id: string): Promise<FollowUpCaseView> {
+    const row = await this.row(this.ds.manager, site, id);
+    const appeals = row.kind === 'review' ? await latestAppeals(this.ds.manager, site.id, [row.source_id]) : new Map();
+    return caseView(row, appeals.get(row.source_id) ?? null, await caseActions(this.ds.manager, row.id));
+  }
+
+  /** A call to the citizen; only a call that reached them counts as the first contact. */
+  async contact(site: Site, id: string, who: Actor, input: { note?: string | null; reached: boolean }): Promise<FollowUpCaseView> {
+    return this.act(site, id, who, 'follow-up.contact', async (em, c, now) => {
+      await this.addAction(em, c.id, 'contact', now, who, input.note ?? null, input.reached);
+      if (!input.reached || c.first_contact_at) return;
+      await em.query(
+        `UPDATE follow_up_cases SET first_contact_at = $2, status = CASE WHEN status = 'awaiting_contact' THEN 'in_progress' ELSE status END,
+           updated_at = $2 WHERE id = $1`,
+        [c.id, now],
+      );
+    });
+  }
+
+  /** The department's fix or explanation. */
+  async resolve(site: Site, id: string, who: Actor, input: { note: string }): Promise<FollowUpCaseView> {
+    return this.act(site, id, who, 'follow-up.resolution', async (em, c, now) => {
+      await this.addAction(em, c.id, 'resolution', now, who, input.note, null);
+      await em.query(
+        `UPDATE follow_up_cases SET resolved_at = COALESCE(resolved_at, $2), status = 'awaiting_confirmation', updated_at = $2 WHERE id = $1`,
+        [c.id, now],
+      );
+    });
+  }
+
+  /** The confirming call closes the case (and the review's or complaint's follow-up with it). */
+  async confirm(site: Site, id: string, who: Actor, input: { note?: string | null; satisfied: boolean }): Promise<FollowUpCaseView> {
+    return this.act(site, id, who, 'follow-up.confirmation', async (em, c, now) => {
+      if (!c.resolved_at) throw new ConflictException('Record the fix or explanation before the confirming call');
+      await this.addAction(em, c.id, 'confirmation', now, who, input.note ?? null, input.satisfied);
+      await em.query(
+        `UPDATE follow_up_cases SET closed_at = $2, first_contact_at = COALESCE(first_contact_at, $2), status = 'closed', updated_at = $2
+         WHERE id = $1`,
+        [c.id, now],
+      );
+      await closeSource(em, c, now);
+    });
+  }
+
+  /** The citizen's full number, for the person about to call; every reveal is audited. */
+  async revealPhone(site: Site, id: string, who: Actor): Promise<PhoneRevealView> {
+    return this.ds.transaction(async (em) => {
+      const c = await this.row(em, site, id);
+      if (!c.phone_enc) throw new NotFoundException('No phone number was recorded with this review or complaint');
+      const phone = this.cipher.decrypt(c.phone_enc);
+      const auditId = await writeAudit(em, who, this.clock.now(), {
+        action: 'phone.reveal',
+        siteId: site.id,
+        subject: `follow-up:${c.id}`,
+        detail: { kind: c.kind, sourceId: c.source_id, masked: c.phone_masked },
+      });
+      return { caseId: c.id, phone, auditId };
+    });
+  }
+
+  private async act(
+    site: Site,
+    id: string,
+    who: Actor,
+    action: string,
+    change: (em: EntityManager, c: CaseRow, now: Date) => Promise<void>,
+  ): Promise<FollowUpCaseView> {
+    await this.ds.transaction(async (em) => {
+      const c = await this.row(em, site, id, true);
+      if (DONE.has(c.status)) throw new ConflictException(`The follow-up is already ${c.status}`);
+      const now = this.clock.now();
+      await change(em, c, now);
+      await writeAudit(em, who, now, {
+        action,
+        siteId: site.id,
+        subject: `follow-up:${c.id}`,
+        detail: { kind: c.kind, sourceId: c.source_id },
+      });
+      await RollupService.mark(em, site.id, [c.source_day]);
+    });
+    this.producer.kickRollups();
+    return this.get(site, id);
+  }
+
+  private async addAction(
+    em: EntityManager,
+    caseId: string,
+    kind: string,
+    at: Date,
+    who: Actor,
+    note: string | null,
+    outcome: boolean | null,
+  ) {
+    await em.query(`INSERT INTO follow_up_actions (case_id, kind, step, at, actor, note, outcome) VALUES ($1, $2, NULL, $3, $4, $5, $6)`, [
+      caseId,
+      kind,
+      at,
+      who.actor,
+      note,
+      outcome,
+    ]);
+  }
+
+  private async row(em: EntityManager, site: Site, id: string, lock = false): Promise<CaseRow> {
+    const rows: CaseRow[] = await em.query(`${CASE_SELECT} WHERE c.site_id = $1 AND c.id::text = $2 ${lock ? 'FOR UPDATE OF c' : ''}`, [
+      site.id,
+      id,
+    ]);
+    if (!rows.length) throw new NotFoundException(`No follow-up case "${id}" at site ${site.code}`);
+    return rows[0];
+  }
+}

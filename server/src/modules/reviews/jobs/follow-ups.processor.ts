@@ -1,0 +1,68 @@
+import { QueueName } from '@hallwatch/shared';
+import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
+import { Job } from 'bullmq';
+import { FollowUpDeadlinesService } from '../follow-up-deadlines.service';
+import { RollupService } from '../rollup.service';
+import { FOLLOW_UP_DEADLINE, FollowUpDeadlineData } from './follow-up-deadline.job';
+import { FOLLOW_UP_SCHEDULE, FollowUpScheduleData } from './follow-up-schedule.job';
+import { FOLLOW_UP_SWEEP } from './follow-up-sweep.job';
+import { FollowUpProducer } from './follow-up.producer';
+import { ROLLUP_FLUSH } from './rollup-flush.job';
+
+// Started by FollowUpsWorker, only in processes that run workers.
+@Processor(QueueName.FollowUps, { autorun: false })
+export class FollowUpsProcessor extends WorkerHost {
+  private readonly logger = new Logger('follow-ups');
+  private failing = false;
+
+  constructor(
+    private readonly deadlines: FollowUpDeadlinesService,
+    private readonly rollups: RollupService,
+    private readonly producer: FollowUpProducer,
+  ) {
+    super();
+  }
+
+  async process(job: Job): Promise<unknown> {
+    switch (job.name) {
+      case FOLLOW_UP_DEADLINE:
+        return { outcome: await this.deadlines.handle(job.data as FollowUpDeadlineData) };
+      case FOLLOW_UP_SCHEDULE:
+        return { cases: await this.deadlines.scheduleUnscheduled((job.data as FollowUpScheduleData).siteId) };
+      case ROLLUP_FLUSH: {
+        const r = await this.rollups.flush();
+        if (r.more) this.producer.kickRollups();
+        return r;
+      }
+      case FOLLOW_UP_SWEEP: {
+        let scheduled = 0;
+        for (let n = -1; n !== 0; scheduled += n) n = await this.deadlines.scheduleUnscheduled(null);
+        const escalated = await this.deadlines.escalateMissed();
+        const marks = await this.rollups.flushAll();
+        if (escalated) this.logger.warn(`sweep escalated ${escalated} deadline(s) whose jobs had not run`);
+        return { scheduled, escalated, marks };
+      }
+      default:
+        this.logger.warn(`unknown job ${job.name} on the follow-ups queue`);
+        return null;
+    }
+  }
+
+  // Without a listener a worker's error would throw; Redis going away must only be logged.
+  @OnWorkerEvent('error')
+  onError(err: Error): void {
+    if (!this.failing) this.logger.warn(`worker: ${err.message}`);
+    this.failing = true;
+  }
+
+  @OnWorkerEvent('completed')
+  onCompleted(): void {
+    this.failing = false;
+  }
+
+  @OnWorkerEvent('failed')
+  onFailed(job: Job | undefined, err: Error): void {
+    this.logger.warn(`${job?.name ?? 'job'} failed: ${err.message}`);
+  }
+}

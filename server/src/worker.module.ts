@@ -1,0 +1,50 @@
+import { QueueName } from '@hallwatch/shared';
+import { BullModule } from '@nestjs/bullmq';
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig } from './core/config/app-config';
+import { ConfigModule } from './core/config/config.module';
+import { DatabaseModule } from './core/database/database.module';
+import { QueueModule } from './core/queue/queue.module';
+import { Clock } from './core/time/clock';
+import { PatrolJobsModule } from './modules/patrol/jobs/patrol-jobs.module';
+import { ReviewsJobsModule } from './modules/reviews/jobs/reviews-jobs.module';
+
+@Module({})
+class WorkerClockModule {}
+
+// Queues this process does not register through a feature's jobs module; the queue error
+// logger looks every queue up, so each must be known.
+const OTHER_QUEUES = Object.values(QueueName).filter(
+  (q) => q !== QueueName.Maintenance && q !== QueueName.Patrol && q !== QueueName.FollowUps,
+);
+
+/**
+ * `hallwatch worker`: the BullMQ workers without HTTP or sockets (SPEC §10: workers as
+ * separate processes). Features with jobs add their jobs module here.
+ */
+@Module({})
+export class WorkerModule {
+  /** `clock` is built by the caller so that it can be set before the workers start planning. */
+  static forRoot(config: AppConfig, clock: Clock): DynamicModule {
+    const time: DynamicModule = {
+      module: WorkerClockModule,
+      global: true,
+      providers: [{ provide: Clock, useValue: clock }],
+      exports: [Clock],
+    };
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
+        time,
+        DatabaseModule,
+        QueueModule,
+        BullModule.registerQueue(...OTHER_QUEUES.map((name) => ({ name }))),
+        PatrolJobsModule,
+        ReviewsJobsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,135 @@
+// Follow-up of bad reviews and complaints (SPEC §5) as the API serves it: cases, their
+// calls, appeals (申诉), the working-day calendar and the audit trail.
+
+export const FOLLOW_UP_KINDS = ['review', 'complaint'] as const;
+export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+
+/** A case moves forward only: first contact, then a fix or explanation, then a confirming call. */
+export const FOLLOW_UP_STATUSES = ['awaiting_contact', 'in_progress', 'awaiting_confirmation', 'closed', 'withdrawn'] as const;
+export type FollowUpStatus = (typeof FOLLOW_UP_STATUSES)[number];
+
+export const FOLLOW_UP_STATUS_LABELS: Record<FollowUpStatus, { zh: string; en: string }> = {
+  awaiting_contact: { zh: '待首次联系', en: 'Awaiting first contact' },
+  in_progress: { zh: '整改中', en: 'Being fixed' },
+  awaiting_confirmation: { zh: '待回访确认', en: 'Awaiting confirming call' },
+  closed: { zh: '已办结', en: 'Closed' },
+  withdrawn: { zh: '申诉成立，已撤销', en: 'Withdrawn (appeal upheld)' },
+};
+
+export const FOLLOW_UP_STEPS = ['contact', 'resolve'] as const;
+/** `contact`: first call within 1 working day; `resolve`: fixed, explained and confirmed within the site's deadline. */
+export type FollowUpStep = (typeof FOLLOW_UP_STEPS)[number];
+
+/** Working days to fix or explain when the site sets none; localities use 5, 7 or 15. */
+export const DEFAULT_FOLLOW_UP_DAYS = 5;
+export const CONTACT_WORKING_DAYS = 1;
+
+/** Wall alert kinds raised by the follow-up deadlines. */
+export const FOLLOW_UP_ALERT_KINDS = {
+  overdue: 'followup.overdue',
+  dueToday: 'followup.due_today',
+  callback: 'followup.realname_callback',
+} as const;
+
+export const FOLLOW_UP_ACTION_KINDS = ['contact', 'resolution', 'confirmation', 'reminder', 'escalation', 'withdrawal'] as const;
+export type FollowUpActionKind = (typeof FOLLOW_UP_ACTION_KINDS)[number];
+
+export interface FollowUpActionView {
+  kind: FollowUpActionKind;
+  at: string;
+  actor: string;
+  note: string | null;
+  /** For a call: whether the citizen was reached; for a confirmation: whether they were satisfied. */
+  outcome: boolean | null;
+  step: FollowUpStep | null;
+}
+
+export interface FollowUpCaseView {
+  id: string;
+  site: string;
+  kind: FollowUpKind;
+  /** The review's or complaint's event id. */
+  sourceId: string;
+  department: string | null;
+  window: string | null;
+  staff: string | null;
+  rating: number | null;
+  channel: string | null;
+  realName: boolean;
+  summary: string | null;
+  /** Always masked (138****1234); the full number only through the audited reveal. */
+  phoneMasked: string | null;
+  openedAt: string;
+  status: FollowUpStatus;
+  contactDueAt: string;
+  resolveDueAt: string;
+  firstContactAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  contactOverdueAt: string | null;
+  resolveOverdueAt: string | null;
+  appeal: AppealView | null;
+  actions?: FollowUpActionView[];
+}
+
+export interface FollowUpListView {
+  site: string;
+  asOf: string;
+  cases: FollowUpCaseView[];
+}
+
+export const APPEAL_REASONS = ['mistaken', 'malicious'] as const;
+export type AppealReason = (typeof APPEAL_REASONS)[number];
+export const APPEAL_REASON_LABELS: Record<AppealReason, { zh: string; en: string }> = {
+  mistaken: { zh: '误评', en: 'Mistaken' },
+  malicious: { zh: '恶意差评', en: 'Malicious' },
+};
+
+export const APPEAL_STATUSES = ['pending', 'upheld', 'rejected'] as const;
+export type AppealStatus = (typeof APPEAL_STATUSES)[number];
+
+export interface AppealView {
+  id: string;
+  site: string;
+  reviewId: string;
+  department: string;
+  reason: AppealReason;
+  statement: string;
+  status: AppealStatus;
+  filedAt: string;
+  filedBy: string;
+  decidedAt: string | null;
+  decidedBy: string | null;
+  decisionNote: string | null;
+}
+
+export const CALENDAR_DAY_KINDS = ['holiday', 'workday'] as const;
+/** `holiday`: a weekday off (法定节假日); `workday`: a weekend day worked (调休上班). */
+export type CalendarDayKind = (typeof CALENDAR_DAY_KINDS)[number];
+
+export interface CalendarDayView {
+  day: string;
+  kind: CalendarDayKind;
+  name: string;
+  /** Site code, or null when the entry applies to every site. */
+  site: string | null;
+}
+
+export interface PhoneRevealView {
+  caseId: string;
+  phone: string;
+  /** The audit entry that records this reveal. */
+  auditId: string;
+}
+
+export interface ReviewAuditView {
+  id: string;
+  at: string;
+  actor: string;
+  action: string;
+  site: string | null;
+  subject: string;
+  detail: Record<string, unknown>;
+  ip: string | null;
+  userAgent: string | null;
+}

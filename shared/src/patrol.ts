@@ -1,0 +1,194 @@
+// Patrol rounds (督查巡查, SPEC §6) as the patrol page and the admin API see them.
+
+/** Hall-local round times when a site has not set its own. */
+export const DEFAULT_ROUND_TIMES = ['09:00', '11:00', '14:30', '16:30'] as const;
+/** ISO weekdays (Monday = 1) on which rounds are walked, unless the calendar says otherwise. */
+export const DEFAULT_ROUND_WEEKDAYS = [1, 2, 3, 4, 5] as const;
+/** Not started this long after its time, a round is overdue; not completed after the second, missed. */
+export const ROUND_OVERDUE_AFTER_MIN = 30;
+export const ROUND_MISSED_AFTER_MIN = 60;
+export const MAX_ROUNDS_PER_DAY = 8;
+
+export const ROUND_STATES = ['scheduled', 'due', 'overdue', 'in_progress', 'done', 'missed'] as const;
+export type RoundState = (typeof ROUND_STATES)[number];
+
+export const ROUND_STATE_LABELS: Record<RoundState, { zh: string; en: string }> = {
+  scheduled: { zh: '待巡查', en: 'To do' },
+  due: { zh: '待巡查', en: 'Due now' },
+  overdue: { zh: '已逾期', en: 'Overdue' },
+  in_progress: { zh: '进行中', en: 'In progress' },
+  done: { zh: '已完成', en: 'Done' },
+  missed: { zh: '已错过', en: 'Missed' },
+};
+
+export const PATROL_DAY_KINDS = ['holiday', 'workday'] as const;
+export type PatrolDayKind = (typeof PATROL_DAY_KINDS)[number];
+
+export const FINDING_STATUSES = ['open', 'resolved'] as const;
+export type FindingStatus = (typeof FINDING_STATUSES)[number];
+export const NOTICE_STATUSES = ['open', 'closed'] as const;
+export type NoticeStatus = (typeof NOTICE_STATUSES)[number];
+
+/** Wall alert kinds the patrol feature raises. */
+export const PATROL_ALERT_KINDS = {
+  roundOverdue: 'patrol.round.overdue',
+  roundMissed: 'patrol.round.missed',
+  noticeDueSoon: 'notice.due_soon',
+  noticeOverdue: 'notice.overdue',
+} as const;
+
+/** Rectification items the round alerts and the notice alerts bear on (SPEC §4). */
+export const ROUND_ALERT_ITEMS = [47];
+export const NOTICE_ALERT_ITEMS = [9, 47];
+
+export const PATROL_PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+export const PATROL_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export type PatrolPhotoType = (typeof PATROL_PHOTO_TYPES)[number];
+
+/** A notice's deadline lies between an hour and this many days after it is issued. */
+export const NOTICE_MAX_DAYS = 60;
+
+export interface LocalizedText {
+  zh: string;
+  en: string;
+}
+
+export interface PatrolCheckpointView {
+  code: string;
+  label: LocalizedText;
+  /** Rectification item numbers the checkpoint verifies. */
+  items: number[];
+  /** Points a confirmed violation at this checkpoint costs the department. */
+  deductPoints: number;
+  position: number;
+  active: boolean;
+}
+
+export interface PatrolCheckView {
+  eventId: string;
+  checkpoint: string;
+  result: 'ok' | 'finding';
+  department: string | null;
+  window: string | null;
+  severity: 'low' | 'medium' | 'high' | null;
+  note: string | null;
+  occurredAt: string;
+}
+
+export interface PatrolRoundView {
+  /** The round id the round.* events carry, e.g. "2024-07-15-1". */
+  code: string;
+  day: string;
+  slot: number;
+  time: string;
+  dueAt: string;
+  overdueAt: string;
+  missedAt: string;
+  state: RoundState;
+  startedAt: string | null;
+  startedBy: string | null;
+  completedAt: string | null;
+  completedBy: string | null;
+  checks: PatrolCheckView[];
+}
+
+export interface PatrolTodayView {
+  site: { code: string; name: string; nameEn: string | null; timezone: string };
+  day: string;
+  /** The server's clock: the page dates its records by it, so a phone with a wrong clock still files them right. */
+  serverTime: string;
+  /** The hall's offset from UTC today, for computing hall-local deadlines offline. */
+  utcOffsetMinutes: number;
+  enabled: boolean;
+  workingDay: boolean;
+  rounds: PatrolRoundView[];
+  checkpoints: PatrolCheckpointView[];
+  departments: Array<{ code: string; name: string; nameEn: string | null }>;
+  windows: Array<{ code: string; number: number | null; department: string | null }>;
+}
+
+export interface PatrolScheduleView {
+  site: string;
+  enabled: boolean;
+  times: string[];
+  weekdays: number[];
+  overdueAfterMin: number;
+  missedAfterMin: number;
+}
+
+export interface PatrolCalendarDayView {
+  day: string;
+  kind: PatrolDayKind;
+  name: string | null;
+}
+
+export interface PatrolFindingView {
+  id: string;
+  checkEventId: string;
+  round: string;
+  day: string;
+  checkpoint: string;
+  items: number[];
+  department: string | null;
+  window: string | null;
+  severity: 'low' | 'medium' | 'high' | null;
+  note: string | null;
+  occurredAt: string;
+  status: FindingStatus;
+  resolvedAt: string | null;
+  resolution: string | null;
+  hasPhoto: boolean;
+  violation: { points: number; month: string } | null;
+  notice: string | null;
+}
+
+export interface PatrolNoticeView {
+  id: string;
+  clientId: string;
+  finding: string;
+  department: string;
+  text: string | null;
+  issuedAt: string;
+  issuedBy: string;
+  deadline: string;
+  remindAt: string;
+  status: NoticeStatus;
+  overdue: boolean;
+  remindedAt: string | null;
+  escalatedAt: string | null;
+  reply: string | null;
+  repliedAt: string | null;
+  repliedBy: string | null;
+  items: number[];
+}
+
+/** What the patrol page sends to issue a notice; `id` is chosen by the page, so a resend is not a second notice. */
+export interface PatrolNoticeInput {
+  id: string;
+  /** The id of the round.check event that recorded the finding. */
+  check: string;
+  department: string;
+  deadline: string;
+  text?: string;
+}
+
+export interface PatrolDeductionView {
+  id: string;
+  finding: string;
+  department: string;
+  month: string;
+  points: number;
+  reason: string | null;
+  items: number[];
+  confirmedAt: string;
+  confirmedBy: string;
+}
+
+/** One row of the monthly assessment table: a department's deductions in a month. */
+export interface PatrolDeductionRow {
+  month: string;
+  department: string;
+  departmentName: string | null;
+  points: number;
+  count: number;
+}

@@ -1,0 +1,226 @@
+// The rectification items (整改事项) of SPEC §7 as the API serves them to the dashboard.
+
+import { INDICATORS, type IndicatorId } from './indicators';
+
+export const RECTIFICATION_STATUSES = ['in_progress', 'rectified', 'ongoing'] as const;
+export type RectificationStatus = (typeof RECTIFICATION_STATUSES)[number];
+
+export const RECTIFICATION_STATUS_LABELS: Record<RectificationStatus, { zh: string; en: string }> = {
+  in_progress: { zh: '整改中', en: 'In progress' },
+  rectified: { zh: '已整改', en: 'Rectified' },
+  ongoing: { zh: '长期坚持', en: 'Ongoing' },
+};
+
+export const TARGET_COMPARATORS = ['>=', '<=', '='] as const;
+export type TargetComparator = (typeof TARGET_COMPARATORS)[number];
+export const COMPARATOR_SIGNS: Record<TargetComparator, string> = { '>=': '≥', '<=': '≤', '=': '=' };
+
+/**
+ * `day`: judged once a day on the day's value after the hall closes (rounds done, today's
+ * rates); `now`: judged continuously on the current value (staff away, roster presence).
+ */
+export const LINK_WINDOWS = ['day', 'now'] as const;
+export type LinkWindow = (typeof LINK_WINDOWS)[number];
+
+/** Kind of the wall alert raised while a rectified item rebounds (反弹). */
+export const REBOUND_ALERT_KIND = 'rectification.rebound';
+
+// Ratios are computed by division, so 1 may arrive as 0.9999999999999999.
+const EPSILON = 1e-9;
+
+export function meetsTarget(value: number, comparator: TargetComparator, target: number): boolean {
+  if (comparator === '>=') return value >= target - EPSILON;
+  if (comparator === '<=') return value <= target + EPSILON;
+  return Math.abs(value - target) <= EPSILON;
+}
+
+const trim = (n: number, digits: number): string => String(Number(n.toFixed(digits)));
+
+/** An indicator value as a person reads it: 99.52%, 8分12秒, 4. */
+export function formatIndicatorValue(id: IndicatorId, value: number | null, lang: 'zh' | 'en' = 'zh'): string {
+  if (value === null) return '—';
+  const unit = INDICATORS[id]?.unit ?? 'count';
+  if (unit === 'ratio') return `${trim(value * 100, 2)}%`;
+  if (unit === 'seconds') {
+    const m = Math.floor(value / 60);
+    const s = Math.round(value % 60);
+    if (lang === 'en') return m ? `${m} min ${s} s` : `${s} s`;
+    return m ? `${m}分${s}秒` : `${s}秒`;
+  }
+  return trim(value, 2);
+}
+
+/** "≥ 99.5%" */
+export function formatTarget(id: IndicatorId, comparator: TargetComparator, target: number, lang: 'zh' | 'en' = 'zh'): string {
+  return `${COMPARATOR_SIGNS[comparator]} ${formatIndicatorValue(id, target, lang)}`;
+}
+
+export interface RectificationMeasureView {
+  /** The marker as written (一是, 2.), "" when unnumbered. */
+  marker: string;
+  text: string;
+  line: number;
+}
+
+export interface RectificationLinkView {
+  id: string;
+  indicator: IndicatorId;
+  comparator: TargetComparator;
+  target: number;
+  window: LinkWindow;
+  /** Department code; null for the whole site. */
+  department: string | null;
+  /** Whether it came from the default mapping or an admin. */
+  origin: 'default' | 'admin';
+  /** The current value from the live snapshot (for `day`: today so far). */
+  value: number | null;
+  /** null when the value is unknown. */
+  onTarget: boolean | null;
+  /** `now` links: since when the value has been off target, as observed by the look-back. */
+  offSince: string | null;
+  /** `day` links: the last service day judged, and how many judged days in a row missed. */
+  judgedDay: string | null;
+  failingDays: number;
+  checkedAt: string | null;
+}
+
+export interface RectificationEvidenceView {
+  id: string;
+  /** The day the evidence is about (a training held, a meeting minuted). */
+  date: string;
+  text: string;
+  attachment: { name: string; type: string; size: number } | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface RectificationHistoryView {
+  at: string;
+  actor: string;
+  field: string;
+  old: string | null;
+  new: string | null;
+}
+
+export interface RectificationReboundView {
+  since: string;
+  lastChecked: string;
+  /** The links off target that make the rebound. */
+  links: Array<{
+    indicator: IndicatorId;
+    department: string | null;
+    value: number | null;
+    comparator: TargetComparator;
+    target: number;
+    window: LinkWindow;
+  }>;
+}
+
+export interface RectificationItemView {
+  key: string;
+  number: number;
+  partOrdinal: number | null;
+  sectionOrdinal: number | null;
+  sectionNumeral: string | null;
+  sectionTitle: string | null;
+  subsectionOrdinal: number | null;
+  subsectionTitle: string | null;
+  /** Empty when the report lost the item's heading (the seed's item 42). */
+  problem: string;
+  measures: RectificationMeasureView[];
+  remarks: string[];
+  figures: Array<{ kind: string; text: string; line: number; source: string }>;
+  sourceLine: number;
+  endLine: number;
+  /** How the number was deduced when the heading was missing; null for a headed item. */
+  inferredNote: string | null;
+  /** Not found in the latest import of its report (kept for its history and evidence). */
+  absentFromLatestImport: boolean;
+  status: RectificationStatus;
+  responsibleDepartment: string | null;
+  deadline: string | null;
+  rectifiedAt: string | null;
+  links: RectificationLinkView[];
+  evidence: RectificationEvidenceView[];
+  history: RectificationHistoryView[];
+  rebound: RectificationReboundView | null;
+}
+
+export interface RectificationSectionView {
+  partOrdinal: number | null;
+  ordinal: number | null;
+  numeral: string | null;
+  title: string | null;
+  items: RectificationItemView[];
+}
+
+export interface ImportMessage {
+  line: number;
+  endLine?: number;
+  kind: string;
+  message: string;
+}
+
+export interface RectificationReportView {
+  ref: string;
+  sourceName: string;
+  statedCount: number | null;
+  statedCountLine: number | null;
+  importedAt: string;
+  importCount: number;
+  warnings: ImportMessage[];
+  notes: ImportMessage[];
+}
+
+export interface LookBackSettings {
+  /** How long a `now` link must stay off target before a rectified item rebounds. */
+  liveMinutes: number;
+  /** How many judged days in a row a `day` link must miss before a rectified item rebounds. */
+  days: number;
+  /** Hall-local time (HH:MM) after which the day's value is final and judged. */
+  dayClosesAt: string;
+}
+
+export interface RectificationListView {
+  site: string;
+  report: RectificationReportView | null;
+  settings: LookBackSettings;
+  asOf: string;
+  counts: Record<RectificationStatus, number> & { total: number; rebounding: number };
+  sections: RectificationSectionView[];
+}
+
+export interface RectificationCountCheck {
+  stated: number | null;
+  /** Items with their own (N) heading. */
+  headed: number;
+  /** Items whose number was deduced from a gap in the numbering. */
+  inferred: number[];
+  total: number;
+  matches: boolean | null;
+  message: string;
+}
+
+export interface RectificationImportResult {
+  site: string;
+  report: RectificationReportView;
+  encoding: string;
+  created: number[];
+  updated: number[];
+  unchanged: number;
+  /** Keys of earlier items this import no longer contains; kept, never deleted. */
+  absent: string[];
+  linksAdded: number;
+  count: RectificationCountCheck;
+  warnings: ImportMessage[];
+  notes: ImportMessage[];
+}
+
+export interface LookBackResult {
+  site: string;
+  checkedAt: string;
+  links: number;
+  rebounding: Array<{ key: string; number: number; since: string }>;
+  raised: string[];
+  cleared: string[];
+}

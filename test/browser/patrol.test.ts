@@ -1,0 +1,212 @@
+import { IndicatorSnapshot } from '@hallwatch/shared';
+import { join } from 'node:path';
+import { crc32, deflateSync } from 'node:zlib';
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { PatrolSync } from '../../server/src/modules/patrol/jobs/patrol-sync.service';
+import { Site } from '../../server/src/modules/registry/site.entity';
+import { launchBrowser } from '../support/browser';
+import { makeSite } from '../support/factories';
+import { call, hall, MONDAY, waitFor } from '../support/patrol';
+import { startTestApp, TestApp } from '../support/test-app';
+
+jest.setTimeout(120_000);
+
+const ADMIN = 'browser-admin-token-patrol';
+const PATROL = 'browser-patrol-token-1234';
+const SITE = 'patb';
+const SHOTS = join(__dirname, '..', 'screenshots');
+const ROOT = join(__dirname, '..', '..');
+
+/** A plain 640×480 PNG, as a phone camera might hand over; the page re-encodes it as a JPEG before it waits in the outbox. */
+function png(width: number, height: number): Buffer {
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x7a)]);
+  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
+}
+const PNG = png(640, 480);
+
+// A patroller's phone (360×740) walks the 09:00 round of the hall's Monday: signs in, starts
+// the round, taps OK down the checklist, records one finding with a photo and a notice,
+// loses the network half-way, completes the round offline, and gets it all through when the
+// network returns, one answer of which is lost on the way back. The server holds every
+// record once and the wall shows the round done.
+describe('patrol page on a phone', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let site: Site;
+  const count = async (sql: string): Promise<number> =>
+    (await t.ds.query(sql.replace('$site', `(SELECT id FROM sites WHERE code = '${SITE}')`)))[0].n;
+
+  beforeAll(async () => {
+    t = await startTestApp({ ADMIN_TOKEN: ADMIN, PATROL_TOKEN: PATROL, DASHBOARD_DIR: join(ROOT, 'dashboard', 'dist') });
+    site = await makeSite(t.ds, SITE);
+    t.clock.setNow(hall(MONDAY, '08:58:00'));
+    expect((await call(`${t.url}/api/v1/admin/sites/${SITE}/patrol/schedule`, 'PUT', ADMIN, { enabled: true })).status).toBe(200);
+    t.clock.setNow(hall(MONDAY, '09:04:00'));
+    await t.app.get(PatrolSync).syncSite(site);
+    browser = await launchBrowser();
+    context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+    });
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('walks a round with a finding and a notice through an offline spell; nothing lost, nothing doubled', async () => {
+    await page.goto(`${t.url}/patrol?site=${SITE}`);
+    await page.getByTestId('gate-name').fill('张巡查');
+    await page.getByTestId('gate-token').fill(PATROL);
+    await page.getByRole('button', { name: '开始' }).click();
+
+    const round1 = page.getByTestId('round-1');
+    await waitFor(
+      () => round1.getAttribute('data-state'),
+      (s) => s === 'due',
+      10_000,
+      'round 1 due',
+    );
+    expect(await page.textContent('h1')).toBe('督查巡查');
+    await page.screenshot({ path: join(SHOTS, 'patrol-rounds.png') });
+    await round1.getByRole('button', { name: '开始巡查' }).click();
+    await page.getByTestId('checklist').waitFor();
+    await waitFor(
+      () => count(`SELECT count(*)::int AS n FROM patrol_rounds WHERE site_id = $site AND state = 'in_progress'`),
+      (n) => n === 1,
+      10_000,
+      'start reaches the server',
+    );
+
+    const codes = await page.$$eval('[data-testid^="cp-"]', (els) => els.map((e) => e.getAttribute('data-testid')!.slice(3)));
+    expect(codes).toHaveLength(8);
+    for (const code of codes.slice(0, 3)) await page.getByTestId(`ok-${code}`).click();
+
+    await waitFor(
+      () => page.getByTestId('sync-state').getAttribute('data-pending'),
+      (n) => n === '0',
+      10_000,
+      'first checks sent',
+    );
+    // The Wi-Fi drops in the middle of the round.
+    await context.setOffline(true);
+    for (const code of codes.slice(3).filter((c) => c !== 'back-office')) await page.getByTestId(`ok-${code}`).click();
+    await page.getByTestId('issue-back-office').click();
+    await page.getByTestId('finding-department').selectOption('d1');
+    await page.getByTestId('severity-high').click();
+    await page.getByTestId('finding-note').fill('后台审批科有两名办事群众');
+    await page.getByTestId('finding-photo').setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByText(/已附照片/).waitFor();
+    await page.getByTestId('finding-notice').check();
+    await page.screenshot({ path: join(SHOTS, 'patrol-finding.png'), fullPage: true });
+    await page.getByTestId('finding-save').click();
+    await waitFor(
+      () => page.getByTestId('cp-back-office').getAttribute('data-result'),
+      (r) => r === 'finding',
+      5000,
+      'finding recorded',
+    );
+    await page.screenshot({ path: join(SHOTS, 'patrol.png') });
+    const offlineBadge = await page.getByTestId('sync-state').textContent();
+    expect(offlineBadge).toMatch(/离线 · \d+ 条待发送/);
+    await page.getByTestId('complete-round').click();
+    await waitFor(
+      () => round1.getAttribute('data-state'),
+      (s) => s === 'done',
+      5000,
+      'round shown done on the phone',
+    );
+    // Nothing of the offline part has reached the server yet.
+    expect(await count(`SELECT count(*)::int AS n FROM patrol_checks WHERE site_id = $site`)).toBe(3);
+
+    // The first answer after the network returns is lost on the way back: the page must resend, and the server count it once.
+    let lost = 0;
+    await page.route('**/api/v1/patrol/sites/*/events', async (route) => {
+      if (lost++ === 0) {
+        await route.fetch();
+        await route.abort('connectionreset');
+      } else await route.continue();
+    });
+    await context.setOffline(false);
+    await waitFor(
+      () => page.getByTestId('sync-state').getAttribute('data-pending'),
+      (n) => n === '0',
+      20_000,
+      'outbox drained',
+    );
+    expect(lost).toBeGreaterThan(1);
+
+    const eventIds: Array<{ n: number }> = await t.ds.query(
+      `SELECT count(*)::int AS n FROM events WHERE site_id = (SELECT id FROM sites WHERE code = $1) AND type LIKE 'round.%'`,
+      [SITE],
+    );
+    expect(eventIds[0].n).toBe(1 + 8 + 1);
+    expect(await count(`SELECT count(*)::int AS n FROM patrol_checks WHERE site_id = $site`)).toBe(8);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM patrol_findings WHERE site_id = $site AND department = 'd1' AND severity = 'high'`),
+    ).toBe(1);
+    expect(await count(`SELECT count(*)::int AS n FROM patrol_photos WHERE site_id = $site AND type = 'image/jpeg'`)).toBe(1);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM patrol_notices WHERE site_id = $site AND department = 'd1' AND status = 'open'`),
+    ).toBe(1);
+    expect(await count(`SELECT count(*)::int AS n FROM patrol_rounds WHERE site_id = $site AND state = 'done'`)).toBe(1);
+    const deadline: Array<{ d: string }> = await t.ds.query(
+      `SELECT to_char(deadline AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS d FROM patrol_notices`,
+    );
+    expect(deadline[0].d).toBe('2024-07-16 17:30');
+
+    const snap = await call<IndicatorSnapshot>(`${t.url}/api/v1/sites/${SITE}/indicators`, 'GET', null);
+    expect(snap.body.values['patrol.rounds.done']).toBe(1);
+    expect(snap.body.values['patrol.findings.open']).toBe(1);
+    await waitFor(
+      () => round1.getAttribute('data-state'),
+      (s) => s === 'done',
+      5000,
+      'round done after reload',
+    );
+    expect(await page.getByTestId('sync-state').textContent()).toBe('已同步');
+    await page.screenshot({ path: join(SHOTS, 'patrol-done.png') });
+  });
+
+  it('switches to English', async () => {
+    await page.getByTestId('lang').click();
+    expect(await page.textContent('h1')).toBe('Patrol rounds');
+    expect(await page.getByTestId('round-1').textContent()).toContain('Done');
+    await page.screenshot({ path: join(SHOTS, 'patrol-english.png') });
+    await page.getByTestId('lang').click();
+    expect(await page.textContent('h1')).toBe('督查巡查');
+  });
+
+  it('the wall shows the round done', async () => {
+    const wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await wall.goto(`${t.url}/wall?site=${SITE}`);
+    await wall.waitForFunction(() => document.querySelector('[data-testid="patrol.rounds.done"]')?.textContent === '1', null, {
+      timeout: 15_000,
+    });
+    await wall.close();
+  });
+});

@@ -1,0 +1,126 @@
+import { BreakdownView, goodRate, RankingView, rectifyRate, TrendSeriesView } from '@hallwatch/shared';
+import { Workbook } from 'exceljs';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, Page } from 'playwright-core';
+import { DataSource } from 'typeorm';
+import { createDataSource } from '../../server/src/core/database/data-source';
+import { seedDemo } from '../../server/src/modules/demo/seed-demo';
+import { registryPoints, seedReviewHistory } from '../../server/src/modules/reviews/review-history-seed';
+import { RollupService } from '../../server/src/modules/reviews/rollup.service';
+import { addDays, localDay } from '../../server/src/modules/reviews/zoned-time';
+import { launchBrowser } from '../support/browser';
+import { REVIEWS_ADMIN_TOKEN } from '../support/reviews-api';
+import { ServerProcess, startServerProcess } from '../support/server-process';
+import { createTestDatabase } from '../support/test-db';
+
+jest.setTimeout(240_000);
+
+const SHOTS = join(__dirname, '..', 'screenshots');
+const DESKTOP = { width: 1600, height: 1000 };
+// The page's writing rule for a rate, restated here: a percentage cut to one decimal.
+const percent = (v: number | null) => (v === null ? '—' : `${(Math.floor(v * 1000 + 1e-6) / 10).toFixed(1)}%`);
+
+describe('the leaders’ trends page (/trends) in a real browser', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ds: DataSource;
+  let server: ServerProcess;
+  let browser: Browser;
+  const today = localDay(new Date(), 'Asia/Shanghai');
+  const api = async <T>(path: string): Promise<T> =>
+    (await (await fetch(`${server.url}/api/v1/admin${path}`, { headers: { authorization: `Bearer ${REVIEWS_ADMIN_TOKEN}` } })).json()) as T;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    db = await createTestDatabase();
+    ds = createDataSource(db.url);
+    await ds.initialize();
+    await seedDemo(ds);
+    const [{ id }] = await ds.query(`SELECT id FROM sites WHERE code = 'huiji'`);
+    // Thirteen months of the demo hall, so that every period has one before it.
+    const from = addDays(today, -400);
+    await seedReviewHistory(ds, {
+      points: await registryPoints(ds, id),
+      from,
+      to: today,
+      tickets: 160_000,
+      prefix: 'bt',
+      timeZone: 'Asia/Shanghai',
+      now: new Date(),
+    });
+    await new RollupService(ds).rebuild([id], from, today);
+    server = await startServerProcess(db.url, { ADMIN_TOKEN: REVIEWS_ADMIN_TOKEN });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  async function openWithToken(page: Page, path: string): Promise<void> {
+    await page.goto(`${server.url}${path}`);
+    await page.fill('.tr-token input', REVIEWS_ADMIN_TOKEN);
+    await page.click('.tr-token button[type="submit"]');
+    await page.waitForSelector('[data-testid="card-goodRate-value"]');
+    await page.waitForSelector('[data-testid="ranking-windows"] tbody tr');
+    await page.waitForFunction(() => document.querySelector('.tr-page')?.getAttribute('data-loading') === 'no');
+  }
+
+  it('asks for the token once, says so, and shows the rates the API computes, in Chinese', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP });
+    await page.goto(`${server.url}/trends`);
+    expect(await page.textContent('.tr-token')).toContain('请输入管理令牌');
+    await openWithToken(page, '/trends');
+    expect(await page.textContent('h1')).toContain('好差评满意度趋势');
+    expect(await page.textContent('[data-testid="token-notice"]')).toContain('sessionStorage');
+
+    const q = new URL(page.url()).searchParams;
+    const series = await api<TrendSeriesView>(`/trends/series?site=huiji&scope=site&from=${q.get('from')}&to=${q.get('to')}`);
+    expect(series.totals.reviews).toBeGreaterThan(5_000);
+    expect(await page.textContent('[data-testid="card-goodRate-value"]')).toBe(percent(goodRate(series.totals)));
+    expect(await page.textContent('[data-testid="card-rectifyRate-value"]')).toBe(percent(rectifyRate(series.totals)));
+
+    // Item 46: the month's ranking separates the departments whose figures differ.
+    const ranking = await api<RankingView>(`/trends/ranking?site=huiji&unit=department&month=${today.slice(0, 7)}`);
+    const places = ranking.rows.filter((r) => r.reviews > 0).map((r) => r.place);
+    expect(new Set(places).size).toBe(places.length);
+    const shownPlaces = await page.$$eval('[data-testid="ranking-departments"] tbody tr', (rows) =>
+      rows.map((r) => r.getAttribute('data-place')),
+    );
+    expect(shownPlaces.slice(0, places.length)).toEqual(places.map(String));
+    expect(await page.textContent('[data-testid="ranking-departments"] tbody tr:first-child .tr-reason')).toMatch(/第2名/);
+
+    await page.screenshot({ path: join(SHOTS, 'trends.png'), fullPage: true });
+    // A second navigation in the same tab does not ask again.
+    await page.goto(`${server.url}/trends?grain=month&site=huiji`);
+    await page.waitForSelector('[data-testid="card-goodRate-value"]');
+    expect(await page.$('.tr-token')).toBeNull();
+    await page.waitForFunction(() => document.querySelector('.tr-page')?.getAttribute('data-loading') === 'no');
+    await page.waitForSelector('[data-testid="ranking-windows"] tbody tr');
+    await page.screenshot({ path: join(SHOTS, 'trends-month.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('exports the breakdown table to an .xlsx that reads back with Chinese headers and the same figures', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP, acceptDownloads: true });
+    await openWithToken(page, '/trends?site=huiji');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-breakdown"]')]);
+    expect(download.suggestedFilename()).toMatch(/^好差评-breakdown-huiji-.*\.xlsx$/);
+    const wb = new Workbook();
+    await wb.xlsx.readFile(await download.path());
+    const ws = wb.getWorksheet('按部门')!;
+    const header = (ws.getRow(2).values as unknown[]).slice(1);
+    expect(header.slice(0, 5)).toEqual(['部门', '编码', '评价数', '办件数', '主动评价率']);
+    const q = new URL(page.url()).searchParams;
+    const view = await api<BreakdownView>(`/trends/breakdown?site=huiji&dim=department&from=${q.get('from')}&to=${q.get('to')}`);
+    const first = ws.getRow(3);
+    expect(first.getCell(2).value).toBe(view.rows[0].key);
+    expect(first.getCell(3).value).toBe(view.rows[0].reviews);
+    expect(first.getCell(header.indexOf('好评率') + 1).value).toBeCloseTo(goodRate(view.rows[0])!, 10);
+    expect(ws.rowCount).toBe(view.rows.length + 2);
+    await page.close();
+  });
+});

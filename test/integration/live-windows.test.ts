@@ -1,0 +1,71 @@
+import { IndicatorSnapshot, IndicatorUpdate } from '@hallwatch/shared';
+import { io, Socket } from 'socket.io-client';
+import { ev, makeSite } from '../support/factories';
+import { getJson, postEvents } from '../support/http';
+import { startTestApp, TestApp } from '../support/test-app';
+
+// The wall's windows: the snapshot carries every window's state, names and since when; a
+// live update carries only the windows that changed.
+
+jest.setTimeout(60_000);
+
+async function until(check: () => boolean, ms = 20_000): Promise<void> {
+  for (const deadline = Date.now() + ms; !check(); await new Promise((r) => setTimeout(r, 50)))
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+}
+
+describe('window states over the snapshot and the live socket', () => {
+  let t: TestApp;
+  let key: string;
+  let socket: Socket;
+  const updates: IndicatorUpdate[] = [];
+  const at = (secAgo: number) => new Date(Date.now() - secAgo * 1000);
+  const calledAt = at(120);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await makeSite(t.ds, 'lw', 2);
+    key = await t.deviceKey('lw');
+    const res = await postEvents(t.url, key, {
+      events: [
+        ev('staff.signed_in', { staff: 's1', window: 'w1' }, at(600)),
+        ev('staff.signed_in', { staff: 's2', window: 'w2' }, at(600)),
+        ev('ticket.issued', { ticket: 'A1', department: 'd1', channel: 'walk_in' }, at(300)),
+        ev('ticket.called', { ticket: 'A1', window: 'w1' }, calledAt),
+      ],
+    });
+    expect(res.body.results.every((r) => r.status === 'accepted')).toBe(true);
+  });
+  afterAll(async () => {
+    socket?.close();
+    await t.close();
+  });
+
+  it('lists each window with its state, staff name and start, and names the departments and the site', async () => {
+    const { body } = await getJson<IndicatorSnapshot>(`${t.url}/api/v1/sites/lw/indicators`);
+    const byCode = Object.fromEntries(body.windows.map((w) => [w.code, w]));
+    expect(body.windows.map((w) => w.code)).toEqual(['w1', 'w2', 'w3', 'w4']);
+    expect(byCode.w1).toMatchObject({ number: 1, department: 'd1', state: 'serving', staff: 's1', staffName: '人员1' });
+    expect(byCode.w1.since).toBe(calledAt.toISOString());
+    expect(byCode.w2).toMatchObject({ state: 'idle', staffName: '人员2' });
+    expect(byCode.w3).toMatchObject({ state: 'unstaffed', staff: null });
+    expect(body.departmentInfo.d1).toEqual({ name: { zh: '部门1', en: 'Dept 1' }, waitTargetSec: 900 });
+    expect(body.siteInfo).toMatchObject({ name: { zh: '测试大厅 lw' }, timeZone: 'Asia/Shanghai', waitTargetSec: 900 });
+  });
+
+  it('sends only the windows that changed', async () => {
+    socket = io(`${t.url}/live`, { auth: { site: 'lw' }, transports: ['websocket'] });
+    socket.on('update', (u: IndicatorUpdate) => updates.push(u));
+    const snapshot = await new Promise<IndicatorSnapshot>((resolve) => socket.once('snapshot', resolve));
+    expect(snapshot.windows).toHaveLength(4);
+    // A first change gives the publisher its baseline for the site (its first push carries everything).
+    await postEvents(t.url, key, ev('ticket.issued', { ticket: 'A2', department: 'd2', channel: 'walk_in' }));
+    await until(() => updates.some((u) => u.values['queue.waiting'] === 1));
+    updates.length = 0;
+    await postEvents(t.url, key, ev('staff.left_post', { staff: 's2', window: 'w2', reason: 'unregistered' }));
+    await until(() => updates.some((u) => u.windows?.length));
+    const changed = updates.flatMap((u) => u.windows ?? []);
+    expect(changed.map((w) => w.code)).toEqual(['w2']);
+    expect(changed[0]).toMatchObject({ state: 'away_unregistered', reason: 'unregistered', staffName: '人员2' });
+  });
+});

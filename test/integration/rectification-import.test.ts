@@ -1,0 +1,222 @@
+import type { RectificationImportResult, RectificationItemView, RectificationListView } from '@hallwatch/shared';
+import { importReportCommand } from '../../server/src/cli/commands/rectification.commands';
+import { adminApi, ErrorBody } from '../support/admin-api';
+import { makeSite } from '../support/factories';
+import { getBytes, postForm, SEED_REPORT, seedReportText } from '../support/rectification-api';
+import { startTestApp, TestApp } from '../support/test-app';
+
+// Importing the published report through the CLI and the API, and re-importing it.
+
+jest.setTimeout(60_000);
+
+const TOKEN = 'test-admin-token-rect';
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+describe('rectification import', () => {
+  let t: TestApp;
+  let api: ReturnType<typeof adminApi>;
+
+  beforeAll(async () => {
+    t = await startTestApp({ ADMIN_TOKEN: TOKEN });
+    api = adminApi(t.url, TOKEN);
+    await makeSite(t.ds, 'rc');
+    await makeSite(t.ds, 'rc2');
+  });
+  afterAll(async () => t.close());
+
+  const items = (site: string) => api<RectificationListView>('GET', `/rectification/items?site=${site}`);
+  const item = async (site: string, n: number) => (await api<RectificationItemView>('GET', `/rectification/items/${n}?site=${site}`)).body;
+
+  describe('import', () => {
+    it('imports the seed through the CLI: 59 headed items + item 42 inferred = the stated 60, with line numbers', async () => {
+      const lines: string[] = [];
+      const spy = jest.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
+      try {
+        expect(await importReportCommand.run(t.config, [SEED_REPORT, '--site', 'rc'])).toBe(0);
+      } finally {
+        spy.mockRestore();
+      }
+      const out = lines.join('\n');
+      expect(out).toContain('Imported huiji-2024-report.txt (utf-8) into site rc, report "main"');
+      expect(out).toContain('The report states 60 problems (line 11); found 59 numbered item(s) + 1 inferred ((42)) = 60: they agree.');
+      expect(out).toContain(`Created: ${range(1, 60).join(', ')}`);
+      expect(out).toMatch(/line 11 {2}count-mismatch: The report states 60 problems but 59 item headings were found; missing: \(42\)/);
+      expect(out).toMatch(/line 209–212 {2}missing-item: No heading for item \(42\): numbering jumps from \(41\) to \(43\) at line 213/);
+      expect(out).toMatch(/line 12 {2}implied-part/);
+
+      const rows: Array<{ number: number; section_numeral: string; n: number }> = await t.ds.query(
+        `SELECT section_numeral, count(*)::int AS n, min(number) AS number FROM rectification_items i
+         JOIN sites s ON s.id = i.site_id WHERE s.code = 'rc' GROUP BY section_numeral ORDER BY min(number)`,
+      );
+      // Read off the seed by hand: (一) 1–10, (二) 11–32, (三) 33–51 with 42, (四) 52–60.
+      expect(rows.map((r) => [r.section_numeral, r.n, r.number])).toEqual([
+        ['一', 10, 1],
+        ['二', 22, 11],
+        ['三', 19, 33],
+        ['四', 9, 52],
+      ]);
+    });
+
+    it('serves the items by section with the seed’s numbers, texts and the item 42 inference', async () => {
+      const { status, body } = await items('rc');
+      expect(status).toBe(200);
+      expect(body.report).toMatchObject({
+        ref: 'main',
+        sourceName: 'huiji-2024-report.txt',
+        statedCount: 60,
+        statedCountLine: 11,
+        importCount: 1,
+      });
+      expect(body.counts).toEqual({ in_progress: 60, rectified: 0, ongoing: 0, total: 60, rebounding: 0 });
+      expect(body.sections.map((s) => [s.numeral, s.items.length])).toEqual([
+        ['一', 10],
+        ['二', 22],
+        ['三', 19],
+        ['四', 9],
+      ]);
+      expect(body.sections.flatMap((s) => s.items.map((i) => i.number))).toEqual(range(1, 60));
+
+      const i42 = body.sections[2].items.find((i) => i.number === 42)!;
+      expect(i42).toMatchObject({ key: 'item-42', problem: '', sourceLine: 209, endLine: 212, subsectionTitle: '财务制度落实不到位' });
+      expect(i42.measures.map((m) => [m.marker, m.line])).toEqual([
+        ['一是', 210],
+        ['二是', 211],
+        ['三是', 212],
+      ]);
+      expect(i42.measures[0].text).toBe('对于差旅费涉及非本单位人员,要求本人按照规定退回原资金渠道,目前已全部退回到位。');
+      expect(i42.inferredNote).toContain('No heading for item (42)');
+
+      const i17 = await item('rc', 17);
+      expect(i17.problem.startsWith('政务服务营商环境不够优化。')).toBe(true);
+      expect(i17.subsectionOrdinal).toBe(3);
+      expect(i17.figures).toContainEqual(expect.objectContaining({ kind: 'percent', text: '99.52%', line: 88 }));
+      expect(i17.links).toEqual([
+        expect.objectContaining({
+          indicator: 'reviews.active_rate',
+          comparator: '>=',
+          target: 0.995,
+          window: 'day',
+          department: null,
+          origin: 'default',
+        }),
+      ]);
+      const i47 = await item('rc', 47);
+      expect(i47.measures).toHaveLength(2);
+      expect(i47.links.map((l) => [l.indicator, l.comparator, l.target, l.window])).toEqual([
+        ['patrol.findings.open', '=', 0, 'day'],
+        ['patrol.rounds.done', '>=', 4, 'day'],
+      ]);
+      // Every item the issue names has a default link; others have none.
+      const linked = body.sections.flatMap((s) => s.items.filter((i) => i.links.length).map((i) => i.number));
+      expect(linked).toEqual([2, 8, 9, 17, 19, 22, 24, 25, 26, 46, 47, 48, 50, 51]);
+      expect(i47.history).toEqual([
+        expect.objectContaining({ actor: 'cli', field: 'imported', new: 'huiji-2024-report.txt' }),
+        ...i47.history.slice(1),
+      ]);
+    });
+
+    it('imports through the API (multipart) and answers the count check, warnings and notes', async () => {
+      const { status, body } = await postForm<RectificationImportResult>(
+        t.url,
+        '/rectification/import?site=rc2',
+        TOKEN,
+        {},
+        {
+          field: 'file',
+          name: '惠济区巡察整改.txt',
+          bytes: seedReportText(),
+          type: 'text/plain',
+        },
+      );
+      expect(status).toBe(200);
+      expect(body.created).toEqual(range(1, 60));
+      expect(body.count).toEqual(expect.objectContaining({ stated: 60, headed: 59, inferred: [42], total: 60, matches: true }));
+      expect(body.warnings).toEqual([expect.objectContaining({ line: 11, kind: 'count-mismatch' })]);
+      expect(body.notes).toContainEqual(expect.objectContaining({ line: 209, endLine: 212, kind: 'missing-item' }));
+      expect(body.report.sourceName).toBe('惠济区巡察整改.txt');
+      expect(body.linksAdded).toBe(18);
+    });
+
+    it('re-imports as updates, never duplicates; a text/plain body works too', async () => {
+      const res = await fetch(`${t.url}/api/v1/admin/rectification/import?site=rc2&name=again.txt`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/plain; charset=utf-8' },
+        body: seedReportText(),
+      });
+      const again = (await res.json()) as RectificationImportResult;
+      expect(res.status).toBe(200);
+      expect(again).toMatchObject({ created: [], updated: [], unchanged: 60, linksAdded: 0, absent: [] });
+      expect(again.report.importCount).toBe(2);
+
+      // A corrected copy: item 17 reworded, item 60 dropped.
+      const edited = seedReportText()
+        .replace('(17)政务服务营商环境不够优化。', '(17)政务服务营商环境仍不够优化。')
+        .split('\n')
+        .filter((_, i) => i + 1 < 294 || i + 1 > 297) // lines 294–297 hold item 60
+        .join('\n');
+      const third = await postForm<RectificationImportResult>(
+        t.url,
+        '/rectification/import?site=rc2',
+        TOKEN,
+        {},
+        {
+          field: 'file',
+          name: 'corrected.txt',
+          bytes: edited,
+        },
+      );
+      expect(third.status).toBe(200);
+      expect(third.body.updated).toEqual([17]);
+      expect(third.body.absent).toEqual(['item-60']);
+      const [{ n }] = await t.ds.query(
+        `SELECT count(*)::int AS n FROM rectification_items i JOIN sites s ON s.id = i.site_id WHERE s.code = 'rc2'`,
+      );
+      expect(n).toBe(60);
+      const i17 = await item('rc2', 17);
+      expect(i17.problem.startsWith('政务服务营商环境仍不够优化。')).toBe(true);
+      expect(i17.history[0]).toMatchObject({ actor: 'admin-token', field: 'problem' });
+      expect(i17.history[0].old?.startsWith('政务服务营商环境不够优化。')).toBe(true);
+      expect(i17.links).toHaveLength(1);
+      expect((await item('rc2', 60)).absentFromLatestImport).toBe(true);
+    });
+
+    it('refuses an upload that is not a report, naming the field', async () => {
+      const res = await postForm<ErrorBody>(
+        t.url,
+        '/rectification/import?site=rc2',
+        TOKEN,
+        {},
+        { field: 'file', name: 'x.txt', bytes: '这不是报告。' },
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.field).toBe('file');
+      const missing = await postForm<ErrorBody>(t.url, '/rectification/import?site=rc2', TOKEN, { note: 'x' });
+      expect(missing.status).toBe(400);
+      const wrongField = await postForm<ErrorBody>(
+        t.url,
+        '/rectification/import?site=rc2',
+        TOKEN,
+        {},
+        { field: 'report', name: 'a.txt', bytes: 'x' },
+      );
+      expect(wrongField.status).toBe(400);
+      expect(wrongField.body.field).toBe('file');
+    });
+
+    it('answers 401 without the admin token on every rectification route', async () => {
+      const none = await postForm<ErrorBody>(
+        t.url,
+        '/rectification/import?site=rc',
+        null,
+        {},
+        { field: 'file', name: 'r.txt', bytes: seedReportText() },
+      );
+      expect(none.status).toBe(401);
+      expect((await api('GET', '/rectification/items?site=rc', undefined, null)).status).toBe(401);
+      expect((await api('PATCH', '/rectification/items/47?site=rc', { status: 'rectified' }, null)).status).toBe(401);
+      expect((await api('POST', '/rectification/look-back?site=rc', undefined, 'wrong-token-wrong-token')).status).toBe(401);
+      expect((await getBytes(t.url, '/rectification/ledger.xlsx?site=rc', null)).status).toBe(401);
+      expect((await item('rc', 47)).status).toBe('in_progress');
+    });
+  });
+});
