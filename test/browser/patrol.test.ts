@@ -112,6 +112,13 @@ describe('patrol page on a phone', () => {
       10_000,
       'first checks sent',
     );
+    // The page may report an empty outbox between two taps; the server's count is the truth.
+    await waitFor(
+      () => count(`SELECT count(*)::int AS n FROM patrol_checks WHERE site_id = $site`),
+      (n) => n === 3,
+      10_000,
+      'first three checks stored',
+    );
     // The Wi-Fi drops in the middle of the round.
     await context.setOffline(true);
     for (const code of codes.slice(3).filter((c) => c !== 'back-office')) await page.getByTestId(`ok-${code}`).click();
