@@ -15,6 +15,8 @@ module.exports = {
     {
       ...common,
       displayName: 'integration',
+      // Hooks start a whole server (modules, workers, sockets): on a busy shared machine that can take seconds.
+      testTimeout: 30_000,
       testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/fault/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
@@ -22,6 +24,7 @@ module.exports = {
     {
       ...common,
       displayName: 'browser',
+      testTimeout: 60_000,
       testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
