@@ -1,5 +1,6 @@
 import { ACCOUNT_ENTITIES } from '../../modules/accounts/entities';
 import { DeviceKey } from '../../modules/device-keys/device-key.entity';
+import { LIVE_AGGREGATE_ENTITIES } from '../../modules/indicators/aggregates/entities';
 import { IndicatorHistory } from '../../modules/indicators/indicator-history.entity';
 import { StoredEvent } from '../../modules/ingest/stored-event.entity';
 import { Complaint } from '../../modules/projections/complaint.entity';
@@ -44,6 +45,7 @@ export const ENTITIES = [
   Complaint,
   UnknownReference,
   IndicatorHistory,
+  ...LIVE_AGGREGATE_ENTITIES,
   RectificationReport,
   RectificationItem,
   RectificationLink,

@@ -73,7 +73,12 @@ export class IndicatorsService implements OnModuleInit, OnModuleDestroy {
       await em.query('SET TRANSACTION READ ONLY');
       const sql = sqlOn(em);
       const registry = await readRegistry(sql, site.id);
-      const queue = await readQueueFacts(sql, site.id, day, settings.waitTargetSec);
+      const queue = await readQueueFacts(
+        sql,
+        site.id,
+        day,
+        (d) => (d === null ? null : registry.departments.get(d)?.waitTargetSec) ?? settings.waitTargetSec,
+      );
       const presence = await readPresence(sql, site.id, day, site.timezone, registry);
       const reviews = await readReviewFacts(sql, site.id, day);
       const usualWaiting = await readUsualWaiting(sql, site.id, site.timezone, now);

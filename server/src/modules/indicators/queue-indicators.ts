@@ -1,6 +1,7 @@
 import { IndicatorValues } from '@hallwatch/shared';
 import { maxOrNull, ratio, RECENT_SERVICES, roundedMean, wholeSeconds } from './indicator-math';
 import { Sql, toNumber } from './sql';
+import { aggregateWaits, SecondBucket } from './wait-histogram';
 
 /** Today's called waits (wait segments, so a transfer's second wait counts in its target department). */
 export interface WaitAggregate {
@@ -33,86 +34,99 @@ export interface QueueFacts {
   windows: Map<string, { done: number; busy: boolean }>;
 }
 
-const EMPTY_WAITS: WaitAggregate = { count: 0, totalSec: 0, maxSec: null, p90Sec: null, withinTarget: 0 };
+export const EMPTY_WAITS: WaitAggregate = { count: 0, totalSec: 0, maxSec: null, p90Sec: null, withinTarget: 0 };
 const emptyCounts = (): TicketCounts => ({ waiting: 0, served: 0, called: 0, noShow: 0, waitingSince: [] });
 
-// Every query is bounded by today's tickets of one site and walks the (site_id, service_day, …) indexes.
-export async function readQueueFacts(sql: Sql, siteId: string, day: string, defaultTargetSec: number): Promise<QueueFacts> {
-  const waitRows = await sql<{
-    department: string | null;
-    site_row: number;
-    n: number;
-    total: string;
-    max: number | null;
-    p90: number | null;
-    within: number;
-  }>(
-    `WITH w AS (
-       SELECT tw.department, GREATEST(0, floor(extract(epoch FROM tw.called_at - tw.wait_from)))::int AS secs,
-              COALESCE(d.wait_target_sec, $3) AS target
-       FROM ticket_waits tw LEFT JOIN departments d ON d.site_id = tw.site_id AND d.code = tw.department
-       WHERE tw.site_id = $1 AND tw.service_day = $2 AND tw.called_at IS NOT NULL)
-     SELECT department, GROUPING(department) AS site_row, count(*)::int AS n, sum(secs)::bigint AS total, max(secs) AS max,
-            percentile_disc(0.9) WITHIN GROUP (ORDER BY secs) AS p90, count(*) FILTER (WHERE secs <= target)::int AS within
-     FROM w GROUP BY GROUPING SETS ((department), ())`,
-    [siteId, day, defaultTargetSec],
+// Every query reads the live_* aggregates, or rows bounded by what is happening now (the
+// tickets waiting or at a window, the last few services per department), never the whole day.
+export async function readQueueFacts(
+  sql: Sql,
+  siteId: string,
+  day: string,
+  targetOf: (department: string | null) => number,
+): Promise<QueueFacts> {
+  const minuteRows = await sql<{ department: string; minute: number; n: number; total: string }>(
+    `SELECT department, minute, n, total_sec AS total FROM live_wait_minutes WHERE site_id = $1 AND service_day = $2 AND n <> 0`,
+    [siteId, day],
   );
-  let siteWaits = EMPTY_WAITS;
-  const waits = new Map<string, WaitAggregate>();
-  for (const r of waitRows) {
-    const agg = { count: r.n, totalSec: toNumber(r.total), maxSec: r.max, p90Sec: r.p90, withinTarget: r.within };
-    if (r.site_row === 1) siteWaits = agg;
-    else if (r.department !== null) waits.set(r.department, agg);
-  }
+  const aggregates = await aggregateWaits(
+    minuteRows.map((r) => ({ department: r.department, minute: r.minute, n: r.n, totalSec: toNumber(r.total) })),
+    (d) => targetOf(d === '' ? null : d),
+    (pairs) =>
+      sql<SecondBucket>(
+        `SELECT s.department, s.secs, s.n FROM unnest($3::varchar[], $4::int[]) AS u(department, minute)
+         JOIN live_wait_seconds s ON s.site_id = $1 AND s.service_day = $2 AND s.department = u.department
+          AND s.secs BETWEEN u.minute * 60 AND u.minute * 60 + 59
+         WHERE s.n <> 0`,
+        [siteId, day, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+      ),
+  );
+  const waits = new Map([...aggregates.departments].filter(([d]) => d !== ''));
 
-  const ticketRows = await sql<{
-    department: string | null;
-    waiting: number;
-    served: number;
-    called: number;
-    no_show: number;
-    since: Date[] | null;
-  }>(
-    `SELECT department, count(*) FILTER (WHERE status = 'waiting')::int AS waiting, count(*) FILTER (WHERE status = 'done')::int AS served,
-            count(*) FILTER (WHERE call_count > 0)::int AS called, count(*) FILTER (WHERE status = 'no_show' AND call_count > 0)::int AS no_show,
-            array_agg(wait_from ORDER BY wait_from) FILTER (WHERE status = 'waiting') AS since
-     FROM tickets WHERE site_id = $1 AND service_day = $2 GROUP BY department`,
+  const countRows = await sql<{ department: string; served: number; called: number; no_show: number }>(
+    `SELECT department, served, called, no_show FROM live_day_counts WHERE site_id = $1 AND service_day = $2`,
+    [siteId, day],
+  );
+  const waitingRows = await sql<{ department: string | null; since: Date[] }>(
+    `SELECT department, array_agg(wait_from ORDER BY wait_from) AS since
+     FROM tickets WHERE site_id = $1 AND service_day = $2 AND status = 'waiting' GROUP BY department`,
     [siteId, day],
   );
   const siteTickets = emptyCounts();
   const tickets = new Map<string, TicketCounts>();
-  for (const r of ticketRows) {
-    const c: TicketCounts = { waiting: r.waiting, served: r.served, called: r.called, noShow: r.no_show, waitingSince: r.since ?? [] };
-    siteTickets.waiting += c.waiting;
-    siteTickets.served += c.served;
-    siteTickets.called += c.called;
-    siteTickets.noShow += c.noShow;
-    siteTickets.waitingSince.push(...c.waitingSince);
-    if (r.department !== null) tickets.set(r.department, c);
+  const countsOf = (department: string | null): TicketCounts => {
+    if (department === null || department === '') return siteTickets;
+    let c = tickets.get(department);
+    if (!c) tickets.set(department, (c = emptyCounts()));
+    return c;
+  };
+  for (const r of countRows) {
+    if (r.served === 0 && r.called === 0 && r.no_show === 0) continue;
+    for (const c of new Set([countsOf(r.department), siteTickets])) {
+      c.served += r.served;
+      c.called += r.called;
+      c.noShow += r.no_show;
+    }
+  }
+  for (const r of waitingRows) {
+    // Waiting is counted from the tickets themselves: they are the queue, and bounded by it.
+    const since = (r.since ?? []).filter((d) => d !== null);
+    for (const c of new Set([countsOf(r.department), siteTickets])) {
+      c.waiting += since.length;
+      c.waitingSince.push(...since);
+    }
   }
   siteTickets.waitingSince.sort((a, b) => a.getTime() - b.getTime());
 
   // Service starts at ticket.started, or at the last call when the window skipped "started".
   const serviceRows = await sql<{ department: string; n: number; total: string }>(
-    `SELECT department, count(*)::int AS n, sum(secs)::bigint AS total FROM (
-       SELECT department, GREATEST(0, floor(extract(epoch FROM ended_at - COALESCE(started_at, last_called_at))))::int AS secs,
-              row_number() OVER (PARTITION BY department ORDER BY ended_at DESC, ticket DESC) AS rn
-       FROM tickets
-       WHERE site_id = $1 AND service_day = $2 AND status = 'done' AND department IS NOT NULL
-         AND ended_at IS NOT NULL AND COALESCE(started_at, last_called_at) IS NOT NULL) s
-     WHERE rn <= $3 GROUP BY department`,
+    `SELECT c.department, count(*)::int AS n, sum(s.secs)::bigint AS total
+     FROM live_day_counts c
+     CROSS JOIN LATERAL (
+       SELECT GREATEST(0, floor(extract(epoch FROM t.ended_at - COALESCE(t.started_at, t.last_called_at))))::int AS secs
+       FROM tickets t
+       WHERE t.site_id = c.site_id AND t.service_day = c.service_day AND t.department = c.department AND t.status = 'done'
+         AND t.ended_at IS NOT NULL AND COALESCE(t.started_at, t.last_called_at) IS NOT NULL
+       ORDER BY t.ended_at DESC, t.ticket DESC LIMIT $3) s
+     WHERE c.site_id = $1 AND c.service_day = $2 AND c.department <> '' AND c.served > 0
+     GROUP BY c.department`,
     [siteId, day, RECENT_SERVICES],
   );
   const service = new Map(serviceRows.map((r) => [r.department, { totalSec: toNumber(r.total), count: r.n }]));
 
-  const windowRows = await sql<{ window: string; done: number; busy: boolean }>(
-    `SELECT "window", count(*) FILTER (WHERE status = 'done')::int AS done, bool_or(status IN ('called', 'serving')) AS busy
-     FROM tickets WHERE site_id = $1 AND service_day = $2 AND status IN ('called', 'serving', 'done') AND "window" IS NOT NULL
-     GROUP BY "window"`,
+  const windows = new Map<string, { done: number; busy: boolean }>();
+  const doneRows = await sql<{ window: string; done: number }>(
+    `SELECT "window", done FROM live_window_counts WHERE site_id = $1 AND service_day = $2 AND done > 0`,
     [siteId, day],
   );
-  const windows = new Map(windowRows.map((r) => [r.window, { done: r.done, busy: r.busy }]));
-  return { siteWaits, waits, siteTickets, tickets, service, windows };
+  for (const r of doneRows) windows.set(r.window, { done: r.done, busy: false });
+  const busyRows = await sql<{ window: string }>(
+    `SELECT DISTINCT "window" FROM tickets
+     WHERE site_id = $1 AND service_day = $2 AND status IN ('called', 'serving') AND "window" IS NOT NULL`,
+    [siteId, day],
+  );
+  for (const r of busyRows) windows.set(r.window, { done: windows.get(r.window)?.done ?? 0, busy: true });
+  return { siteWaits: aggregates.site, waits, siteTickets, tickets, service, windows };
 }
 
 /** Longest current wait in seconds, or null when nobody waits. */

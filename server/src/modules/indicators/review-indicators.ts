@@ -30,8 +30,7 @@ export async function readReviewFacts(sql: Sql, siteId: string, day: string): Pr
     d[k] += n;
   };
   const today = await sql<{ department: string; n: number; good: number }>(
-    `SELECT department, count(*)::int AS n, count(*) FILTER (WHERE rating >= 4)::int AS good
-     FROM reviews WHERE site_id = $1 AND service_day = $2 AND NOT excluded GROUP BY department`,
+    `SELECT department, reviews AS n, good FROM live_day_counts WHERE site_id = $1 AND service_day = $2 AND reviews <> 0`,
     [siteId, day],
   );
   for (const r of today) {

@@ -22,16 +22,20 @@ export const NO_ACTIVITY: WindowActivity = {
   dayStartedAt: null,
 };
 
-// Both queries are bounded by one site's service day: today's tickets, and today's sign-in
-// and sign-out events through the (site_id, service_day, type) index.
+// Bounded by the windows, not by the day's tickets: the tickets at a window now, and each
+// window's last end through the partial index on finished tickets; sign-ins and sign-outs
+// are a few per member of staff a day.
 export async function readWindowActivity(sql: Sql, siteId: string, day: string): Promise<WindowActivity> {
   const tickets = await sql<{ window: string; busy_since: Date | null; ended: Date | null }>(
-    `SELECT "window",
-            max(COALESCE(started_at, last_called_at)) FILTER (WHERE status IN ('called', 'serving')) AS busy_since,
-            max(ended_at) FILTER (WHERE status IN ('done', 'no_show')) AS ended
-     FROM tickets
-     WHERE site_id = $1 AND service_day = $2 AND "window" IS NOT NULL AND status IN ('called', 'serving', 'done', 'no_show')
-     GROUP BY "window"`,
+    `SELECT "window", max(COALESCE(started_at, last_called_at)) AS busy_since, NULL AS ended
+     FROM tickets WHERE site_id = $1 AND service_day = $2 AND status IN ('called', 'serving') AND "window" IS NOT NULL
+     GROUP BY "window"
+     UNION ALL
+     SELECT w."window", NULL, (SELECT t.ended_at FROM tickets t
+        WHERE t.site_id = w.site_id AND t.service_day = w.service_day AND t."window" = w."window"
+          AND t.status IN ('done', 'no_show') AND t.ended_at IS NOT NULL
+        ORDER BY t.ended_at DESC LIMIT 1)
+     FROM live_window_counts w WHERE w.site_id = $1 AND w.service_day = $2 AND w.finished > 0`,
     [siteId, day],
   );
   const signs = await sql<{ window: string | null; type: string; first: Date; last: Date }>(

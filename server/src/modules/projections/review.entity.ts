@@ -2,6 +2,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 @Entity('reviews')
 @Index('idx_reviews_site_day', ['siteId', 'serviceDay'])
+// Open follow-ups of every day, read by each live snapshot without walking the site's history.
+@Index('idx_reviews_open_follow_up', ['siteId', 'department'], { where: 'follow_up_open' })
 export class Review {
   @PrimaryColumn({ type: 'uuid', name: 'site_id' })
   siteId!: string;

@@ -7,6 +7,10 @@ export type TicketStatus = (typeof TICKET_STATUSES)[number];
 // each time one arrives, so that arrival order cannot change it.
 @Entity('tickets')
 @Index('idx_tickets_site_day_status', ['siteId', 'serviceDay', 'status'])
+// The live indicators read the latest services of a department and the last end at a window
+// through these, so that neither grows with the number of tickets done today.
+@Index('idx_tickets_latest_done', ['siteId', 'serviceDay', 'department', 'endedAt', 'ticket'], { where: `status = 'done'` })
+@Index('idx_tickets_window_ended', ['siteId', 'serviceDay', 'window', 'endedAt'], { where: `status IN ('done', 'no_show')` })
 export class Ticket {
   @PrimaryColumn({ type: 'uuid', name: 'site_id' })
   siteId!: string;

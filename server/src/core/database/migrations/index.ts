@@ -5,6 +5,7 @@ import { AddPatrol1795707688151 } from './1795707688151-add-patrol';
 import { AddReviewFollowUps1795707725133 } from './1795707725133-add-review-follow-ups';
 import { AddAccounts1795709621090 } from './1795709621090-add-accounts';
 import { AddPatrolPlannedFrom1795711320072 } from './1795711320072-add-patrol-planned-from';
+import { AddLiveAggregates1795715167836 } from './1795715167836-add-live-aggregates';
 
 // Every migration, in order. `npm run hallwatch -- migration-generate <Name>` writes new ones.
 export const MIGRATIONS: Function[] = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: Function[] = [
   AddReviewFollowUps1795707725133,
   AddAccounts1795709621090,
   AddPatrolPlannedFrom1795711320072,
+  AddLiveAggregates1795715167836,
 ];
