@@ -31,6 +31,11 @@ export class FollowUpProducer {
     this.add(ROLLUP_FLUSH, {} satisfies RollupFlushData, { jobId: rollupFlushJobId(now), delay: rollupFlushDelay(now) });
   }
 
+  /** A flush no earlier than `at` (epoch ms). */
+  kickRollupsAt(at: number): void {
+    this.add(ROLLUP_FLUSH, {} satisfies RollupFlushData, { jobId: rollupFlushJobId(at), delay: rollupFlushDelay(at) + (at - Date.now()) });
+  }
+
   kickScheduling(siteId: string): void {
     const now = Date.now();
     this.add(FOLLOW_UP_SCHEDULE, { siteId } satisfies FollowUpScheduleData, {

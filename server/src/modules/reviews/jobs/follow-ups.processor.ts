@@ -8,13 +8,15 @@ import { FOLLOW_UP_DEADLINE, FollowUpDeadlineData } from './follow-up-deadline.j
 import { FOLLOW_UP_SCHEDULE, FollowUpScheduleData } from './follow-up-schedule.job';
 import { FOLLOW_UP_SWEEP } from './follow-up-sweep.job';
 import { FollowUpProducer } from './follow-up.producer';
-import { ROLLUP_FLUSH } from './rollup-flush.job';
+import { ROLLUP_FLUSH, ROLLUP_FLUSH_SPACING } from './rollup-flush.job';
 
 // Started by FollowUpsWorker, only in processes that run workers.
 @Processor(QueueName.FollowUps, { autorun: false })
 export class FollowUpsProcessor extends WorkerHost {
   private readonly logger = new Logger('follow-ups');
   private failing = false;
+  /** No rollup flush in this worker before this instant (epoch ms); see ROLLUP_FLUSH_SPACING. */
+  private rollupsHeldUntil = 0;
 
   constructor(
     private readonly deadlines: FollowUpDeadlinesService,
@@ -31,8 +33,14 @@ export class FollowUpsProcessor extends WorkerHost {
       case FOLLOW_UP_SCHEDULE:
         return { cases: await this.deadlines.scheduleUnscheduled((job.data as FollowUpScheduleData).siteId) };
       case ROLLUP_FLUSH: {
+        const started = Date.now();
+        if (started < this.rollupsHeldUntil) {
+          this.producer.kickRollupsAt(this.rollupsHeldUntil);
+          return { heldMs: this.rollupsHeldUntil - started };
+        }
         const r = await this.rollups.flush();
-        if (r.more) this.producer.kickRollups();
+        this.rollupsHeldUntil = Date.now() + ROLLUP_FLUSH_SPACING * (Date.now() - started);
+        if (r.more) this.producer.kickRollupsAt(this.rollupsHeldUntil);
         return r;
       }
       case FOLLOW_UP_SWEEP: {
