@@ -219,6 +219,18 @@ async function cpuPerEvent(server, ctx, stream, stored) {
   await c.connect();
   await c.query('ANALYZE');
   await c.end();
+  // The snapshot the wall gets, read the way every push reads it: from the aggregates.
+  const snapshotMs = [];
+  for (let i = 0; i < 30; i++) {
+    const t0 = process.hrtime.bigint();
+    const res = await fetch(`${server.url}/api/v1/sites/huiji/indicators`, {
+      headers: ctx.token ? { authorization: `Bearer ${ctx.token}` } : {},
+    });
+    if (res.status !== 200) throw new Error(`indicators answered ${res.status}`);
+    await res.arrayBuffer();
+    snapshotMs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  snapshotMs.sort((x, y) => x - y);
   const [wall] = await connectClients(server.url, ctx.token, 1);
   const before = await cpuOf(server, ctx.dbName);
   const { events } = await steady(server.url, ctx.key, stream, 1000, MEASURED / 1000);
@@ -226,7 +238,11 @@ async function cpuPerEvent(server, ctx, stream, stored) {
   wall.s.close();
   server.filled += events;
   const us = (s) => (s / events) * 1e6;
-  return { server: us(after.server - before.server), db: us(after.backends - before.backends) };
+  return {
+    server: us(after.server - before.server),
+    db: us(after.backends - before.backends),
+    snapshot: { p50: percentile(snapshotMs, 50), p99: percentile(snapshotMs, 99) },
+  };
 }
 
 async function throughput(urls, key, stream, total) {
@@ -284,6 +300,7 @@ async function run() {
     await ctx.db.drop();
   }
   const total = (x) => x.server + x.db;
+  const ms = (x) => x.toFixed(1);
   return `
 | measure | figure | target |
 |---|---|---|
@@ -295,6 +312,8 @@ async function run() {
 | CPU per event, day holding ${SMALL.toLocaleString('en')} events: server + PostgreSQL | ${cpu.small.server.toFixed(0)} + ${cpu.small.db.toFixed(0)} = ${total(cpu.small).toFixed(0)} µs | |
 | CPU per event, day holding ${LARGE.toLocaleString('en')} events: server + PostgreSQL | ${cpu.large.server.toFixed(0)} + ${cpu.large.db.toFixed(0)} = ${total(cpu.large).toFixed(0)} µs | |
 | CPU ratio large ÷ small (server + PostgreSQL) | ${(total(cpu.large) / total(cpu.small)).toFixed(2)} | ≤ 1.2 |
+| snapshot (\`GET …/indicators\`), day holding ${SMALL.toLocaleString('en')}: p50 / p99 | ${ms(cpu.small.snapshot.p50)} / ${ms(cpu.small.snapshot.p99)} ms | |
+| snapshot, day holding ${LARGE.toLocaleString('en')}: p50 / p99 | ${ms(cpu.large.snapshot.p50)} / ${ms(cpu.large.snapshot.p99)} ms | |
 | batch throughput, one instance | ${Math.round(one)} events/s | |
 | batch throughput, two instances, one database | ${Math.round(two)} events/s (${(((two - one) / one) * 100).toFixed(0)}%) | loss ≤ 15% |
 
