@@ -3,6 +3,7 @@
 const { Client } = require('pg');
 const { from: copyFrom } = require('pg-copy-streams');
 const { join } = require('node:path');
+const { loadavg } = require('node:os');
 const { createBenchDatabase, startServer, ROOT } = require('./bench-env');
 
 const N = Number(process.env.BENCH_INGEST_EVENTS || 20000);
@@ -34,6 +35,7 @@ async function run() {
   const server = await startServer(db.url, 3900 + Math.floor(Math.random() * 90));
   const pg = new Client({ connectionString: db.url });
   await pg.connect();
+  const loadBefore = loadavg()[0];
   try {
     // 1. Raw COPY of the same rows into the events table (the floor of what storage costs).
     const copyRows = events('c', N, depts);
@@ -100,6 +102,8 @@ async function run() {
 **${(batchRate / singleRate).toFixed(1)}×** one-event-per-request (target ≥ 10×). The batch path also validates every
 event, settles duplicates, and updates the ticket projection in the same transaction; COPY only writes rows.
 One event per request pays one WAL flush (\`synchronous_commit\` on) per request, which is why devices batch.
+Machine load (1-minute average) ${loadBefore.toFixed(1)} before and ${loadavg()[0].toFixed(1)} after the run: client, server and
+PostgreSQL share its cores with whatever else runs, so the figures move from run to run.
 `;
   } finally {
     await pg.end();

@@ -7,7 +7,8 @@ import { serviceDay } from '../../core/time/service-day';
 import { Projector, ProjectionChange, NewEvent } from '../projections/projector';
 import { eventRefs, RefKind } from '../projections/reference-check';
 import { Site } from '../registry/site.entity';
-import { checkBatch } from './ingest-batch';
+import { insertEvents } from './event-store';
+import { checkBatch, ValidEvent } from './ingest-batch';
 import { IngestListener } from './ingest-listener';
 
 export interface IngestOutcome {
@@ -15,7 +16,41 @@ export interface IngestOutcome {
   change: ProjectionChange | null;
 }
 
-const REF_TABLES: Record<RefKind, string> = { department: 'departments', window: 'windows', staff: 'staff' };
+/**
+ * Lets a statement run in the database while this process works on: waits until TypeORM,
+ * a few promise turns on, has put it on the wire. The statement's promise is marked handled
+ * because it is awaited later, and a failure in between must not count as unhandled.
+ */
+async function inFlight<T>(statement: Promise<T>): Promise<{ result: Promise<T> }> {
+  statement.catch(() => undefined);
+  await new Promise<void>((resolve) => setImmediate(resolve));
+  return { result: statement };
+}
+
+/**
+ * serviceDay for a batch, formatted once per distinct second: a batch's events crowd into
+ * few seconds, and zone offsets are whole seconds, so one second has one hall date.
+ */
+function serviceDays(timeZone: string): (at: Date) => string {
+  const days = new Map<number, string>();
+  return (at) => {
+    const second = Math.floor(at.getTime() / 1000);
+    let day = days.get(second);
+    if (day === undefined) days.set(second, (day = serviceDay(at, timeZone)));
+    return day;
+  };
+}
+
+/** The batch's rows as stored: phone numbers masked, hall date worked out. */
+function eventRows(valid: ValidEvent[], site: Site) {
+  const dayOf = serviceDays(site.timezone);
+  return valid.map((v) => {
+    let data = v.event.data as Record<string, unknown>;
+    // The raw event keeps only the mask; the projection holds the ciphertext.
+    if (typeof data.phone === 'string') data = { ...data, phone: maskPhone(data.phone) };
+    return { index: v.index, event: v.event, occurredAt: v.occurredAt, data, serviceDay: dayOf(v.occurredAt), unknownRefs: [] as string[] };
+  });
+}
 
 @Injectable()
 export class IngestService {
@@ -34,47 +69,38 @@ export class IngestService {
     if (valid.length === 0) return { results: results as EventResult[], change: null };
 
     const change = await this.ds.transaction(async (em) => {
-      const unknown = await this.unknownRefs(
-        em,
-        site.id,
-        valid.map((v) => v.event),
-      );
-      const rows = valid.map((v) => {
-        const data = { ...(v.event.data as Record<string, unknown>) };
-        // The raw event keeps only the mask; the projection holds the ciphertext.
-        if (typeof data.phone === 'string') data.phone = maskPhone(data.phone);
-        const refs = eventRefs(v.event)
-          .filter(([kind, code]) => unknown.has(`${kind}:${code}`))
-          .map(([kind, code]) => `${kind}:${code}`);
-        return { v, data, day: serviceDay(v.occurredAt, site.timezone), refs };
-      });
-      const inserted: Array<{ id: string }> = await em.query(
-        `INSERT INTO events (site_id, id, type, occurred_at, service_day, ticket, data, unknown_refs)
-         SELECT $1, id, type, occurred_at, day, ticket, data, CASE WHEN refs = '' THEN '{}'::text[] ELSE string_to_array(refs, ' ') END
-         FROM unnest($2::varchar[], $3::varchar[], $4::timestamptz[], $5::date[], $6::varchar[], $7::jsonb[], $8::text[])
-           AS u(id, type, occurred_at, day, ticket, data, refs)
-         ON CONFLICT (site_id, id) DO NOTHING RETURNING id`,
-        [
+      const lookup = await inFlight(
+        this.unknownRefs(
+          em,
           site.id,
-          rows.map((r) => r.v.event.id),
-          rows.map((r) => r.v.event.type),
-          rows.map((r) => r.v.occurredAt),
-          rows.map((r) => r.day),
-          rows.map((r) => (r.v.event.type.startsWith('ticket.') ? (r.v.event.data as { ticket: string }).ticket : null)),
-          rows.map((r) => JSON.stringify(r.data)),
-          rows.map((r) => r.refs.join(' ')),
-        ],
+          valid.map((v) => v.event),
+        ),
       );
-      const fresh = new Set(inserted.map((r) => r.id));
-      for (const r of rows) results[r.v.index] = { id: r.v.event.id, status: fresh.has(r.v.event.id) ? 'accepted' : 'duplicate' };
-      const newRows = rows.filter((r) => fresh.has(r.v.event.id));
+      const rows = eventRows(valid, site);
+      const unknown = await lookup.result;
+      if (unknown.size)
+        for (const r of rows)
+          r.unknownRefs = eventRefs(r.event)
+            .map(([kind, code]) => `${kind}:${code}`)
+            .filter((ref) => unknown.has(ref));
+      const storing = await inFlight(insertEvents(em, site.id, rows));
+      // The projection is worked out while the database stores the events, on the bet that
+      // none was stored before (a batch that holds repeats has it worked out again).
+      const toNew = (list: typeof rows): NewEvent[] =>
+        list.map((r) => ({ event: r.event, occurredAt: r.occurredAt, serviceDay: r.serviceDay }));
+      const allNew = toNew(rows);
+      let plan = this.projector.plan(allNew);
+      const duplicates = await storing.result;
+      for (const r of rows) results[r.index] = { id: r.event.id, status: duplicates.has(r.event.id) ? 'duplicate' : 'accepted' };
+      const newRows = duplicates.size ? rows.filter((r) => !duplicates.has(r.event.id)) : rows;
       await this.recordUnknown(
         em,
         site.id,
-        newRows.flatMap((r) => r.refs.map((ref) => ({ ref, at: r.v.occurredAt }))),
+        newRows.flatMap((r) => r.unknownRefs.map((ref) => ({ ref, at: r.occurredAt }))),
       );
-      const newEvents: NewEvent[] = newRows.map((r) => ({ event: r.v.event, occurredAt: r.v.occurredAt, serviceDay: r.day }));
-      const projected = await this.projector.apply(em, site.id, newEvents);
+      const newEvents = duplicates.size ? toNew(newRows) : allNew;
+      if (duplicates.size) plan = this.projector.plan(newEvents);
+      const projected = await this.projector.apply(em, site.id, newEvents, plan);
       await this.listener.beforeCommit({ em, site, events: newEvents });
       return projected;
     });
@@ -84,24 +110,23 @@ export class IngestService {
   }
 
   private async unknownRefs(
-    em: { query: (sql: string, params: unknown[]) => Promise<Array<{ code: string }>> },
+    em: { query: (sql: string, params: unknown[]) => Promise<Array<{ kind: RefKind; code: string }>> },
     siteId: string,
     events: Parameters<typeof eventRefs>[0][],
   ): Promise<Set<string>> {
-    const wanted: Record<RefKind, Set<string>> = { department: new Set(), window: new Set(), staff: new Set() };
-    for (const e of events) for (const [kind, code] of eventRefs(e)) wanted[kind].add(code);
-    const unknown = new Set<string>();
-    for (const kind of Object.keys(wanted) as RefKind[]) {
-      const codes = [...wanted[kind]];
-      if (!codes.length) continue;
-      const known = await em.query(`SELECT code FROM ${REF_TABLES[kind]} WHERE site_id = $1 AND code = ANY($2::varchar[])`, [
-        siteId,
-        codes,
-      ]);
-      const knownSet = new Set(known.map((k) => k.code));
-      for (const c of codes) if (!knownSet.has(c)) unknown.add(`${kind}:${c}`);
-    }
-    return unknown;
+    const wanted = new Set<string>();
+    for (const e of events) for (const [kind, code] of eventRefs(e)) wanted.add(`${kind}:${code}`);
+    if (!wanted.size) return wanted;
+    const codes = (kind: RefKind) => [...wanted].filter((w) => w.startsWith(`${kind}:`)).map((w) => w.slice(kind.length + 1));
+    // One round trip for the three registers.
+    const known = await em.query(
+      `SELECT 'department' AS kind, code FROM departments WHERE site_id = $1 AND code = ANY($2::varchar[])
+       UNION ALL SELECT 'window', code FROM windows WHERE site_id = $1 AND code = ANY($3::varchar[])
+       UNION ALL SELECT 'staff', code FROM staff WHERE site_id = $1 AND code = ANY($4::varchar[])`,
+      [siteId, codes('department'), codes('window'), codes('staff')],
+    );
+    for (const k of known) wanted.delete(`${k.kind}:${k.code}`);
+    return wanted;
   }
 
   private async recordUnknown(

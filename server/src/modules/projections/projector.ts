@@ -2,7 +2,7 @@ import { AnyHallEvent } from '@hallwatch/shared';
 import { EntityManager } from 'typeorm';
 import { maskPhone, PhoneCipher } from '../../core/privacy/phone-cipher';
 import { PresenceState } from './staff-presence.entity';
-import { ticketLife, TicketEventInput } from './ticket-life';
+import { planTickets, projectTickets, TicketPlan } from './ticket-projection';
 
 export interface NewEvent {
   event: AnyHallEvent;
@@ -20,6 +20,14 @@ export interface ProjectionChange {
   rounds: number;
 }
 
+export interface ProjectionPlan {
+  staff: NewEvent[];
+  tickets: TicketPlan | null;
+  reviews: NewEvent[];
+  complaints: NewEvent[];
+  rounds: number;
+}
+
 const PRESENCE: Record<string, PresenceState> = {
   'staff.signed_in': 'on_post',
   'staff.returned': 'on_post',
@@ -32,137 +40,32 @@ const PRESENCE: Record<string, PresenceState> = {
 export class Projector {
   constructor(private readonly cipher: PhoneCipher) {}
 
-  async apply(em: EntityManager, siteId: string, events: NewEvent[]): Promise<ProjectionChange> {
-    const change: ProjectionChange = { departments: new Set(), tickets: 0, staff: 0, reviews: 0, complaints: 0, rounds: 0 };
-    const ticketEvents = events.filter((e) => e.event.type.startsWith('ticket.'));
-    const staffEvents = events.filter((e) => e.event.type.startsWith('staff.'));
-    if (ticketEvents.length) await this.projectTickets(em, siteId, ticketEvents, change);
-    if (staffEvents.length) await this.projectStaff(em, siteId, staffEvents, change);
-    for (const e of events) {
-      if (e.event.type === 'review.submitted') await this.projectReview(em, siteId, e, change);
-      else if (e.event.type === 'complaint.received') await this.projectComplaint(em, siteId, e, change);
-      else if (e.event.type.startsWith('round.')) change.rounds++;
-    }
-    return change;
+  /**
+   * The part of the projection that needs no database, so that a caller can work it out
+   * while the database is busy with something else.
+   */
+  plan(events: NewEvent[]): ProjectionPlan {
+    const ofType = (prefix: string) => events.filter((e) => e.event.type.startsWith(prefix));
+    const ticketEvents = ofType('ticket.');
+    return {
+      staff: ofType('staff.'),
+      tickets: ticketEvents.length ? planTickets(ticketEvents) : null,
+      reviews: ofType('review.submitted'),
+      complaints: ofType('complaint.received'),
+      rounds: ofType('round.').length,
+    };
   }
 
-  private async projectTickets(em: EntityManager, siteId: string, events: NewEvent[], change: ProjectionChange) {
-    const keys = new Map<string, { day: string; ticket: string }>();
-    for (const e of events) {
-      const ticket = (e.event.data as { ticket: string }).ticket;
-      keys.set(`${e.serviceDay}|${ticket}`, { day: e.serviceDay, ticket });
-    }
-    // Sorted so that concurrent batches lock ticket rows in the same order.
-    const list = [...keys.values()].sort((a, b) => (a.day + a.ticket < b.day + b.ticket ? -1 : 1));
-    const days = list.map((k) => k.day);
-    const tickets = list.map((k) => k.ticket);
-    const rows: Array<{ id: string; type: string; occurred_at: Date; data: Record<string, unknown>; day: string; ticket: string }> =
-      await em.query(
-        `SELECT id, type, occurred_at, data, service_day::text AS day, ticket FROM events
-         WHERE site_id = $1 AND ticket IS NOT NULL AND (service_day, ticket) IN (SELECT * FROM unnest($2::date[], $3::varchar[]))`,
-        [siteId, days, tickets],
-      );
-    const byTicket = new Map<string, TicketEventInput[]>();
-    for (const r of rows) {
-      const k = `${r.day}|${r.ticket}`;
-      const list2 = byTicket.get(k) ?? [];
-      list2.push({ id: r.id, type: r.type, occurredAt: new Date(r.occurred_at), data: r.data });
-      byTicket.set(k, list2);
-    }
-    const t: Record<string, unknown[]> = {
-      day: [],
-      ticket: [],
-      status: [],
-      department: [],
-      channel: [],
-      item: [],
-      issued: [],
-      waitFrom: [],
-      firstCalled: [],
-      lastCalled: [],
-      calls: [],
-      window: [],
-      staff: [],
-      started: [],
-      ended: [],
-      outcome: [],
-      transfers: [],
-    };
-    const w: Record<string, unknown[]> = { day: [], ticket: [], seq: [], department: [], waitFrom: [], calledAt: [], abandoned: [] };
-    for (const k of list) {
-      const life = ticketLife(byTicket.get(`${k.day}|${k.ticket}`) ?? []);
-      if (life.department) change.departments.add(life.department);
-      life.waits.forEach((s) => s.department && change.departments.add(s.department));
-      t.day.push(k.day);
-      t.ticket.push(k.ticket);
-      t.status.push(life.status);
-      t.department.push(life.department);
-      t.channel.push(life.channel);
-      t.item.push(life.serviceItem);
-      t.issued.push(life.issuedAt);
-      t.waitFrom.push(life.waitFrom);
-      t.firstCalled.push(life.firstCalledAt);
-      t.lastCalled.push(life.lastCalledAt);
-      t.calls.push(life.callCount);
-      t.window.push(life.window);
-      t.staff.push(life.staff);
-      t.started.push(life.startedAt);
-      t.ended.push(life.endedAt);
-      t.outcome.push(life.outcome);
-      t.transfers.push(life.transferCount);
-      for (const s of life.waits) {
-        w.day.push(k.day);
-        w.ticket.push(k.ticket);
-        w.seq.push(s.seq);
-        w.department.push(s.department);
-        w.waitFrom.push(s.waitFrom);
-        w.calledAt.push(s.calledAt);
-        w.abandoned.push(s.abandoned);
-      }
-    }
-    await em.query(
-      `INSERT INTO tickets (site_id, service_day, ticket, status, department, channel, service_item, issued_at, wait_from,
-         first_called_at, last_called_at, call_count, "window", staff, started_at, ended_at, outcome, transfer_count)
-       SELECT $1, * FROM unnest($2::date[], $3::varchar[], $4::varchar[], $5::varchar[], $6::varchar[], $7::varchar[],
-         $8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $11::timestamptz[], $12::int[], $13::varchar[], $14::varchar[],
-         $15::timestamptz[], $16::timestamptz[], $17::varchar[], $18::int[])
-       ON CONFLICT (site_id, service_day, ticket) DO UPDATE SET status = EXCLUDED.status, department = EXCLUDED.department,
-         channel = EXCLUDED.channel, service_item = EXCLUDED.service_item, issued_at = EXCLUDED.issued_at,
-         wait_from = EXCLUDED.wait_from, first_called_at = EXCLUDED.first_called_at, last_called_at = EXCLUDED.last_called_at,
-         call_count = EXCLUDED.call_count, "window" = EXCLUDED."window", staff = EXCLUDED.staff, started_at = EXCLUDED.started_at,
-         ended_at = EXCLUDED.ended_at, outcome = EXCLUDED.outcome, transfer_count = EXCLUDED.transfer_count`,
-      [
-        siteId,
-        t.day,
-        t.ticket,
-        t.status,
-        t.department,
-        t.channel,
-        t.item,
-        t.issued,
-        t.waitFrom,
-        t.firstCalled,
-        t.lastCalled,
-        t.calls,
-        t.window,
-        t.staff,
-        t.started,
-        t.ended,
-        t.outcome,
-        t.transfers,
-      ],
-    );
-    await em.query(
-      `DELETE FROM ticket_waits WHERE site_id = $1 AND (service_day, ticket) IN (SELECT * FROM unnest($2::date[], $3::varchar[]))`,
-      [siteId, days, tickets],
-    );
-    if (w.day.length)
-      await em.query(
-        `INSERT INTO ticket_waits (site_id, service_day, ticket, seq, department, wait_from, called_at, abandoned)
-         SELECT $1, * FROM unnest($2::date[], $3::varchar[], $4::int[], $5::varchar[], $6::timestamptz[], $7::timestamptz[], $8::bool[])`,
-        [siteId, w.day, w.ticket, w.seq, w.department, w.waitFrom, w.calledAt, w.abandoned],
-      );
-    change.tickets += list.length;
+  async apply(em: EntityManager, siteId: string, events: NewEvent[], plan = this.plan(events)): Promise<ProjectionChange> {
+    const change: ProjectionChange = { departments: new Set(), tickets: 0, staff: 0, reviews: 0, complaints: 0, rounds: plan.rounds };
+    // Presence rows are shared between batches and carry no trigger, so they are written
+    // first: the aggregate triggers on the other tables take a per-site lock held to the
+    // commit, and a row lock waited for after it could close a deadlock.
+    if (plan.staff.length) await this.projectStaff(em, siteId, plan.staff, change);
+    if (plan.tickets) await projectTickets(em, siteId, plan.tickets, change);
+    if (plan.reviews.length) await this.projectReviews(em, siteId, plan.reviews, change);
+    if (plan.complaints.length) await this.projectComplaints(em, siteId, plan.complaints, change);
+    return change;
   }
 
   private async projectStaff(em: EntityManager, siteId: string, events: NewEvent[], change: ProjectionChange) {
@@ -213,56 +116,59 @@ export class Projector {
     return { enc: this.cipher.encrypt(phone), masked: maskPhone(phone) };
   }
 
-  private async projectReview(em: EntityManager, siteId: string, e: NewEvent, change: ProjectionChange) {
-    const d = e.event.data as Record<string, unknown>;
-    const phone = this.protectPhone(d.phone);
-    const rating = d.rating as number;
+  private async projectReviews(em: EntityManager, siteId: string, events: NewEvent[], change: ProjectionChange) {
+    const rows = events.map((e) => ({ e, d: e.event.data as Record<string, unknown> }));
+    const phones = rows.map((r) => this.protectPhone(r.d.phone));
     await em.query(
       `INSERT INTO reviews (site_id, event_id, occurred_at, service_day, rating, channel, department, "window", staff, ticket,
          comment, real_name, phone_enc, phone_masked, follow_up_open)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15) ON CONFLICT DO NOTHING`,
+       SELECT $1, * FROM unnest($2::varchar[], $3::timestamptz[], $4::date[], $5::smallint[], $6::varchar[], $7::varchar[],
+         $8::varchar[], $9::varchar[], $10::varchar[], $11::text[], $12::bool[], $13::text[], $14::varchar[], $15::bool[])
+       ON CONFLICT DO NOTHING`,
       [
         siteId,
-        e.event.id,
-        e.occurredAt,
-        e.serviceDay,
-        rating,
-        d.channel,
-        d.department,
-        d.window ?? null,
-        d.staff ?? null,
-        d.ticket ?? null,
-        d.comment ?? null,
-        d.realName === true,
-        phone.enc,
-        phone.masked,
-        rating <= 2,
+        rows.map((r) => r.e.event.id),
+        rows.map((r) => r.e.occurredAt),
+        rows.map((r) => r.e.serviceDay),
+        rows.map((r) => r.d.rating),
+        rows.map((r) => r.d.channel),
+        rows.map((r) => r.d.department),
+        rows.map((r) => r.d.window ?? null),
+        rows.map((r) => r.d.staff ?? null),
+        rows.map((r) => r.d.ticket ?? null),
+        rows.map((r) => r.d.comment ?? null),
+        rows.map((r) => r.d.realName === true),
+        phones.map((p) => p.enc),
+        phones.map((p) => p.masked),
+        rows.map((r) => (r.d.rating as number) <= 2),
       ],
     );
-    change.departments.add(d.department as string);
-    change.reviews++;
+    for (const r of rows) change.departments.add(r.d.department as string);
+    change.reviews += rows.length;
   }
 
-  private async projectComplaint(em: EntityManager, siteId: string, e: NewEvent, change: ProjectionChange) {
-    const d = e.event.data as Record<string, unknown>;
-    const phone = this.protectPhone(d.phone);
+  private async projectComplaints(em: EntityManager, siteId: string, events: NewEvent[], change: ProjectionChange) {
+    const rows = events.map((e) => ({ e, d: e.event.data as Record<string, unknown> }));
+    const phones = rows.map((r) => this.protectPhone(r.d.phone));
     await em.query(
       `INSERT INTO complaints (site_id, event_id, occurred_at, source, summary, department, "window", staff, phone_enc, phone_masked)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10) ON CONFLICT DO NOTHING`,
+       SELECT $1, * FROM unnest($2::varchar[], $3::timestamptz[], $4::varchar[], $5::text[], $6::varchar[], $7::varchar[],
+         $8::varchar[], $9::text[], $10::varchar[])
+       ON CONFLICT DO NOTHING`,
       [
         siteId,
-        e.event.id,
-        e.occurredAt,
-        d.source,
-        d.summary,
-        d.department ?? null,
-        d.window ?? null,
-        d.staff ?? null,
-        phone.enc,
-        phone.masked,
+        rows.map((r) => r.e.event.id),
+        rows.map((r) => r.e.occurredAt),
+        rows.map((r) => r.d.source),
+        rows.map((r) => r.d.summary),
+        rows.map((r) => r.d.department ?? null),
+        rows.map((r) => r.d.window ?? null),
+        rows.map((r) => r.d.staff ?? null),
+        phones.map((p) => p.enc),
+        phones.map((p) => p.masked),
       ],
     );
-    if (typeof d.department === 'string') change.departments.add(d.department);
-    change.complaints++;
+    for (const r of rows) if (typeof r.d.department === 'string') change.departments.add(r.d.department);
+    change.complaints += rows.length;
   }
 }

@@ -7,6 +7,9 @@ export interface TicketEventInput {
   data: Record<string, unknown>;
 }
 
+/** Where an event sits in a ticket's hall order. */
+export type TicketEventKey = Pick<TicketEventInput, 'id' | 'type' | 'occurredAt'>;
+
 export interface WaitSegment {
   seq: number;
   department: string | null;
@@ -32,6 +35,10 @@ export interface TicketLife {
   outcome: string | null;
   transferCount: number;
   waits: WaitSegment[];
+  /** How many events the life was built from. */
+  eventCount: number;
+  /** The latest of them in hall order: a life continues only with events after it. */
+  lastEvent: TicketEventKey | null;
 }
 
 // Events at the same instant still have a natural order in the hall.
@@ -44,20 +51,15 @@ const RANK: Record<string, number> = {
   'ticket.completed': 4,
 };
 
-const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-
-/**
- * Replays one ticket's events in hall order. The result depends only on the set of
- * events, never on the order they arrived in (SPEC §3, "Ticket life").
- */
-export function ticketLife(events: TicketEventInput[]): TicketLife {
-  const sorted = [...events].sort(
-    (a, b) =>
-      a.occurredAt.getTime() - b.occurredAt.getTime() ||
-      (RANK[a.type] ?? 9) - (RANK[b.type] ?? 9) ||
-      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+/** Hall order: time, then the natural order of the types, then the id (unique per site) so that it is total. */
+export function compareTicketEvents(a: TicketEventKey, b: TicketEventKey): number {
+  return (
+    a.occurredAt.getTime() - b.occurredAt.getTime() || (RANK[a.type] ?? 9) - (RANK[b.type] ?? 9) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
   );
-  const life: TicketLife = {
+}
+
+export function emptyTicketLife(): TicketLife {
+  return {
     status: 'unknown',
     department: null,
     channel: null,
@@ -74,7 +76,37 @@ export function ticketLife(events: TicketEventInput[]): TicketLife {
     outcome: null,
     transferCount: 0,
     waits: [],
+    eventCount: 0,
+    lastEvent: null,
   };
+}
+
+/**
+ * True when every event comes after all those a stored life was built from, so the life
+ * can simply go on. A life that does not know its last event cannot be continued.
+ */
+export function continuesLife(life: TicketLife, events: readonly TicketEventKey[]): boolean {
+  const last = life.lastEvent;
+  return last !== null && events.every((e) => compareTicketEvents(e, last) > 0);
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+
+/**
+ * Replays one ticket's events in hall order. The result depends only on the set of
+ * events, never on the order they arrived in (SPEC §3, "Ticket life").
+ */
+export function ticketLife(events: TicketEventInput[]): TicketLife {
+  return continueLife(emptyTicketLife(), events);
+}
+
+/**
+ * The life after `events`, which must all come after the life's last event (see
+ * continuesLife): then the result equals a replay of all the events. `life` is left as it was.
+ */
+export function continueLife(from: TicketLife, events: TicketEventInput[]): TicketLife {
+  const sorted = [...events].sort(compareTicketEvents);
+  const life: TicketLife = { ...from, waits: from.waits.map((w) => ({ ...w })) };
   const current = (): WaitSegment | undefined => life.waits[life.waits.length - 1];
 
   for (const e of sorted) {
@@ -138,5 +170,10 @@ export function ticketLife(events: TicketEventInput[]): TicketLife {
     }
   }
   life.waits.forEach((w, i) => (w.seq = i));
+  if (sorted.length) {
+    const last = sorted[sorted.length - 1];
+    life.eventCount += sorted.length;
+    life.lastEvent = { id: last.id, type: last.type, occurredAt: last.occurredAt };
+  }
   return life;
 }

@@ -3,8 +3,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'unknown'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
-// The whole life of one ticket on one service day, rebuilt from that ticket's events
-// each time one arrives, so that arrival order cannot change it.
+// The whole life of one ticket on one service day. Events that come after the row's last
+// one carry it on; a late or out-of-order event has it rebuilt from all the ticket's events,
+// so that arrival order cannot change it (projections/ticket-life.ts).
 @Entity('tickets')
 @Index('idx_tickets_site_day_status', ['siteId', 'serviceDay', 'status'])
 // The live indicators read the latest services of a department and the last end at a window
@@ -67,4 +68,18 @@ export class Ticket {
 
   @Column({ type: 'int', name: 'transfer_count', default: 0 })
   transferCount!: number;
+
+  /** The number of events the row was built from. */
+  @Column({ type: 'int', name: 'event_count', default: 0 })
+  eventCount!: number;
+
+  /** The row's latest event in hall order (time, type, id); null on rows written before it was kept. */
+  @Column({ type: 'timestamptz', name: 'last_event_at', nullable: true })
+  lastEventAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 32, name: 'last_event_type', nullable: true })
+  lastEventType!: string | null;
+
+  @Column({ type: 'varchar', length: 64, name: 'last_event_id', nullable: true })
+  lastEventId!: string | null;
 }

@@ -6,6 +6,7 @@ import { AddReviewFollowUps1795707725133 } from './1795707725133-add-review-foll
 import { AddAccounts1795709621090 } from './1795709621090-add-accounts';
 import { AddPatrolPlannedFrom1795711320072 } from './1795711320072-add-patrol-planned-from';
 import { AddLiveAggregates1795715167836 } from './1795715167836-add-live-aggregates';
+import { AddTicketEventMarker1795715425726 } from './1795715425726-add-ticket-event-marker';
 
 // Every migration, in order. `npm run hallwatch -- migration-generate <Name>` writes new ones.
 export const MIGRATIONS: Function[] = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: Function[] = [
   AddAccounts1795709621090,
   AddPatrolPlannedFrom1795711320072,
   AddLiveAggregates1795715167836,
+  AddTicketEventMarker1795715425726,
 ];

@@ -1,0 +1,114 @@
+import { EntityManager } from 'typeorm';
+import { arrayLiteral } from './pg-array';
+import { TicketEventInput, TicketLife, WaitSegment } from './ticket-life';
+import { TicketStatus } from './ticket.entity';
+import { keyOf, TicketKey } from './ticket-store';
+
+// Reads of the ticket projection, for tickets whose rows this transaction has locked.
+
+type Db = Pick<EntityManager, 'query'>;
+
+const at = (v: string | Date | null): Date | null => (v === null ? null : new Date(v));
+
+interface LifeRow {
+  day: string;
+  ticket: string;
+  status: TicketStatus;
+  department: string | null;
+  channel: string | null;
+  service_item: string | null;
+  issued_at: Date | null;
+  wait_from: Date | null;
+  first_called_at: Date | null;
+  last_called_at: Date | null;
+  call_count: number;
+  window: string | null;
+  staff: string | null;
+  started_at: Date | null;
+  ended_at: Date | null;
+  outcome: string | null;
+  transfer_count: number;
+  event_count: number;
+  last_event_at: Date | null;
+  last_event_type: string | null;
+  last_event_id: string | null;
+  waits: Array<[number, string | null, string, string | null, boolean]> | null;
+}
+
+function lifeOf(r: LifeRow): TicketLife {
+  const waits: WaitSegment[] = (r.waits ?? []).map(([seq, department, waitFrom, calledAt, abandoned]) => ({
+    seq,
+    department,
+    waitFrom: new Date(waitFrom),
+    calledAt: at(calledAt),
+    abandoned,
+  }));
+  const marked = r.last_event_at !== null && r.last_event_type !== null && r.last_event_id !== null;
+  // A wait list with a gap was not written by ticketLife: such a row cannot be carried on.
+  const whole = waits.every((w, i) => w.seq === i);
+  return {
+    status: r.status,
+    department: r.department,
+    channel: r.channel,
+    serviceItem: r.service_item,
+    issuedAt: r.issued_at,
+    waitFrom: r.wait_from,
+    firstCalledAt: r.first_called_at,
+    lastCalledAt: r.last_called_at,
+    callCount: r.call_count,
+    window: r.window,
+    staff: r.staff,
+    startedAt: r.started_at,
+    endedAt: r.ended_at,
+    outcome: r.outcome,
+    transferCount: r.transfer_count,
+    waits,
+    eventCount: r.event_count,
+    lastEvent: marked && whole ? { occurredAt: r.last_event_at!, type: r.last_event_type!, id: r.last_event_id! } : null,
+  };
+}
+
+/**
+ * The stored lives of these tickets, each with its waits. Hash joins on the keys, so that a
+ * table without statistics yet (a new database) is scanned once rather than once per key.
+ */
+export async function readLives(em: Db, siteId: string, keys: TicketKey[]): Promise<Map<string, TicketLife>> {
+  const rows: LifeRow[] = await em.query(
+    `WITH k AS MATERIALIZED (SELECT * FROM unnest($2::date[], $3::varchar[]) AS k(day, ticket)),
+     w AS (
+       SELECT service_day, ticket, json_agg(json_build_array(seq, department, wait_from, called_at, abandoned) ORDER BY seq) AS waits
+       FROM ticket_waits WHERE site_id = $1 AND (service_day, ticket) IN (SELECT day, ticket FROM k) GROUP BY 1, 2)
+     SELECT t.service_day::text AS day, t.ticket, t.status, t.department, t.channel, t.service_item, t.issued_at, t.wait_from,
+       t.first_called_at, t.last_called_at, t.call_count, t."window", t.staff, t.started_at, t.ended_at, t.outcome, t.transfer_count,
+       t.event_count, t.last_event_at, t.last_event_type, t.last_event_id, w.waits
+     FROM tickets t LEFT JOIN w ON w.service_day = t.service_day AND w.ticket = t.ticket
+     WHERE t.site_id = $1 AND (t.service_day, t.ticket) IN (SELECT day, ticket FROM k)`,
+    keyParams(siteId, keys),
+  );
+  return new Map(rows.map((r) => [keyOf(r), lifeOf(r)]));
+}
+
+const keyParams = (siteId: string, keys: TicketKey[]) => [
+  siteId,
+  arrayLiteral(keys.map((k) => k.day)),
+  arrayLiteral(keys.map((k) => k.ticket)),
+];
+
+/** Every stored event of these tickets, for the lives that must be replayed from the start. */
+export async function readTicketEvents(em: Db, siteId: string, keys: TicketKey[]): Promise<Map<string, TicketEventInput[]>> {
+  const rows: Array<{ id: string; type: string; occurred_at: Date; data: Record<string, unknown>; day: string; ticket: string }> =
+    await em.query(
+      `SELECT id, type, occurred_at, data, service_day::text AS day, ticket FROM events
+       WHERE site_id = $1 AND ticket IS NOT NULL
+         AND (service_day, ticket) IN (SELECT * FROM unnest($2::date[], $3::varchar[]))`,
+      keyParams(siteId, keys),
+    );
+  const byKey = new Map<string, TicketEventInput[]>();
+  for (const r of rows) {
+    const k = keyOf(r);
+    const list = byKey.get(k) ?? [];
+    list.push({ id: r.id, type: r.type, occurredAt: new Date(r.occurred_at), data: r.data });
+    byKey.set(k, list);
+  }
+  return byKey;
+}
