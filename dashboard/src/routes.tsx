@@ -2,8 +2,13 @@ import { lazy, LazyExoticComponent, ComponentType } from 'react';
 
 // Each screen is its own chunk, so the wall TV never downloads the leaders' charts.
 // A new screen adds one line here and owns everything else in pages/<name>/.
-export const ROUTES: Array<{ path: string; page: LazyExoticComponent<ComponentType> }> = [
-  { path: '/wall', page: lazy(() => import('./pages/wall/WallPage').then((m) => ({ default: m.WallPage }))) },
+// `warm` starts what a screen needs from the server while its code is still loading.
+export const ROUTES: Array<{ path: string; page: LazyExoticComponent<ComponentType>; warm?: () => void }> = [
+  {
+    path: '/wall',
+    page: lazy(() => import('./pages/wall/WallPage').then((m) => ({ default: m.WallPage }))),
+    warm: () => void import('./pages/wall/preconnect').then((m) => m.preconnectWall()),
+  },
   { path: '/login', page: lazy(() => import('./pages/login/LoginPage').then((m) => ({ default: m.LoginPage }))) },
   { path: '/patrol', page: lazy(() => import('./pages/patrol/PatrolPage').then((m) => ({ default: m.PatrolPage }))) },
   { path: '/trends', page: lazy(() => import('./pages/trends/TrendsPage').then((m) => ({ default: m.TrendsPage }))) },

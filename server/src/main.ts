@@ -2,17 +2,20 @@ import 'reflect-metadata';
 import { loadConfig } from './core/config/app-config';
 import { createApp } from './app.factory';
 import { prepare } from './core/startup/prepare';
+import { describeDemoAccess } from './modules/demo/demo-access';
 
 // A long-running hall monitor logs a stray rejection instead of dying from it.
 process.on('unhandledRejection', (reason) => console.error('unhandled rejection:', reason instanceof Error ? reason.message : reason));
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  await prepare(config, { seedDemoWhenEmpty: process.argv.includes('--demo') });
+  const demo = await prepare(config, { seedDemoWhenEmpty: process.argv.includes('--demo') });
   const app = await createApp(config);
   await app.listen(config.PORT, config.HOST);
   const url = `http://localhost:${config.PORT}`;
-  console.log(`Hallwatch is serving on ${url} — wall: ${url}/wall · health: ${url}/health`);
+  // The demo's way in first: scripts/start.js starts the simulator on the "serving" line.
+  if (demo) console.log(describeDemoAccess(demo, url));
+  console.log(`Hallwatch is serving on ${url} — wall: ${url}/wall · sign in: ${url}/login · health: ${url}/health`);
 }
 
 main().catch((err: Error) => {

@@ -1,6 +1,7 @@
 export * from './events';
 export * from './event-validation';
 export * from './indicators';
+export * from './hall-hours';
 export * from './live';
 export * from './roles';
 export * from './queues';

@@ -1,6 +1,7 @@
 // Canonical indicator ids of SPEC §4. Clients depend on these strings.
 
 import type { LiveAlert } from './live';
+import type { HallHours } from './hall-hours';
 
 export const INDICATOR_IDS = [
   'queue.waiting',
@@ -136,6 +137,8 @@ export interface SiteInfo {
   waitTargetSec: number;
   /** Share of the target from which a wait warns. */
   waitWarnRatio: number;
+  /** Opening hours (the site's setting, else 08:30–17:30 Monday to Friday). */
+  hours: HallHours;
 }
 
 /** `GET /api/v1/sites/:site/indicators/history`: one indicator's recorded value per hall-local hour. */

@@ -43,6 +43,11 @@ export interface LiveServerEvents {
   update: (update: IndicatorUpdate) => void;
   alert: (alert: LiveAlert) => void;
   heartbeat: (beat: Heartbeat) => void;
+  /**
+   * Sent just before the server closes a socket for its credential: none, unknown, revoked or
+   * expired, or not of the site. The page should ask for a sign-in or a display token.
+   */
+  denied: () => void;
 }
 
 export interface LiveHandshakeAuth {

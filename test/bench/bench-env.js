@@ -55,4 +55,12 @@ async function startServer(databaseUrl, port, env = {}) {
 
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
-module.exports = { ROOT, createBenchDatabase, startServer, percentile };
+/** A display token of the site, for the walls and sockets a bench opens (nothing is anonymous). */
+async function displayToken(ds, site) {
+  const { DisplayTokensService } = require(join(ROOT, 'server/dist/modules/accounts/display-tokens.service.js'));
+  const { CredentialEvents } = require(join(ROOT, 'server/dist/modules/accounts/credential-events.js'));
+  const { Clock } = require(join(ROOT, 'server/dist/core/time/clock.js'));
+  return (await new DisplayTokensService(ds, new Clock(), new CredentialEvents()).create(site, 'bench wall', 'bench')).token;
+}
+
+module.exports = { ROOT, createBenchDatabase, startServer, percentile, displayToken };

@@ -4,7 +4,8 @@ import { crc32, deflateSync } from 'node:zlib';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { PatrolSync } from '../../server/src/modules/patrol/jobs/patrol-sync.service';
 import { Site } from '../../server/src/modules/registry/site.entity';
-import { launchBrowser } from '../support/browser';
+import { makeUser } from '../support/accounts';
+import { launchBrowser, signInContext } from '../support/browser';
 import { makeSite } from '../support/factories';
 import { call, hall, MONDAY, waitFor } from '../support/patrol';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -12,7 +13,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 jest.setTimeout(120_000);
 
 const ADMIN = 'browser-admin-token-patrol';
-const PATROL = 'browser-patrol-token-1234';
+const PATROLLER = 'zhang.patrol';
 const SITE = 'patb';
 const SHOTS = join(__dirname, '..', 'screenshots');
 const ROOT = join(__dirname, '..', '..');
@@ -42,7 +43,7 @@ function png(width: number, height: number): Buffer {
 }
 const PNG = png(640, 480);
 
-// A patroller's phone (360×740) walks the 09:00 round of the hall's Monday: signs in, starts
+// A patroller's phone (360×740) walks the 09:00 round of the hall's Monday: signed in, starts
 // the round, taps OK down the checklist, records one finding with a photo and a notice,
 // loses the network half-way, completes the round offline, and gets it all through when the
 // network returns, one answer of which is lost on the way back. The server holds every
@@ -57,8 +58,9 @@ describe('patrol page on a phone', () => {
     (await t.ds.query(sql.replace('$site', `(SELECT id FROM sites WHERE code = '${SITE}')`)))[0].n;
 
   beforeAll(async () => {
-    t = await startTestApp({ ADMIN_TOKEN: ADMIN, PATROL_TOKEN: PATROL, DASHBOARD_DIR: join(ROOT, 'dashboard', 'dist') });
+    t = await startTestApp({ ADMIN_TOKEN: ADMIN, DASHBOARD_DIR: join(ROOT, 'dashboard', 'dist') });
     site = await makeSite(t.ds, SITE);
+    await makeUser(t, PATROLLER, 'patrol', [SITE]);
     t.clock.setNow(hall(MONDAY, '08:58:00'));
     expect((await call(`${t.url}/api/v1/admin/sites/${SITE}/patrol/schedule`, 'PUT', ADMIN, { enabled: true })).status).toBe(200);
     t.clock.setNow(hall(MONDAY, '09:04:00'));
@@ -71,6 +73,7 @@ describe('patrol page on a phone', () => {
       hasTouch: true,
       locale: 'zh-CN',
     });
+    await signInContext(context, t.url, PATROLLER);
     page = await context.newPage();
   });
   afterAll(async () => {
@@ -80,9 +83,6 @@ describe('patrol page on a phone', () => {
 
   it('walks a round with a finding and a notice through an offline spell; nothing lost, nothing doubled', async () => {
     await page.goto(`${t.url}/patrol?site=${SITE}`);
-    await page.getByTestId('gate-name').fill('张巡查');
-    await page.getByTestId('gate-token').fill(PATROL);
-    await page.getByRole('button', { name: '开始' }).click();
 
     const round1 = page.getByTestId('round-1');
     await waitFor(
@@ -181,12 +181,16 @@ describe('patrol page on a phone', () => {
       await count(`SELECT count(*)::int AS n FROM patrol_notices WHERE site_id = $site AND department = 'd1' AND status = 'open'`),
     ).toBe(1);
     expect(await count(`SELECT count(*)::int AS n FROM patrol_rounds WHERE site_id = $site AND state = 'done'`)).toBe(1);
+    // The round was walked by the signed-in account, and the phone says who that is.
+    const [walked] = await t.ds.query(`SELECT started_by, completed_by FROM patrol_rounds WHERE state = 'done'`);
+    expect(walked).toEqual({ started_by: PATROLLER, completed_by: PATROLLER });
+    expect(await page.textContent('body')).toContain(`巡查人员：${PATROLLER}`);
     const deadline: Array<{ d: string }> = await t.ds.query(
       `SELECT to_char(deadline AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS d FROM patrol_notices`,
     );
     expect(deadline[0].d).toBe('2024-07-16 17:30');
 
-    const snap = await call<IndicatorSnapshot>(`${t.url}/api/v1/sites/${SITE}/indicators`, 'GET', null);
+    const snap = await call<IndicatorSnapshot>(`${t.url}/api/v1/sites/${SITE}/indicators`, 'GET', ADMIN);
     expect(snap.body.values['patrol.rounds.done']).toBe(1);
     expect(snap.body.values['patrol.findings.open']).toBe(1);
     await waitFor(
@@ -210,7 +214,7 @@ describe('patrol page on a phone', () => {
 
   it('the wall shows the round done', async () => {
     const wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await wall.goto(`${t.url}/wall?site=${SITE}`);
+    await wall.goto(`${t.url}/wall?site=${SITE}&token=${await t.displayToken(SITE)}`);
     await wall.waitForFunction(() => document.querySelector('[data-testid="patrol.rounds.done"]')?.textContent === '1', null, {
       timeout: 15_000,
     });

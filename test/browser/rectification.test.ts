@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { createDataSource } from '../../server/src/core/database/data-source';
 import { DeviceKeysService } from '../../server/src/modules/device-keys/device-keys.service';
 import { adminApi } from '../support/admin-api';
+import { makeUserOn, PASSWORD } from '../support/accounts';
 import { launchBrowser } from '../support/browser';
 import { ev, makeSite } from '../support/factories';
 import { postEvents } from '../support/http';
@@ -16,7 +17,7 @@ jest.setTimeout(90_000);
 const TOKEN = 'browser-admin-token-0123';
 const SHOTS = join(__dirname, '..', 'screenshots');
 
-// The items page in a real browser: it asks for the token once, imports the seed through
+// The items page in a real browser: it sends a visitor to sign in, imports the seed through
 // its upload, and shows statuses, live values against targets, evidence, history and a
 // rebound. The server runs in real time, so the rebound is made by closing the day at
 // 00:00 (a site setting) and a day of completions with few reviews (item 17).
@@ -33,6 +34,7 @@ describe('rectification page in a real browser', () => {
     ds = createDataSource(db.url);
     await ds.initialize();
     await makeSite(ds, 'br');
+    await makeUserOn(ds, 'br-admin', 'admin', ['br']);
     server = await startServerProcess(db.url, { ADMIN_TOKEN: TOKEN });
     api = adminApi(server.url, TOKEN);
     browser = await launchBrowser();
@@ -46,13 +48,15 @@ describe('rectification page in a real browser', () => {
     await db?.drop();
   });
 
-  it('asks for the token once, imports the seed through the upload and reports the count check', async () => {
+  it('sends the visitor to sign in and back, imports the seed through the upload and reports the count check', async () => {
     await page.goto(`${server.url}/rectification?site=br`);
-    await page.getByText('请输入管理令牌').waitFor();
-    await page.fill('input[type=password]', TOKEN);
+    await page.waitForURL(/\/login\?next=/);
+    expect(new URL(page.url()).searchParams.get('next')).toBe('/rectification?site=br');
+    await page.fill('input[name="username"]', 'br-admin');
+    await page.fill('input[name="password"]', PASSWORD);
     await page.click('button[type=submit]');
     await page.getByText('尚未导入整改报告').waitFor();
-    expect(await page.textContent('body')).toContain('sessionStorage');
+    expect(new URL(page.url()).pathname).toBe('/rectification');
 
     await page.setInputFiles('[data-testid=import-input]', SEED_REPORT);
     const findings = page.getByTestId('import-findings');
@@ -131,7 +135,7 @@ describe('rectification page in a real browser', () => {
     expect(detail).toContain('回头看');
   });
 
-  it('switches to English and keeps the token for the tab', async () => {
+  it('switches to English and stays signed in across a reload', async () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: /Rectification items/ }).waitFor();
     await page.reload();

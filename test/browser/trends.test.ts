@@ -9,6 +9,7 @@ import { seedDemo } from '../../server/src/modules/demo/seed-demo';
 import { registryPoints, seedReviewHistory } from '../../server/src/modules/reviews/review-history-seed';
 import { RollupService } from '../../server/src/modules/reviews/rollup.service';
 import { addDays, localDay } from '../../server/src/modules/reviews/zoned-time';
+import { makeUserOn, PASSWORD } from '../support/accounts';
 import { launchBrowser } from '../support/browser';
 import { REVIEWS_ADMIN_TOKEN } from '../support/reviews-api';
 import { ServerProcess, startServerProcess } from '../support/server-process';
@@ -17,6 +18,7 @@ import { createTestDatabase } from '../support/test-db';
 jest.setTimeout(240_000);
 
 const SHOTS = join(__dirname, '..', 'screenshots');
+const LEADER = 'tr-leader';
 const DESKTOP = { width: 1600, height: 1000 };
 // The page's writing rule for a rate, restated here: a percentage cut to one decimal.
 const percent = (v: number | null) => (v === null ? '—' : `${(Math.floor(v * 1000 + 1e-6) / 10).toFixed(1)}%`);
@@ -49,6 +51,7 @@ describe('the leaders’ trends page (/trends) in a real browser', () => {
       now: new Date(),
     });
     await new RollupService(ds).rebuild([id], from, today);
+    await makeUserOn(ds, LEADER, 'leader', ['huiji']);
     server = await startServerProcess(db.url, { ADMIN_TOKEN: REVIEWS_ADMIN_TOKEN });
     browser = await launchBrowser();
   });
@@ -60,22 +63,31 @@ describe('the leaders’ trends page (/trends) in a real browser', () => {
     await db?.drop();
   });
 
-  async function openWithToken(page: Page, path: string): Promise<void> {
+  /** A leader not signed in yet opens the page: it sends them to /login, and back after signing in. */
+  async function openSignedIn(page: Page, path: string): Promise<void> {
     await page.goto(`${server.url}${path}`);
-    await page.fill('.tr-token input', REVIEWS_ADMIN_TOKEN);
-    await page.click('.tr-token button[type="submit"]');
+    await page.waitForURL(/\/login\?next=/);
+    await page.fill('input[name="username"]', LEADER);
+    await page.fill('input[name="password"]', PASSWORD);
+    await page.click('button[type="submit"]');
+    await page.waitForURL((u) => u.pathname === '/trends');
     await page.waitForSelector('[data-testid="card-goodRate-value"]');
     await page.waitForSelector('[data-testid="ranking-windows"] tbody tr');
     await page.waitForFunction(() => document.querySelector('.tr-page')?.getAttribute('data-loading') === 'no');
   }
 
-  it('asks for the token once, says so, and shows the rates the API computes, in Chinese', async () => {
-    const page = await browser.newPage({ viewport: DESKTOP });
+  it('sends a visitor who is not signed in to /login and back, and shows the rates the API computes, in Chinese', async () => {
+    const page = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
     await page.goto(`${server.url}/trends`);
-    expect(await page.textContent('.tr-token')).toContain('请输入管理令牌');
-    await openWithToken(page, '/trends');
+    await page.waitForURL(/\/login\?next=/);
+    // Back to the same view afterwards: the page has already written its choices into the address.
+    expect(new URL(page.url()).searchParams.get('next')).toMatch(/^\/trends\?scope=site&grain=day/);
+    await page.getByTestId('sign-in-needed').waitFor();
+    expect(await page.textContent('[data-testid="sign-in-needed"]')).toContain('此页面需要登录');
+    await page.screenshot({ path: join(SHOTS, 'login-redirect.png') });
+    await openSignedIn(page, '/trends');
     expect(await page.textContent('h1')).toContain('好差评满意度趋势');
-    expect(await page.textContent('[data-testid="token-notice"]')).toContain('sessionStorage');
+    expect(await page.textContent('[data-testid="sign-out"]')).toBe('退出登录');
 
     const q = new URL(page.url()).searchParams;
     const series = await api<TrendSeriesView>(`/trends/series?site=huiji&scope=site&from=${q.get('from')}&to=${q.get('to')}`);
@@ -94,10 +106,10 @@ describe('the leaders’ trends page (/trends) in a real browser', () => {
     expect(await page.textContent('[data-testid="ranking-departments"] tbody tr:first-child .tr-reason')).toMatch(/第2名/);
 
     await page.screenshot({ path: join(SHOTS, 'trends.png'), fullPage: true });
-    // A second navigation in the same tab does not ask again.
+    // The session cookie carries on: a second navigation does not ask again.
     await page.goto(`${server.url}/trends?grain=month&site=huiji`);
     await page.waitForSelector('[data-testid="card-goodRate-value"]');
-    expect(await page.$('.tr-token')).toBeNull();
+    expect(new URL(page.url()).pathname).toBe('/trends');
     await page.waitForFunction(() => document.querySelector('.tr-page')?.getAttribute('data-loading') === 'no');
     await page.waitForSelector('[data-testid="ranking-windows"] tbody tr');
     await page.screenshot({ path: join(SHOTS, 'trends-month.png'), fullPage: true });
@@ -106,7 +118,7 @@ describe('the leaders’ trends page (/trends) in a real browser', () => {
 
   it('exports the breakdown table to an .xlsx that reads back with Chinese headers and the same figures', async () => {
     const page = await browser.newPage({ viewport: DESKTOP, acceptDownloads: true });
-    await openWithToken(page, '/trends?site=huiji');
+    await openSignedIn(page, '/trends?site=huiji');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-breakdown"]')]);
     expect(download.suggestedFilename()).toMatch(/^好差评-breakdown-huiji-.*\.xlsx$/);
     const wb = new Workbook();

@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { createDataSource } from '../../server/src/core/database/data-source';
 import { seedDemo } from '../../server/src/modules/demo/seed-demo';
 import { DeviceKeysService } from '../../server/src/modules/device-keys/device-keys.service';
+import { bearer, displayTokenOn } from '../support/accounts';
 import { launchBrowser } from '../support/browser';
 import { ev } from '../support/factories';
 import { localDay, localMidnight } from '../support/hall-day';
@@ -67,6 +68,8 @@ interface DemoHall {
   ds: DataSource;
   server: ServerProcess;
   key: string;
+  /** A display token of the demo hall, as its wall TV carries. */
+  token: string;
 }
 
 /** The seeded demo hall with a morning of events up to `nowMs`, and a server whose clock reads `fixedClock` if given. */
@@ -76,10 +79,11 @@ async function demoHall(nowMs: number, fixedClock?: Date): Promise<DemoHall> {
   await ds.initialize();
   await seedDemo(ds);
   const key = (await new DeviceKeysService(ds).create('huiji', 'wall test')).key;
+  const token = await displayTokenOn(ds, 'huiji');
   const server = await startServerProcess(db.url, fixedClock ? { FIXED_CLOCK: fixedClock.toISOString() } : {});
   await postAll(server.url, key, wallHallEvents(nowMs).events);
   await seedGoodRateHistory(ds, 'huiji', nowMs);
-  return { db, ds, server, key };
+  return { db, ds, server, key, token };
 }
 
 async function closeHall(h: DemoHall | undefined): Promise<void> {
@@ -102,10 +106,11 @@ describe('wall (大屏) in a real browser, on the seeded demo hall', () => {
   let server: ServerProcess;
   let browser: Browser;
   let key: string;
+  let token: string;
 
   beforeAll(async () => {
     hall = await demoHall(Date.now());
-    ({ ds, server, key } = hall);
+    ({ ds, server, key, token } = hall);
     browser = await launchBrowser();
   });
 
@@ -117,13 +122,13 @@ describe('wall (大屏) in a real browser, on the seeded demo hall', () => {
 
   it('shows at 1920×1080 the same headline figures as GET /indicators, written by the wall rules', async () => {
     const page = await browser.newPage({ viewport: HD });
-    await liveWall(page, `${server.url}/wall?site=huiji`);
+    await liveWall(page, `${server.url}/wall?site=huiji&token=${token}`);
     expect(await page.getAttribute('[data-testid="wall"]', 'data-mode')).toBe('open');
     // The wall hears changes within a publish interval; compare until both sides agree.
     let expected: Record<string, string> = {};
     let actual: Record<string, string | null> = {};
     for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
-      const { body } = await getJson<IndicatorSnapshot>(`${server.url}/api/v1/sites/huiji/indicators`);
+      const { body } = await getJson<IndicatorSnapshot>(`${server.url}/api/v1/sites/huiji/indicators`, bearer(token));
       expected = Object.fromEntries(HEADLINE.map(([id, f]) => [id, f(body.values[id])]));
       actual = await shown(page);
       if (JSON.stringify(actual) === JSON.stringify(expected)) break;
@@ -142,7 +147,7 @@ describe('wall (大屏) in a real browser, on the seeded demo hall', () => {
 
   it('shows a window going from serving to away unregistered within seconds', async () => {
     const page = await browser.newPage({ viewport: HD });
-    await liveWall(page, `${server.url}/wall?site=huiji`);
+    await liveWall(page, `${server.url}/wall?site=huiji&token=${token}`);
     const cell = '[data-testid="window-02"]';
     expect(await page.getAttribute(cell, 'data-state')).toMatch(/serving|idle/);
     const res = await postEvents(server.url, key, ev('staff.left_post', { staff: 'S002', window: '02', reason: 'unregistered' }));
@@ -178,7 +183,7 @@ describe('wall (大屏) in a real browser, on the seeded demo hall', () => {
     // The page's clock reads 19:30 in the hall, after closing; the server keeps the real time.
     const evening = localMidnight(localDay(now)) + 19.5 * 3600_000;
     await page.clock.setFixedTime(new Date(Math.max(evening, now)));
-    await page.goto(`${server.url}/wall?site=huiji-t1`);
+    await page.goto(`${server.url}/wall?site=huiji-t1&token=${await displayTokenOn(ds, 'huiji-t1')}`);
     await page.waitForSelector('[data-testid="hall-closed"]', { timeout: 10_000 });
     expect(await page.textContent('[data-testid="hall-closed"]')).toContain('大厅已闭厅');
     expect(await page.textContent('[data-testid="queue.served"]')).toBe('20');
@@ -188,7 +193,7 @@ describe('wall (大屏) in a real browser, on the seeded demo hall', () => {
 
   it('greys under 数据已中断 when the server stops, and recovers by itself when it returns', async () => {
     const page = await browser.newPage({ viewport: HD });
-    await liveWall(page, `${server.url}/wall?site=huiji`);
+    await liveWall(page, `${server.url}/wall?site=huiji&token=${token}`);
     const port = server.port;
     await server.stop('SIGKILL');
     await page.waitForSelector('[data-testid="stale-banner"]', { timeout: 15_000 });
@@ -229,7 +234,7 @@ describe('wall screenshots of a weekday morning (server and page clocks at 10:30
   async function wallAt(url: string, opts: { deviceScaleFactor?: number } = {}): Promise<Page> {
     const page = await browser.newPage({ viewport: HD, ...opts });
     await page.clock.setFixedTime(at);
-    await liveWall(page, `${hall.server.url}${url}`);
+    await liveWall(page, `${hall.server.url}${url}${url.includes('token=') ? '' : `&token=${hall.token}`}`);
     return page;
   }
 

@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../../server/src/core/database/data-source';
 import { DeviceKeysService } from '../../server/src/modules/device-keys/device-keys.service';
+import { bearer, displayTokenOn } from '../support/accounts';
 import { makeSite } from '../support/factories';
 import { getJson, postEvents } from '../support/http';
 import { freePort, startServerProcess } from '../support/server-process';
@@ -53,6 +54,7 @@ describe('restart and recomputation', () => {
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let ds: DataSource;
   let key: string;
+  let wall: Record<string, string>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -60,6 +62,7 @@ describe('restart and recomputation', () => {
     await ds.initialize();
     await makeSite(ds, 'again');
     key = (await new DeviceKeysService(ds).create('again', 'test')).key;
+    wall = bearer(await displayTokenOn(ds, 'again'));
   });
   afterAll(async () => {
     await ds.destroy();
@@ -80,13 +83,13 @@ describe('restart and recomputation', () => {
       const res = await postEvents(first.url, key, { events: scrambled.slice(i, i + 25) });
       expect(res.body.results.filter((r) => r.status === 'rejected')).toEqual([]);
     }
-    const before = (await getJson<IndicatorSnapshot>(`${first.url}/api/v1/sites/again/indicators`)).body;
+    const before = (await getJson<IndicatorSnapshot>(`${first.url}/api/v1/sites/again/indicators`, wall)).body;
     expect(before.values['queue.waiting']).toBeGreaterThan(0);
     expect(before.values['queue.served']).toBeGreaterThan(0);
     await first.stop('SIGKILL');
 
     const second = await startServerProcess(db.url, env, port);
-    const afterRestart = (await getJson<IndicatorSnapshot>(`${second.url}/api/v1/sites/again/indicators`)).body;
+    const afterRestart = (await getJson<IndicatorSnapshot>(`${second.url}/api/v1/sites/again/indicators`, wall)).body;
     expect(afterRestart).toEqual(before);
 
     await promisify(execFile)(
@@ -96,7 +99,7 @@ describe('restart and recomputation', () => {
         env: { ...process.env, DATABASE_URL: db.url },
       },
     );
-    const rebuilt = (await getJson<IndicatorSnapshot>(`${second.url}/api/v1/sites/again/indicators`)).body;
+    const rebuilt = (await getJson<IndicatorSnapshot>(`${second.url}/api/v1/sites/again/indicators`, wall)).body;
     expect(rebuilt).toEqual(before);
     await second.stop();
   });

@@ -8,23 +8,6 @@ jest.setTimeout(180_000);
 
 const ADMIN_TOKEN = 'matrix-admin-token-0123456789';
 
-/**
- * Routes that still rely on their own guard instead of declaring a rule. The lead clears this
- * list by giving each a @Roles(...) (see the Accounts report); a route missing from both this
- * list and the rules fails the test, and so does an entry here that has since got a rule.
- */
-const PENDING = new Set([
-  // Patrol phone API: PatrolAuthGuard (PATROL_TOKEN); to become @Roles('patrol', 'supervisor', 'admin').
-  'GET /api/v1/patrol/sites/:site/today',
-  'POST /api/v1/patrol/sites/:site/events',
-  'PUT /api/v1/patrol/sites/:site/photos/:check',
-  'GET /api/v1/patrol/sites/:site/photos/:check',
-  'POST /api/v1/patrol/sites/:site/notices',
-  // The wall's reads, open today; to become @Roles('admin', 'supervisor', 'leader', 'display').
-  'GET /api/v1/sites/:site/indicators',
-  'GET /api/v1/sites/:site/indicators/history',
-]);
-
 type Credential = { name: string; role: Role | 'device' | null; token: () => string | null };
 
 describe('role × endpoint matrix, generated from the router', () => {
@@ -54,12 +37,10 @@ describe('role × endpoint matrix, generated from the router', () => {
 
   const key = (r: RouteEntry) => `${r.method} ${r.path}`;
 
-  it('finds the routes and every one declares who may call it (or is knowingly pending)', () => {
+  it('finds the routes and every one declares who may call it', () => {
     expect(routes.length).toBeGreaterThan(40);
-    const missing = routes.filter((r) => !r.rule && !PENDING.has(key(r))).map(key);
+    const missing = routes.filter((r) => !r.rule).map(key);
     expect(missing).toEqual([]);
-    const stale = [...PENDING].filter((p) => !routes.some((r) => key(r) === p && !r.rule));
-    expect(stale).toEqual([]);
   });
 
   const credentials = (): Credential[] => [

@@ -27,7 +27,6 @@ describe('revoking sessions, display tokens and device keys, over HTTP and the l
     t = await startTestApp({
       ADMIN_TOKEN,
       LIVE_AUTH_SWEEP_MS: '500',
-      ALLOW_ANONYMOUS_WALL: 'false',
       CORS_ORIGINS: 'https://wall.example.gov.cn',
     });
     await makeSite(t.ds, 'r1', 1);
@@ -50,7 +49,7 @@ describe('revoking sessions, display tokens and device keys, over HTTP and the l
     expect(await auditCount(t.ds, 'access.denied', `target = 'socket /live' AND site = 'r2'`)).toBe(1);
   });
 
-  it('refuses an anonymous wall when ALLOW_ANONYMOUS_WALL is off, and a page from a foreign origin', async () => {
+  it('refuses an anonymous wall, and a page from a foreign origin', async () => {
     await expect(open({ site: 'r1' })).rejects.toThrow();
     const s = await signIn(t.url, 'rev-sup');
     await expect(open({ token: s.token }, { origin: 'https://evil.example' })).rejects.toThrow();
@@ -181,8 +180,8 @@ describe('revocation broadcast without waiting for the sweep', () => {
       const gone = disconnected(socket);
       expect((await call(t.url, 'POST', `/api/v1/admin/users/${id}/sessions/revoke`, { token: other.token })).status).toBe(200);
       expect(await gone).toBeLessThan(1000);
-      // With anonymous walls still allowed, a stale cookie falls back to the anonymous wall; a given token that fails does not.
-      expect((await liveSocket(t.url, { site: 'b1' }, { cookie: s.cookie })).connected).toBe(true);
+      // Nothing is anonymous: neither the ended session's cookie nor its token opens the wall again.
+      await expect(liveSocket(t.url, { site: 'b1' }, { cookie: s.cookie })).rejects.toThrow();
       await expect(liveSocket(t.url, { site: 'b1', token: s.token })).rejects.toThrow();
     } finally {
       await t.close();

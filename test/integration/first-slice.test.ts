@@ -1,26 +1,31 @@
 import { io, Socket } from 'socket.io-client';
 import { IndicatorSnapshot, IndicatorUpdate } from '@hallwatch/shared';
+import { bearer } from '../support/accounts';
 import { getJson, postEvents } from '../support/http';
 
 type HealthBody = { details: Record<string, { status: string; maxmemoryPolicy?: string }> };
 import { ev, makeSite } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
+const ADMIN = 'first-slice-admin-token-0123';
+
 describe('first slice: ticket.issued → PostgreSQL → /live update', () => {
   let t: TestApp;
   let key: string;
+  let wall: string;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ ADMIN_TOKEN: ADMIN });
     await makeSite(t.ds, 'slice');
     key = await t.deviceKey('slice');
+    wall = await t.displayToken('slice');
   });
   afterAll(async () => t.close());
 
   const post = (body: unknown) => postEvents(t.url, key, body);
 
   it('stores the event and pushes the new queue.waiting to a socket client of the site', async () => {
-    const socket: Socket = io(`${t.url}/live`, { auth: { site: 'slice' }, transports: ['websocket'] });
+    const socket: Socket = io(`${t.url}/live`, { auth: { site: 'slice', token: wall }, transports: ['websocket'] });
     const snapshot = await new Promise<{ values: Record<string, number> }>((resolve) => socket.once('snapshot', resolve));
     expect(snapshot.values['queue.waiting']).toBe(0);
 
@@ -38,14 +43,14 @@ describe('first slice: ticket.issued → PostgreSQL → /live update', () => {
   });
 
   it('GET /api/v1/sites/:site/indicators answers the same snapshot', async () => {
-    const { body } = await getJson<IndicatorSnapshot>(`${t.url}/api/v1/sites/slice/indicators`);
+    const { body } = await getJson<IndicatorSnapshot>(`${t.url}/api/v1/sites/slice/indicators`, bearer(wall));
     expect(body.site).toBe('slice');
     expect(body.values['queue.waiting']).toBe(1);
-    expect((await fetch(`${t.url}/api/v1/sites/nope/indicators`)).status).toBe(404);
+    expect((await fetch(`${t.url}/api/v1/sites/nope/indicators`, { headers: bearer(ADMIN) })).status).toBe(404);
   });
 
   it('refuses a socket that names no known site', async () => {
-    const socket: Socket = io(`${t.url}/live`, { auth: { site: 'nope' }, transports: ['websocket'], reconnection: false });
+    const socket: Socket = io(`${t.url}/live`, { auth: { site: 'nope', token: ADMIN }, transports: ['websocket'], reconnection: false });
     await new Promise<void>((resolve) => socket.on('disconnect', () => resolve()));
     expect(socket.connected).toBe(false);
   });

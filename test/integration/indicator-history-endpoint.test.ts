@@ -1,4 +1,5 @@
 import { IndicatorHistoryResponse } from '@hallwatch/shared';
+import { bearer } from '../support/accounts';
 import { makeSite } from '../support/factories';
 import { localDay, localMidnight } from '../support/hall-day';
 import { getJson } from '../support/http';
@@ -7,17 +8,21 @@ import { startTestApp, TestApp } from '../support/test-app';
 // GET /api/v1/sites/:site/indicators/history: the wall's sparkline reads today's hours of one
 // indicator from indicator_history, cut at the hall's midnight.
 
+const ADMIN = 'history-admin-token-0123456';
+
 describe('indicator history endpoint', () => {
   let t: TestApp;
+  let wall: Record<string, string>;
   const now = new Date('2026-03-04T06:30:00Z'); // 14:30 in the hall
   const today = localDay(now.getTime());
   const midnight = localMidnight(today);
   const hour = (h: number) => new Date(midnight + h * 3600_000);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ ADMIN_TOKEN: ADMIN });
     t.clock.setNow(now);
     const site = await makeSite(t.ds, 'histapi', 1);
+    wall = bearer(await t.displayToken('histapi'));
     const rows: Array<[string, Date, string, number | null]> = [
       ['reviews.good_rate', hour(10), '', 0.99],
       ['reviews.good_rate', hour(9), '', 0.995],
@@ -39,7 +44,7 @@ describe('indicator history endpoint', () => {
   afterAll(async () => t.close());
 
   const get = (query: string) =>
-    getJson<IndicatorHistoryResponse & { message?: string }>(`${t.url}/api/v1/sites/histapi/indicators/history?${query}`);
+    getJson<IndicatorHistoryResponse & { message?: string }>(`${t.url}/api/v1/sites/histapi/indicators/history?${query}`, wall);
 
   it("returns today's hall hours of one indicator, in order, site level by default", async () => {
     const { status, body } = await get('indicator=reviews.good_rate&day=today');
@@ -67,6 +72,6 @@ describe('indicator history endpoint', () => {
     expect((await get('indicator=reviews.nice_rate')).status).toBe(400);
     expect((await get('indicator=reviews.good_rate&day=2026-02-30')).status).toBe(400);
     expect((await get('indicator=reviews.good_rate&day=yesterday')).status).toBe(400);
-    expect((await getJson(`${t.url}/api/v1/sites/nowhere/indicators/history?indicator=reviews.good_rate`)).status).toBe(404);
+    expect((await getJson(`${t.url}/api/v1/sites/nowhere/indicators/history?indicator=reviews.good_rate`, bearer(ADMIN))).status).toBe(404);
   });
 });

@@ -1,6 +1,7 @@
 import { IndicatorSnapshot } from '@hallwatch/shared';
 import { IndicatorsService } from '../../server/src/modules/indicators/indicators.service';
 import { Site } from '../../server/src/modules/registry/site.entity';
+import { bearer } from '../support/accounts';
 import { ev, makeSite } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -77,7 +78,8 @@ describe('indicator history', () => {
     const tickets = Array.from({ length: 8 }, (_, i) => issue(`B${i}`, new Date(weekLater.getTime() - (20 - i) * 60_000)));
     await post(tickets.slice(0, 7));
     t.clock.setNow(weekLater);
-    const get = async () => (await (await fetch(`${t.url}/api/v1/sites/hist/indicators`)).json()) as IndicatorSnapshot;
+    const headers = bearer(await t.displayToken('hist'));
+    const get = async () => (await (await fetch(`${t.url}/api/v1/sites/hist/indicators`, { headers })).json()) as IndicatorSnapshot;
     // Usual at this hour: 1 waiting (the last recording of last week's hour). 7 is far above it but under the minimum of 8.
     expect((await get()).departments.d1['surge.risk']).toBe(0);
     await post(tickets.slice(7));

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { INDICATOR_IDS, IndicatorSnapshot, LIVE_ALERT_KINDS } from '@hallwatch/shared';
 import { HallWindow } from '../../server/src/modules/registry/hall-window.entity';
 import { StaffMember } from '../../server/src/modules/registry/staff-member.entity';
+import { bearer } from '../support/accounts';
 import { makeSite } from '../support/factories';
 import { dayEvents, HallDay, hallDayArb, localDay, postingOrder } from '../support/hall-day';
 import { referenceIndicators, RefRegistry, RefSettings, Values } from '../support/indicator-reference';
@@ -118,7 +119,8 @@ describe('indicators equal an independent recomputation from the raw events', ()
             expect(body.results.filter((r) => r.status === 'rejected')).toEqual([]);
           }
           t.clock.setNow(now);
-          const snap = (await (await fetch(`${t.url}/api/v1/sites/${code}/indicators`)).json()) as IndicatorSnapshot;
+          const headers = bearer(await t.displayToken(code));
+          const snap = (await (await fetch(`${t.url}/api/v1/sites/${code}/indicators`, { headers })).json()) as IndicatorSnapshot;
           const asOf = new Date(snap.asOf);
           expect(asOf.getTime() - now.getTime()).toBeLessThan(450);
 

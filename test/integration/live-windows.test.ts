@@ -1,5 +1,6 @@
 import { IndicatorSnapshot, IndicatorUpdate } from '@hallwatch/shared';
 import { io, Socket } from 'socket.io-client';
+import { bearer } from '../support/accounts';
 import { ev, makeSite } from '../support/factories';
 import { getJson, postEvents } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -42,7 +43,7 @@ describe('window states over the snapshot and the live socket', () => {
   });
 
   it('lists each window with its state, staff name and start, and names the departments and the site', async () => {
-    const { body } = await getJson<IndicatorSnapshot>(`${t.url}/api/v1/sites/lw/indicators`);
+    const { body } = await getJson<IndicatorSnapshot>(`${t.url}/api/v1/sites/lw/indicators`, bearer(await t.displayToken('lw')));
     const byCode = Object.fromEntries(body.windows.map((w) => [w.code, w]));
     expect(body.windows.map((w) => w.code)).toEqual(['w1', 'w2', 'w3', 'w4']);
     expect(byCode.w1).toMatchObject({ number: 1, department: 'd1', state: 'serving', staff: 's1', staffName: '人员1' });
@@ -54,7 +55,7 @@ describe('window states over the snapshot and the live socket', () => {
   });
 
   it('sends only the windows that changed', async () => {
-    socket = io(`${t.url}/live`, { auth: { site: 'lw' }, transports: ['websocket'] });
+    socket = io(`${t.url}/live`, { auth: { site: 'lw', token: await t.displayToken('lw') }, transports: ['websocket'] });
     socket.on('update', (u: IndicatorUpdate) => updates.push(u));
     const snapshot = await new Promise<IndicatorSnapshot>((resolve) => socket.once('snapshot', resolve));
     expect(snapshot.windows).toHaveLength(4);
@@ -67,5 +68,24 @@ describe('window states over the snapshot and the live socket', () => {
     const changed = updates.flatMap((u) => u.windows ?? []);
     expect(changed.map((w) => w.code)).toEqual(['w2']);
     expect(changed[0]).toMatchObject({ state: 'away_unregistered', reason: 'unregistered', staffName: '人员2' });
+  });
+
+  it('sends a whole snapshot when a department is renamed or a window leaves the registry', async () => {
+    const snapshots: IndicatorSnapshot[] = [];
+    socket.on('snapshot', (snap: IndicatorSnapshot) => snapshots.push(snap));
+    const [site] = await t.ds.query(`SELECT id FROM sites WHERE code = 'lw'`);
+    await t.ds.query(`UPDATE departments SET name = '不动产登记' WHERE site_id = $1 AND code = 'd2'`, [site.id]);
+    await t.ds.query(`DELETE FROM windows WHERE site_id = $1 AND code = 'w4'`, [site.id]);
+    updates.length = 0;
+    await postEvents(t.url, key, ev('ticket.issued', { ticket: 'A3', department: 'd2', channel: 'walk_in' }));
+    await until(() => snapshots.length > 0);
+    const fresh = snapshots[snapshots.length - 1];
+    expect(fresh.departmentInfo.d2.name.zh).toBe('不动产登记');
+    expect(fresh.windows.map((w) => w.code)).toEqual(['w1', 'w2', 'w3']);
+    expect(fresh.values['queue.waiting']).toBe(2);
+    // The next plain change goes back to updates.
+    await postEvents(t.url, key, ev('ticket.issued', { ticket: 'A4', department: 'd1', channel: 'walk_in' }));
+    await until(() => updates.some((u) => u.values['queue.waiting'] === 3));
+    expect(snapshots).toHaveLength(1);
   });
 });

@@ -24,7 +24,7 @@ describe('patrol notices', () => {
     call<T>(`${t.url}/api/v1/patrol/sites/${SITE}${path}`, method, ADMIN, body);
   const admin = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) =>
     call<T>(`${t.url}/api/v1/admin/sites/${SITE}/patrol${path}`, method, ADMIN, body);
-  const snapshot = async () => (await call<IndicatorSnapshot>(`${t.url}/api/v1/sites/${SITE}/indicators`, 'GET', null)).body;
+  const snapshot = async () => (await call<IndicatorSnapshot>(`${t.url}/api/v1/sites/${SITE}/indicators`, 'GET', ADMIN)).body;
   const notice = async () => (await admin<PatrolNoticeView[]>('GET', '/notices?status=all')).body[0];
   const fireAt = async (at: Date) => {
     t.clock.setNow(new Date(at.getTime() - 700));

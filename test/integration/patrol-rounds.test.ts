@@ -1,6 +1,7 @@
 import { IndicatorSnapshot, IngestResponse, PatrolFindingView, PatrolNoticeView, PatrolTodayView } from '@hallwatch/shared';
 import { PatrolSync } from '../../server/src/modules/patrol/jobs/patrol-sync.service';
 import { Site } from '../../server/src/modules/registry/site.entity';
+import { bearer, makeUser, signIn } from '../support/accounts';
 import { makeSite } from '../support/factories';
 import { postEvents } from '../support/http';
 import { call, hall, MONDAY, roundEvent, roundsOf } from '../support/patrol';
@@ -13,7 +14,7 @@ jest.setTimeout(60_000);
 // photos are checked by their bytes; notices and violations are idempotent.
 
 const ADMIN = 'test-admin-token-patrol-rounds';
-const PATROL = 'test-patrol-token-rounds-1234';
+const PATROLLER = 'zhang.patrol';
 const SITE = 'pat2';
 const R1 = `${MONDAY}-1`;
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
@@ -21,6 +22,12 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 describe('patrol rounds API', () => {
   let t: TestApp;
   let site: Site;
+  // The patroller's session; signed in again whenever the test moves the clock past the idle timeout.
+  let PATROL: string;
+  const walkTo = async (time: string) => {
+    t.clock.setNow(hall(MONDAY, time));
+    PATROL = (await signIn(t.url, PATROLLER)).token;
+  };
   const patrol = <T = Record<string, unknown>>(
     method: string,
     path: string,
@@ -30,23 +37,25 @@ describe('patrol rounds API', () => {
   ) => call<T>(`${t.url}/api/v1/patrol/sites/${SITE}${path}`, method, token, body, type);
   const admin = <T = Record<string, unknown>>(method: string, path: string, body?: unknown) =>
     call<T>(`${t.url}/api/v1/admin/sites/${SITE}/patrol${path}`, method, ADMIN, body);
-  const values = async () => (await call<IndicatorSnapshot>(`${t.url}/api/v1/sites/${SITE}/indicators`, 'GET', null)).body;
+  const values = async () => (await call<IndicatorSnapshot>(`${t.url}/api/v1/sites/${SITE}/indicators`, 'GET', ADMIN)).body;
   const state = async (code: string) => (await roundsOf(t.ds, SITE)).find((r) => r.code === code)?.state;
 
   beforeAll(async () => {
-    t = await startTestApp({ ADMIN_TOKEN: ADMIN, PATROL_TOKEN: PATROL });
+    t = await startTestApp({ ADMIN_TOKEN: ADMIN });
     site = await makeSite(t.ds, SITE);
+    await makeUser(t, PATROLLER, 'patrol', [SITE]);
     t.clock.setNow(hall(MONDAY, '08:55:00'));
     expect((await admin('PUT', '/schedule', { enabled: true })).status).toBe(200);
-    t.clock.setNow(hall(MONDAY, '09:02:00'));
+    await walkTo('09:02:00');
     await t.app.get(PatrolSync).syncSite(site);
   });
   afterAll(async () => t.close());
 
-  it("serves today's rounds, checklist and departments to the patrol token only", async () => {
+  it("serves today's rounds, checklist and departments to patrol staff, supervisors and admins only", async () => {
     expect((await patrol('GET', '/today', undefined, null)).status).toBe(401);
     expect((await patrol('GET', '/today', undefined, 'not-the-token-at-all')).status).toBe(401);
     expect((await patrol('GET', '/today', undefined, ADMIN)).status).toBe(200);
+    expect((await patrol('GET', '/today', undefined, await t.displayToken(SITE))).status).toBe(403);
     const today = await patrol<PatrolTodayView>('GET', '/today');
     expect(today.status).toBe(200);
     expect(today.body).toMatchObject({ day: MONDAY, enabled: true, workingDay: true, utcOffsetMinutes: 480 });
@@ -90,6 +99,11 @@ describe('patrol rounds API', () => {
     ]);
     expect(stored[0].n).toBe(batch.length);
     expect(await state(R1)).toBe('done');
+    // Whatever name the phone put in, the round was walked by the account that sent it.
+    const [walked] = await t.ds.query(`SELECT started_by, completed_by FROM patrol_rounds WHERE site_id = $1 AND code = $2`, [site.id, R1]);
+    expect(walked).toEqual({ started_by: PATROLLER, completed_by: PATROLLER });
+    const [sent] = await t.ds.query(`SELECT data->>'patroller' AS p FROM events WHERE site_id = $1 AND id = 'r1-start'`, [site.id]);
+    expect(sent.p).toBe(PATROLLER);
     const checks: Array<{ n: number }> = await t.ds.query(`SELECT count(*)::int AS n FROM patrol_checks WHERE site_id = $1`, [site.id]);
     expect(checks[0].n).toBe(cps.length);
     const snap = await values();
@@ -128,7 +142,7 @@ describe('patrol rounds API', () => {
 
   it('judges a round by when it was walked, whatever order and whenever the records arrive', async () => {
     const r2 = `${MONDAY}-2`;
-    t.clock.setNow(hall(MONDAY, '12:30:00'));
+    await walkTo('12:30:00');
     await t.app.get(PatrolSync).syncSite(site);
     expect(await state(r2)).toBe('missed');
     // The phone was offline: the completion arrives first, the start later, both after the deadline.
@@ -140,7 +154,7 @@ describe('patrol rounds API', () => {
 
   it('projects round events sent with a device key, and ones stored before projection existed', async () => {
     const r3 = `${MONDAY}-3`;
-    t.clock.setNow(hall(MONDAY, '14:35:00'));
+    await walkTo('14:35:00');
     const key = await t.deviceKey(SITE);
     const res = await postEvents(t.url, key, roundEvent('round.started', { round: r3, patroller: 'dev' }, hall(MONDAY, '14:31:00')));
     expect(res.body.results[0].status).toBe('accepted');
@@ -169,7 +183,7 @@ describe('patrol rounds API', () => {
     const big = Buffer.concat([PNG, Buffer.alloc(5 * 1024 * 1024)]);
     expect((await patrol('PUT', path, big, PATROL, 'image/png')).status).toBe(413);
     expect((await patrol('PUT', '/photos/no-such-check', PNG, PATROL, 'image/png')).status).toBe(409);
-    const got = await fetch(`${t.url}/api/v1/patrol/sites/${SITE}${path}`, { headers: { authorization: `Bearer ${PATROL}` } });
+    const got = await fetch(`${t.url}/api/v1/patrol/sites/${SITE}${path}`, { headers: bearer(PATROL) });
     expect(got.headers.get('content-type')).toBe('image/png');
     expect(Buffer.from(await got.arrayBuffer()).equals(PNG)).toBe(true);
     expect((await admin<PatrolFindingView[]>('GET', '/findings')).body[0].hasPhoto).toBe(true);
@@ -179,7 +193,7 @@ describe('patrol rounds API', () => {
     const input = { id: 'n-1', check: 'r1-check-back-office', department: 'd1', deadline: '2024-07-17T17:00:00+08:00', text: '请立即整改' };
     const first = await patrol<PatrolNoticeView>('POST', '/notices', input);
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ clientId: 'n-1', department: 'd1', status: 'open', items: [9, 19, 47], issuedBy: 'patrol-token' });
+    expect(first.body).toMatchObject({ clientId: 'n-1', department: 'd1', status: 'open', items: [9, 19, 47], issuedBy: PATROLLER });
     const again = await patrol<PatrolNoticeView>('POST', '/notices', input);
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);

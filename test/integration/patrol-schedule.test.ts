@@ -26,7 +26,7 @@ describe('patrol schedule', () => {
   let site: Site;
   const admin = (method: string, path: string, body?: unknown) =>
     call(`${t.url}/api/v1/admin/sites/${SITE}/patrol${path}`, method, ADMIN, body);
-  const indicators = async () => (await call<IndicatorSnapshot>(`${t.url}/api/v1/sites/${SITE}/indicators`, 'GET', null)).body;
+  const indicators = async () => (await call<IndicatorSnapshot>(`${t.url}/api/v1/sites/${SITE}/indicators`, 'GET', ADMIN)).body;
   const state = async (code: string) => (await roundsOf(t.ds, SITE)).find((r) => r.code === code)?.state;
   // One moment before `at`, then the schedule follows the clock, and the job fires by itself.
   const fireAt = async (at: Date) => {

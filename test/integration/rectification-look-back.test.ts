@@ -4,6 +4,7 @@ import { Queue } from 'bullmq';
 import { IndicatorsService } from '../../server/src/modules/indicators/indicators.service';
 import { PatrolIndicatorSource, ZERO_PATROL } from '../../server/src/modules/indicators/patrol-indicators';
 import { LOOK_BACK_EVERY_MS, LOOK_BACK_SCHEDULER, LOOK_BACK_SWEEP } from '../../server/src/modules/rectification/jobs/look-back.job';
+import { bearer } from '../support/accounts';
 import { adminApi } from '../support/admin-api';
 import { ev, makeSite } from '../support/factories';
 import { postForm, seedReportText } from '../support/rectification-api';
@@ -67,9 +68,9 @@ describe('rectification look-back', () => {
   };
   const item = async (site: string, n: number) => (await api<RectificationItemView>('GET', `/rectification/items/${n}?site=${site}`)).body;
   const alerts = async (site: string) =>
-    ((await (await fetch(`${t.url}/api/v1/sites/${site}/indicators`)).json()) as IndicatorSnapshot).alerts.filter(
-      (a) => a.kind === REBOUND_ALERT_KIND,
-    );
+    (
+      (await (await fetch(`${t.url}/api/v1/sites/${site}/indicators`, { headers: bearer(TOKEN) })).json()) as IndicatorSnapshot
+    ).alerts.filter((a) => a.kind === REBOUND_ALERT_KIND);
   const rectify = async (site: string, n: number, now: Date) => {
     t.clock.setNow(now);
     expect((await api('PATCH', `/rectification/items/${n}?site=${site}`, { status: 'rectified' })).status).toBe(200);

@@ -1,4 +1,5 @@
 import { IndicatorSnapshot } from '@hallwatch/shared';
+import { bearer } from '../support/accounts';
 import { ev, makeSite } from '../support/factories';
 import { getJson, postEvents } from '../support/http';
 import { PrivateRedis } from '../support/private-redis';
@@ -21,12 +22,14 @@ describe('Redis outage', () => {
   let redis: PrivateRedis;
   let t: TestApp;
   let key: string;
+  let wall: string;
 
   beforeAll(async () => {
     redis = await PrivateRedis.start();
     t = await startTestApp({ REDIS_URL: redis.url });
     await makeSite(t.ds, 'redis1');
     key = await t.deviceKey('redis1');
+    wall = await t.displayToken('redis1');
   });
   afterAll(async () => {
     await t.close();
@@ -50,7 +53,7 @@ describe('Redis outage', () => {
     const res = await postEvents(t.url, key, ev('ticket.issued', { ticket: 'R1', department: 'd1', channel: 'walk_in' }));
     expect(res.status).toBe(200);
     expect(res.body.results[0].status).toBe('accepted');
-    const snap = await getJson<IndicatorSnapshot>(`${t.url}/api/v1/sites/redis1/indicators`);
+    const snap = await getJson<IndicatorSnapshot>(`${t.url}/api/v1/sites/redis1/indicators`, bearer(wall));
     expect(snap.body.values['queue.waiting']).toBe(1);
 
     await redis.up();

@@ -1,4 +1,5 @@
 import { AppealView, FollowUpCaseView, IndicatorSnapshot, PhoneRevealView, ReviewAuditView, TrendSeriesView } from '@hallwatch/shared';
+import { bearer } from '../support/accounts';
 import { ev, makeSite } from '../support/factories';
 import { getJson } from '../support/http';
 import { one, REVIEWS_ADMIN_TOKEN, reviewsHarness } from '../support/reviews-api';
@@ -18,7 +19,8 @@ describe('appeals and the audited phone reveal', () => {
   const now = () => at;
   const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(at);
   const series = async () => (await h.admin<TrendSeriesView>('GET', `/trends/series?site=apl&from=${day}&to=${day}`)).body.totals;
-  const live = async () => (await getJson<IndicatorSnapshot>(`${t.url}/api/v1/sites/apl/indicators`)).body.values;
+  const live = async () =>
+    (await getJson<IndicatorSnapshot>(`${t.url}/api/v1/sites/apl/indicators`, bearer(REVIEWS_ADMIN_TOKEN))).body.values;
 
   beforeAll(async () => {
     t = await startTestApp({ ADMIN_TOKEN: REVIEWS_ADMIN_TOKEN });

@@ -1,6 +1,7 @@
 import { FOLLOW_UP_ALERT_KINDS, IndicatorSnapshot, QueueName, TrendSeriesView } from '@hallwatch/shared';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
+import { bearer } from '../support/accounts';
 import { ev, makeSite } from '../support/factories';
 import { getJson } from '../support/http';
 import { one, REVIEWS_ADMIN_TOKEN, reviewsHarness, waitFor } from '../support/reviews-api';
@@ -17,7 +18,7 @@ describe('follow-up reminders and escalations', () => {
   const friday = new Date('2024-06-14T10:00:00+08:00');
   const contactDue = new Date('2024-06-17T16:00:00Z'); // end of Monday, hall time
   const resolveDue = new Date('2024-06-21T16:00:00Z'); // end of Friday the week after
-  const snapshot = async () => (await getJson<IndicatorSnapshot>(`${t.url}/api/v1/sites/esc/indicators`)).body;
+  const snapshot = async () => (await getJson<IndicatorSnapshot>(`${t.url}/api/v1/sites/esc/indicators`, bearer(REVIEWS_ADMIN_TOKEN))).body;
   const actions = async (source: string) =>
     (await t.ds.query(
       `SELECT a.kind, a.step FROM follow_up_actions a JOIN follow_up_cases c ON c.id = a.case_id WHERE c.source_id = $1 ORDER BY a.at, a.kind`,

@@ -4,6 +4,7 @@ import { io, Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../../server/src/core/database/data-source';
 import { DeviceKeysService } from '../../server/src/modules/device-keys/device-keys.service';
+import { displayTokenOn } from '../support/accounts';
 import { ev, makeSite } from '../support/factories';
 import { postEvents } from '../support/http';
 import { ServerProcess, startServerProcess } from '../support/server-process';
@@ -12,9 +13,9 @@ import { runId } from '../support/test-env';
 
 jest.setTimeout(90_000);
 
-function connect(url: string, site: string): Promise<{ socket: Socket; snapshot: IndicatorSnapshot; updates: IndicatorUpdate[] }> {
+function connect(url: string, token: string): Promise<{ socket: Socket; snapshot: IndicatorSnapshot; updates: IndicatorUpdate[] }> {
   return new Promise((resolve) => {
-    const socket = io(`${url}/live`, { auth: { site }, transports: ['websocket'] });
+    const socket = io(`${url}/live`, { auth: { token }, transports: ['websocket'] });
     const updates: IndicatorUpdate[] = [];
     socket.on('update', (u: IndicatorUpdate) => updates.push(u));
     socket.once('snapshot', (snapshot: IndicatorSnapshot) => resolve({ socket, snapshot, updates }));
@@ -35,6 +36,7 @@ describe('two server instances sharing PostgreSQL and Redis', () => {
   let a: ServerProcess;
   let b: ServerProcess;
   let key: string;
+  let wall: string;
 
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -42,6 +44,7 @@ describe('two server instances sharing PostgreSQL and Redis', () => {
     await ds.initialize();
     await makeSite(ds, 'duo');
     key = (await new DeviceKeysService(ds).create('duo', 'test')).key;
+    wall = await displayTokenOn(ds, 'duo');
     const prefix = `${runId()}:${randomBytes(3).toString('hex')}`;
     [a, b] = await Promise.all([
       startServerProcess(db.url, { REDIS_PREFIX: prefix }),
@@ -55,8 +58,8 @@ describe('two server instances sharing PostgreSQL and Redis', () => {
   });
 
   it('pushes an event posted to one instance to clients of both, once each', async () => {
-    const onA = await connect(a.url, 'duo');
-    const onB = await connect(b.url, 'duo');
+    const onA = await connect(a.url, wall);
+    const onB = await connect(b.url, wall);
     expect(onB.snapshot.values['queue.waiting']).toBe(0);
 
     const res = await postEvents(a.url, key, ev('ticket.issued', { ticket: 'X1', department: 'd1', channel: 'walk_in' }));

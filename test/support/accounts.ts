@@ -1,6 +1,11 @@
 import type { Role } from '@hallwatch/shared';
 import { io, Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
+import { loadConfig } from '../../server/src/core/config/app-config';
+import { Clock } from '../../server/src/core/time/clock';
+import { CredentialEvents } from '../../server/src/modules/accounts/credential-events';
+import { DisplayTokensService } from '../../server/src/modules/accounts/display-tokens.service';
+import { SessionsService } from '../../server/src/modules/accounts/sessions.service';
 import { UsersService } from '../../server/src/modules/accounts/users.service';
 import type { TestApp } from './test-app';
 
@@ -18,6 +23,41 @@ export async function makeUser(t: TestApp, username: string, role: Role, sites: 
     .create('all', { username, role, password, ...(sites === 'all' ? { allSites: true } : { sites }) });
   return user.id;
 }
+
+// The account services on a bare data source, for tests whose server runs as its own process.
+function servicesOn(ds: DataSource) {
+  const clock = new Clock();
+  const events = new CredentialEvents();
+  const sessions = new SessionsService(ds, clock, loadConfig({}), events);
+  return { users: new UsersService(ds, clock, sessions), displays: new DisplayTokensService(ds, clock, events) };
+}
+
+/** An account made on the database directly, for a server running as a process. */
+export async function makeUserOn(
+  ds: DataSource,
+  username: string,
+  role: Role,
+  sites: string[] | 'all',
+  password = PASSWORD,
+): Promise<string> {
+  const user = await servicesOn(ds).users.create('all', {
+    username,
+    role,
+    password,
+    ...(sites === 'all' ? { allSites: true } : { sites }),
+  });
+  return user.id;
+}
+
+/** A display token of the site, as `npm run hallwatch -- display-token create` issues it. */
+export async function displayTokenOn(ds: DataSource, site: string): Promise<string> {
+  const issued = await servicesOn(ds).displays.create(site, 'test wall', 'test');
+  if (!issued) throw new Error(`no site "${site}" for a display token`);
+  return issued.token;
+}
+
+/** `Authorization: Bearer` with a token, as headers for fetch. */
+export const bearer = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` });
 
 export interface LoginAnswer {
   status: number;

@@ -1,4 +1,5 @@
-import { Browser, chromium } from 'playwright-core';
+import { Browser, BrowserContext, chromium } from 'playwright-core';
+import { PASSWORD, signIn } from './accounts';
 
 // Debian's Chromium, never a downloaded browser; background networking off because this
 // machine's network is closed.
@@ -14,4 +15,10 @@ export async function launchBrowser(): Promise<Browser> {
       '--no-first-run',
     ],
   });
+}
+
+/** Signs a browser context in as the login page would: the HttpOnly session cookie of a real sign-in. */
+export async function signInContext(context: BrowserContext, baseUrl: string, username: string, password = PASSWORD): Promise<void> {
+  const session = await signIn(baseUrl, username, password);
+  await context.addCookies([{ name: 'hw_session', value: session.token, url: baseUrl, httpOnly: true, sameSite: 'Strict' }]);
 }

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../server/src/app.factory';
 import { AppConfig, loadConfig } from '../../server/src/core/config/app-config';
 import { Clock } from '../../server/src/core/time/clock';
+import { DisplayTokensService } from '../../server/src/modules/accounts/display-tokens.service';
 import { DeviceKeysService } from '../../server/src/modules/device-keys/device-keys.service';
 import { createTestDatabase } from './test-db';
 import { REDIS_URL, runId } from './test-env';
@@ -16,6 +17,8 @@ export interface TestApp {
   config: AppConfig;
   clock: Clock;
   deviceKey(site: string): Promise<string>;
+  /** A display token of the site (read-only, as a wall TV carries), issued once per site and app. */
+  displayToken(site: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -37,6 +40,21 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { dat
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer().address() as AddressInfo).port;
   const ds = app.get(DataSource);
+  const displayTokens = new Map<string, Promise<string>>();
+  const displayToken = (site: string): Promise<string> => {
+    if (!displayTokens.has(site))
+      displayTokens.set(
+        site,
+        app
+          .get(DisplayTokensService)
+          .create(site, 'test wall', 'test')
+          .then((t) => {
+            if (!t) throw new Error(`no site "${site}" for a display token`);
+            return t.token;
+          }),
+      );
+    return displayTokens.get(site)!;
+  };
   return {
     app,
     url: `http://127.0.0.1:${port}`,
@@ -44,6 +62,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { dat
     config,
     clock: app.get(Clock),
     deviceKey: async (site) => (await new DeviceKeysService(ds).create(site, 'test')).key,
+    displayToken,
     close: async () => {
       await app.close();
       await db.drop();

@@ -1,126 +1,73 @@
-import {
-  DepartmentInfo,
-  IndicatorSnapshot,
-  IndicatorValues,
-  LIVE_NAMESPACE,
-  LiveAlert,
-  LiveClientEvents,
-  LiveServerEvents,
-  SiteInfo,
-  STALE_AFTER_MS,
-  WindowState,
-} from '@hallwatch/shared';
-import { useEffect, useState } from 'react';
-import { io, Socket } from 'socket.io-client';
+import { LIVE_NAMESPACE } from '@hallwatch/shared';
+import { useCallback, useSyncExternalStore } from 'react';
+import { io } from 'socket.io-client';
+import { LiveSocket, LiveState, liveStore, LiveStore } from './live-store';
 
-export interface LiveState {
-  site: string;
-  values: IndicatorValues;
-  departments: Record<string, IndicatorValues>;
-  alerts: LiveAlert[];
-  /** When each alert standing now arrived as a live `alert` event (absent: it came with a snapshot). */
-  alertArrivals: Record<string, number>;
-  windows: WindowState[];
-  departmentInfo: Record<string, DepartmentInfo>;
-  siteInfo: SiteInfo | null;
-  asOf: string | null;
-  lastHeardAt: number | null;
-  connected: boolean;
-  stale: boolean;
-  /** Updated every second, so ages on screen move even when nothing arrives. */
-  now: number;
+export type { LiveState } from './live-store';
+
+// A link nobody watches is closed after this long: long enough for a screen to take over the
+// one opened before it rendered, short enough not to keep a forgotten socket open.
+const UNWATCHED_MS = 10_000;
+
+interface Held {
+  store: LiveStore;
+  watchers: number;
+  closer: ReturnType<typeof setTimeout> | null;
+}
+const links = new Map<string, Held>();
+
+function openLive(site: string, token?: string): LiveStore {
+  const socket: LiveSocket = io(LIVE_NAMESPACE, {
+    auth: { site, token },
+    transports: ['websocket'],
+    reconnectionDelayMax: 3000,
+  });
+  return liveStore(site, socket);
 }
 
-function merge(base: Record<string, IndicatorValues>, patch: Record<string, IndicatorValues>) {
-  const out = { ...base };
-  for (const [k, v] of Object.entries(patch)) out[k] = { ...out[k], ...v };
-  return out;
+function closeWhenUnwatched(key: string, held: Held): void {
+  if (held.closer) clearTimeout(held.closer);
+  held.closer = setTimeout(() => {
+    if (held.watchers > 0) return;
+    held.store.close();
+    links.delete(key);
+  }, UNWATCHED_MS);
 }
 
-function mergeWindows(base: WindowState[], changed: WindowState[] | undefined): WindowState[] {
-  if (!changed?.length) return base;
-  const byCode = new Map(changed.map((w) => [w.code, w]));
-  const out = base.map((w) => byCode.get(w.code) ?? w);
-  const known = new Set(base.map((w) => w.code));
-  for (const w of changed) if (!known.has(w.code)) out.push(w);
-  return out;
+function link(site: string, token?: string): { key: string; held: Held } {
+  const key = JSON.stringify([site, token ?? null]);
+  let held = links.get(key);
+  if (!held) {
+    held = { store: openLive(site, token), watchers: 0, closer: null };
+    links.set(key, held);
+    closeWhenUnwatched(key, held);
+  }
+  return { key, held };
+}
+
+/**
+ * Opens the site's live link before any screen renders, so that the snapshot is on its way
+ * while the screen's code is still loading; the screen's useLiveSite then takes it over.
+ */
+export function preconnectLive(site: string, token?: string): void {
+  link(site, token);
+}
+
+function watch(key: string, held: Held, onChange: () => void): () => void {
+  held.watchers++;
+  if (held.closer) clearTimeout(held.closer);
+  held.closer = null;
+  const stop = held.store.subscribe(onChange);
+  return () => {
+    stop();
+    held.watchers--;
+    if (held.watchers === 0) closeWhenUnwatched(key, held);
+  };
 }
 
 /** Live indicators of one site over `/live`; a reconnect brings a fresh snapshot. */
 export function useLiveSite(site: string, token?: string): LiveState {
-  const [state, setState] = useState<LiveState>(() => ({
-    site,
-    values: {},
-    departments: {},
-    alerts: [],
-    alertArrivals: {},
-    windows: [],
-    departmentInfo: {},
-    siteInfo: null,
-    asOf: null,
-    lastHeardAt: null,
-    connected: false,
-    stale: false,
-    now: Date.now(),
-  }));
-
-  useEffect(() => {
-    const socket: Socket<LiveServerEvents, LiveClientEvents> = io(LIVE_NAMESPACE, {
-      auth: { site, token },
-      transports: ['websocket'],
-      reconnectionDelayMax: 3000,
-    });
-    const heard = () => Date.now();
-    socket.on('connect', () => setState((s) => ({ ...s, connected: true })));
-    socket.on('disconnect', () => setState((s) => ({ ...s, connected: false })));
-    socket.on('snapshot', (snap: IndicatorSnapshot) =>
-      setState((s) => ({
-        ...s,
-        values: snap.values,
-        departments: snap.departments,
-        alerts: snap.alerts ?? [],
-        alertArrivals: {},
-        windows: snap.windows ?? [],
-        departmentInfo: snap.departmentInfo ?? {},
-        siteInfo: snap.siteInfo ?? null,
-        asOf: snap.asOf,
-        lastHeardAt: heard(),
-        stale: false,
-      })),
-    );
-    socket.on('update', (u) =>
-      setState((s) => ({
-        ...s,
-        values: { ...s.values, ...u.values },
-        departments: merge(s.departments, u.departments),
-        windows: mergeWindows(s.windows, u.windows),
-        asOf: u.asOf,
-        lastHeardAt: heard(),
-        stale: false,
-      })),
-    );
-    socket.on('alert', (a) =>
-      setState((s) => ({
-        ...s,
-        alerts: a.state === 'raised' ? [a, ...s.alerts.filter((x) => x.id !== a.id)] : s.alerts.filter((x) => x.id !== a.id),
-        // Only an alert not already standing is new (a re-sent one keeps its place on the wall).
-        alertArrivals:
-          a.state === 'raised' && !s.alerts.some((x) => x.id === a.id) ? { ...s.alertArrivals, [a.id]: heard() } : s.alertArrivals,
-        lastHeardAt: heard(),
-      })),
-    );
-    socket.on('heartbeat', () => setState((s) => ({ ...s, lastHeardAt: heard(), stale: false })));
-    const tick = setInterval(() => {
-      setState((s) => {
-        const now = Date.now();
-        return { ...s, now, stale: s.lastHeardAt !== null && now - s.lastHeardAt > STALE_AFTER_MS };
-      });
-    }, 1000);
-    return () => {
-      clearInterval(tick);
-      socket.close();
-    };
-  }, [site, token]);
-
-  return state;
+  const { key, held } = link(site, token);
+  const subscribe = useCallback((onChange: () => void) => watch(key, held, onChange), [key, held]);
+  return useSyncExternalStore(subscribe, held.store.getState);
 }

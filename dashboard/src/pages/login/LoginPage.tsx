@@ -15,6 +15,8 @@ export function LoginPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [mustChange, setMustChange] = useState<SignedInUser | null>(null);
+  // Sent here by a page that needs a session: say so, and go back there afterwards.
+  const next = new URLSearchParams(location.search).get('next');
 
   const explain = (err: unknown): string => {
     if (!(err instanceof LoginError)) return t('network');
@@ -35,7 +37,7 @@ export function LoginPage() {
       const user = await loginApi.login(username.trim(), password);
       setPassword('');
       if (user.mustChangePassword) setMustChange(user);
-      else location.assign(destination(user, new URLSearchParams(location.search).get('next')));
+      else location.assign(destination(user, next));
     } catch (err) {
       setError(explain(err));
     } finally {
@@ -66,6 +68,11 @@ export function LoginPage() {
           <form className="lg-form" onSubmit={submit}>
             <h1>{t('title')}</h1>
             {notice && <p className="lg-notice">{notice}</p>}
+            {!notice && next && (
+              <p className="lg-help" data-testid="sign-in-needed">
+                {t('needed')}
+              </p>
+            )}
             {error && (
               <p className="lg-error" role="alert">
                 {error}

@@ -2,6 +2,7 @@ import { registerTranslations } from '../../i18n';
 
 const zh = {
   title: '登录',
+  needed: '此页面需要登录。登录后将返回原页面。',
   product: '政务服务大厅运行监测',
   language: 'EN',
   username: '用户名',
@@ -29,6 +30,7 @@ const zh = {
 
 const en: typeof zh = {
   title: 'Sign in',
+  needed: 'This page needs you to sign in; you will be taken back to it afterwards.',
   product: 'Service hall operations monitor',
   language: '中文',
   username: 'Username',

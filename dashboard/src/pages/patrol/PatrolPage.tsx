@@ -1,8 +1,8 @@
 import { ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setLanguage } from '../../i18n';
-import { credentials } from './api';
-import { PatrolGate } from './PatrolGate';
+import { goToSignIn, signOut, whoAmI } from '../../auth/session';
+import { patroller } from './api';
 import { RoundChecklist } from './RoundChecklist';
 import { RoundList } from './RoundList';
 import { SyncBadge } from './SyncBadge';
@@ -37,33 +37,31 @@ function useTick(): number {
   return tick;
 }
 
-/** The patrol page for staff phones: `/patrol?site=huiji`. Chinese first; records survive bad Wi-Fi. */
+/** Who is signed in on this phone, as last heard; offline, the name it last knew. */
+function useSignedIn(): string | null {
+  const [name, setName] = useState(patroller.get);
+  useEffect(() => {
+    whoAmI().then(
+      (me) => {
+        if (!me) return goToSignIn();
+        patroller.set(me.username);
+        setName(me.username);
+      },
+      () => undefined, // offline: the page works from its copy, and the outbox waits
+    );
+  }, []);
+  return name;
+}
+
+/**
+ * The patrol page for staff phones: `/patrol?site=huiji`, signed in with the patroller's own
+ * account (a 401 goes to /login and back). Chinese first; records survive bad Wi-Fi.
+ */
 export function PatrolPage() {
   const site = useMemo(() => new URLSearchParams(location.search).get('site') ?? 'huiji', []);
-  const [signedIn, setSignedIn] = useState(() => !!credentials.token() && !!credentials.patroller());
-  const [refused, setRefused] = useState(false);
   return (
     <div className="pt-page">
-      {signedIn ? (
-        <PatrolApp
-          site={site}
-          onRefused={() => {
-            setRefused(true);
-            setSignedIn(false);
-          }}
-        />
-      ) : (
-        <>
-          <Header />
-          <PatrolGate
-            refused={refused}
-            onDone={() => {
-              setRefused(false);
-              setSignedIn(true);
-            }}
-          />
-        </>
-      )}
+      <PatrolApp site={site} onRefused={goToSignIn} />
     </div>
   );
 }
@@ -88,6 +86,7 @@ function Header({ children, subtitle }: { children?: ReactNode; subtitle?: strin
 
 function PatrolApp({ site, onRefused }: { site: string; onRefused: () => void }) {
   const { t, i18n } = useTranslation('patrol');
+  const name = useSignedIn();
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const online = useOnline();
   useTick();
@@ -174,14 +173,8 @@ function PatrolApp({ site, onRefused }: { site: string; onRefused: () => void })
                 }}
               />
             )}
-            <button
-              type="button"
-              className="pt-link pt-signout"
-              onClick={() => {
-                credentials.clear();
-                location.reload();
-              }}
-            >
+            {name && <p className="pt-note">{t('signedInAs', { name })}</p>}
+            <button type="button" className="pt-link pt-signout" onClick={() => void signOut()} data-testid="sign-out">
               {t('signOut')}
             </button>
           </>

@@ -1,23 +1,15 @@
 import type { IngestResponse, PatrolTodayView } from '@hallwatch/shared';
 import type { NoticeBody, RoundEventBody } from './outbox';
 
-// The patrol API. Until accounts exist the page holds the patrol token; on a patrol phone it
-// stays in localStorage so the patroller signs in once per device, and "sign out" clears it.
+// The patrol API, under the patroller's own session cookie. The server records the signed-in
+// account as the patroller; the phone keeps the name only to show it, and to fill in the
+// events it records while offline.
 
-const TOKEN_KEY = 'hallwatch.patrolToken';
 const NAME_KEY = 'hallwatch.patroller';
 
-export const credentials = {
-  token: (): string | null => localStorage.getItem(TOKEN_KEY),
-  patroller: (): string | null => localStorage.getItem(NAME_KEY),
-  set: (token: string, patroller: string) => {
-    localStorage.setItem(TOKEN_KEY, token);
-    localStorage.setItem(NAME_KEY, patroller);
-  },
-  clear: () => {
-    localStorage.removeItem(TOKEN_KEY);
-    localStorage.removeItem(NAME_KEY);
-  },
+export const patroller = {
+  get: (): string | null => localStorage.getItem(NAME_KEY),
+  set: (username: string): void => localStorage.setItem(NAME_KEY, username),
 };
 
 /** The server answered, but not with success; `status` says whether trying again can help. */
@@ -33,10 +25,10 @@ export class ApiError extends Error {
 const base = (site: string) => `/api/v1/patrol/sites/${encodeURIComponent(site)}`;
 
 async function send(method: string, url: string, body?: BodyInit, type?: string): Promise<Response> {
-  const headers: Record<string, string> = { authorization: `Bearer ${credentials.token() ?? ''}` };
+  const headers: Record<string, string> = {};
   if (type) headers['content-type'] = type;
   // A network failure throws a TypeError here: the caller keeps the record and tries later.
-  const res = await fetch(url, { method, headers, body, cache: 'no-store' });
+  const res = await fetch(url, { method, headers, body, cache: 'no-store', credentials: 'same-origin' });
   if (!res.ok) {
     const err = (await res.json().catch(() => ({}))) as { message?: string | string[] };
     const message = Array.isArray(err.message) ? err.message.join('; ') : (err.message ?? res.statusText);

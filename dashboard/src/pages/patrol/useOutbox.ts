@@ -6,7 +6,7 @@ export interface SyncState {
   pending: number;
   sending: boolean;
   failed: FailedEntry[];
-  /** The token was refused: the page asks for it again; the records wait. */
+  /** Not signed in (any more): the page goes to sign in; the records wait on the phone. */
   unauthorized: boolean;
 }
 

@@ -2,13 +2,12 @@ import type { LookBackResult, RectificationImportResult, RectificationItemView, 
 import { ChangeEvent, Fragment, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setLanguage } from '../../i18n';
-import { adminToken } from './api';
+import { signOut } from '../../auth/session';
 import { hallClock, hallFullDateTime, langOf, statusLabel } from './format';
 import './i18n';
 import { ImportFindings } from './ImportFindings';
 import { ItemRow } from './ItemRow';
 import './rectification.css';
-import { TokenGate } from './TokenGate';
 import { useRectification } from './useRectification';
 
 type Filter = 'all' | RectificationStatus | 'rebounding';
@@ -24,7 +23,7 @@ export function RectificationPage() {
   const { t, i18n } = useTranslation('rectification');
   const lang = langOf(i18n.language);
   const site = new URLSearchParams(location.search).get('site');
-  const { api, gate, setGate, list, error, setError, act } = useRectification(site);
+  const { api, list, error, setError, act } = useRectification(site);
   const [open, setOpen] = useState<Set<string>>(() => new Set());
   const [filter, setFilter] = useState<Filter>('all');
   const [linkedOnly, setLinkedOnly] = useState(false);
@@ -41,13 +40,6 @@ export function RectificationPage() {
         .filter((s) => s.items.length),
     [list, filter, linkedOnly, query],
   );
-
-  if (gate !== 'ok')
-    return (
-      <div className="rect-page">
-        <TokenGate refused={gate === 'refused'} onToken={() => setGate('ok')} />
-      </div>
-    );
 
   const upload = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -104,14 +96,11 @@ export function RectificationPage() {
           <button type="button" className="rect-button rect-button--quiet" onClick={() => setLanguage(lang === 'zh' ? 'en' : 'zh')}>
             {t('language')}
           </button>
+          <button type="button" className="rect-button rect-button--quiet" onClick={() => void signOut()} data-testid="sign-out">
+            {t('signOut')}
+          </button>
         </div>
       </header>
-      <p className="rect-token-note">
-        {t('tokenNotice')}{' '}
-        <button type="button" className="rect-button rect-button--link" onClick={() => (adminToken.clear(), setGate('ask'))}>
-          {t('forget')}
-        </button>
-      </p>
       {error && (
         <p className="rect-error rect-banner" role="alert">
           {error}{' '}

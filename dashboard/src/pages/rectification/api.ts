@@ -8,17 +8,9 @@ import type {
   RectificationStatus,
 } from '@hallwatch/shared';
 
-// The admin API of the rectification items. Until accounts exist it takes the shared
-// admin token, kept for this browser tab only (sessionStorage), never in localStorage.
+// The admin API of the rectification items, under the signed-in person's session cookie.
 
-const TOKEN_KEY = 'hallwatch.adminToken';
 const BASE = '/api/v1/admin/rectification';
-
-export const adminToken = {
-  get: (): string | null => sessionStorage.getItem(TOKEN_KEY),
-  set: (token: string): void => sessionStorage.setItem(TOKEN_KEY, token),
-  clear: (): void => sessionStorage.removeItem(TOKEN_KEY),
-};
 
 export class ApiError extends Error {
   constructor(
@@ -37,14 +29,14 @@ function url(path: string, site: string | null, extra: Record<string, string> = 
 }
 
 async function send(method: string, target: string, body?: FormData | object): Promise<Response> {
-  const headers: Record<string, string> = { authorization: `Bearer ${adminToken.get() ?? ''}` };
+  const headers: Record<string, string> = {};
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
   else if (body !== undefined) {
     headers['content-type'] = 'application/json';
     payload = JSON.stringify(body);
   }
-  const res = await fetch(target, { method, headers, body: payload });
+  const res = await fetch(target, { method, headers, body: payload, credentials: 'same-origin' });
   if (!res.ok) {
     const err = (await res.json().catch(() => ({}))) as { message?: string; field?: string };
     throw new ApiError(res.status, err.message ?? res.statusText, err.field);

@@ -1,29 +1,23 @@
 import type { RectificationListView } from '@hallwatch/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { adminToken, ApiError, rectificationApi } from './api';
+import { goToSignIn } from '../../auth/session';
+import { ApiError, rectificationApi } from './api';
 
 // Live values move with the hall; the list is re-read every half minute while the page is open.
 const REFRESH_MS = 30_000;
 
-export type Gate = 'ok' | 'ask' | 'refused';
-
 export function useRectification(site: string | null) {
   const api = useMemo(() => rectificationApi(site), [site]);
-  const [gate, setGate] = useState<Gate>(() => (adminToken.get() ? 'ok' : 'ask'));
   const [list, setList] = useState<RectificationListView | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const fail = useCallback((err: unknown) => {
-    if (err instanceof ApiError && err.status === 401) {
-      adminToken.clear();
-      setGate('refused');
-      return;
-    }
+    // Not signed in, or the session ended: sign in and come back to this page.
+    if (err instanceof ApiError && err.status === 401) return goToSignIn();
     setError(err instanceof ApiError && err.field ? `${err.field}: ${err.message}` : (err as Error).message);
   }, []);
 
   const reload = useCallback(async () => {
-    if (!adminToken.get()) return;
     try {
       setList(await api.list());
     } catch (err) {
@@ -32,7 +26,6 @@ export function useRectification(site: string | null) {
   }, [api, fail]);
 
   useEffect(() => {
-    if (gate !== 'ok') return;
     let alive = true;
     const load = () =>
       api.list().then(
@@ -45,7 +38,7 @@ export function useRectification(site: string | null) {
       alive = false;
       clearInterval(timer);
     };
-  }, [api, gate, fail]);
+  }, [api, fail]);
 
   /** Runs a change and re-reads the list; a refused change shows its field and message. */
   const act = useCallback(
@@ -61,5 +54,5 @@ export function useRectification(site: string | null) {
     [reload, fail],
   );
 
-  return { api, gate, setGate, list, error, setError, act, reload };
+  return { api, list, error, setError, act, reload };
 }

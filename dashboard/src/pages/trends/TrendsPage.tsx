@@ -2,7 +2,8 @@ import type { BreakdownDim, TrendGrain, TrendScope } from '@hallwatch/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setLanguage } from '../../i18n';
-import { adminToken, trendsApi, TrendsQuery } from './api';
+import { signOut } from '../../auth/session';
+import { trendsApi, TrendsQuery } from './api';
 import { BreakdownTable } from './BreakdownTable';
 import { addDays, defaultFrom, hallToday, langOf } from './format';
 import { Heatmap } from './Heatmap';
@@ -11,7 +12,6 @@ import { RankingTable } from './RankingTable';
 import { RateCards } from './RateCards';
 import { RateChart } from './RateChart';
 import { RectifyChart } from './RectifyChart';
-import { TokenGate } from './TokenGate';
 import './trends.css';
 import { useDepartments, useTrendsAccess, useTrendsData } from './useTrends';
 import { WaitChart } from './WaitChart';
@@ -30,7 +30,7 @@ const SCOPES: Array<[TrendScope, string]> = [
 export function TrendsPage() {
   const { t, i18n } = useTranslation('trends');
   const lang = langOf(i18n.language);
-  const { gate, setGate, sites, error, setError, fail } = useTrendsAccess();
+  const { sites, error, setError, fail } = useTrendsAccess();
   const [site, setSite] = useState<string | null>(params.get('site'));
   const [scope, setScope] = useState<TrendScope>((params.get('scope') as TrendScope | null) ?? 'site');
   const [grain, setGrain] = useState<TrendGrain>((params.get('grain') as TrendGrain | null) ?? 'day');
@@ -42,8 +42,8 @@ export function TrendsPage() {
 
   // Without a site in the address, the first hall is the leader's own.
   const chosen = site ?? sites?.find((s) => s.tier === 'hall')?.code ?? null;
-  // Nothing is asked of the API before the token is in hand; the first answer would be a 401.
-  const ready = gate === 'ok';
+  // The figures wait for the site list, which also proves the session (a 401 goes to /login).
+  const ready = sites !== null;
   const departments = useDepartments(ready ? chosen : null, fail);
   const query: TrendsQuery | null = useMemo(
     () => (ready && (chosen || scope === 'all') ? { site: chosen, scope, grain, from, to, department } : null),
@@ -57,13 +57,6 @@ export function TrendsPage() {
     if (department) p.set('department', department);
     history.replaceState(null, '', `${location.pathname}?${p}`);
   }, [chosen, scope, grain, from, to, department, month]);
-
-  if (gate !== 'ok')
-    return (
-      <div className="tr-page">
-        <TokenGate refused={gate === 'refused'} onToken={() => setGate('ok')} />
-      </div>
-    );
 
   const changeGrain = (g: TrendGrain) => {
     setGrain(g);
@@ -90,21 +83,11 @@ export function TrendsPage() {
           <button type="button" className="tr-button" onClick={() => setLanguage(lang === 'zh' ? 'en' : 'zh')}>
             {t('language')}
           </button>
-          <button
-            type="button"
-            className="tr-button"
-            onClick={() => {
-              adminToken.clear();
-              setGate('ask');
-            }}
-          >
-            {t('forget')}
+          <button type="button" className="tr-button" onClick={() => void signOut()} data-testid="sign-out">
+            {t('signOut')}
           </button>
         </div>
       </header>
-      <p className="tr-notice" data-testid="token-notice">
-        {t('tokenNotice')}
-      </p>
       {error && (
         <p className="tr-error" role="alert">
           {error}{' '}

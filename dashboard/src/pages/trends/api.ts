@@ -11,16 +11,7 @@ import type {
   WaitSatisfactionView,
 } from '@hallwatch/shared';
 
-// The trends API. Until accounts exist it takes the shared admin token, kept for this
-// browser tab only (sessionStorage, the key the other admin pages use), never localStorage.
-
-const TOKEN_KEY = 'hallwatch.adminToken';
-
-export const adminToken = {
-  get: (): string | null => sessionStorage.getItem(TOKEN_KEY),
-  set: (token: string): void => sessionStorage.setItem(TOKEN_KEY, token),
-  clear: (): void => sessionStorage.removeItem(TOKEN_KEY),
-};
+// The trends API, under the signed-in person's session cookie (a 401 sends them to /login).
 
 export class ApiError extends Error {
   constructor(
@@ -53,7 +44,7 @@ export interface DepartmentOption {
 }
 
 async function get(path: string): Promise<Response> {
-  const res = await fetch(path, { headers: { authorization: `Bearer ${adminToken.get() ?? ''}` } });
+  const res = await fetch(path, { credentials: 'same-origin' });
   if (!res.ok) {
     const body = (await res.json().catch(() => ({}))) as { message?: string };
     throw new ApiError(res.status, body.message ?? res.statusText);

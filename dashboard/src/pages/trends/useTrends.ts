@@ -1,8 +1,7 @@
 import type { BreakdownDim, BreakdownView, HeatmapView, RankingView, TrendSeriesView, WaitSatisfactionView } from '@hallwatch/shared';
 import { useCallback, useEffect, useState } from 'react';
-import { adminToken, ApiError, DepartmentOption, SiteOption, trendsApi, TrendsQuery } from './api';
-
-export type Gate = 'ok' | 'ask' | 'refused';
+import { goToSignIn } from '../../auth/session';
+import { ApiError, DepartmentOption, SiteOption, trendsApi, TrendsQuery } from './api';
 
 export interface TrendsData {
   series: TrendSeriesView | null;
@@ -15,25 +14,21 @@ export interface TrendsData {
 
 const EMPTY: TrendsData = { series: null, breakdown: null, heatmap: null, waiting: null, departments: null, windows: null };
 
-/** The token gate and the site list: asked for once, then kept for the tab. */
+/** The sites the account may see; not signed in (401), the page goes to /login and comes back. */
 export function useTrendsAccess() {
-  const [gate, setGate] = useState<Gate>(() => (adminToken.get() ? 'ok' : 'ask'));
   const [sites, setSites] = useState<SiteOption[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const fail = useCallback((err: unknown) => {
-    if (err instanceof ApiError && err.status === 401) {
-      adminToken.clear();
-      setGate('refused');
-    } else setError((err as Error).message);
+    if (err instanceof ApiError && err.status === 401) goToSignIn();
+    else setError((err as Error).message);
   }, []);
 
   useEffect(() => {
-    if (gate !== 'ok') return;
     trendsApi.sites().then(setSites, fail);
-  }, [gate, fail]);
+  }, [fail]);
 
-  return { gate, setGate, sites, error, setError, fail };
+  return { sites, error, setError, fail };
 }
 
 export function useDepartments(site: string | null, fail: (err: unknown) => void): DepartmentOption[] {

@@ -1,7 +1,7 @@
-import { DepartmentInfo, IndicatorValues } from '@hallwatch/shared';
+import { DepartmentInfo, HallHours, IndicatorValues } from '@hallwatch/shared';
 import { useTranslation } from 'react-i18next';
 import { countText, Lang } from './format';
-import { HallMode } from './hall-mode';
+import { HallMode, openDaysText } from './hall-mode';
 import { useElementSize } from './useElementSize';
 
 export interface ClosedSummaryProps {
@@ -9,12 +9,14 @@ export interface ClosedSummaryProps {
   values: IndicatorValues;
   departments: Record<string, IndicatorValues>;
   departmentInfo: Record<string, DepartmentInfo>;
+  /** The site's opening hours, so that a passer-by reads when it opens again; null before the first snapshot. */
+  hours: HallHours | null;
 }
 
 const ROW_REM = 2.6;
 
 /** A closed hall says so, and shows what the day did instead of a wall of zeros. */
-export function ClosedSummary({ mode, values, departments, departmentInfo }: ClosedSummaryProps) {
+export function ClosedSummary({ mode, values, departments, departmentInfo, hours }: ClosedSummaryProps) {
   const { t, i18n } = useTranslation('wall');
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh';
   const [ref, size] = useElementSize<HTMLOListElement>();
@@ -34,6 +36,14 @@ export function ClosedSummary({ mode, values, departments, departmentInfo }: Clo
         <div>
           <h2 className="closed__title">{t(mode === 'closed' ? 'closed.title' : 'closed.noDataTitle')}</h2>
           <p className="closed__sub">{mode === 'closed' ? (anyService ? t('closed.sub') : t('closed.notYet')) : t('closed.noDataSub')}</p>
+          {hours && (
+            <p className="closed__hours" data-testid="hall-hours">
+              {t('closed.hours', { days: openDaysText(hours.weekdays, lang) })}{' '}
+              <span className="closed__time">
+                {hours.opens}–{hours.closes}
+              </span>
+            </p>
+          )}
         </div>
       </div>
       {anyService && (

@@ -15,6 +15,8 @@ import { StaleBanner } from './StaleBanner';
 import { TopBar } from './TopBar';
 import { useIndicatorHistory } from './useIndicatorHistory';
 import { rotationSeconds, useWallRotation } from './useWallRotation';
+import { wallParams } from './wall-params';
+import { WallSignIn } from './WallSignIn';
 import { WindowGrid } from './WindowGrid';
 import './wall-i18n';
 import './wall.css';
@@ -34,12 +36,13 @@ export function WallPage() {
   const { t, i18n } = useTranslation('wall');
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh';
   const params = useMemo(() => new URLSearchParams(location.search), []);
-  const site = params.get('site') ?? 'huiji';
-  const live = useLiveSite(site, params.get('token') ?? undefined);
-  const history = useIndicatorHistory(site, 'reviews.good_rate', live.asOf !== null);
+  // The same reading as the live link opened before the wall loaded, so that it is taken over.
+  const { site, token } = useMemo(() => wallParams(location.search), []);
+  const live = useLiveSite(site, token);
+  const history = useIndicatorHistory(site, 'reviews.good_rate', live.asOf !== null, token);
   const tz = live.siteInfo?.timeZone ?? DEFAULT_ZONE;
   const clock = hallClock(live.now, tz, lang);
-  const mode = live.asOf ? hallMode(live.values, live.windows, clock) : 'open';
+  const mode = live.asOf ? hallMode(live.values, live.windows, clock, live.siteInfo?.hours) : 'open';
   const off = useMemo(() => offTargets(live.values), [live.values]);
   const rotate = rotationSeconds(params.get('rotate'));
   const pageCount = mode === 'open' ? PAGES.length : 1;
@@ -79,7 +82,13 @@ export function WallPage() {
   if (mode !== 'open')
     body = (
       <div className="layout layout--closed">
-        <ClosedSummary mode={mode} values={live.values} departments={live.departments} departmentInfo={live.departmentInfo} />
+        <ClosedSummary
+          mode={mode}
+          values={live.values}
+          departments={live.departments}
+          departmentInfo={live.departmentInfo}
+          hours={live.siteInfo?.hours ?? null}
+        />
         {spark}
         {alerts()}
         {patrol}
@@ -131,18 +140,23 @@ export function WallPage() {
         pages={rotate !== null && pageCount > 1 ? PAGES.map((p) => t(`page.${p}`)) : null}
         page={PAGES.indexOf(page)}
       />
+      {live.refused && <WallSignIn />}
       {live.stale && live.lastHeardAt !== null && <StaleBanner lastHeardAt={live.lastHeardAt} now={live.now} timeZone={tz} />}
-      <main className="wall__body">
-        <HeadlineTiles
-          values={live.values}
-          windows={live.windows}
-          siteInfo={live.siteInfo}
-          off={off}
-          mode={mode}
-          queuedDepartments={Object.values(live.departments).filter((d) => (d['queue.waiting'] ?? 0) > 0).length}
-        />
-        {body}
-      </main>
+      {/* Until the first snapshot only the top bar, saying it connects, shows: a screen of dashes would
+          say no more, and drawing it would hold up the snapshot's own render on a small box. */}
+      {live.asOf !== null && (
+        <main className="wall__body">
+          <HeadlineTiles
+            values={live.values}
+            windows={live.windows}
+            siteInfo={live.siteInfo}
+            off={off}
+            mode={mode}
+            queuedDepartments={Object.values(live.departments).filter((d) => (d['queue.waiting'] ?? 0) > 0).length}
+          />
+          {body}
+        </main>
+      )}
     </div>
   );
 }

@@ -144,11 +144,5 @@ export function hallTimeOfDay(ms: number, timeZone: string): string {
   return hallClock(ms, timeZone, 'zh').time;
 }
 
-/** "HH:MM" to minutes since midnight. */
-export const clockMinutes = (hhmm: string): number => {
-  const [h, m] = hhmm.split(':').map(Number);
-  return h * 60 + m;
-};
-
 /** Rectification item numbers as the report writes them on the wall: #22 #26. */
 export const itemsText = (items: readonly number[]): string => items.map((n) => `#${n}`).join(' ');

@@ -86,6 +86,7 @@ const zh = {
     notYet: '今日尚未办理业务',
     summary: '今日汇总',
     byDepartment: '各部门办结',
+    hours: '开放时间 {{days}}',
   },
 };
 
@@ -174,6 +175,7 @@ const en: typeof zh = {
     notYet: 'No service yet today',
     summary: "Today's summary",
     byDepartment: 'Served by department',
+    hours: 'Open {{days}}',
   },
 };
 

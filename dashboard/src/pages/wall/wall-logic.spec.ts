@@ -1,7 +1,7 @@
 import { INDICATOR_IDS, IndicatorValues, WindowState } from '@hallwatch/shared';
 import { fitGrid } from './fit-grid';
 import { hallClock } from './format';
-import { hallMode } from './hall-mode';
+import { hallMode, openDaysText } from './hall-mode';
 import { itemsOf, offTargets, WALL_TARGETS } from './off-target';
 
 const zeros = (): IndicatorValues => Object.fromEntries(INDICATOR_IDS.map((id) => [id, 0]));
@@ -52,6 +52,40 @@ describe('hall mode', () => {
     const thu11 = at('2026-11-26T03:00:00Z');
     expect(hallMode(quiet, [win({ since: '2026-11-26T01:00:00Z' })], thu11)).toBe('open');
     expect(hallMode(quiet, [win({})], thu11)).toBe('no_data');
+  });
+});
+
+describe("hall mode with a site's own opening hours", () => {
+  const quiet = { ...zeros(), 'queue.wait.avg': null };
+  const begun = [win({ since: '2026-11-28T00:00:00Z' })];
+  it('reads a round-the-clock hall as open at night and at the weekend, until it closes', () => {
+    const always = { opens: '00:00', closes: '23:50', weekdays: [0, 1, 2, 3, 4, 5, 6] };
+    expect(hallMode(quiet, begun, at('2026-11-28T03:00:00Z'), always)).toBe('open'); // Sat 11:00
+    expect(hallMode(quiet, begun, at('2026-11-26T14:30:00Z'), always)).toBe('open'); // Thu 22:30
+    expect(hallMode(quiet, begun, at('2026-11-26T15:50:00Z'), always)).toBe('closed'); // Thu 23:50
+    expect(hallMode(quiet, begun, at('2026-11-26T16:00:00Z'), always)).toBe('open'); // Fri 00:00
+  });
+  it('opens on the minute it says and closes on the minute it says', () => {
+    const saturday = { opens: '09:00', closes: '12:00', weekdays: [6] };
+    expect(hallMode(quiet, begun, at('2026-11-28T00:59:00Z'), saturday)).toBe('closed'); // Sat 08:59
+    expect(hallMode(quiet, begun, at('2026-11-28T01:00:00Z'), saturday)).toBe('open'); // Sat 09:00
+    expect(hallMode(quiet, begun, at('2026-11-28T03:59:00Z'), saturday)).toBe('open'); // Sat 11:59
+    expect(hallMode(quiet, begun, at('2026-11-28T04:00:00Z'), saturday)).toBe('closed'); // Sat 12:00
+    expect(hallMode(quiet, begun, at('2026-11-26T03:00:00Z'), saturday)).toBe('closed'); // Thu 11:00
+    expect(hallMode(quiet, [win({})], at('2026-11-28T02:00:00Z'), saturday)).toBe('no_data');
+  });
+  it('still calls a hall with a queue open outside its hours', () => {
+    const early = { opens: '06:00', closes: '07:00', weekdays: [4] };
+    expect(hallMode({ ...quiet, 'queue.waiting': 3 }, [], at('2026-11-26T12:00:00Z'), early)).toBe('open');
+  });
+  it('writes the open days as a notice board does, Monday first', () => {
+    expect(openDaysText([1, 2, 3, 4, 5], 'zh')).toBe('周一至周五');
+    expect(openDaysText([5, 4, 3, 2, 1], 'en')).toBe('Mon–Fri');
+    expect(openDaysText([0, 1, 2, 3, 4, 5, 6], 'zh')).toBe('每天');
+    expect(openDaysText([0, 6], 'zh')).toBe('周六、周日');
+    expect(openDaysText([1, 2, 3, 4, 5, 6], 'en')).toBe('Mon–Sat');
+    expect(openDaysText([1, 3, 5, 6, 0], 'en')).toBe('Mon, Wed, Fri–Sun');
+    expect(openDaysText([1, 2], 'zh')).toBe('周一、周二');
   });
 });
 

@@ -1,18 +1,21 @@
 import { applyDecorators, ExecutionContext, Injectable, UseGuards } from '@nestjs/common';
 import { SkipThrottle, ThrottlerGuard, ThrottlerModuleOptions } from '@nestjs/throttler';
+import type Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
+import { SharedThrottleStorage } from './shared-throttle-storage';
 import type { DeviceRequest } from './roles.guard';
 
 export const LOGIN_THROTTLER = 'login';
 export const INGEST_THROTTLER = 'ingest';
 
 /**
- * Two fixed-window limits, counted in each server's memory (a few instances multiply them,
- * which is fine for a flood guard): sign-in attempts per client address, and ingest requests
- * per device key (a hall's devices share one address behind its NAT, so not per address).
+ * Two fixed-window limits: sign-in attempts per client address, counted in Redis across
+ * instances (see SharedThrottleStorage), and ingest requests per device key, counted in each
+ * server's memory (a hall's devices share one address behind its NAT, so not per address).
  */
-export function throttlerOptions(config: AppConfig): ThrottlerModuleOptions {
+export function throttlerOptions(config: AppConfig, redis: Redis): ThrottlerModuleOptions {
   return {
+    storage: new SharedThrottleStorage(redis, config.REDIS_PREFIX, new Set([LOGIN_THROTTLER])),
     throttlers: [
       { name: LOGIN_THROTTLER, ttl: 60_000, limit: config.LOGIN_RATE_PER_MINUTE },
       {

@@ -41,8 +41,8 @@ function namedSites(req: AuthedRequest): string[] {
 /**
  * The one gate of every HTTP route (registered globally): reads the route's rule (@Public,
  * @DeviceKey or @Roles), authenticates, checks role and site scope, and writes every denial
- * to the audit log. A route without a rule is left to its own guard; the route matrix test
- * fails for any such route that is not on its pending list.
+ * to the audit log. A route without a rule is refused (closed by default); the route matrix
+ * test fails for any such route before it ships.
  */
 @Injectable()
 export class RolesGuard implements CanActivate {
@@ -59,8 +59,9 @@ export class RolesGuard implements CanActivate {
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     if (ctx.getType() !== 'http') return true;
     const route = routeAuth(this.reflector, ctx);
-    if (!route.rule) return true;
-    return this.enforce(ctx.switchToHttp().getRequest<AuthedRequest>(), route.rule, route);
+    const req = ctx.switchToHttp().getRequest<AuthedRequest>();
+    if (!route.rule) return this.deny(req, 403, 'This route declares no access rule', null);
+    return this.enforce(req, route.rule, route);
   }
 
   protected async enforce(req: AuthedRequest, rule: AuthRule, route: RouteAuth): Promise<boolean> {

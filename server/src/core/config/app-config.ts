@@ -57,15 +57,6 @@ export class AppConfig {
   @MinLength(16, { message: 'ADMIN_TOKEN must be at least 16 characters, or empty to disable the admin API' })
   ADMIN_TOKEN = '';
 
-  /**
-   * Bearer token for the patrol API (the patrol page on staff phones) until user accounts with
-   * the patrol role exist. Empty leaves only the admin token able to post rounds.
-   */
-  @IsString()
-  @ValidateIf((c: AppConfig) => c.PATROL_TOKEN !== '')
-  @MinLength(16, { message: 'PATROL_TOKEN must be at least 16 characters, or empty to allow only the admin token' })
-  PATROL_TOKEN = '';
-
   /** Run the BullMQ workers (patrol rounds, notices) in this process; false when they run as `hallwatch worker`. */
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   @IsBoolean()
@@ -79,14 +70,6 @@ export class AppConfig {
     message: 'CORS_ORIGINS must be comma-separated origins like https://host:port',
   })
   CORS_ORIGINS = '';
-
-  /**
-   * Lets a wall open the live socket by naming its site, without a session or display token
-   * (the first demo's way). Turn it off once every wall has a display token.
-   */
-  @Transform(({ value }) => value === true || value === 'true' || value === '1')
-  @IsBoolean()
-  ALLOW_ANONYMOUS_WALL = true;
 
   /**
    * Express "trust proxy": empty trusts no proxy (the client address is the TCP peer); behind a

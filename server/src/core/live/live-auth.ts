@@ -7,7 +7,6 @@ import { Site } from '../../modules/registry/site.entity';
 import { Authenticator } from '../auth/authenticator';
 import { originAllowed } from '../auth/origin-policy';
 import { readCookie, SESSION_COOKIE } from '../auth/session-cookie';
-import { AppConfig } from '../config/app-config';
 import { Clock } from '../time/clock';
 
 /** The credential a socket lives by; the sweep and revocations close its socket when it ends. */
@@ -16,7 +15,7 @@ export type LiveCredential = { kind: 'session' | 'display'; id: string };
 export interface LivePrincipal {
   site: Site;
   actor: string;
-  /** Null for the break-glass admin token and for an anonymous wall (ALLOW_ANONYMOUS_WALL). */
+  /** Null for the break-glass admin token, which no revocation ends. */
   credential: LiveCredential | null;
 }
 
@@ -33,12 +32,16 @@ const header = (h: LiveHandshake['headers'], name: string): string | undefined =
   return Array.isArray(v) ? v[0] : v;
 };
 
+// Browsers cannot set headers on a websocket, so pages use `auth.token`; other clients may send the header.
+const bearerOf = (value: string | undefined): string | null => /^Bearer\s+(\S+)$/i.exec(value ?? '')?.[1] ?? null;
+
 // A wall with a revoked token retries every few seconds: one audit entry per address and reason a minute is enough.
 const DENIAL_AUDIT_EVERY_MS = 60_000;
 
 /**
- * The live socket's handshake (SPEC §8): `auth.token` (a session or display token) or the
- * session cookie, the site within the credential's sites, and the page's Origin.
+ * The live socket's handshake (SPEC §8): `auth.token` or `Authorization: Bearer` (a session or
+ * display token) or the session cookie, the site within the credential's sites, and the
+ * page's Origin. There is no anonymous wall: a TV carries a display token.
  */
 @Injectable()
 export class LiveAuthenticator {
@@ -47,7 +50,6 @@ export class LiveAuthenticator {
 
   constructor(
     private readonly ds: DataSource,
-    private readonly config: AppConfig,
     private readonly auth: Authenticator,
     private readonly sessions: SessionsService,
     private readonly displays: DisplayTokensService,
@@ -58,15 +60,11 @@ export class LiveAuthenticator {
     const wanted = typeof hs.auth?.site === 'string' && hs.auth.site ? hs.auth.site : null;
     if (!originAllowed(header(hs.headers, 'origin'), header(hs.headers, 'host'), this.auth.origins))
       return this.refuse(hs, 'origin not allowed', wanted);
-    const explicit = typeof hs.auth?.token === 'string' && hs.auth.token ? hs.auth.token : null;
+    const explicit = typeof hs.auth?.token === 'string' && hs.auth.token ? hs.auth.token : bearerOf(header(hs.headers, 'authorization'));
     const cookie = explicit ? null : readCookie(header(hs.headers, 'cookie'), SESSION_COOKIE);
     const given = explicit ?? cookie;
-    const p = given ? await this.auth.fromToken(given, 'bearer') : null;
-    if (!p) {
-      // A stale cookie does not stop an anonymous wall; a token that was given and fails does.
-      if (!explicit && this.config.ALLOW_ANONYMOUS_WALL && wanted) return this.anonymous(wanted);
-      return this.refuse(hs, given ? 'unknown, revoked or expired token' : 'no credential', wanted);
-    }
+    const p = given ? await this.auth.fromToken(given, explicit ? 'bearer' : 'cookie') : null;
+    if (!p) return this.refuse(hs, given ? 'unknown, revoked or expired token' : 'no credential', wanted);
     if (p.kind === 'user' && p.mustChangePassword) return this.refuse(hs, 'password must be changed first', wanted, p.actor);
     const code = wanted ?? (p.sites !== 'all' && p.sites.length === 1 ? p.sites[0] : null);
     if (!code) return this.refuse(hs, 'no site named', wanted, p.actor);
@@ -84,11 +82,6 @@ export class LiveAuthenticator {
     const ids = (kind: LiveCredential['kind']) => [...new Set(credentials.filter((c) => c.kind === kind).map((c) => c.id))];
     const [sessions, displays] = await Promise.all([this.sessions.stillLive(ids('session')), this.displays.stillLive(ids('display'))]);
     return new Set([...[...sessions].map((id) => `session:${id}`), ...[...displays].map((id) => `display:${id}`)]);
-  }
-
-  private async anonymous(code: string): Promise<LivePrincipal | null> {
-    const site = await this.ds.getRepository(Site).findOneBy({ code });
-    return site ? { site, actor: 'anonymous', credential: null } : null;
   }
 
   private async refuse(hs: LiveHandshake, reason: string, site: string | null, actor = 'anonymous'): Promise<null> {

@@ -1,4 +1,4 @@
-import { IndicatorValues, LiveAlert, WindowState } from '@hallwatch/shared';
+import { IndicatorSnapshot, IndicatorValues, LiveAlert, WindowState } from '@hallwatch/shared';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IndicatorsService } from '../../modules/indicators/indicators.service';
@@ -20,6 +20,8 @@ interface SiteState {
     alerts: Map<string, LiveAlert>;
     /** Each window as last sent, serialised, by code. */
     windows: Map<string, string>;
+    /** Names, targets, hours and which windows and departments exist, serialised. */
+    structure: string;
   } | null;
   lastAt: number;
   timer: NodeJS.Timeout | null;
@@ -64,9 +66,8 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   }
 
   private async siteChangedElsewhere(code: string): Promise<void> {
-    const known = [...this.sites.values()].find((s) => s.site.code === code);
-    if (known) return this.siteChanged(known.site);
     if (!this.gateway.namespace.adapter.rooms.has(siteRoom(code))) return;
+    // Read afresh: the change may be to the site itself (its name, settings or hours).
     const site = await this.ds.getRepository(Site).findOneBy({ code });
     if (site) this.siteChanged(site);
   }
@@ -94,6 +95,8 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
       s = { site, lastSent: null, lastAt: 0, timer: null, running: false, dirty: false };
       this.sites.set(site.id, s);
     }
+    // The caller's copy is the fresher one: settings, names and hours edited since are in it.
+    s.site = site;
     s.dirty = true;
     this.schedule(s);
   }
@@ -126,7 +129,15 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
       const now = new Map(snap.alerts.map((a) => [a.id, a]));
       const sentWindows = new Map(snap.windows.map((w) => [w.code, JSON.stringify(w)]));
       const windows: WindowState[] = snap.windows.filter((w) => s.lastSent?.windows.get(w.code) !== sentWindows.get(w.code));
-      s.lastSent = { values: snap.values, departments: snap.departments, alerts: now, windows: sentWindows };
+      const structure = structureOf(snap);
+      const reshaped = s.lastSent !== null && s.lastSent.structure !== structure;
+      s.lastSent = { values: snap.values, departments: snap.departments, alerts: now, windows: sentWindows, structure };
+      // An update only adds and changes: a renamed department, new hours or a window taken out
+      // of the registry reach the open walls as a whole new snapshot.
+      if (reshaped) {
+        room.emit('snapshot', snap);
+        return;
+      }
       if (Object.keys(values).length || Object.keys(departments).length || windows.length)
         room.emit('update', { site: snap.site, asOf: snap.asOf, values, departments, ...(windows.length ? { windows } : {}) });
       for (const a of now.values()) {
@@ -143,6 +154,10 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
       if (s.dirty) this.schedule(s);
     }
   }
+}
+
+function structureOf(snap: IndicatorSnapshot): string {
+  return JSON.stringify([snap.siteInfo, snap.departmentInfo, Object.keys(snap.departments), snap.windows.map((w) => w.code)]);
 }
 
 function changed(before: IndicatorValues, after: IndicatorValues): IndicatorValues {

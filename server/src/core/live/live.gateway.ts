@@ -43,7 +43,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     // Revoked here: close the sockets at once, on every instance (through the Redis adapter).
     this.credentials.onRevoked((list) => {
       try {
-        this.namespace.in(list.map(credentialRoom)).disconnectSockets(true);
+        const rooms = list.map(credentialRoom);
+        this.namespace.in(rooms).emit('denied');
+        this.namespace.in(rooms).disconnectSockets(true);
       } catch (err) {
         this.logger.debug(`revocation broadcast failed: ${(err as Error).message}`);
       }
@@ -61,6 +63,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
         address: socket.handshake.address,
       });
       if (!principal) {
+        socket.emit('denied');
         socket.disconnect(true);
         return;
       }
@@ -89,7 +92,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
       const valid = await this.auth.stillValid(held.map((s) => s.data.credential as LiveCredential));
       for (const s of held) {
         const c = s.data.credential as LiveCredential;
-        if (!valid.has(`${c.kind}:${c.id}`)) s.disconnect(true);
+        if (valid.has(`${c.kind}:${c.id}`)) continue;
+        s.emit('denied');
+        s.disconnect(true);
       }
     } catch (err) {
       // The database may be away: keep serving, and check again at the next sweep.

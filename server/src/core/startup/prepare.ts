@@ -2,6 +2,7 @@ import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { createDataSource } from '../database/data-source';
 import { ensureDatabase } from '../database/ensure-database';
+import { DemoAccess, demoAccess } from '../../modules/demo/demo-access';
 import { seedDemo } from '../../modules/demo/seed-demo';
 
 const HOW_TO_START = 'Start it with `docker compose up -d postgres redis`, or on this machine with:';
@@ -12,8 +13,11 @@ function redact(url: string): string {
   return u.toString();
 }
 
-/** Checks PostgreSQL and Redis, creates and migrates the database: a clear message instead of a stack trace. */
-export async function prepare(config: AppConfig, opts: { seedDemoWhenEmpty: boolean }): Promise<void> {
+/**
+ * Checks PostgreSQL and Redis, creates and migrates the database: a clear message instead of a
+ * stack trace. For the demo, answers how a new user gets in (see demoAccess).
+ */
+export async function prepare(config: AppConfig, opts: { seedDemoWhenEmpty: boolean }): Promise<DemoAccess | null> {
   try {
     const created = await ensureDatabase(config.DATABASE_URL);
     if (created) console.log(`Created database at ${redact(config.DATABASE_URL)}`);
@@ -36,7 +40,9 @@ export async function prepare(config: AppConfig, opts: { seedDemoWhenEmpty: bool
     if (opts.seedDemoWhenEmpty) {
       const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM sites');
       if (n === 0 && (await seedDemo(ds))) console.log('Seeded the demo hall (site "huiji")');
+      return await demoAccess(ds, config);
     }
+    return null;
   } finally {
     await ds.destroy();
   }

@@ -5,6 +5,7 @@ import { Authenticator } from '../../core/auth/authenticator';
 import { throttlerOptions } from '../../core/auth/rate-limits';
 import { RolesGuard } from '../../core/auth/roles.guard';
 import { AppConfig } from '../../core/config/app-config';
+import { REDIS } from '../../core/redis/redis.module';
 import { AuditLogService } from './audit-log.service';
 import { AuditController } from './controllers/audit.controller';
 import { AuthController } from './controllers/auth.controller';
@@ -13,6 +14,7 @@ import { UsersController } from './controllers/users.controller';
 import { CredentialEvents } from './credential-events';
 import { DisplayTokensService } from './display-tokens.service';
 import { LoginService } from './login.service';
+import { SessionPurge } from './session-purge';
 import { SessionsService } from './sessions.service';
 import { UsersService } from './users.service';
 
@@ -20,7 +22,7 @@ import { UsersService } from './users.service';
 // checks every route's rule. Global so that any module's guards can authenticate.
 @Global()
 @Module({
-  imports: [ThrottlerModule.forRootAsync({ inject: [AppConfig], useFactory: throttlerOptions })],
+  imports: [ThrottlerModule.forRootAsync({ inject: [AppConfig, REDIS], useFactory: throttlerOptions })],
   controllers: [AuthController, UsersController, DisplayTokensController, AuditController],
   providers: [
     CredentialEvents,
@@ -29,6 +31,7 @@ import { UsersService } from './users.service';
     LoginService,
     UsersService,
     AuditLogService,
+    SessionPurge,
     Authenticator,
     RolesGuard,
     { provide: APP_GUARD, useExisting: RolesGuard },

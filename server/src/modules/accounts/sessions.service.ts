@@ -113,6 +113,15 @@ export class SessionsService {
     return new Set(rows.map((r) => r.id));
   }
 
+  /**
+   * Deletes sessions past their absolute expiry: none of them can be used again, and sign-in
+   * and sign-out stay in the audit log. Returns how many went.
+   */
+  async purgeExpired(): Promise<number> {
+    const [, count] = (await this.ds.query(`DELETE FROM user_sessions WHERE expires_at <= $1`, [this.clock.now()])) as [unknown, number];
+    return count;
+  }
+
   /** Ends every open session of a user (sign-out, password change, role change, disabling). */
   async endAllOf(userId: string, reason: SessionEndReason, em: EntityManager = this.ds.manager): Promise<number> {
     const open = await em.getRepository(UserSession).find({ select: { id: true }, where: { userId, endedAt: IsNull() } });

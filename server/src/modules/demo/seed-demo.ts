@@ -1,9 +1,11 @@
+import { HallHours } from '@hallwatch/shared';
 import { DataSource } from 'typeorm';
 import { Department } from '../registry/department.entity';
 import { HallWindow } from '../registry/hall-window.entity';
 import { Site } from '../registry/site.entity';
 import { StaffMember } from '../registry/staff-member.entity';
 import { DEMO_DEPARTMENTS, DEMO_SITE, DEMO_TOWNS, demoStaffName, demoWindows } from './demo-hall';
+import { LIVE_SCHEDULE } from './hall-day-profile';
 
 export interface DemoStaff {
   code: string;
@@ -29,11 +31,24 @@ export function demoStaff(): DemoStaff[] {
   return staff;
 }
 
+const hhmm = (sec: number) => new Date(sec * 1000).toISOString().slice(11, 16);
+
+/**
+ * `npm start` plays the demo live at whatever hour it runs (LIVE_SCHEDULE): staff sign in
+ * just after midnight, every day, and go home once the queues drain after closing. The hall's
+ * hours say the same, so that the wall never calls a moving demo hall closed.
+ */
+export const DEMO_HOURS: HallHours = {
+  opens: hhmm(LIVE_SCHEDULE.signInSec),
+  closes: hhmm(LIVE_SCHEDULE.closeSec),
+  weekdays: [0, 1, 2, 3, 4, 5, 6],
+};
+
 /** Creates the demo hall, its town centres and village stations. Returns false when it already exists. */
 export async function seedDemo(ds: DataSource): Promise<boolean> {
   return ds.transaction(async (em) => {
     if (await em.findOneBy(Site, { code: DEMO_SITE.code })) return false;
-    const hall = await em.save(Site, em.create(Site, { ...DEMO_SITE, tier: 'hall', parentId: null }));
+    const hall = await em.save(Site, em.create(Site, { ...DEMO_SITE, tier: 'hall', parentId: null, settings: { hours: DEMO_HOURS } }));
     for (const [i, town] of DEMO_TOWNS.entries()) {
       const t = await em.save(
         Site,

@@ -1,4 +1,4 @@
-import { IndicatorSnapshot } from '@hallwatch/shared';
+import { DEFAULT_HALL_HOURS, IndicatorSnapshot } from '@hallwatch/shared';
 import { AlertFacts, DepartmentAlertFacts, deriveAlerts, queueAtLeastSince, surgeSince, tidalAdviceSince, waitLevel } from './alert-rules';
 
 const now = new Date('2026-03-02T02:00:00.000Z'); // 10:00 in the hall
@@ -24,7 +24,13 @@ const snap = (departments: IndicatorSnapshot['departments']): IndicatorSnapshot 
   alerts: [],
   windows: [],
   departmentInfo: {},
-  siteInfo: { name: { zh: '惠济', en: 'Huiji' }, timeZone: 'Asia/Shanghai', waitTargetSec: 900, waitWarnRatio: 0.8 },
+  siteInfo: {
+    name: { zh: '惠济', en: 'Huiji' },
+    timeZone: 'Asia/Shanghai',
+    waitTargetSec: 900,
+    waitWarnRatio: 0.8,
+    hours: DEFAULT_HALL_HOURS,
+  },
 });
 
 const facts = (over: Partial<AlertFacts>): AlertFacts => ({ now, tidalQueue: 10, waitWarnRatio: 0.8, departments: [], away: [], ...over });

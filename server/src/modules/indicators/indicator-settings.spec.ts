@@ -10,11 +10,24 @@ describe('indicatorSettings', () => {
       allowedBreakSec: 900,
       surgeFactor: 2,
       surgeMinWaiting: 8,
+      hours: { opens: '08:30', closes: '17:30', weekdays: [1, 2, 3, 4, 5] },
     });
   });
   it('takes valid site values and ignores malformed ones', () => {
     const s = indicatorSettings({ waitTargetSec: 600, tidalQueue: '12', allowedBreakSec: -5, surgeFactor: 1.5, waitWarnRatio: 1.2 });
     expect(s).toEqual({ ...DEFAULT_INDICATOR_SETTINGS, waitTargetSec: 600, surgeFactor: 1.5 });
     expect(indicatorSettings({ tidalQueue: 2.5 }).tidalQueue).toBe(10);
+  });
+  it('takes sound opening hours and keeps the default for unsound ones', () => {
+    const hours = { opens: '00:00', closes: '23:50', weekdays: [6, 0, 1, 2, 3, 4, 5, 5] };
+    expect(indicatorSettings({ hours }).hours).toEqual({ opens: '00:00', closes: '23:50', weekdays: [0, 1, 2, 3, 4, 5, 6] });
+    for (const bad of [
+      { ...hours, closes: '24:00' },
+      { ...hours, opens: '9:00' },
+      { ...hours, weekdays: [7] },
+      { opens: '10:00', closes: '09:00', weekdays: [1] },
+      'all day',
+    ])
+      expect(indicatorSettings({ hours: bad }).hours).toEqual(DEFAULT_INDICATOR_SETTINGS.hours);
   });
 });

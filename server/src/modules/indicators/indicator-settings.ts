@@ -2,6 +2,8 @@
 // published report implies. A malformed value falls back to the default rather than
 // producing a nonsense threshold on the wall.
 
+import { DEFAULT_HALL_HOURS, HallHours, hallHoursProblem, normalHallHours } from '@hallwatch/shared';
+
 export interface IndicatorSettings {
   /** Wait target when the department sets none (15 minutes, items 22 and 26). */
   waitTargetSec: number;
@@ -15,6 +17,8 @@ export interface IndicatorSettings {
   surgeFactor: number;
   /** Below this many waiting a queue is never a surge, however quiet the hour usually is. */
   surgeMinWaiting: number;
+  /** When the hall opens: the wall tells a quiet closed hall from a silent open one by them. */
+  hours: HallHours;
 }
 
 export const DEFAULT_INDICATOR_SETTINGS: IndicatorSettings = {
@@ -24,6 +28,7 @@ export const DEFAULT_INDICATOR_SETTINGS: IndicatorSettings = {
   allowedBreakSec: 900,
   surgeFactor: 2,
   surgeMinWaiting: 8,
+  hours: DEFAULT_HALL_HOURS,
 };
 
 const positive = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback);
@@ -40,5 +45,6 @@ export function indicatorSettings(raw: Record<string, unknown> | null | undefine
     allowedBreakSec: positiveInt(s.allowedBreakSec, d.allowedBreakSec),
     surgeFactor: positive(s.surgeFactor, d.surgeFactor),
     surgeMinWaiting: positiveInt(s.surgeMinWaiting, d.surgeMinWaiting),
+    hours: hallHoursProblem(s.hours) === null ? normalHallHours(s.hours as HallHours) : d.hours,
   };
 }

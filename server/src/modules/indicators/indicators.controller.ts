@@ -1,6 +1,7 @@
 import { IndicatorHistoryResponse, IndicatorSnapshot } from '@hallwatch/shared';
 import { BadRequestException, Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Roles } from '../../core/auth/auth-rules';
 import { Clock } from '../../core/time/clock';
 import { serviceDay } from '../../core/time/service-day';
 import { Site } from '../registry/site.entity';
@@ -8,7 +9,9 @@ import { isCalendarDay, isIndicatorId, readHourlyHistory } from './history-query
 import { IndicatorsService } from './indicators.service';
 import { sqlOn } from './sql';
 
+// The wall's reads: a display token of the site, or a person who watches the hall.
 @Controller('api/v1/sites')
+@Roles('admin', 'supervisor', 'leader', 'display')
 export class IndicatorsController {
   constructor(
     private readonly ds: DataSource,

@@ -108,6 +108,7 @@ describe('buildSnapshot for the wall', () => {
       timeZone: 'Asia/Shanghai',
       waitTargetSec: 900,
       waitWarnRatio: 0.8,
+      hours: { opens: '08:30', closes: '17:30', weekdays: [1, 2, 3, 4, 5] },
     });
     expect(snapshot.departmentInfo).toEqual({
       dx: { name: { zh: 'dx', en: 'dx' }, waitTargetSec: 900 },

@@ -144,6 +144,7 @@ export function buildSnapshot(i: SnapshotInputs): { snapshot: IndicatorSnapshot;
       timeZone: i.site.timezone ?? 'Asia/Shanghai',
       waitTargetSec: settings.waitTargetSec,
       waitWarnRatio: settings.waitWarnRatio,
+      hours: settings.hours,
     },
   };
   const alertFacts: AlertFacts = {

@@ -21,8 +21,9 @@ export class PatrolEventsService {
     private readonly clock: Clock,
   ) {}
 
-  async post(site: Site, body: unknown): Promise<IngestResponse> {
-    const items = toList(body);
+  /** `actor` is who is signed in: it replaces the patroller a start or completion names. */
+  async post(site: Site, body: unknown, actor: string): Promise<IngestResponse> {
+    const items = toList(body).map((item) => asPatroller(item, actor));
     const rounds = new Set(
       (
         (await this.ds.query(`SELECT code FROM patrol_rounds WHERE site_id = $1 AND code = ANY($2::varchar[])`, [
@@ -51,6 +52,15 @@ function toList(body: unknown): unknown[] {
   if (events.length > MAX_EVENTS_PER_BATCH)
     throw new BadRequestException({ statusCode: 400, field: 'events', message: `at most ${MAX_EVENTS_PER_BATCH} events per request` });
   return events;
+}
+
+// The page fills the patroller in from what it last knew (it may have recorded offline); the
+// account that delivers the events is the one accountable for them.
+function asPatroller(item: unknown, actor: string): unknown {
+  const e = item as { type?: unknown; data?: unknown } | null;
+  if (!e || typeof e !== 'object' || (e.type !== 'round.started' && e.type !== 'round.completed')) return item;
+  if (!e.data || typeof e.data !== 'object' || Array.isArray(e.data)) return item;
+  return { ...e, data: { ...e.data, patroller: actor } };
 }
 
 function roundOf(item: unknown): string | null {

@@ -6,7 +6,6 @@ import { PatrolAdminController } from './controllers/patrol-admin.controller';
 import { PatrolFollowUpController } from './controllers/patrol-follow-up.controller';
 import { PatrolController } from './controllers/patrol.controller';
 import { PatrolJobsModule } from './jobs/patrol-jobs.module';
-import { PatrolAuthGuard } from './patrol-auth.guard';
 import { PatrolCheckpointsService } from './patrol-checkpoints.service';
 import { PatrolEventsService } from './patrol-events.service';
 import { PatrolFindingsService } from './patrol-findings.service';
@@ -24,7 +23,6 @@ import { RoundEventsService } from './round-events.service';
   imports: [PatrolJobsModule],
   controllers: [PatrolController, PatrolAdminController, PatrolFollowUpController],
   providers: [
-    PatrolAuthGuard,
     PatrolScheduleService,
     PatrolCheckpointsService,
     PatrolTodayService,

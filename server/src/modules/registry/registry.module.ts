@@ -1,16 +1,18 @@
 import { Module } from '@nestjs/common';
 import { DepartmentsController } from './controllers/departments.controller';
 import { ServiceItemsController } from './controllers/service-items.controller';
+import { SiteSettingsController } from './controllers/site-settings.controller';
 import { SitesController } from './controllers/sites.controller';
 import { StaffController } from './controllers/staff.controller';
 import { WindowsController } from './controllers/windows.controller';
 import { RegistryService } from './registry.service';
+import { SiteSettingsService } from './site-settings.service';
 import { SitesService } from './sites.service';
 
 // The hall registry's admin API (/api/v1/admin/...). The same services back the CLI.
 @Module({
-  controllers: [SitesController, DepartmentsController, WindowsController, StaffController, ServiceItemsController],
-  providers: [SitesService, RegistryService],
+  controllers: [SitesController, SiteSettingsController, DepartmentsController, WindowsController, StaffController, ServiceItemsController],
+  providers: [SitesService, SiteSettingsService, RegistryService],
   exports: [SitesService, RegistryService],
 })
 export class RegistryModule {}

@@ -1,7 +1,7 @@
 import { HallEvent, validateEvent } from '@hallwatch/shared';
 import { DEMO_DEPARTMENTS } from '../demo-hall';
 import { HallSimulation, simulateDay } from '../hall-simulation';
-import { demoStaff } from '../seed-demo';
+import { DEMO_HOURS, demoStaff } from '../seed-demo';
 import { staffProblems, ticketProblems } from './hall-checks';
 
 const DAY = '2024-06-03';
@@ -177,6 +177,13 @@ describe('HallSimulation: live mode', () => {
     expect(invalid(day)).toEqual([]);
     expect(ticketProblems(day, { finished: true })).toEqual([]);
     expect(staffProblems(day, roster, { finished: true })).toEqual([]);
+  });
+
+  it('lies within the demo hall opening hours, every day of the week, so the wall never calls it closed', () => {
+    expect(DEMO_HOURS.weekdays).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    const active = day.filter((e) => e.type === 'ticket.issued' || e.type === 'staff.signed_in').map(clock);
+    expect(active.every((hm) => hm >= DEMO_HOURS.opens && hm < DEMO_HOURS.closes)).toBe(true);
+    expect(active.some((hm) => hm < '00:10') && active.some((hm) => hm >= '23:30')).toBe(true);
   });
 
   it('has different ids from the office-day replay of the same date', () => {

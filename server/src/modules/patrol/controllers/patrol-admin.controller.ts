@@ -1,5 +1,6 @@
 import { PatrolCalendarDayView, PatrolCheckpointView, PatrolScheduleView } from '@hallwatch/shared';
 import { Body, Delete, Get, HttpCode, Logger, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Roles } from '../../../core/auth/auth-rules';
 import { Clock } from '../../../core/time/clock';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
 import { CreateCheckpointDto, UpdateCheckpointDto } from '../dtos/checkpoint.dto';
@@ -21,6 +22,7 @@ export class PatrolAdminController {
   ) {}
 
   @Get('schedule')
+  @Roles('admin', 'supervisor')
   getSchedule(@Param('site') site: string): Promise<PatrolScheduleView> {
     return this.schedule.getSchedule(site);
   }
@@ -33,6 +35,7 @@ export class PatrolAdminController {
   }
 
   @Get('calendar')
+  @Roles('admin', 'supervisor')
   calendar(@Param('site') site: string, @Query('from') from?: string, @Query('to') to?: string): Promise<PatrolCalendarDayView[]> {
     return this.schedule.listCalendar(site, from, to);
   }
@@ -52,6 +55,7 @@ export class PatrolAdminController {
   }
 
   @Get('checkpoints')
+  @Roles('admin', 'supervisor')
   listCheckpoints(@Param('site') site: string, @Query('all') all?: string): Promise<PatrolCheckpointView[]> {
     return this.checkpoints.list(site, all === 'true');
   }

@@ -1,5 +1,6 @@
 import { PatrolDeductionRow, PatrolDeductionView, PatrolFindingView, PatrolNoticeView } from '@hallwatch/shared';
 import { Body, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Roles } from '../../../core/auth/auth-rules';
 import { AdminActor } from '../../../core/auth/admin.guard';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
 import { badField } from '../../registry/dtos/registry-validation';
@@ -19,6 +20,7 @@ export class PatrolFollowUpController {
   ) {}
 
   @Get('findings')
+  @Roles('admin', 'supervisor', 'leader')
   listFindings(@Param('site') site: string, @Query('status') status = 'open'): Promise<PatrolFindingView[]> {
     const s = FINDING_FILTERS.find((f) => f === status);
     if (!s) throw badField('status', `status must be one of ${FINDING_FILTERS.join(', ')}`);
@@ -26,6 +28,7 @@ export class PatrolFollowUpController {
   }
 
   @Post('findings/:id/resolve')
+  @Roles('admin', 'supervisor')
   @HttpCode(204)
   async resolve(
     @AdminActor() actor: string,
@@ -38,6 +41,7 @@ export class PatrolFollowUpController {
 
   /** Confirms the finding as a violation: the department loses points in that month's assessment. */
   @Post('findings/:id/violation')
+  @Roles('admin', 'supervisor')
   confirm(
     @AdminActor() actor: string,
     @Param('site') site: string,
@@ -48,6 +52,7 @@ export class PatrolFollowUpController {
   }
 
   @Get('notices')
+  @Roles('admin', 'supervisor', 'leader')
   listNotices(@Param('site') site: string, @Query('status') status = 'open'): Promise<PatrolNoticeView[]> {
     const s = NOTICE_FILTERS.find((f) => f === status);
     if (!s) throw badField('status', `status must be one of ${NOTICE_FILTERS.join(', ')}`);
@@ -56,6 +61,7 @@ export class PatrolFollowUpController {
 
   /** The department's answer: closes the notice and resolves its finding. */
   @Post('notices/:id/reply')
+  @Roles('admin', 'supervisor')
   reply(
     @AdminActor() actor: string,
     @Param('site') site: string,
@@ -67,12 +73,14 @@ export class PatrolFollowUpController {
 
   /** Points lost per department and month, e.g. ?from=2024-01&to=2024-12. */
   @Get('deductions')
+  @Roles('admin', 'supervisor', 'leader')
   table(@Param('site') site: string, @Query('from') from?: string, @Query('to') to?: string): Promise<PatrolDeductionRow[]> {
     if (!from || !to) throw badField(from ? 'to' : 'from', 'give the months as ?from=YYYY-MM&to=YYYY-MM');
     return this.findings.deductionTable(site, from, to);
   }
 
   @Get('deductions/:month')
+  @Roles('admin', 'supervisor', 'leader')
   month(@Param('site') site: string, @Param('month') month: string): Promise<PatrolDeductionView[]> {
     return this.findings.deductions(site, month);
   }

@@ -1,18 +1,19 @@
 import { IngestResponse, PATROL_PHOTO_MAX_BYTES, PatrolNoticeView, PatrolTodayView } from '@hallwatch/shared';
-import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res, UseGuards, UsePipes } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res, UsePipes } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { Roles } from '../../../core/auth/auth-rules';
+import { Actor } from '../../../core/auth/principal';
 import { adminValidationPipe } from '../../registry/dtos/registry-validation';
 import { IssueNoticeDto } from '../dtos/notice.dto';
-import { PatrolActor, PatrolAuthGuard } from '../patrol-auth.guard';
 import { PatrolEventsService } from '../patrol-events.service';
 import { PatrolNoticesService } from '../patrol-notices.service';
 import { PatrolPhotosService, readLimited } from '../patrol-photos.service';
 import { PatrolScheduleService } from '../patrol-schedule.service';
 import { PatrolTodayService } from '../patrol-today.service';
 
-/** The patrol page's API: today's rounds, round events, finding photos and notices, under the patrol token. */
+/** The patrol page's API: today's rounds, round events, finding photos and notices, for whoever walks the round. */
 @Controller('api/v1/patrol/sites/:site')
-@UseGuards(PatrolAuthGuard)
+@Roles('patrol', 'supervisor', 'admin')
 export class PatrolController {
   constructor(
     private readonly today: PatrolTodayService,
@@ -27,11 +28,14 @@ export class PatrolController {
     return this.today.today(site);
   }
 
-  /** round.started / round.check / round.completed, one result per event as the ingest API answers. */
+  /**
+   * round.started / round.check / round.completed, one result per event as the ingest API
+   * answers; the patroller the events name is the signed-in account, whatever the page sent.
+   */
   @Post('events')
   @HttpCode(200)
-  async postEvents(@Param('site') code: string, @Body() body: unknown): Promise<IngestResponse> {
-    return this.events.post(await this.schedule.site(code), body);
+  async postEvents(@Param('site') code: string, @Actor() actor: string, @Body() body: unknown): Promise<IngestResponse> {
+    return this.events.post(await this.schedule.site(code), body, actor);
   }
 
   /** The photo of a finding, as the raw image body; the same check id again is the same photo. */
@@ -61,7 +65,7 @@ export class PatrolController {
   @UsePipes(adminValidationPipe())
   async issueNotice(
     @Param('site') code: string,
-    @PatrolActor() actor: string,
+    @Actor() actor: string,
     @Body() body: IssueNoticeDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<PatrolNoticeView> {

@@ -2,6 +2,7 @@ import type { RectificationImportResult } from '@hallwatch/shared';
 import { Get, HttpCode, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { Roles } from '../../../core/auth/auth-rules';
 import { AdminActor } from '../../../core/auth/admin.guard';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
 import { badField } from '../../registry/dtos/registry-validation';
@@ -46,6 +47,7 @@ export class RectificationImportController {
   }
 
   @Get('ledger.xlsx')
+  @Roles('admin', 'supervisor', 'leader')
   async ledger(@Query() q: ScopeQuery, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const site = await resolveSite(this.ds.manager, q.site);
     const list = await this.items.list({ site: site.code }, reportRef(q.report));

@@ -8,6 +8,7 @@ import type {
 import { Body, Get, HttpCode, Param, Patch, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { Roles } from '../../../core/auth/auth-rules';
 import { AdminActor } from '../../../core/auth/admin.guard';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
 import { ATTACHMENT_FIELD, EVIDENCE_MAX_BYTES } from '../attachment-types';
@@ -25,8 +26,8 @@ export function attachmentDisposition(name: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
-// Reads and changes of a site's rectification items. Reads sit behind the admin guard too
-// until accounts give leaders their own role.
+// Reads and changes of a site's rectification items: leaders read, supervisors and admins
+// change, and only admins change the look-back settings.
 @AdminController('rectification')
 export class RectificationItemsController {
   constructor(
@@ -36,16 +37,19 @@ export class RectificationItemsController {
   ) {}
 
   @Get('items')
+  @Roles('admin', 'supervisor', 'leader')
   list(@Query() q: ScopeQuery): Promise<RectificationListView> {
     return this.items.list(q, reportRef(q.report));
   }
 
   @Get('items/:key')
+  @Roles('admin', 'supervisor', 'leader')
   get(@Query() q: ScopeQuery, @Param('key') key: string): Promise<RectificationItemView> {
     return this.items.get(q, reportRef(q.report), key);
   }
 
   @Patch('items/:key')
+  @Roles('admin', 'supervisor')
   update(
     @AdminActor() actor: string,
     @Query() q: ScopeQuery,
@@ -57,6 +61,7 @@ export class RectificationItemsController {
 
   /** multipart/form-data with date, text and an optional "attachment" file; or JSON without one. */
   @Post('items/:key/evidence')
+  @Roles('admin', 'supervisor')
   @UseInterceptors(UploadInterceptor({ field: ATTACHMENT_FIELD, maxBytes: EVIDENCE_MAX_BYTES }))
   addEvidence(
     @AdminActor() actor: string,
@@ -69,6 +74,7 @@ export class RectificationItemsController {
   }
 
   @Get('evidence/:id/attachment')
+  @Roles('admin', 'supervisor', 'leader')
   async attachment(@Query() q: ScopeQuery, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const file = await this.items.attachment(q, id);
     res.setHeader('Content-Disposition', attachmentDisposition(file.name));
@@ -79,12 +85,14 @@ export class RectificationItemsController {
 
   /** The look-back (回头看) now, rather than at the next scheduled run. */
   @Post('look-back')
+  @Roles('admin', 'supervisor')
   @HttpCode(200)
   async runLookBack(@Query() q: ScopeQuery): Promise<LookBackResult> {
     return this.lookBack.checkSite(await resolveSite(this.ds.manager, q.site));
   }
 
   @Get('settings')
+  @Roles('admin', 'supervisor', 'leader')
   settings(@Query() q: ScopeQuery): Promise<LookBackSettings> {
     return this.items.settings(q);
   }

@@ -1,4 +1,7 @@
 import { Body, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { FiltersBySite, Roles } from '../../../core/auth/auth-rules';
+import { CurrentPrincipal, inScope } from '../../../core/auth/principal';
+import type { Principal } from '../../../core/auth/principal';
 import { AdminActor } from '../../../core/auth/admin.guard';
 import { CreateSiteDto, ListSitesQuery, UpdateSiteDto } from '../dtos/site.dto';
 import { ListUnknownReferencesQuery } from '../dtos/unknown-reference.dto';
@@ -14,10 +17,12 @@ export class SitesController {
     private readonly registry: RegistryService,
   ) {}
 
-  /** `?tier=town` and `?parent=<code>` narrow the list (the three-tier system). */
+  /** `?tier=town` and `?parent=<code>` narrow the list (the three-tier system); an account sees only its own sites. */
   @Get()
-  list(@Query() query: ListSitesQuery): Promise<SiteView[]> {
-    return this.sites.listSites(query);
+  @Roles('admin', 'supervisor', 'leader')
+  @FiltersBySite()
+  async list(@CurrentPrincipal() p: Principal, @Query() query: ListSitesQuery): Promise<SiteView[]> {
+    return (await this.sites.listSites(query)).filter((s) => inScope(p, s.code));
   }
 
   @Post()
@@ -26,6 +31,7 @@ export class SitesController {
   }
 
   @Get(':site')
+  @Roles('admin', 'supervisor', 'leader')
   get(@Param('site') site: string): Promise<SiteView> {
     return this.sites.getSite(site);
   }
@@ -37,6 +43,7 @@ export class SitesController {
 
   /** Codes events named that the registry still lacks: the roster's to-do list (item 48). */
   @Get(':site/unknown-references')
+  @Roles('admin', 'supervisor', 'leader')
   unknownReferences(@Param('site') site: string, @Query() query: ListUnknownReferencesQuery): Promise<UnknownReferenceView[]> {
     return this.registry.listUnknownReferences(site, query.kind);
   }

@@ -1,4 +1,5 @@
 import { Body, Delete, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Roles } from '../../../core/auth/auth-rules';
 import { AdminActor } from '../../../core/auth/admin.guard';
 import { CreateStaffDto, UpdateStaffDto } from '../dtos/staff.dto';
 import { RegistryService } from '../registry.service';
@@ -10,6 +11,7 @@ export class StaffController {
   constructor(private readonly registry: RegistryService) {}
 
   @Get()
+  @Roles('admin', 'supervisor', 'leader')
   list(@Param('site') site: string): Promise<StaffView[]> {
     return this.registry.listStaff(site);
   }
@@ -20,6 +22,7 @@ export class StaffController {
   }
 
   @Get(':code')
+  @Roles('admin', 'supervisor', 'leader')
   get(@Param('site') site: string, @Param('code') code: string): Promise<StaffView> {
     return this.registry.getStaff(site, code);
   }

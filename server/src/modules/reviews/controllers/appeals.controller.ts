@@ -2,14 +2,15 @@ import type { AppealView, ReviewAuditView } from '@hallwatch/shared';
 import { Body, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
+import { Roles } from '../../../core/auth/auth-rules';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
 import { AppealsService } from '../appeals.service';
 import { AppealListQuery, AuditQuery, DecideAppealDto, FileAppealDto } from '../dtos/appeal.dto';
 import { actorFrom, readAudit } from '../review-audit';
 import { siteByCode } from './site-param';
 
-// 申诉 and the audit trail. Filing is the department's act and deciding the supervisor's;
-// until accounts exist both come with the admin token, and the audit log says so.
+// 申诉 and the audit trail. Filing and deciding are supervisors' and admins' acts, recorded
+// under the signed-in account; leaders may read the appeals, not the review audit.
 @AdminController('sites/:site')
 export class AppealsController {
   constructor(
@@ -18,6 +19,7 @@ export class AppealsController {
   ) {}
 
   @Post('reviews/:reviewId/appeal')
+  @Roles('admin', 'supervisor')
   async file(
     @Req() req: Request,
     @Param('site') code: string,
@@ -28,16 +30,19 @@ export class AppealsController {
   }
 
   @Get('appeals')
+  @Roles('admin', 'supervisor', 'leader')
   async list(@Param('site') code: string, @Query() q: AppealListQuery): Promise<AppealView[]> {
     return this.appeals.list(await siteByCode(this.ds, code), q.status ?? null);
   }
 
   @Get('appeals/:id')
+  @Roles('admin', 'supervisor', 'leader')
   async get(@Param('site') code: string, @Param('id') id: string): Promise<AppealView> {
     return this.appeals.get(await siteByCode(this.ds, code), id);
   }
 
   @Post('appeals/:id/decision')
+  @Roles('admin', 'supervisor')
   @HttpCode(200)
   async decide(
     @Req() req: Request,
@@ -49,6 +54,7 @@ export class AppealsController {
   }
 
   @Get('review-audit')
+  @Roles('admin', 'supervisor')
   async audit(@Param('site') code: string, @Query() q: AuditQuery): Promise<ReviewAuditView[]> {
     const site = await siteByCode(this.ds, code);
     return readAudit(this.ds.manager, site.id, q.limit ?? 200, q.subject);

@@ -2,6 +2,7 @@ import type { CalendarDayView } from '@hallwatch/shared';
 import { Body, Delete, Get, HttpCode, Param, Put, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
+import { Roles } from '../../../core/auth/auth-rules';
 import { Clock } from '../../../core/time/clock';
 import { badField } from '../../registry/dtos/registry-validation';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
@@ -22,6 +23,7 @@ export class CalendarController {
   ) {}
 
   @Get()
+  @Roles('admin', 'supervisor', 'leader')
   async list(@Query() q: CalendarQuery): Promise<CalendarDayView[]> {
     const site = q.site ? await siteByCode(this.ds, q.site) : null;
     const today = localDay(this.clock.now(), site?.timezone ?? 'Asia/Shanghai');

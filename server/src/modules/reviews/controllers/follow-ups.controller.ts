@@ -2,6 +2,7 @@ import type { FollowUpCaseView, FollowUpListView, PhoneRevealView } from '@hallw
 import { Body, Get, Header, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
+import { Roles } from '../../../core/auth/auth-rules';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
 import { CaseListQuery, ConfirmationDto, ContactDto, ResolutionDto } from '../dtos/follow-up-action.dto';
 import { FollowUpsService } from '../follow-ups.service';
@@ -10,7 +11,7 @@ import { casesSheet, workbookBytes } from '../trends-export';
 import { attachment, siteByCode, XLSX } from './site-param';
 
 // The follow-up desk: the case list, calls logged, fixes recorded, the confirming call, and
-// the audited phone reveal. Behind the admin token until accounts give the call-back role.
+// the audited phone reveal. Leaders read the cases; the desk's acts are supervisors' and admins'.
 @AdminController('sites/:site/follow-ups')
 export class FollowUpsController {
   constructor(
@@ -19,11 +20,13 @@ export class FollowUpsController {
   ) {}
 
   @Get()
+  @Roles('admin', 'supervisor', 'leader')
   async list(@Param('site') code: string, @Query() q: CaseListQuery): Promise<FollowUpListView> {
     return this.followUps.list(await siteByCode(this.ds, code), q.status ?? 'open', q.department ?? null);
   }
 
   @Get('export.xlsx')
+  @Roles('admin', 'supervisor', 'leader')
   async export(@Param('site') code: string, @Query() q: CaseListQuery, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const site = await siteByCode(this.ds, code);
     const view = await this.followUps.list(site, q.status ?? 'all', q.department ?? null);
@@ -33,11 +36,13 @@ export class FollowUpsController {
   }
 
   @Get(':id')
+  @Roles('admin', 'supervisor', 'leader')
   async get(@Param('site') code: string, @Param('id') id: string): Promise<FollowUpCaseView> {
     return this.followUps.get(await siteByCode(this.ds, code), id);
   }
 
   @Post(':id/contact')
+  @Roles('admin', 'supervisor')
   @HttpCode(200)
   async contact(
     @Req() req: Request,
@@ -49,6 +54,7 @@ export class FollowUpsController {
   }
 
   @Post(':id/resolution')
+  @Roles('admin', 'supervisor')
   @HttpCode(200)
   async resolve(
     @Req() req: Request,
@@ -60,6 +66,7 @@ export class FollowUpsController {
   }
 
   @Post(':id/confirmation')
+  @Roles('admin', 'supervisor')
   @HttpCode(200)
   async confirm(
     @Req() req: Request,
@@ -72,6 +79,7 @@ export class FollowUpsController {
 
   /** POST, not GET: a reveal is an act that is recorded, and must never be cached or prefetched. */
   @Post(':id/phone')
+  @Roles('admin', 'supervisor')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
   async reveal(@Req() req: Request, @Param('site') code: string, @Param('id') id: string): Promise<PhoneRevealView> {

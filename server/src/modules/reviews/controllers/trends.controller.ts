@@ -10,6 +10,7 @@ import type {
 } from '@hallwatch/shared';
 import { Get, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
+import { Roles } from '../../../core/auth/auth-rules';
 import { Clock } from '../../../core/time/clock';
 import { badField } from '../../registry/dtos/registry-validation';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
@@ -35,12 +36,14 @@ export class TrendsController {
   ) {}
 
   @Get('series')
+  @Roles('admin', 'supervisor', 'leader')
   async series(@Query() q: TrendsQuery): Promise<TrendSeriesView> {
     const { scope, range } = await this.input(q);
     return this.trends.series(scope, q.grain ?? 'day', range.from, range.to, q.department ?? null);
   }
 
   @Get('breakdown')
+  @Roles('admin', 'supervisor', 'leader')
   async breakdown(@Query() q: TrendsQuery): Promise<BreakdownView> {
     const { scope, range } = await this.input(q);
     return this.trends.breakdown(scope, q.dim ?? 'department', range.from, range.to);
@@ -48,24 +51,28 @@ export class TrendsController {
 
   /** Day × department (or another dimension) counts: the leaders' daily trend by department. */
   @Get('matrix')
+  @Roles('admin', 'supervisor', 'leader')
   async matrix(@Query() q: TrendsQuery): Promise<TrendMatrixView> {
     const { scope, range } = await this.input(q);
     return this.trends.matrix(scope, q.dim ?? 'department', range.from, range.to);
   }
 
   @Get('heatmap')
+  @Roles('admin', 'supervisor', 'leader')
   async heatmap(@Query() q: TrendsQuery): Promise<HeatmapView> {
     const { scope, range } = await this.input(q);
     return this.trends.heatmap(scope, range.from, range.to, q.department ?? null);
   }
 
   @Get('waiting')
+  @Roles('admin', 'supervisor', 'leader')
   async waiting(@Query() q: TrendsQuery): Promise<WaitSatisfactionView> {
     const { scope, range } = await this.input(q);
     return this.trends.waiting(scope, range.from, range.to);
   }
 
   @Get('ranking')
+  @Roles('admin', 'supervisor', 'leader')
   async ranking(@Query() q: TrendsQuery): Promise<RankingView> {
     const { scope, range } = await this.input(q);
     return this.trends.ranking(scope, q.unit ?? 'department', q.month ?? range.to.slice(0, 7));
@@ -73,6 +80,7 @@ export class TrendsController {
 
   /** Any table of the page as .xlsx: `table=` series, breakdown, heatmap, waiting, ranking or cases, with that table's query. */
   @Get('export.xlsx')
+  @Roles('admin', 'supervisor', 'leader')
   async export(@Query() q: TrendsQuery, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const table = q.table ?? 'series';
     const { scope, range } = await this.input(q);

@@ -1,0 +1,53 @@
+import { Allow, IsInt, IsOptional, Min, ValidateBy } from 'class-validator';
+
+/** A finite number strictly inside (min, max): the bounds themselves make no sense as thresholds. */
+const Inside = (min: number, max: number, message: string): PropertyDecorator =>
+  ValidateBy({
+    name: 'inside',
+    validator: {
+      validate: (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > min && v < max,
+      defaultMessage: () => message,
+    },
+  });
+
+/**
+ * `PATCH /api/v1/admin/sites/:site/settings`: what the indicators and the wall read from
+ * sites.settings. A field left out stays as it is; null puts it back to its default.
+ */
+export class SiteSettingsDto {
+  /**
+   * Opening hours, e.g. {"opens": "08:30", "closes": "17:30", "weekdays": [1, 2, 3, 4, 5]}; the
+   * fields given replace the current ones, and the result is checked as a whole by the service
+   * (opens before closes), so that the error can name the field that broke it.
+   */
+  @Allow()
+  hours?: unknown;
+
+  @IsOptional()
+  @IsInt({ message: 'waitTargetSec must be a whole number of seconds' })
+  @Min(1, { message: 'waitTargetSec must be at least 1' })
+  waitTargetSec?: number | null;
+
+  @IsOptional()
+  @Inside(0, 1, 'waitWarnRatio must be a number between 0 and 1, e.g. 0.8')
+  waitWarnRatio?: number | null;
+
+  @IsOptional()
+  @IsInt({ message: 'tidalQueue must be a whole number of waiting tickets' })
+  @Min(1, { message: 'tidalQueue must be at least 1' })
+  tidalQueue?: number | null;
+
+  @IsOptional()
+  @IsInt({ message: 'allowedBreakSec must be a whole number of seconds' })
+  @Min(1, { message: 'allowedBreakSec must be at least 1' })
+  allowedBreakSec?: number | null;
+
+  @IsOptional()
+  @Inside(1, Number.MAX_VALUE, 'surgeFactor must be a number above 1, e.g. 2')
+  surgeFactor?: number | null;
+
+  @IsOptional()
+  @IsInt({ message: 'surgeMinWaiting must be a whole number of waiting tickets' })
+  @Min(1, { message: 'surgeMinWaiting must be at least 1' })
+  surgeMinWaiting?: number | null;
+}

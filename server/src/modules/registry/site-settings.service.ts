@@ -1,0 +1,54 @@
+import { HallHours, hallHoursProblem, normalHallHours } from '@hallwatch/shared';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { IndicatorSettings, indicatorSettings } from '../indicators/indicator-settings';
+import { badField } from './dtos/registry-validation';
+import { SiteSettingsDto } from './dtos/site-settings.dto';
+import { auditedChange, auditEntry, findSite } from './registry-change';
+import { siteNotFound } from './registry-errors';
+import { Site } from './site.entity';
+
+/** The hours after a PATCH: the fields given over the current ones, checked as a whole. */
+export function patchedHours(current: HallHours, input: unknown): HallHours {
+  const partial = input !== null && typeof input === 'object' && !Array.isArray(input);
+  const next = partial ? { ...current, ...(input as object) } : input;
+  const moved = partial && 'opens' in input && !('closes' in input) ? 'opens' : 'closes';
+  const problem = hallHoursProblem(next, moved);
+  if (problem) throw badField(problem.field, problem.message);
+  return normalHallHours(next as HallHours);
+}
+
+// The thresholds and opening hours in sites.settings, beside keys other features keep there
+// (lookBack, followUpDays): a change touches only its own keys.
+@Injectable()
+export class SiteSettingsService {
+  constructor(private readonly ds: DataSource) {}
+
+  async get(code: string): Promise<IndicatorSettings> {
+    return indicatorSettings((await findSite(this.ds.manager, code)).settings);
+  }
+
+  async update(actor: string, code: string, input: SiteSettingsDto): Promise<IndicatorSettings> {
+    return auditedChange(this.ds, async (em) => {
+      // Locked, so that two edits of the hours do not each merge into the same old value.
+      const site = await em.findOne(Site, { where: { code }, lock: { mode: 'pessimistic_write' } });
+      if (!site) throw siteNotFound(code);
+      const set: Record<string, unknown> = {};
+      const unset: string[] = [];
+      for (const [key, value] of Object.entries(input) as Array<[string, unknown]>) {
+        if (value === undefined) continue;
+        if (value === null) unset.push(key);
+        else set[key] = key === 'hours' ? patchedHours(indicatorSettings(site.settings).hours, value) : value;
+      }
+      await em.query(`UPDATE sites SET settings = (settings - $3::text[]) || $2::jsonb WHERE id = $1`, [
+        site.id,
+        JSON.stringify(set),
+        unset,
+      ]);
+      const stored = { ...site.settings, ...set };
+      for (const key of unset) delete stored[key];
+      const fields = [...Object.keys(set), ...unset].map((k) => `settings.${k}`);
+      return { view: indicatorSettings(stored), audit: auditEntry(actor, 'update', 'site', site, code, fields) };
+    });
+  }
+}
