@@ -6,7 +6,11 @@ import { Site } from '../../modules/registry/site.entity';
 const FRESH_MS = 1000;
 
 // A wall fleet reconnecting after a restart asks for the same snapshot hundreds of times at
-// once: one computation per site serves them all, and stays good for a second.
+// once: one computation per site serves them all, and stays good for a second. The key holds
+// what the snapshot takes from the site row itself, so that new hours, thresholds or a new
+// name are never answered from the copy computed before them.
+const keyOf = (site: Site): string => JSON.stringify([site.id, site.name, site.nameEn, site.timezone, site.settings]);
+
 @Injectable()
 export class SnapshotCache {
   private readonly entries = new Map<string, { at: number; snapshot: Promise<IndicatorSnapshot> }>();
@@ -14,22 +18,31 @@ export class SnapshotCache {
   constructor(private readonly indicators: IndicatorsService) {}
 
   get(site: Site): Promise<IndicatorSnapshot> {
-    const hit = this.entries.get(site.id);
+    const key = keyOf(site);
+    const hit = this.entries.get(key);
     if (hit && Date.now() - hit.at < FRESH_MS) return hit.snapshot;
+    this.forget(site);
     const snapshot = this.indicators.snapshot(site);
-    this.entries.set(site.id, { at: Date.now(), snapshot });
-    snapshot.catch(() => this.entries.delete(site.id));
+    this.entries.set(key, { at: Date.now(), snapshot });
+    snapshot.catch(() => this.entries.delete(key));
     return snapshot;
   }
 
   /** The latest snapshot held for a site, if it is already computed. */
   async latest(site: Site): Promise<IndicatorSnapshot | null> {
-    const hit = this.entries.get(site.id);
+    const hit = this.entries.get(keyOf(site));
     return hit ? hit.snapshot : null;
   }
 
   /** A snapshot computed for a push is the freshest there is. */
   put(site: Site, snapshot: IndicatorSnapshot): void {
-    this.entries.set(site.id, { at: Date.now(), snapshot: Promise.resolve(snapshot) });
+    this.forget(site);
+    this.entries.set(keyOf(site), { at: Date.now(), snapshot: Promise.resolve(snapshot) });
+  }
+
+  /** Drops the site's entries under any earlier version of its row. */
+  private forget(site: Site): void {
+    const prefix = JSON.stringify([site.id]).slice(0, -1);
+    for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);
   }
 }
