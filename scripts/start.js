@@ -6,7 +6,13 @@ const path = require('node:path');
 const root = path.join(__dirname, '..');
 const demo = process.env.HALLWATCH_DEMO !== '0';
 const port = process.env.PORT || '3000';
-const env = { ...process.env, DASHBOARD_DIR: process.env.DASHBOARD_DIR || path.join(root, 'dashboard', 'dist') };
+// Warnings and errors only: a log line per device request would bury the simulator's progress
+// and the printed way in (LOG_LEVEL=info shows them).
+const env = {
+  ...process.env,
+  DASHBOARD_DIR: process.env.DASHBOARD_DIR || path.join(root, 'dashboard', 'dist'),
+  LOG_LEVEL: process.env.LOG_LEVEL || 'warn',
+};
 const children = [];
 
 const server = spawn(process.execPath, [path.join(root, 'server', 'dist', 'main.js'), ...(demo ? ['--demo'] : [])], {
