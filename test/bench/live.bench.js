@@ -184,6 +184,8 @@ function todayInHall() {
 
 async function latency(url, key, token, depts) {
   const clients = await connectClients(url, token, CLIENTS);
+  // Let the connection storm (a snapshot to each of the clients) pass: the figures are the steady state's.
+  await new Promise((r) => setTimeout(r, 2000));
   const { from, scale } = todayInHall();
   // Quiet hall: one batch every 600 ms, longer than the coalescing window, so nothing is held back.
   const quietStream = hallStream('Q', depts, from, 100, scale);
