@@ -8,7 +8,7 @@ import { createDataSource } from '../../server/src/core/database/data-source';
 import { seedDemo } from '../../server/src/modules/demo/seed-demo';
 import { registryPoints, seedReviewHistory } from '../../server/src/modules/reviews/review-history-seed';
 import { RollupService } from '../../server/src/modules/reviews/rollup.service';
-import { addDays, localDay } from '../../server/src/modules/reviews/zoned-time';
+import { addDays, localDay } from '../../server/src/core/time/zoned-time';
 import { makeUserOn, PASSWORD } from '../support/accounts';
 import { launchBrowser } from '../support/browser';
 import { REVIEWS_ADMIN_TOKEN } from '../support/reviews-api';

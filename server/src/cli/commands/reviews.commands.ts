@@ -5,7 +5,7 @@ import { CalendarService } from '../../modules/reviews/calendar.service';
 import { systemActor } from '../../modules/reviews/review-audit';
 import { registryPoints, seedReviewHistory } from '../../modules/reviews/review-history-seed';
 import { RollupService } from '../../modules/reviews/rollup.service';
-import { addDays, isCalendarDay, localDay } from '../../modules/reviews/zoned-time';
+import { addDays, isCalendarDay, localDay } from '../../core/time/zoned-time';
 import { CliCommand, parseArgs } from './command';
 import { only } from './registry.commands';
 import { withDataSource } from './with-data-source';

@@ -1,6 +1,6 @@
 import type { LinkWindow, LookBackSettings } from '@hallwatch/shared';
 import { serviceDay } from '../../core/time/service-day';
-import { addDays, zonedInstant } from './hall-time';
+import { addDays, zonedInstant } from '../../core/time/zoned-time';
 
 // The look-back (回头看) as pure state transitions, so that every rule can be read and
 // unit-tested apart from the database. A `now` link is watched continuously; a `day` link

@@ -8,7 +8,7 @@ import { RectificationHistory } from './entities/rectification-history.entity';
 import { RectificationItem } from './entities/rectification-item.entity';
 import { RectificationLink, WHOLE_SITE } from './entities/rectification-link.entity';
 import { RectificationRebound } from './entities/rectification-rebound.entity';
-import { zonedInstant } from './hall-time';
+import { zonedInstant } from '../../core/time/zoned-time';
 import { DayVerdict, judgeDay, latestClosedDay, LinkTrack, observeNow, reboundSince } from './look-back-rules';
 import { lookBackSettings } from './look-back-settings';
 

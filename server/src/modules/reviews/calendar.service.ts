@@ -10,7 +10,7 @@ import { FollowUpProducer } from './jobs/follow-up.producer';
 import { Actor, writeAudit } from './review-audit';
 import { RollupService } from './rollup.service';
 import { returning } from './sql-rows';
-import { addDays, daysBetween } from './zoned-time';
+import { addDays, daysBetween } from '../../core/time/zoned-time';
 import { OPEN_CASE } from './follow-up-views';
 
 export interface CalendarEdit {

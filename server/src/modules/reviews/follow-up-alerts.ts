@@ -2,7 +2,7 @@ import { CONTACT_WORKING_DAYS, FOLLOW_UP_ALERT_KINDS, LiveAlert } from '@hallwat
 import { EntityManager } from 'typeorm';
 import { AlertSource } from '../indicators/alert-sources';
 import { Site } from '../registry/site.entity';
-import { localDay, zonedInstant } from './zoned-time';
+import { localDay, zonedInstant } from '../../core/time/zoned-time';
 import { OPEN_CASE } from './follow-up-views';
 
 // The report's items on follow-up: 8 (complaints handled), 17 (好差评), 25 (complaint channels).

@@ -7,7 +7,7 @@ import { readExceptions } from './calendar-store';
 import { followUpSettings } from './follow-up-settings';
 import { RollupService } from './rollup.service';
 import { calendarSpan, CalendarExceptions, workingDeadline } from './working-calendar';
-import { addDays } from './zoned-time';
+import { addDays } from '../../core/time/zoned-time';
 
 // Events whose projections feed the rates; their site-days get a rollup mark.
 const ROLLUP_TYPES = /^(ticket\.|review\.|complaint\.)/;

@@ -9,7 +9,7 @@ import { CASE_SELECT, caseActions, CaseRow, caseView, latestAppeals, OPEN_CASE }
 import { FollowUpProducer } from './jobs/follow-up.producer';
 import { Actor, writeAudit } from './review-audit';
 import { RollupService } from './rollup.service';
-import { addDays, zonedInstant } from './zoned-time';
+import { addDays, zonedInstant } from '../../core/time/zoned-time';
 
 export const CASE_FILTERS = ['open', 'overdue', 'closed', 'all'] as const;
 export type CaseFilter = (typeof CASE_FILTERS)[number];

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { addDays, daysBetween, isoWeekday } from './zoned-time';
+import { addDays, daysBetween, isoWeekday } from '../../core/time/zoned-time';
 
 // Synthetic history of served tickets, their waits and reviews, bad-review follow-ups and
 // complaints, written with generate_series straight into the projections (never through the

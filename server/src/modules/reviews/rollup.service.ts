@@ -4,7 +4,7 @@ import { ALL_SITES_ID } from './entities/review-daily-rollup.entity';
 import { SITE_DAILY_SQL, SITE_HOURLY_SQL } from './rollup-sql';
 import { treeDailySql, treeHourlySql } from './rollup-tree-sql';
 import { returning } from './sql-rows';
-import { addDays, daysBetween } from './zoned-time';
+import { addDays, daysBetween } from '../../core/time/zoned-time';
 
 // Concurrent recomputes of the same rows would each delete and insert them; one lock
 // serialises them (flushes are small; a rebuild takes it per month).

@@ -2,7 +2,7 @@ import { HeatmapCell, RateCounts, TrendGrain, zeroCounts } from '@hallwatch/shar
 import { EntityManager } from 'typeorm';
 import { DailyDim, RollupLevel } from './entities/review-daily-rollup.entity';
 import { DAILY_METRICS } from './rollup-sql';
-import { addDays, daysBetween, isoWeekday } from './zoned-time';
+import { addDays, daysBetween, isoWeekday } from '../../core/time/zoned-time';
 
 /** Where a trend reads from: one level of one scope's rollups. */
 export interface RollupScope {

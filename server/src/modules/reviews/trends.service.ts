@@ -35,7 +35,7 @@ import {
   readSeries,
   RollupScope,
 } from './trends-query';
-import { addDays } from './zoned-time';
+import { addDays } from '../../core/time/zoned-time';
 
 export interface ScopeInput {
   scope: TrendScope;

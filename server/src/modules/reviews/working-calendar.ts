@@ -1,5 +1,5 @@
 import type { CalendarDayKind } from '@hallwatch/shared';
-import { addDays, isoWeekday, localDay, zonedInstant } from './zoned-time';
+import { addDays, isoWeekday, localDay, zonedInstant } from '../../core/time/zoned-time';
 
 /** A site's exceptions to Monday–Friday, by date. */
 export type CalendarExceptions = ReadonlyMap<string, CalendarDayKind>;

@@ -1,6 +1,6 @@
 import { DEFAULT_LOOK_BACK } from '../look-back-settings';
 import { judgeDay, latestClosedDay, LinkTrack, observeNow, reboundSince, restartDayTrack } from '../look-back-rules';
-import { addDays, zonedInstant } from '../hall-time';
+import { addDays, zonedInstant } from '../../../core/time/zoned-time';
 import { lookBackSettings } from '../look-back-settings';
 
 const TZ = 'Asia/Shanghai';

@@ -9,7 +9,7 @@ import { AdminController } from '../../registry/controllers/admin-controller.dec
 import { CalendarService } from '../calendar.service';
 import { CalendarEditDto, CalendarQuery, CalendarRemoveQuery } from '../dtos/calendar.dto';
 import { actorFrom } from '../review-audit';
-import { addDays, isCalendarDay, localDay } from '../zoned-time';
+import { addDays, isCalendarDay, localDay } from '../../../core/time/zoned-time';
 import { siteByCode } from './site-param';
 
 // The working-day calendar: holidays and make-up working days (调休) for every site, or

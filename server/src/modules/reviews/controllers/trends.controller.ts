@@ -18,7 +18,7 @@ import { TrendsQuery } from '../dtos/trends-query.dto';
 import { FollowUpsService } from '../follow-ups.service';
 import { breakdownSheet, casesSheet, heatmapSheet, rankingSheet, seriesSheet, waitingSheet, workbookBytes } from '../trends-export';
 import { ScopeInput, TrendsService } from '../trends.service';
-import { addDays, daysBetween, localDay } from '../zoned-time';
+import { addDays, daysBetween, localDay } from '../../../core/time/zoned-time';
 import { attachment, XLSX } from './site-param';
 
 /** How far back a range reaches when the request gives no `from`. */

@@ -10,7 +10,7 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { IsName, Required } from '../../registry/dtos/registry-validation';
-import { isCalendarDay } from '../zoned-time';
+import { isCalendarDay } from '../../../core/time/zoned-time';
 
 @ValidatorConstraint({ name: 'calendarDay' })
 export class CalendarDayRule implements ValidatorConstraintInterface {

@@ -1,5 +1,7 @@
-// Hall-local calendar arithmetic: deadlines are working days in the site's time zone, and
-// hours in the heatmap are hall hours. Days are YYYY-MM-DD strings, as date columns hold them.
+// Hall-local calendar arithmetic, for every feature that judges time in the site's zone:
+// 好差评 deadlines and heatmap hours, rectification look-back days. Days are YYYY-MM-DD
+// strings, as date columns hold them.
+import { serviceDay } from './service-day';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -23,13 +25,8 @@ function wallClock(at: Date, timeZone: string): { y: number; mo: number; d: numb
   return { y: get('year'), mo: get('month'), d: get('day'), h: get('hour'), mi: get('minute'), s: get('second') };
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** The hall-local date of an instant. */
-export function localDay(at: Date, timeZone: string): string {
-  const w = wallClock(at, timeZone);
-  return `${w.y}-${pad(w.mo)}-${pad(w.d)}`;
-}
+/** The hall-local date of an instant: the service day. */
+export const localDay = serviceDay;
 
 /** The hall-local hour (0–23) of an instant. */
 export function localHour(at: Date, timeZone: string): number {
