@@ -22,12 +22,27 @@ const server = spawn(process.execPath, [path.join(root, 'server', 'dist', 'main.
 children.push(server);
 server.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
-  if (demo && chunk.toString().includes('Hallwatch is serving') && children.length === 1) startSimulator();
+  if (demo && chunk.toString().includes('Hallwatch is serving') && children.length === 1) {
+    importReport();
+    startSimulator();
+  }
 });
 server.on('exit', (code, signal) => {
   for (const c of children) if (c !== server) c.kill('SIGTERM');
   process.exit(code ?? (signal ? 1 : 0));
 });
+
+// The hall's published rectification report (the 60 整改事项), so the demo's /rectification
+// page and the wall's off-target panel have their items; a hall that has it keeps its own.
+function importReport() {
+  const report = path.join(root, 'server', 'src', 'modules', 'rectification', '__tests__', 'fixtures', 'huiji-2024-report.txt');
+  const cli = path.join(root, 'server', 'dist', 'cli', 'main.js');
+  const run = spawn(process.execPath, [cli, 'import-report', report, '--site', 'huiji', '--if-missing'], { env, stdio: 'inherit' });
+  run.on(
+    'exit',
+    (code) => code && console.error(`importing the demo rectification report failed (exit ${code}); the server keeps running`),
+  );
+}
 
 function startSimulator() {
   const sim = spawn(

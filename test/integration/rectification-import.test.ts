@@ -57,6 +57,24 @@ describe('rectification import', () => {
       ]);
     });
 
+    it('leaves an imported report alone with --if-missing (the demo start imports it that way)', async () => {
+      await t.ds.query(
+        `UPDATE rectification_items SET problem = 'edited by the hall' WHERE number = 1 AND site_id = (SELECT id FROM sites WHERE code = 'rc')`,
+      );
+      const lines: string[] = [];
+      const spy = jest.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void lines.push(a.join(' ')));
+      try {
+        expect(await importReportCommand.run(t.config, [SEED_REPORT, '--site', 'rc', '--if-missing'])).toBe(0);
+      } finally {
+        spy.mockRestore();
+      }
+      expect(lines.join('\n')).toBe('Site rc already has rectification report "main"; left as it is');
+      const [row] = await t.ds.query(
+        `SELECT problem FROM rectification_items WHERE number = 1 AND site_id = (SELECT id FROM sites WHERE code = 'rc')`,
+      );
+      expect(row.problem).toBe('edited by the hall');
+    });
+
     it('serves the items by section with the seed’s numbers, texts and the item 42 inference', async () => {
       const { status, body } = await items('rc');
       expect(status).toBe(200);

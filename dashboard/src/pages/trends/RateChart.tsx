@@ -20,6 +20,8 @@ export function RateChart({ series, lang }: { series: TrendSeriesView; lang: Lan
     };
   });
   const values = rows.flatMap((r) => [r.active, r.good, overlay ? r.prevGood : null]).filter((v): v is number => v !== null);
+  // A line needs two days with data; a hall's first day would otherwise draw nothing at all.
+  const dots = rows.filter((r) => r.good !== null || r.active !== null).length < 2 ? { r: 4 } : false;
   // Both rates live in the nineties: an axis from zero would flatten every movement.
   const low = values.length ? Math.max(0, Math.floor((Math.min(...values) - 2) / 5) * 5) : 0;
   const high = values.length ? Math.max(100, Math.ceil(Math.max(...values))) : 100;
@@ -44,7 +46,7 @@ export function RateChart({ series, lang }: { series: TrendSeriesView; lang: Lan
             name={t('activeRate')}
             stroke={COLORS.active}
             strokeWidth={2}
-            dot={false}
+            dot={dots}
             isAnimationActive={false}
             connectNulls
           />
@@ -54,7 +56,7 @@ export function RateChart({ series, lang }: { series: TrendSeriesView; lang: Lan
             name={t('goodRate')}
             stroke={COLORS.good}
             strokeWidth={2.5}
-            dot={false}
+            dot={dots}
             isAnimationActive={false}
             connectNulls
           />
@@ -66,7 +68,7 @@ export function RateChart({ series, lang }: { series: TrendSeriesView; lang: Lan
               stroke={COLORS.previous}
               strokeDasharray="5 4"
               strokeWidth={1.5}
-              dot={false}
+              dot={dots}
               isAnimationActive={false}
               connectNulls
             />

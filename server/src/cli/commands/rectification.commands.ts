@@ -46,14 +46,21 @@ export function printImportResult(r: RectificationImportResult, log: (line: stri
 
 export const importReportCommand: CliCommand = {
   name: 'import-report',
-  usage: 'import-report <file> [--site s] [--report ref]',
-  summary: 'import a published 巡察整改 report; re-importing updates its items',
+  usage: 'import-report <file> [--site s] [--report ref] [--if-missing]',
+  summary: 'import a published 巡察整改 report; re-importing updates its items (--if-missing: only when the site has none)',
   async run(config, args) {
     const o = parseArgs(args);
-    only(o, 'import-report', ['site', 'report']);
+    only(o, 'import-report', ['site', 'report', 'if-missing']);
     if (!o._) throw new Error('import-report needs the report file');
     const bytes = readFileSync(o._);
     return withDataSource(config, async (ds) => {
+      if (o['if-missing'] === 'true') {
+        const site = await resolveSite(ds.manager, o.site);
+        if ((await rectificationServices(ds).items.list({ site: site.code }, reportRef(o.report))).report) {
+          console.log(`Site ${site.code} already has rectification report "${reportRef(o.report)}"; left as it is`);
+          return 0;
+        }
+      }
       const result = await rectificationServices(ds).importer.importReport(CLI_ACTOR, { site: o.site }, reportRef(o.report), {
         name: basename(o._),
         bytes,
