@@ -10,19 +10,16 @@ export const SITE_LEVEL = '';
  * Mean recorded `queue.waiting` per department at this hall-local hour on the same weekday
  * of the last SURGE_BASELINE_WEEKS weeks (the hours are computed in the hall's time zone,
  * so a daylight-saving change cannot shift the baseline by an hour). A department with no
- * recorded hour is absent: no history, no surge.
+ * recorded hour is absent: no history, no surge. Parameters: $1 site, $3 now, $4 time zone, $5 weeks.
  */
-export async function readUsualWaiting(sql: Sql, siteId: string, timeZone: string, now: Date): Promise<Map<string, number>> {
-  const rows = await sql<{ department: string; usual: number }>(
-    `SELECT department, avg(value)::float8 AS usual FROM indicator_history
-     WHERE site_id = $1 AND indicator = 'queue.waiting' AND department <> '' AND value IS NOT NULL
-       AND hour IN (SELECT (date_trunc('hour', $2::timestamptz AT TIME ZONE $3) - k * interval '7 days') AT TIME ZONE $3
-                    FROM generate_series(1, $4::int) AS k)
-     GROUP BY department`,
-    [siteId, now, timeZone, SURGE_BASELINE_WEEKS],
-  );
-  return new Map(rows.map((r) => [r.department, r.usual]));
-}
+export const USUAL_WAITING_QUERY = `SELECT department, avg(value)::float8 AS usual FROM indicator_history
+   WHERE site_id = $1::uuid AND indicator = 'queue.waiting' AND department <> '' AND value IS NOT NULL
+     AND hour IN (SELECT (date_trunc('hour', $3::timestamptz AT TIME ZONE $4::text) - k * interval '7 days') AT TIME ZONE $4::text
+                  FROM generate_series(1, $5::int) AS k)
+   GROUP BY department`;
+
+export const usualWaitingFrom = (rows: Array<{ department: string; usual: number }>): Map<string, number> =>
+  new Map(rows.map((r) => [r.department, r.usual]));
 
 /** Upserts every value of the snapshot as the value of the current hall-local hour. */
 export async function recordSnapshotHour(sql: Sql, siteId: string, timeZone: string, now: Date, snap: IndicatorSnapshot): Promise<number> {

@@ -1,6 +1,6 @@
 import { IndicatorValues } from '@hallwatch/shared';
-import { maxOrNull, ratio, RECENT_SERVICES, roundedMean, wholeSeconds } from './indicator-math';
-import { Sql, toNumber } from './sql';
+import { maxOrNull, ratio, roundedMean, wholeSeconds } from './indicator-math';
+import { Sql, toDate, toNumber } from './sql';
 import { aggregateWaits, SecondBucket } from './wait-histogram';
 
 /** Today's called waits (wait segments, so a transfer's second wait counts in its target department). */
@@ -37,41 +37,90 @@ export interface QueueFacts {
 export const EMPTY_WAITS: WaitAggregate = { count: 0, totalSec: 0, maxSec: null, p90Sec: null, withinTarget: 0 };
 const emptyCounts = (): TicketCounts => ({ waiting: 0, served: 0, called: 0, noShow: 0, waitingSince: [] });
 
+interface MinuteRow {
+  department: string;
+  minute: number;
+  n: number;
+  total: string | number;
+}
+interface CountRow {
+  department: string;
+  served: number;
+  called: number;
+  no_show: number;
+}
+interface WaitingRow {
+  department: string | null;
+  since: Array<string | Date | null> | null;
+}
+interface ServiceRow {
+  department: string;
+  n: number;
+  total: string | number;
+}
+interface DoneRow {
+  window: string;
+  done: number;
+}
+export interface QueueRows {
+  waitMinutes: MinuteRow[];
+  dayCounts: CountRow[];
+  waiting: WaitingRow[];
+  service: ServiceRow[];
+  windowDone: DoneRow[];
+}
+
 // Every query reads the live_* aggregates, or rows bounded by what is happening now (the
 // tickets waiting or at a window, the last few services per department), never the whole day.
-export async function readQueueFacts(
-  sql: Sql,
-  siteId: string,
-  day: string,
+// Parameters: $1 site, $2 service day, $6 how many recent services.
+export const QUEUE_QUERIES: Record<keyof QueueRows, string> = {
+  waitMinutes: `SELECT department, minute, n, total_sec AS total FROM live_wait_minutes
+     WHERE site_id = $1::uuid AND service_day = $2::date AND n <> 0`,
+  dayCounts: `SELECT department, served, called, no_show FROM live_day_counts
+     WHERE site_id = $1::uuid AND service_day = $2::date AND (served <> 0 OR called <> 0 OR no_show <> 0)`,
+  // Waiting is counted from the tickets themselves: they are the queue, and bounded by it.
+  waiting: `SELECT department, array_agg(wait_from ORDER BY wait_from) AS since
+     FROM tickets WHERE site_id = $1::uuid AND service_day = $2::date AND status = 'waiting' GROUP BY department`,
+  // Service starts at ticket.started, or at the last call when the window skipped "started".
+  service: `SELECT c.department, count(*)::int AS n, sum(s.secs)::bigint AS total
+     FROM live_day_counts c
+     CROSS JOIN LATERAL (
+       SELECT GREATEST(0, floor(extract(epoch FROM t.ended_at - COALESCE(t.started_at, t.last_called_at))))::int AS secs
+       FROM tickets t
+       WHERE t.site_id = c.site_id AND t.service_day = c.service_day AND t.department = c.department AND t.status = 'done'
+         AND t.ended_at IS NOT NULL AND COALESCE(t.started_at, t.last_called_at) IS NOT NULL
+       ORDER BY t.ended_at DESC, t.ticket DESC LIMIT $6::int) s
+     WHERE c.site_id = $1::uuid AND c.service_day = $2::date AND c.department <> '' AND c.served > 0
+     GROUP BY c.department`,
+  windowDone: `SELECT "window", done FROM live_window_counts WHERE site_id = $1::uuid AND service_day = $2::date AND done > 0`,
+};
+
+/** Reads the seconds of the given (department, minute) pairs: the second level of the wait histogram. */
+export const waitSecondsReader =
+  (sql: Sql, siteId: string, day: string) =>
+  (pairs: Array<[string, number]>): Promise<SecondBucket[]> =>
+    sql<SecondBucket>(
+      `SELECT s.department, s.secs, s.n FROM unnest($3::varchar[], $4::int[]) AS u(department, minute)
+       JOIN live_wait_seconds s ON s.site_id = $1 AND s.service_day = $2 AND s.department = u.department
+        AND s.secs BETWEEN u.minute * 60 AND u.minute * 60 + 59
+       WHERE s.n <> 0`,
+      [siteId, day, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
+    );
+
+/** The queue facts from the rows of QUEUE_QUERIES, the windows now calling or serving, and the histogram's seconds. */
+export async function queueFactsFrom(
+  rows: QueueRows,
+  busyWindows: Iterable<string>,
+  readSeconds: (pairs: Array<[string, number]>) => Promise<SecondBucket[]>,
   targetOf: (department: string | null) => number,
 ): Promise<QueueFacts> {
-  const minuteRows = await sql<{ department: string; minute: number; n: number; total: string }>(
-    `SELECT department, minute, n, total_sec AS total FROM live_wait_minutes WHERE site_id = $1 AND service_day = $2 AND n <> 0`,
-    [siteId, day],
-  );
   const aggregates = await aggregateWaits(
-    minuteRows.map((r) => ({ department: r.department, minute: r.minute, n: r.n, totalSec: toNumber(r.total) })),
+    rows.waitMinutes.map((r) => ({ department: r.department, minute: r.minute, n: r.n, totalSec: toNumber(r.total) })),
     (d) => targetOf(d === '' ? null : d),
-    (pairs) =>
-      sql<SecondBucket>(
-        `SELECT s.department, s.secs, s.n FROM unnest($3::varchar[], $4::int[]) AS u(department, minute)
-         JOIN live_wait_seconds s ON s.site_id = $1 AND s.service_day = $2 AND s.department = u.department
-          AND s.secs BETWEEN u.minute * 60 AND u.minute * 60 + 59
-         WHERE s.n <> 0`,
-        [siteId, day, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
-      ),
+    readSeconds,
   );
   const waits = new Map([...aggregates.departments].filter(([d]) => d !== ''));
 
-  const countRows = await sql<{ department: string; served: number; called: number; no_show: number }>(
-    `SELECT department, served, called, no_show FROM live_day_counts WHERE site_id = $1 AND service_day = $2`,
-    [siteId, day],
-  );
-  const waitingRows = await sql<{ department: string | null; since: Date[] }>(
-    `SELECT department, array_agg(wait_from ORDER BY wait_from) AS since
-     FROM tickets WHERE site_id = $1 AND service_day = $2 AND status = 'waiting' GROUP BY department`,
-    [siteId, day],
-  );
   const siteTickets = emptyCounts();
   const tickets = new Map<string, TicketCounts>();
   const countsOf = (department: string | null): TicketCounts => {
@@ -80,53 +129,28 @@ export async function readQueueFacts(
     if (!c) tickets.set(department, (c = emptyCounts()));
     return c;
   };
-  for (const r of countRows) {
-    if (r.served === 0 && r.called === 0 && r.no_show === 0) continue;
+  for (const r of rows.dayCounts) {
     for (const c of new Set([countsOf(r.department), siteTickets])) {
       c.served += r.served;
       c.called += r.called;
       c.noShow += r.no_show;
     }
   }
-  for (const r of waitingRows) {
-    // Waiting is counted from the tickets themselves: they are the queue, and bounded by it.
-    const since = (r.since ?? []).filter((d) => d !== null);
+  for (const r of rows.waiting) {
+    const since = (r.since ?? []).map(toDate).filter((d): d is Date => d !== null);
     for (const c of new Set([countsOf(r.department), siteTickets])) {
       c.waiting += since.length;
       c.waitingSince.push(...since);
     }
   }
   siteTickets.waitingSince.sort((a, b) => a.getTime() - b.getTime());
+  for (const c of tickets.values()) c.waitingSince.sort((a, b) => a.getTime() - b.getTime());
 
-  // Service starts at ticket.started, or at the last call when the window skipped "started".
-  const serviceRows = await sql<{ department: string; n: number; total: string }>(
-    `SELECT c.department, count(*)::int AS n, sum(s.secs)::bigint AS total
-     FROM live_day_counts c
-     CROSS JOIN LATERAL (
-       SELECT GREATEST(0, floor(extract(epoch FROM t.ended_at - COALESCE(t.started_at, t.last_called_at))))::int AS secs
-       FROM tickets t
-       WHERE t.site_id = c.site_id AND t.service_day = c.service_day AND t.department = c.department AND t.status = 'done'
-         AND t.ended_at IS NOT NULL AND COALESCE(t.started_at, t.last_called_at) IS NOT NULL
-       ORDER BY t.ended_at DESC, t.ticket DESC LIMIT $3) s
-     WHERE c.site_id = $1 AND c.service_day = $2 AND c.department <> '' AND c.served > 0
-     GROUP BY c.department`,
-    [siteId, day, RECENT_SERVICES],
-  );
-  const service = new Map(serviceRows.map((r) => [r.department, { totalSec: toNumber(r.total), count: r.n }]));
-
+  const service = new Map(rows.service.map((r) => [r.department, { totalSec: toNumber(r.total), count: r.n }]));
   const windows = new Map<string, { done: number; busy: boolean }>();
-  const doneRows = await sql<{ window: string; done: number }>(
-    `SELECT "window", done FROM live_window_counts WHERE site_id = $1 AND service_day = $2 AND done > 0`,
-    [siteId, day],
-  );
-  for (const r of doneRows) windows.set(r.window, { done: r.done, busy: false });
-  const busyRows = await sql<{ window: string }>(
-    `SELECT DISTINCT "window" FROM tickets
-     WHERE site_id = $1 AND service_day = $2 AND status IN ('called', 'serving') AND "window" IS NOT NULL`,
-    [siteId, day],
-  );
-  for (const r of busyRows) windows.set(r.window, { done: windows.get(r.window)?.done ?? 0, busy: true });
-  return { siteWaits: aggregates.site, waits, siteTickets, tickets, service, windows };
+  for (const r of rows.windowDone) windows.set(r.window, { done: r.done, busy: false });
+  for (const w of busyWindows) windows.set(w, { done: windows.get(w)?.done ?? 0, busy: true });
+  return { siteTickets, tickets, service, windows, siteWaits: aggregates.site, waits };
 }
 
 /** Longest current wait in seconds, or null when nobody waits. */

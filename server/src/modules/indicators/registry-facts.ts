@@ -1,4 +1,4 @@
-import { Sql } from './sql';
+import { toDate } from './sql';
 
 export interface DepartmentFact {
   code: string;
@@ -30,34 +30,54 @@ export interface RegistryFacts {
   staff: Map<string, StaffFact>;
 }
 
+interface DepartmentRow {
+  code: string;
+  name: string;
+  name_en: string | null;
+  wait_target_sec: number | null;
+}
+interface WindowRow {
+  code: string;
+  number: number | null;
+  department_code: string | null;
+  kind: string;
+  is_open: boolean;
+}
+interface StaffRow {
+  code: string;
+  name: string;
+  department_code: string | null;
+  on_roster: boolean;
+  last: string | Date | null;
+}
+export interface RegistryRows {
+  departments: DepartmentRow[];
+  windows: WindowRow[];
+  staff: StaffRow[];
+}
+
 // The registry of one site is small (tens of departments, a few hundred staff), so it
 // is read whole; the staff rows carry the latest sign-in that roster presence needs.
-export async function readRegistry(sql: Sql, siteId: string): Promise<RegistryFacts> {
-  const departments = await sql<{ code: string; name: string; name_en: string | null; wait_target_sec: number | null }>(
-    `SELECT code, name, name_en, wait_target_sec FROM departments WHERE site_id = $1`,
-    [siteId],
-  );
-  const windows = await sql<{ code: string; number: number | null; department_code: string | null; kind: string; is_open: boolean }>(
-    `SELECT code, number, department_code, kind, is_open FROM windows WHERE site_id = $1`,
-    [siteId],
-  );
-  const staff = await sql<{ code: string; name: string; department_code: string | null; on_roster: boolean; last: Date | null }>(
-    `SELECT s.code, s.name, s.department_code, s.on_roster, p.last_signed_in_at AS last
+export const REGISTRY_QUERIES: Record<keyof RegistryRows, string> = {
+  departments: `SELECT code, name, name_en, wait_target_sec FROM departments WHERE site_id = $1::uuid`,
+  windows: `SELECT code, number, department_code, kind, is_open FROM windows WHERE site_id = $1::uuid`,
+  staff: `SELECT s.code, s.name, s.department_code, s.on_roster, p.last_signed_in_at AS last
      FROM staff s LEFT JOIN staff_presence p ON p.site_id = s.site_id AND p.staff = s.code
-     WHERE s.site_id = $1`,
-    [siteId],
-  );
+     WHERE s.site_id = $1::uuid`,
+};
+
+export function registryFrom(rows: RegistryRows): RegistryFacts {
   return {
     departments: new Map(
-      departments.map((d) => [d.code, { code: d.code, name: d.name, nameEn: d.name_en, waitTargetSec: d.wait_target_sec }]),
+      rows.departments.map((d) => [d.code, { code: d.code, name: d.name, nameEn: d.name_en, waitTargetSec: d.wait_target_sec }]),
     ),
     windows: new Map(
-      windows.map((w) => [w.code, { code: w.code, number: w.number, department: w.department_code, kind: w.kind, isOpen: w.is_open }]),
+      rows.windows.map((w) => [w.code, { code: w.code, number: w.number, department: w.department_code, kind: w.kind, isOpen: w.is_open }]),
     ),
     staff: new Map(
-      staff.map((s) => [
+      rows.staff.map((s) => [
         s.code,
-        { code: s.code, name: s.name, department: s.department_code, onRoster: s.on_roster, lastSignedInAt: s.last },
+        { code: s.code, name: s.name, department: s.department_code, onRoster: s.on_roster, lastSignedInAt: toDate(s.last) },
       ]),
     ),
   };

@@ -1,6 +1,5 @@
 import { IndicatorValues } from '@hallwatch/shared';
 import { ratio } from './indicator-math';
-import { Sql } from './sql';
 
 interface ReviewCounts {
   reviews: number;
@@ -16,11 +15,25 @@ export interface ReviewFacts {
 
 const empty = (): ReviewCounts => ({ reviews: 0, good: 0, badOpen: 0, complaintsOpen: 0 });
 
+export interface ReviewRows {
+  reviewsToday: Array<{ department: string; n: number; good: number }>;
+  badOpen: Array<{ department: string; n: number }>;
+  complaintsOpen: Array<{ department: string | null; n: number }>;
+}
+
 /**
  * Today's ratings, and the bad reviews and complaints still open whatever day they came in
  * (an open follow-up does not expire at midnight). An upheld appeal leaves every rate.
  */
-export async function readReviewFacts(sql: Sql, siteId: string, day: string): Promise<ReviewFacts> {
+export const REVIEW_QUERIES: Record<keyof ReviewRows, string> = {
+  reviewsToday: `SELECT department, reviews AS n, good FROM live_day_counts
+     WHERE site_id = $1::uuid AND service_day = $2::date AND reviews <> 0`,
+  badOpen: `SELECT department, count(*)::int AS n FROM reviews WHERE site_id = $1::uuid AND follow_up_open GROUP BY department`,
+  complaintsOpen: `SELECT department, count(*)::int AS n FROM complaints
+     WHERE site_id = $1::uuid AND closed_at IS NULL GROUP BY department`,
+};
+
+export function reviewFactsFrom(rows: ReviewRows): ReviewFacts {
   const facts: ReviewFacts = { site: empty(), departments: new Map() };
   const add = (department: string | null, k: keyof ReviewCounts, n: number) => {
     facts.site[k] += n;
@@ -29,24 +42,12 @@ export async function readReviewFacts(sql: Sql, siteId: string, day: string): Pr
     if (!d) facts.departments.set(department, (d = empty()));
     d[k] += n;
   };
-  const today = await sql<{ department: string; n: number; good: number }>(
-    `SELECT department, reviews AS n, good FROM live_day_counts WHERE site_id = $1 AND service_day = $2 AND reviews <> 0`,
-    [siteId, day],
-  );
-  for (const r of today) {
+  for (const r of rows.reviewsToday) {
     add(r.department, 'reviews', r.n);
     add(r.department, 'good', r.good);
   }
-  const bad = await sql<{ department: string; n: number }>(
-    `SELECT department, count(*)::int AS n FROM reviews WHERE site_id = $1 AND follow_up_open GROUP BY department`,
-    [siteId],
-  );
-  for (const r of bad) add(r.department, 'badOpen', r.n);
-  const complaints = await sql<{ department: string | null; n: number }>(
-    `SELECT department, count(*)::int AS n FROM complaints WHERE site_id = $1 AND closed_at IS NULL GROUP BY department`,
-    [siteId],
-  );
-  for (const r of complaints) add(r.department, 'complaintsOpen', r.n);
+  for (const r of rows.badOpen) add(r.department, 'badOpen', r.n);
+  for (const r of rows.complaintsOpen) add(r.department, 'complaintsOpen', r.n);
   return facts;
 }
 

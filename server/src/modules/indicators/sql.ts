@@ -1,12 +1,35 @@
+import { createHash } from 'node:crypto';
+import type { PoolClient } from 'pg';
 import { EntityManager } from 'typeorm';
 
 /** A typed query on one connection: the readers share the snapshot's transaction through it. */
 export type Sql = <T>(text: string, params: unknown[]) => Promise<T[]>;
 
-export const sqlOn =
-  (em: EntityManager): Sql =>
-  <T>(text: string, params: unknown[]) =>
-    em.query<T[]>(text, params);
+const names = new Map<string, string>();
+
+/** One stable statement name per query text, the same on every connection. */
+export function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) names.set(text, (name = `hw_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`));
+  return name;
+}
+
+/**
+ * Inside a transaction the readers' statements are named, so each connection parses and plans
+ * them once: a snapshot runs the same few dozen small reads several times a second, and
+ * planning them anew cost more than running them.
+ */
+export const sqlOn = (em: EntityManager): Sql => {
+  const runner = em.queryRunner;
+  if (!runner) return <T>(text: string, params: unknown[]) => em.query<T[]>(text, params);
+  return async <T>(text: string, params: unknown[]) => {
+    const client = (await runner.connect()) as PoolClient;
+    return (await client.query({ name: statementName(text), text, values: params })).rows as T[];
+  };
+};
+
+/** A timestamp as node-pg gives it (a Date) or as JSON carries it (an ISO string). */
+export const toDate = (v: string | Date | null | undefined): Date | null => (v === null || v === undefined ? null : new Date(v));
 
 /** node-pg returns bigint and numeric as strings. */
 export const toNumber = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));

@@ -2,7 +2,6 @@ import { IndicatorValues } from '@hallwatch/shared';
 import { serviceDay } from '../../core/time/service-day';
 import { imbalance, ratio } from './indicator-math';
 import { RegistryFacts } from './registry-facts';
-import { Sql } from './sql';
 
 /** A staff member signed in at a window today (on post or away). */
 export interface PresenceFact {
@@ -17,20 +16,22 @@ export interface PresenceFact {
 
 export const ROSTER_LOOKBACK_DAYS = 30;
 
+export interface PresenceRow {
+  staff: string;
+  window: string;
+  state: 'on_post' | 'away';
+  reason: string | null;
+  since: string | Date;
+}
+
+export const PRESENCE_QUERY = `SELECT staff, "window", state, reason, since FROM staff_presence
+   WHERE site_id = $1::uuid AND state IN ('on_post', 'away')`;
+
 // A sign-in left over from an earlier day (nobody signed out last night) does not staff a
 // window this morning: presence counts only when its latest change is on today's service day.
-export async function readPresence(
-  sql: Sql,
-  siteId: string,
-  day: string,
-  timeZone: string,
-  registry: RegistryFacts,
-): Promise<PresenceFact[]> {
-  const rows = await sql<{ staff: string; window: string; state: 'on_post' | 'away'; reason: string | null; since: Date }>(
-    `SELECT staff, "window", state, reason, since FROM staff_presence WHERE site_id = $1 AND state IN ('on_post', 'away')`,
-    [siteId],
-  );
+export function presenceFrom(rows: PresenceRow[], day: string, timeZone: string, registry: RegistryFacts): PresenceFact[] {
   return rows
+    .map((r) => ({ ...r, since: new Date(r.since) }))
     .filter((r) => serviceDay(r.since, timeZone) === day)
     .map((r) => ({ ...r, department: registry.windows.get(r.window)?.department ?? null }));
 }

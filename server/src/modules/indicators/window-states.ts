@@ -1,6 +1,5 @@
 import { WindowState, WindowStateKind } from '@hallwatch/shared';
 import { RegistryFacts } from './registry-facts';
-import { Sql } from './sql';
 import { awayBreachSince, PresenceFact } from './window-indicators';
 
 /** What the windows did today, beyond who is at them now: the moments their states began. */
@@ -22,37 +21,41 @@ export const NO_ACTIVITY: WindowActivity = {
   dayStartedAt: null,
 };
 
+export interface ActivityRows {
+  windowsBusy: Array<{ window: string; busy_since: string | Date | null }>;
+  windowsLastEnded: Array<{ window: string; ended: string | Date | null }>;
+  signs: Array<{ window: string | null; type: string; first: string | Date; last: string | Date }>;
+}
+
 // Bounded by the windows, not by the day's tickets: the tickets at a window now, and each
 // window's last end through the partial index on finished tickets; sign-ins and sign-outs
 // are a few per member of staff a day.
-export async function readWindowActivity(sql: Sql, siteId: string, day: string): Promise<WindowActivity> {
-  const tickets = await sql<{ window: string; busy_since: Date | null; ended: Date | null }>(
-    `SELECT "window", max(COALESCE(started_at, last_called_at)) AS busy_since, NULL AS ended
-     FROM tickets WHERE site_id = $1 AND service_day = $2 AND status IN ('called', 'serving') AND "window" IS NOT NULL
-     GROUP BY "window"
-     UNION ALL
-     SELECT w."window", NULL, (SELECT t.ended_at FROM tickets t
+export const ACTIVITY_QUERIES: Record<keyof ActivityRows, string> = {
+  windowsBusy: `SELECT "window", max(COALESCE(started_at, last_called_at)) AS busy_since
+     FROM tickets WHERE site_id = $1::uuid AND service_day = $2::date AND status IN ('called', 'serving') AND "window" IS NOT NULL
+     GROUP BY "window"`,
+  windowsLastEnded: `SELECT w."window", (SELECT t.ended_at FROM tickets t
         WHERE t.site_id = w.site_id AND t.service_day = w.service_day AND t."window" = w."window"
           AND t.status IN ('done', 'no_show') AND t.ended_at IS NOT NULL
-        ORDER BY t.ended_at DESC LIMIT 1)
-     FROM live_window_counts w WHERE w.site_id = $1 AND w.service_day = $2 AND w.finished > 0`,
-    [siteId, day],
-  );
-  const signs = await sql<{ window: string | null; type: string; first: Date; last: Date }>(
-    `SELECT data->>'window' AS "window", type, min(occurred_at) AS first, max(occurred_at) AS last
-     FROM events
-     WHERE site_id = $1 AND service_day = $2 AND type IN ('staff.signed_in', 'staff.signed_out')
-     GROUP BY 1, 2`,
-    [siteId, day],
-  );
+        ORDER BY t.ended_at DESC LIMIT 1) AS ended
+     FROM live_window_counts w WHERE w.site_id = $1::uuid AND w.service_day = $2::date AND w.finished > 0`,
+  // One equality per type keeps each branch a range of the (site, day, type) index; an IN list
+  // was planned as a filter over the whole day's events.
+  signs: `SELECT data->>'window' AS "window", type, min(occurred_at) AS first, max(occurred_at) AS last
+     FROM events WHERE site_id = $1::uuid AND service_day = $2::date AND type = 'staff.signed_in' GROUP BY 1, 2
+     UNION ALL
+     SELECT data->>'window', type, min(occurred_at), max(occurred_at)
+     FROM events WHERE site_id = $1::uuid AND service_day = $2::date AND type = 'staff.signed_out' GROUP BY 1, 2`,
+};
+
+export function windowActivityFrom(rows: ActivityRows): WindowActivity {
   const activity: WindowActivity = { busySince: new Map(), lastEndedAt: new Map(), lastSignedOutAt: new Map(), dayStartedAt: null };
-  for (const t of tickets) {
-    if (t.busy_since) activity.busySince.set(t.window, t.busy_since);
-    if (t.ended) activity.lastEndedAt.set(t.window, t.ended);
-  }
-  for (const s of signs) {
-    if (s.type === 'staff.signed_in' && (!activity.dayStartedAt || s.first < activity.dayStartedAt)) activity.dayStartedAt = s.first;
-    if (s.type === 'staff.signed_out' && s.window !== null) activity.lastSignedOutAt.set(s.window, s.last);
+  for (const t of rows.windowsBusy) if (t.busy_since) activity.busySince.set(t.window, new Date(t.busy_since));
+  for (const t of rows.windowsLastEnded) if (t.ended) activity.lastEndedAt.set(t.window, new Date(t.ended));
+  for (const s of rows.signs) {
+    const first = new Date(s.first);
+    if (s.type === 'staff.signed_in' && (!activity.dayStartedAt || first < activity.dayStartedAt)) activity.dayStartedAt = first;
+    if (s.type === 'staff.signed_out' && s.window !== null) activity.lastSignedOutAt.set(s.window, new Date(s.last));
   }
   return activity;
 }

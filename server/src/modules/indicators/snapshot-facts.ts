@@ -1,0 +1,68 @@
+import { SURGE_BASELINE_WEEKS, USUAL_WAITING_QUERY, usualWaitingFrom } from './indicator-history';
+import { RECENT_SERVICES } from './indicator-math';
+import { QUEUE_QUERIES, QueueFacts, queueFactsFrom, QueueRows, waitSecondsReader } from './queue-indicators';
+import { REGISTRY_QUERIES, RegistryFacts, registryFrom, RegistryRows } from './registry-facts';
+import { REVIEW_QUERIES, ReviewFacts, reviewFactsFrom, ReviewRows } from './review-indicators';
+import { Sql } from './sql';
+import { PRESENCE_QUERY, PresenceFact, presenceFrom, PresenceRow } from './window-indicators';
+import { ACTIVITY_QUERIES, ActivityRows, WindowActivity, windowActivityFrom } from './window-states';
+
+type FactRows = RegistryRows &
+  QueueRows &
+  ReviewRows &
+  ActivityRows & { presence: PresenceRow[]; usualWaiting: Array<{ department: string; usual: number }> };
+
+// Every reader's query shares one parameter list: $1 site, $2 service day, $3 now, $4 the
+// hall's time zone, $5 surge baseline weeks, $6 recent services.
+const QUERIES: Record<keyof FactRows, string> = {
+  ...REGISTRY_QUERIES,
+  ...QUEUE_QUERIES,
+  ...REVIEW_QUERIES,
+  ...ACTIVITY_QUERIES,
+  presence: PRESENCE_QUERY,
+  usualWaiting: USUAL_WAITING_QUERY,
+};
+
+/**
+ * All of them as one statement returning one JSON array per query: a push reads its facts in
+ * one round trip and PostgreSQL plans them once per connection, where separate statements
+ * spent more on round trips, planning and row decoding than on reading.
+ */
+export const FACTS_SQL = `SELECT ${Object.entries(QUERIES)
+  .map(([name, text]) => `(SELECT coalesce(json_agg(q), '[]'::json) FROM (${text}) q) AS "${name}"`)
+  .join(',\n')}`;
+
+export interface SnapshotFacts {
+  registry: RegistryFacts;
+  queue: QueueFacts;
+  presence: PresenceFact[];
+  reviews: ReviewFacts;
+  usualWaiting: Map<string, number>;
+  windowActivity: WindowActivity;
+}
+
+/** The facts of one site's snapshot; `targetOf` gives a department's wait target once the registry is known. */
+export async function readSnapshotFacts(
+  sql: Sql,
+  site: { id: string; timezone: string },
+  day: string,
+  now: Date,
+  targetOf: (registry: RegistryFacts, department: string | null) => number,
+): Promise<SnapshotFacts> {
+  const [rows] = await sql<FactRows>(FACTS_SQL, [site.id, day, now, site.timezone, SURGE_BASELINE_WEEKS, RECENT_SERVICES]);
+  const registry = registryFrom(rows);
+  const queue = await queueFactsFrom(
+    rows,
+    rows.windowsBusy.map((w) => w.window),
+    waitSecondsReader(sql, site.id, day),
+    (d) => targetOf(registry, d),
+  );
+  return {
+    registry,
+    queue,
+    presence: presenceFrom(rows.presence, day, site.timezone, registry),
+    reviews: reviewFactsFrom(rows),
+    usualWaiting: usualWaitingFrom(rows.usualWaiting),
+    windowActivity: windowActivityFrom(rows),
+  };
+}
