@@ -4,6 +4,13 @@ import { IndicatorSnapshot, IndicatorValues, WindowState } from './indicators';
 export const LIVE_NAMESPACE = '/live';
 export const HEARTBEAT_INTERVAL_MS = 3000;
 export const STALE_AFTER_MS = 10_000;
+/**
+ * How often a site's clients may get an `update`: on average at most UPDATES_PER_SECOND, and
+ * never more than UPDATES_PER_SECOND + UPDATE_BURST within any one second. A change is pushed at
+ * once while the site is within that budget, and coalesced with what follows when it is not.
+ */
+export const UPDATES_PER_SECOND = 5;
+export const UPDATE_BURST = 2;
 
 export interface IndicatorUpdate {
   site: string;

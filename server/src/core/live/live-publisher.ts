@@ -1,4 +1,4 @@
-import { IndicatorSnapshot, IndicatorValues, LiveAlert, WindowState } from '@hallwatch/shared';
+import { IndicatorSnapshot, IndicatorValues, LiveAlert, UPDATE_BURST, UPDATES_PER_SECOND, WindowState } from '@hallwatch/shared';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IndicatorsService } from '../../modules/indicators/indicators.service';
@@ -6,8 +6,8 @@ import { IngestListener } from '../../modules/ingest/ingest-listener';
 import { Site } from '../../modules/registry/site.entity';
 import { LiveGateway, siteRoom } from './live.gateway';
 import { SnapshotCache } from './snapshot-cache';
+import { UpdateBudget } from './update-budget';
 
-const MIN_INTERVAL_MS = 250;
 const SITE_CHANGED = 'hallwatch:site-changed';
 // Waits, break overruns and alerts change with time alone: a quiet hall is recomputed anyway.
 const REFRESH_MS = 15_000;
@@ -23,14 +23,15 @@ interface SiteState {
     /** Names, targets, hours and which windows and departments exist, serialised. */
     structure: string;
   } | null;
-  lastAt: number;
-  timer: NodeJS.Timeout | null;
+  budget: UpdateBudget;
+  /** Cancels the scheduled recompute; null when none is scheduled. */
+  cancel: (() => void) | null;
   running: boolean;
   dirty: boolean;
 }
 
-// Recomputes a site's indicators after committed events and pushes only what changed,
-// at most a few times a second per site however fast events arrive.
+// Recomputes a site's indicators after committed events and pushes only what changed: at
+// once while the site is within its update budget, coalesced to a few a second beyond it.
 @Injectable()
 export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(LivePublisher.name);
@@ -62,7 +63,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
 
   onModuleDestroy(): void {
     if (this.refresh) clearInterval(this.refresh);
-    for (const s of this.sites.values()) if (s.timer) clearTimeout(s.timer);
+    for (const s of this.sites.values()) s.cancel?.();
   }
 
   private async siteChangedElsewhere(code: string): Promise<void> {
@@ -92,7 +93,14 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     }
     let s = this.sites.get(site.id);
     if (!s) {
-      s = { site, lastSent: null, lastAt: 0, timer: null, running: false, dirty: false };
+      s = {
+        site,
+        lastSent: null,
+        budget: new UpdateBudget(UPDATES_PER_SECOND, UPDATE_BURST, Date.now()),
+        cancel: null,
+        running: false,
+        dirty: false,
+      };
       this.sites.set(site.id, s);
     }
     // The caller's copy is the fresher one: settings, names and hours edited since are in it.
@@ -102,18 +110,27 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   }
 
   private schedule(s: SiteState): void {
-    if (s.timer || s.running) return;
-    const wait = Math.max(0, s.lastAt + MIN_INTERVAL_MS - Date.now());
-    s.timer = setTimeout(() => {
-      s.timer = null;
+    if (s.cancel || s.running) return;
+    const wait = s.budget.waitMs(Date.now());
+    const run = () => {
+      s.cancel = null;
       void this.publish(s);
-    }, wait);
+    };
+    // setImmediate rather than a call: the notices of one tick (several batches committed
+    // together, a cross-instance notice) share one recompute.
+    if (wait === 0) {
+      const t = setImmediate(run);
+      s.cancel = () => clearImmediate(t);
+    } else {
+      const t = setTimeout(run, wait);
+      s.cancel = () => clearTimeout(t);
+    }
   }
 
   private async publish(s: SiteState): Promise<void> {
     s.running = true;
     s.dirty = false;
-    s.lastAt = Date.now();
+    s.budget.spend(Date.now());
     try {
       const snap = await this.indicators.snapshot(s.site);
       this.snapshots.put(s.site, snap);

@@ -1,5 +1,5 @@
 import { IndicatorId, IndicatorSnapshot } from '@hallwatch/shared';
-import { Sql } from './sql';
+import { fact, Sql } from './sql';
 
 /** How many earlier weeks of the same weekday and hour make the "usual" waiting count. */
 export const SURGE_BASELINE_WEEKS = 8;
@@ -12,11 +12,14 @@ export const SITE_LEVEL = '';
  * so a daylight-saving change cannot shift the baseline by an hour). A department with no
  * recorded hour is absent: no history, no surge. Parameters: $1 site, $3 now, $4 time zone, $5 weeks.
  */
-export const USUAL_WAITING_QUERY = `SELECT department, avg(value)::float8 AS usual FROM indicator_history
+export const USUAL_WAITING_QUERY = fact<{ department: string; usual: number }>(
+  `SELECT department, avg(value)::float8 AS usual FROM indicator_history
    WHERE site_id = $1::uuid AND indicator = 'queue.waiting' AND department <> '' AND value IS NOT NULL
      AND hour IN (SELECT (date_trunc('hour', $3::timestamptz AT TIME ZONE $4::text) - k * interval '7 days') AT TIME ZONE $4::text
                   FROM generate_series(1, $5::int) AS k)
-   GROUP BY department`;
+   GROUP BY department`,
+  ['department', 'usual'],
+);
 
 export const usualWaitingFrom = (rows: Array<{ department: string; usual: number }>): Map<string, number> =>
   new Map(rows.map((r) => [r.department, r.usual]));

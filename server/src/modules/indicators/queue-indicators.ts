@@ -1,6 +1,6 @@
 import { IndicatorValues } from '@hallwatch/shared';
 import { maxOrNull, ratio, roundedMean, wholeSeconds } from './indicator-math';
-import { Sql, toDate, toNumber } from './sql';
+import { fact, FactQuery, Sql, toDate, toNumber } from './sql';
 import { aggregateWaits, SecondBucket } from './wait-histogram';
 
 /** Today's called waits (wait segments, so a transfer's second wait counts in its target department). */
@@ -73,16 +73,26 @@ export interface QueueRows {
 // Every query reads the live_* aggregates, or rows bounded by what is happening now (the
 // tickets waiting or at a window, the last few services per department), never the whole day.
 // Parameters: $1 site, $2 service day, $6 how many recent services.
-export const QUEUE_QUERIES: Record<keyof QueueRows, string> = {
-  waitMinutes: `SELECT department, minute, n, total_sec AS total FROM live_wait_minutes
+export const QUEUE_QUERIES: Record<keyof QueueRows, FactQuery> = {
+  waitMinutes: fact<MinuteRow>(
+    `SELECT department, minute, n, total_sec AS total FROM live_wait_minutes
      WHERE site_id = $1::uuid AND service_day = $2::date AND n <> 0`,
-  dayCounts: `SELECT department, served, called, no_show FROM live_day_counts
+    ['department', 'minute', 'n', 'total'],
+  ),
+  dayCounts: fact<CountRow>(
+    `SELECT department, served, called, no_show FROM live_day_counts
      WHERE site_id = $1::uuid AND service_day = $2::date AND (served <> 0 OR called <> 0 OR no_show <> 0)`,
+    ['department', 'served', 'called', 'no_show'],
+  ),
   // Waiting is counted from the tickets themselves: they are the queue, and bounded by it.
-  waiting: `SELECT department, array_agg(wait_from ORDER BY wait_from) AS since
+  waiting: fact<WaitingRow>(
+    `SELECT department, array_agg(wait_from ORDER BY wait_from) AS since
      FROM tickets WHERE site_id = $1::uuid AND service_day = $2::date AND status = 'waiting' GROUP BY department`,
+    ['department', 'since'],
+  ),
   // Service starts at ticket.started, or at the last call when the window skipped "started".
-  service: `SELECT c.department, count(*)::int AS n, sum(s.secs)::bigint AS total
+  service: fact<ServiceRow>(
+    `SELECT c.department, count(*)::int AS n, sum(s.secs)::bigint AS total
      FROM live_day_counts c
      CROSS JOIN LATERAL (
        SELECT GREATEST(0, floor(extract(epoch FROM t.ended_at - COALESCE(t.started_at, t.last_called_at))))::int AS secs
@@ -92,7 +102,12 @@ export const QUEUE_QUERIES: Record<keyof QueueRows, string> = {
        ORDER BY t.ended_at DESC, t.ticket DESC LIMIT $6::int) s
      WHERE c.site_id = $1::uuid AND c.service_day = $2::date AND c.department <> '' AND c.served > 0
      GROUP BY c.department`,
-  windowDone: `SELECT "window", done FROM live_window_counts WHERE site_id = $1::uuid AND service_day = $2::date AND done > 0`,
+    ['department', 'n', 'total'],
+  ),
+  windowDone: fact<DoneRow>(
+    `SELECT "window", done FROM live_window_counts WHERE site_id = $1::uuid AND service_day = $2::date AND done > 0`,
+    ['window', 'done'],
+  ),
 };
 
 /** Reads the seconds of the given (department, minute) pairs: the second level of the wait histogram. */
@@ -100,10 +115,13 @@ export const waitSecondsReader =
   (sql: Sql, siteId: string, day: string) =>
   (pairs: Array<[string, number]>): Promise<SecondBucket[]> =>
     sql<SecondBucket>(
-      `SELECT s.department, s.secs, s.n FROM unnest($3::varchar[], $4::int[]) AS u(department, minute)
-       JOIN live_wait_seconds s ON s.site_id = $1 AND s.service_day = $2 AND s.department = u.department
-        AND s.secs BETWEEN u.minute * 60 AND u.minute * 60 + 59
-       WHERE s.n <> 0`,
+      // LATERAL keeps each pair one range of the primary key, whatever the planner's estimates;
+      // a hash join would read every second of the day.
+      `SELECT u.department, s.secs, s.n FROM unnest($3::varchar[], $4::int[]) AS u(department, minute)
+       CROSS JOIN LATERAL (
+         SELECT secs, n FROM live_wait_seconds
+         WHERE site_id = $1 AND service_day = $2 AND department = u.department
+           AND secs BETWEEN u.minute * 60 AND u.minute * 60 + 59 AND n <> 0) s`,
       [siteId, day, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
     );
 

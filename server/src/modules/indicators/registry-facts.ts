@@ -1,4 +1,4 @@
-import { toDate } from './sql';
+import { fact, FactQuery, toDate } from './sql';
 
 export interface DepartmentFact {
   code: string;
@@ -58,12 +58,26 @@ export interface RegistryRows {
 
 // The registry of one site is small (tens of departments, a few hundred staff), so it
 // is read whole; the staff rows carry the latest sign-in that roster presence needs.
-export const REGISTRY_QUERIES: Record<keyof RegistryRows, string> = {
-  departments: `SELECT code, name, name_en, wait_target_sec FROM departments WHERE site_id = $1::uuid`,
-  windows: `SELECT code, number, department_code, kind, is_open FROM windows WHERE site_id = $1::uuid`,
-  staff: `SELECT s.code, s.name, s.department_code, s.on_roster, p.last_signed_in_at AS last
+export const REGISTRY_QUERIES: Record<keyof RegistryRows, FactQuery> = {
+  departments: fact<DepartmentRow>(`SELECT code, name, name_en, wait_target_sec FROM departments WHERE site_id = $1::uuid`, [
+    'code',
+    'name',
+    'name_en',
+    'wait_target_sec',
+  ]),
+  windows: fact<WindowRow>(`SELECT code, number, department_code, kind, is_open FROM windows WHERE site_id = $1::uuid`, [
+    'code',
+    'number',
+    'department_code',
+    'kind',
+    'is_open',
+  ]),
+  staff: fact<StaffRow>(
+    `SELECT s.code, s.name, s.department_code, s.on_roster, p.last_signed_in_at AS last
      FROM staff s LEFT JOIN staff_presence p ON p.site_id = s.site_id AND p.staff = s.code
      WHERE s.site_id = $1::uuid`,
+    ['code', 'name', 'department_code', 'on_roster', 'last'],
+  ),
 };
 
 export function registryFrom(rows: RegistryRows): RegistryFacts {

@@ -1,5 +1,6 @@
 import { IndicatorValues } from '@hallwatch/shared';
 import { ratio } from './indicator-math';
+import { fact, FactQuery } from './sql';
 
 interface ReviewCounts {
   reviews: number;
@@ -25,12 +26,21 @@ export interface ReviewRows {
  * Today's ratings, and the bad reviews and complaints still open whatever day they came in
  * (an open follow-up does not expire at midnight). An upheld appeal leaves every rate.
  */
-export const REVIEW_QUERIES: Record<keyof ReviewRows, string> = {
-  reviewsToday: `SELECT department, reviews AS n, good FROM live_day_counts
+export const REVIEW_QUERIES: Record<keyof ReviewRows, FactQuery> = {
+  reviewsToday: fact<ReviewRows['reviewsToday'][number]>(
+    `SELECT department, reviews AS n, good FROM live_day_counts
      WHERE site_id = $1::uuid AND service_day = $2::date AND reviews <> 0`,
-  badOpen: `SELECT department, count(*)::int AS n FROM reviews WHERE site_id = $1::uuid AND follow_up_open GROUP BY department`,
-  complaintsOpen: `SELECT department, count(*)::int AS n FROM complaints
+    ['department', 'n', 'good'],
+  ),
+  badOpen: fact<ReviewRows['badOpen'][number]>(
+    `SELECT department, count(*)::int AS n FROM reviews WHERE site_id = $1::uuid AND follow_up_open GROUP BY department`,
+    ['department', 'n'],
+  ),
+  complaintsOpen: fact<ReviewRows['complaintsOpen'][number]>(
+    `SELECT department, count(*)::int AS n FROM complaints
      WHERE site_id = $1::uuid AND closed_at IS NULL GROUP BY department`,
+    ['department', 'n'],
+  ),
 };
 
 export function reviewFactsFrom(rows: ReviewRows): ReviewFacts {

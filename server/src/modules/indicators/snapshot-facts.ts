@@ -3,7 +3,7 @@ import { RECENT_SERVICES } from './indicator-math';
 import { QUEUE_QUERIES, QueueFacts, queueFactsFrom, QueueRows, waitSecondsReader } from './queue-indicators';
 import { REGISTRY_QUERIES, RegistryFacts, registryFrom, RegistryRows } from './registry-facts';
 import { REVIEW_QUERIES, ReviewFacts, reviewFactsFrom, ReviewRows } from './review-indicators';
-import { Sql } from './sql';
+import { asJsonColumns, FactQuery, rowsFromColumns, Sql } from './sql';
 import { PRESENCE_QUERY, PresenceFact, presenceFrom, PresenceRow } from './window-indicators';
 import { ACTIVITY_QUERIES, ActivityRows, WindowActivity, windowActivityFrom } from './window-states';
 
@@ -14,7 +14,7 @@ type FactRows = RegistryRows &
 
 // Every reader's query shares one parameter list: $1 site, $2 service day, $3 now, $4 the
 // hall's time zone, $5 surge baseline weeks, $6 recent services.
-const QUERIES: Record<keyof FactRows, string> = {
+const QUERIES: Record<keyof FactRows, FactQuery> = {
   ...REGISTRY_QUERIES,
   ...QUEUE_QUERIES,
   ...REVIEW_QUERIES,
@@ -24,12 +24,12 @@ const QUERIES: Record<keyof FactRows, string> = {
 };
 
 /**
- * All of them as one statement returning one JSON array per query: a push reads its facts in
+ * All of them as one statement returning each query's rows as JSON columns: a push reads its facts in
  * one round trip and PostgreSQL plans them once per connection, where separate statements
  * spent more on round trips, planning and row decoding than on reading.
  */
 export const FACTS_SQL = `SELECT ${Object.entries(QUERIES)
-  .map(([name, text]) => `(SELECT coalesce(json_agg(q), '[]'::json) FROM (${text}) q) AS "${name}"`)
+  .map(([name, q]) => `${asJsonColumns(q)} AS "${name}"`)
   .join(',\n')}`;
 
 export interface SnapshotFacts {
@@ -49,7 +49,17 @@ export async function readSnapshotFacts(
   now: Date,
   targetOf: (registry: RegistryFacts, department: string | null) => number,
 ): Promise<SnapshotFacts> {
-  const [rows] = await sql<FactRows>(FACTS_SQL, [site.id, day, now, site.timezone, SURGE_BASELINE_WEEKS, RECENT_SERVICES]);
+  const [columns] = await sql<Record<keyof FactRows, Array<unknown[] | null>>>(FACTS_SQL, [
+    site.id,
+    day,
+    now,
+    site.timezone,
+    SURGE_BASELINE_WEEKS,
+    RECENT_SERVICES,
+  ]);
+  const rows = Object.fromEntries(
+    Object.entries(QUERIES).map(([name, q]) => [name, rowsFromColumns(q, columns[name as keyof FactRows])]),
+  ) as unknown as FactRows;
   const registry = registryFrom(rows);
   const queue = await queueFactsFrom(
     rows,

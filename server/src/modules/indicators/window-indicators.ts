@@ -2,6 +2,7 @@ import { IndicatorValues } from '@hallwatch/shared';
 import { serviceDay } from '../../core/time/service-day';
 import { imbalance, ratio } from './indicator-math';
 import { RegistryFacts } from './registry-facts';
+import { fact } from './sql';
 
 /** A staff member signed in at a window today (on post or away). */
 export interface PresenceFact {
@@ -24,8 +25,11 @@ export interface PresenceRow {
   since: string | Date;
 }
 
-export const PRESENCE_QUERY = `SELECT staff, "window", state, reason, since FROM staff_presence
-   WHERE site_id = $1::uuid AND state IN ('on_post', 'away')`;
+export const PRESENCE_QUERY = fact<PresenceRow>(
+  `SELECT staff, "window", state, reason, since FROM staff_presence
+   WHERE site_id = $1::uuid AND state IN ('on_post', 'away')`,
+  ['staff', 'window', 'state', 'reason', 'since'],
+);
 
 // A sign-in left over from an earlier day (nobody signed out last night) does not staff a
 // window this morning: presence counts only when its latest change is on today's service day.

@@ -1,5 +1,6 @@
 import { WindowState, WindowStateKind } from '@hallwatch/shared';
 import { RegistryFacts } from './registry-facts';
+import { fact, FactQuery } from './sql';
 import { awayBreachSince, PresenceFact } from './window-indicators';
 
 /** What the windows did today, beyond who is at them now: the moments their states began. */
@@ -30,22 +31,31 @@ export interface ActivityRows {
 // Bounded by the windows, not by the day's tickets: the tickets at a window now, and each
 // window's last end through the partial index on finished tickets; sign-ins and sign-outs
 // are a few per member of staff a day.
-export const ACTIVITY_QUERIES: Record<keyof ActivityRows, string> = {
-  windowsBusy: `SELECT "window", max(COALESCE(started_at, last_called_at)) AS busy_since
+export const ACTIVITY_QUERIES: Record<keyof ActivityRows, FactQuery> = {
+  windowsBusy: fact<ActivityRows['windowsBusy'][number]>(
+    `SELECT "window", max(COALESCE(started_at, last_called_at)) AS busy_since
      FROM tickets WHERE site_id = $1::uuid AND service_day = $2::date AND status IN ('called', 'serving') AND "window" IS NOT NULL
      GROUP BY "window"`,
-  windowsLastEnded: `SELECT w."window", (SELECT t.ended_at FROM tickets t
+    ['window', 'busy_since'],
+  ),
+  windowsLastEnded: fact<ActivityRows['windowsLastEnded'][number]>(
+    `SELECT w."window", (SELECT t.ended_at FROM tickets t
         WHERE t.site_id = w.site_id AND t.service_day = w.service_day AND t."window" = w."window"
           AND t.status IN ('done', 'no_show') AND t.ended_at IS NOT NULL
         ORDER BY t.ended_at DESC LIMIT 1) AS ended
      FROM live_window_counts w WHERE w.site_id = $1::uuid AND w.service_day = $2::date AND w.finished > 0`,
+    ['window', 'ended'],
+  ),
   // One equality per type keeps each branch a range of the (site, day, type) index; an IN list
   // was planned as a filter over the whole day's events.
-  signs: `SELECT data->>'window' AS "window", type, min(occurred_at) AS first, max(occurred_at) AS last
+  signs: fact<ActivityRows['signs'][number]>(
+    `SELECT data->>'window' AS "window", type, min(occurred_at) AS first, max(occurred_at) AS last
      FROM events WHERE site_id = $1::uuid AND service_day = $2::date AND type = 'staff.signed_in' GROUP BY 1, 2
      UNION ALL
      SELECT data->>'window', type, min(occurred_at), max(occurred_at)
      FROM events WHERE site_id = $1::uuid AND service_day = $2::date AND type = 'staff.signed_out' GROUP BY 1, 2`,
+    ['window', 'type', 'first', 'last'],
+  ),
 };
 
 export function windowActivityFrom(rows: ActivityRows): WindowActivity {

@@ -69,20 +69,22 @@ function lifeOf(r: LifeRow): TicketLife {
 }
 
 /**
- * The stored lives of these tickets, each with its waits. Hash joins on the keys, so that a
- * table without statistics yet (a new database) is scanned once rather than once per key.
+ * The stored lives of these tickets, each with its waits. Every key is looked up through the
+ * primary keys (LATERAL makes each lookup a parameterised index scan), so the cost follows the
+ * batch and not the table, whatever statistics the planner has: without them (a new hall's
+ * database, or one nobody has analysed) joins on the keys were planned as nested loops that
+ * re-read the site's whole tables for every ticket.
  */
 export async function readLives(em: Db, siteId: string, keys: TicketKey[]): Promise<Map<string, TicketLife>> {
   const rows: LifeRow[] = await em.query(
-    `WITH k AS MATERIALIZED (SELECT * FROM unnest($2::date[], $3::varchar[]) AS k(day, ticket)),
-     w AS (
-       SELECT service_day, ticket, json_agg(json_build_array(seq, department, wait_from, called_at, abandoned) ORDER BY seq) AS waits
-       FROM ticket_waits WHERE site_id = $1 AND (service_day, ticket) IN (SELECT day, ticket FROM k) GROUP BY 1, 2)
-     SELECT t.service_day::text AS day, t.ticket, t.status, t.department, t.channel, t.service_item, t.issued_at, t.wait_from,
+    `SELECT k.day::text AS day, t.ticket, t.status, t.department, t.channel, t.service_item, t.issued_at, t.wait_from,
        t.first_called_at, t.last_called_at, t.call_count, t."window", t.staff, t.started_at, t.ended_at, t.outcome, t.transfer_count,
        t.event_count, t.last_event_at, t.last_event_type, t.last_event_id, w.waits
-     FROM tickets t LEFT JOIN w ON w.service_day = t.service_day AND w.ticket = t.ticket
-     WHERE t.site_id = $1 AND (t.service_day, t.ticket) IN (SELECT day, ticket FROM k)`,
+     FROM unnest($2::date[], $3::varchar[]) AS k(day, ticket)
+     CROSS JOIN LATERAL (SELECT * FROM tickets WHERE site_id = $1 AND service_day = k.day AND ticket = k.ticket) t
+     CROSS JOIN LATERAL (
+       SELECT json_agg(json_build_array(seq, department, wait_from, called_at, abandoned) ORDER BY seq) AS waits
+       FROM ticket_waits WHERE site_id = $1 AND service_day = k.day AND ticket = k.ticket) w`,
     keyParams(siteId, keys),
   );
   return new Map(rows.map((r) => [keyOf(r), lifeOf(r)]));
@@ -98,9 +100,12 @@ const keyParams = (siteId: string, keys: TicketKey[]) => [
 export async function readTicketEvents(em: Db, siteId: string, keys: TicketKey[]): Promise<Map<string, TicketEventInput[]>> {
   const rows: Array<{ id: string; type: string; occurred_at: Date; data: Record<string, unknown>; day: string; ticket: string }> =
     await em.query(
-      `SELECT id, type, occurred_at, data, service_day::text AS day, ticket FROM events
-       WHERE site_id = $1 AND ticket IS NOT NULL
-         AND (service_day, ticket) IN (SELECT * FROM unnest($2::date[], $3::varchar[]))`,
+      // Per key through the (site, day, ticket) index, as readLives does.
+      `SELECT e.id, e.type, e.occurred_at, e.data, k.day::text AS day, k.ticket
+       FROM unnest($2::date[], $3::varchar[]) AS k(day, ticket)
+       CROSS JOIN LATERAL (
+         SELECT id, type, occurred_at, data FROM events
+         WHERE site_id = $1 AND service_day = k.day AND ticket = k.ticket AND ticket IS NOT NULL) e`,
       keyParams(siteId, keys),
     );
   const byKey = new Map<string, TicketEventInput[]>();
