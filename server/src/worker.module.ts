@@ -1,23 +1,37 @@
 import { QueueName } from '@hallwatch/shared';
 import { BullModule } from '@nestjs/bullmq';
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, OnModuleInit } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './core/config/app-config';
 import { ConfigModule } from './core/config/config.module';
 import { DatabaseModule } from './core/database/database.module';
 import { QueueModule } from './core/queue/queue.module';
 import { Clock } from './core/time/clock';
+import { IndicatorsService } from './modules/indicators/indicators.service';
 import { PatrolJobsModule } from './modules/patrol/jobs/patrol-jobs.module';
+import { PATROL_SOURCE } from './modules/patrol/patrol-source';
+import { RectificationJobsModule } from './modules/rectification/jobs/rectification-jobs.module';
 import { ReviewsJobsModule } from './modules/reviews/jobs/reviews-jobs.module';
 
 @Module({})
 class WorkerClockModule {}
 
+// The look-back judges the snapshot the wall shows, patrol numbers included; in the server
+// PatrolModule plugs them in, but its HTTP side is not loaded here.
+@Global()
+@Module({ providers: [IndicatorsService], exports: [IndicatorsService] })
+class WorkerIndicatorsModule implements OnModuleInit {
+  constructor(private readonly indicators: IndicatorsService) {}
+
+  onModuleInit(): void {
+    this.indicators.usePatrolSource(PATROL_SOURCE);
+  }
+}
+
+const JOBS_QUEUES: readonly QueueName[] = [QueueName.Maintenance, QueueName.Patrol, QueueName.FollowUps, QueueName.Rectification];
 // Queues this process does not register through a feature's jobs module; the queue error
 // logger looks every queue up, so each must be known.
-const OTHER_QUEUES = Object.values(QueueName).filter(
-  (q) => q !== QueueName.Maintenance && q !== QueueName.Patrol && q !== QueueName.FollowUps,
-);
+const OTHER_QUEUES = Object.values(QueueName).filter((q) => !JOBS_QUEUES.includes(q));
 
 /**
  * `hallwatch worker`: the BullMQ workers without HTTP or sockets (SPEC §10: workers as
@@ -42,8 +56,10 @@ export class WorkerModule {
         DatabaseModule,
         QueueModule,
         BullModule.registerQueue(...OTHER_QUEUES.map((name) => ({ name }))),
+        WorkerIndicatorsModule,
         PatrolJobsModule,
         ReviewsJobsModule,
+        RectificationJobsModule,
       ],
     };
   }

@@ -12,7 +12,7 @@ import { CliCommand, parseArgs } from './command';
 export const workerCommand: CliCommand = {
   name: 'worker',
   usage: 'worker [--clock-offset-ms <ms>]',
-  summary: 'run the BullMQ workers (patrol rounds, notices) without the HTTP server',
+  summary: 'run the BullMQ workers (patrol rounds, notices, follow-ups, look-back) without the HTTP server',
   async run(config: AppConfig, args: string[]) {
     const opts = parseArgs(args);
     const workerConfig = Object.assign(new AppConfig(), config, { RUN_WORKERS: true });

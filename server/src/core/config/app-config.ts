@@ -57,7 +57,10 @@ export class AppConfig {
   @MinLength(16, { message: 'ADMIN_TOKEN must be at least 16 characters, or empty to disable the admin API' })
   ADMIN_TOKEN = '';
 
-  /** Run the BullMQ workers (patrol rounds, notices) in this process; false when they run as `hallwatch worker`. */
+  /**
+   * Run the BullMQ workers (patrol rounds, notices, follow-ups, the rectification look-back) in
+   * this process; false when they run as `hallwatch worker`.
+   */
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   @IsBoolean()
   RUN_WORKERS = true;

@@ -1,25 +1,21 @@
-import { QueueName } from '@hallwatch/shared';
-import { BullModule } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { RectificationImportController } from './controllers/rectification-import.controller';
 import { RectificationItemsController } from './controllers/rectification-items.controller';
 import { RectificationLinksController } from './controllers/rectification-links.controller';
-import { LookBackProcessor } from './jobs/look-back.processor';
-import { LookBackScheduler } from './jobs/look-back.scheduler';
-import { LookBackService } from './look-back.service';
+import { RectificationJobsModule } from './jobs/rectification-jobs.module';
 import { RectificationService } from './rectification.service';
 import { RectificationLinksService } from './rectification-links.service';
 import { REBOUND_ALERTS } from './rebound-alerts';
 import { ReportImportService } from './report-import.service';
 
 // The 60 rectification items (SPEC §7): import, links to live indicators, evidence,
-// history, the look-back and the ledger. Rebounds reach the wall as snapshot alerts.
+// history, the look-back and the ledger. Rebounds reach the wall as snapshot alerts. The
+// look-back's schedule is RectificationJobsModule, which a worker process loads on its own.
 @Module({
-  imports: [BullModule.registerQueue({ name: QueueName.Rectification })],
+  imports: [RectificationJobsModule],
   controllers: [RectificationImportController, RectificationItemsController, RectificationLinksController],
-  providers: [ReportImportService, RectificationService, RectificationLinksService, LookBackService, LookBackProcessor, LookBackScheduler],
-  exports: [LookBackService],
+  providers: [ReportImportService, RectificationService, RectificationLinksService],
 })
 export class RectificationModule implements OnModuleInit {
   constructor(private readonly indicators: IndicatorsService) {}

@@ -8,7 +8,8 @@ import { Site } from '../../registry/site.entity';
 import { LookBackService } from '../look-back.service';
 import { JOB_RETENTION, LOOK_BACK_SITE, LOOK_BACK_SWEEP, LookBackSiteData, lookBackSiteJobId } from './look-back.job';
 
-@Processor(QueueName.Rectification)
+// Started by LookBackWorker, only in processes that run workers.
+@Processor(QueueName.Rectification, { autorun: false })
 export class LookBackProcessor extends WorkerHost {
   private readonly logger = new Logger('rectification-look-back');
   private failing = false;
