@@ -39,6 +39,15 @@ export class PrivateRedis {
     client.disconnect();
   }
 
+  /** Freezes the server (SIGSTOP): connections stay open and nothing is answered, as in a network stall. */
+  pause(): void {
+    this.proc?.kill('SIGSTOP');
+  }
+
+  resume(): void {
+    this.proc?.kill('SIGCONT');
+  }
+
   async down(): Promise<void> {
     const p = this.proc;
     if (!p || p.exitCode !== null) return;

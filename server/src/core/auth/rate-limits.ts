@@ -9,13 +9,13 @@ export const LOGIN_THROTTLER = 'login';
 export const INGEST_THROTTLER = 'ingest';
 
 /**
- * Two fixed-window limits: sign-in attempts per client address, counted in Redis across
- * instances (see SharedThrottleStorage), and ingest requests per device key, counted in each
- * server's memory (a hall's devices share one address behind its NAT, so not per address).
+ * Two fixed-window limits, both counted in Redis across instances (see SharedThrottleStorage):
+ * sign-in attempts per client address, and ingest requests per device key (a hall's devices
+ * share one address behind its NAT, so not per address).
  */
 export function throttlerOptions(config: AppConfig, redis: Redis): ThrottlerModuleOptions {
   return {
-    storage: new SharedThrottleStorage(redis, config.REDIS_PREFIX, new Set([LOGIN_THROTTLER])),
+    storage: new SharedThrottleStorage(redis, config.REDIS_PREFIX),
     throttlers: [
       { name: LOGIN_THROTTLER, ttl: 60_000, limit: config.LOGIN_RATE_PER_MINUTE },
       {
