@@ -1,6 +1,7 @@
 // Hall-local calendar arithmetic, for every feature that judges time in the site's zone:
-// 好差评 deadlines and heatmap hours, rectification look-back days. Days are YYYY-MM-DD
-// strings, as date columns hold them.
+// patrol round times and monthly assessments, 好差评 deadlines and heatmap hours,
+// rectification look-back days. Days are YYYY-MM-DD strings, as date columns hold them;
+// times of day are HH:MM on the hall's wall clock.
 import { serviceDay } from './service-day';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -33,9 +34,19 @@ export function localHour(at: Date, timeZone: string): number {
   return wallClock(at, timeZone).h;
 }
 
+/** The hall-local month (YYYY-MM) of an instant, for monthly assessments. */
+export function localMonth(at: Date, timeZone: string): string {
+  return localDay(at, timeZone).slice(0, 7);
+}
+
 function offsetMs(at: Date, timeZone: string): number {
   const w = wallClock(at, timeZone);
   return Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s) - Math.floor(at.getTime() / 1000) * 1000;
+}
+
+/** Minutes the zone's wall clock is ahead of UTC at `at` (480 for Asia/Shanghai). */
+export function utcOffsetMinutes(at: Date, timeZone: string): number {
+  return Math.round(offsetMs(at, timeZone) / 60_000);
 }
 
 /** The instant at which the zone's wall clock shows `day` at `hh:mm`. */
@@ -68,5 +79,16 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((t(b) - t(a)) / 86_400_000);
 }
 
-export const isCalendarDay = (s: unknown): s is string =>
-  typeof s === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(s) && new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s;
+/** A wall-clock time of day, 00:00–23:59. */
+export const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+const CALENDAR_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** A real calendar date written YYYY-MM-DD (2024-02-30 is refused). */
+export function isCalendarDay(s: unknown): s is string {
+  // The pattern first: Date throws on a month 13 rather than answering.
+  if (typeof s !== 'string' || !CALENDAR_DAY.test(s)) return false;
+  const [y, mo, d] = s.split('-').map(Number);
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
+}

@@ -7,7 +7,7 @@ import { findSite } from '../registry/registry-change';
 import { ConfirmViolationDto, ResolveFindingDto } from './dtos/notice.dto';
 import { PatrolDeduction } from './entities/patrol-deduction.entity';
 import { PatrolFinding } from './entities/patrol-finding.entity';
-import { hallMonth } from './hall-calendar';
+import { localMonth } from '../../core/time/zoned-time';
 import { PatrolNotifier } from './patrol-notifier';
 
 interface FindingRow {
@@ -116,7 +116,7 @@ export class PatrolFindingsService {
           siteId: site.id,
           findingId: finding.id,
           department: finding.department,
-          month: hallMonth(finding.occurredAt, site.timezone),
+          month: localMonth(finding.occurredAt, site.timezone),
           points: input.points ?? rows[0]?.deduct_points ?? 1,
           reason: input.reason ?? finding.note,
           items: finding.items,

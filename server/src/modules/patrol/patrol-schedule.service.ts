@@ -15,7 +15,7 @@ import { CalendarDayDto, UpdateScheduleDto } from './dtos/schedule.dto';
 import { PatrolCalendarDay } from './entities/patrol-calendar-day.entity';
 import { PatrolSchedule } from './entities/patrol-schedule.entity';
 import { ensureCheckpoints } from './patrol-checkpoints.service';
-import { isCalendarDay } from './hall-calendar';
+import { isCalendarDay } from '../../core/time/zoned-time';
 
 const scheduleView = (site: Site, s: PatrolSchedule | null): PatrolScheduleView => ({
   site: site.code,

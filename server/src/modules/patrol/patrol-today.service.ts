@@ -3,17 +3,16 @@ import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { Clock } from '../../core/time/clock';
 import { serviceDay } from '../../core/time/service-day';
+import { utcOffsetMinutes } from '../../core/time/zoned-time';
 import { Department } from '../registry/department.entity';
 import { HallWindow } from '../registry/hall-window.entity';
 import { findSite } from '../registry/registry-change';
-import { PatrolCalendarDay } from './entities/patrol-calendar-day.entity';
 import { PatrolCheck } from './entities/patrol-check.entity';
 import { PatrolCheckpoint } from './entities/patrol-checkpoint.entity';
 import { PatrolRound } from './entities/patrol-round.entity';
 import { PatrolSchedule } from './entities/patrol-schedule.entity';
-import { utcOffsetMinutes } from './hall-calendar';
+import { isPatrolDay } from './patrol-calendar';
 import { PatrolJobsProducer } from './jobs/patrol-jobs.producer';
-import { isWorkingDay } from './round-rules';
 import { RoundPlanner } from './round-planner.service';
 import { checkpointView, roundView } from './patrol-views';
 
@@ -40,7 +39,6 @@ export class PatrolTodayService {
         .ensureSite(site.id)
         .catch((err: Error) => this.logger.warn(`could not schedule ${site.code}'s rounds: ${err.message}`));
     const schedule = await this.ds.getRepository(PatrolSchedule).findOneBy({ siteId: site.id });
-    const override = await this.ds.getRepository(PatrolCalendarDay).findOneBy({ siteId: site.id, day });
     const rounds = await this.ds.getRepository(PatrolRound).find({ where: { siteId: site.id, day }, order: { slot: 'ASC' } });
     const checks = rounds.length
       ? await this.ds
@@ -58,7 +56,7 @@ export class PatrolTodayService {
       serverTime: now.toISOString(),
       utcOffsetMinutes: utcOffsetMinutes(now, site.timezone),
       enabled: schedule?.enabled ?? false,
-      workingDay: schedule ? isWorkingDay(day, schedule.weekdays, override) : false,
+      workingDay: schedule ? await isPatrolDay(this.ds.manager, schedule, day) : false,
       rounds: rounds.map((r) =>
         roundView(
           r,

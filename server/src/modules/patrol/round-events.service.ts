@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { serviceDay } from '../../core/time/service-day';
 import { Site } from '../registry/site.entity';
-import { addDays } from './hall-calendar';
+import { addDays } from '../../core/time/zoned-time';
 import { RoundAdvance, RoundStepsService } from './round-steps.service';
 
 /** A stored round.* event, as the ingest transaction or the events table hands it over. */

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { serviceDay } from '../../core/time/service-day';
 import { Site } from '../registry/site.entity';
-import { PatrolCalendarDay } from './entities/patrol-calendar-day.entity';
 import { PatrolSchedule } from './entities/patrol-schedule.entity';
-import { addDays } from './hall-calendar';
-import { isWorkingDay, planDay, PlannedRound } from './round-rules';
+import { addDays } from '../../core/time/zoned-time';
+import { isPatrolDay } from './patrol-calendar';
+import { planDay, PlannedRound } from './round-rules';
 
 export interface PlanResult {
   created: number;
@@ -39,8 +39,7 @@ export class RoundPlanner {
   async wantedRounds(em: EntityManager, site: Site, day: string): Promise<PlannedRound[]> {
     const schedule = await em.findOneBy(PatrolSchedule, { siteId: site.id });
     if (!schedule?.enabled) return [];
-    const override = await em.findOneBy(PatrolCalendarDay, { siteId: site.id, day });
-    if (!isWorkingDay(day, schedule.weekdays, override)) return [];
+    if (!(await isPatrolDay(em, schedule, day))) return [];
     return planDay(day, schedule.times, site.timezone).filter((r) => r.dueAt >= schedule.plannedFrom);
   }
 

@@ -1,5 +1,5 @@
 import { ROUND_MISSED_AFTER_MIN, ROUND_OVERDUE_AFTER_MIN, RoundState } from '@hallwatch/shared';
-import { hallInstant, isoWeekday } from './hall-calendar';
+import { zonedInstant } from '../../core/time/zoned-time';
 
 // The rules of SPEC §6 as pure functions, so the scheduler, the event projection and the
 // tests all judge a round the same way.
@@ -71,20 +71,10 @@ export function stepAt(r: RoundFacts, step: RoundStep): Date | null {
   return r.missedAt;
 }
 
-export interface CalendarOverride {
-  kind: 'holiday' | 'workday';
-}
-
-/** A working day: the calendar's word first (holidays, and weekend days worked in exchange — 调休), then the weekdays. */
-export function isWorkingDay(day: string, weekdays: number[], override: CalendarOverride | null): boolean {
-  if (override) return override.kind === 'workday';
-  return weekdays.includes(isoWeekday(day));
-}
-
 export function planDay(day: string, times: string[], timeZone: string): PlannedRound[] {
   return [...times]
     .sort()
-    .map((time, i) => ({ slot: i + 1, time, code: roundCode(day, i + 1), ...roundTimes(hallInstant(day, time, timeZone)) }));
+    .map((time, i) => ({ slot: i + 1, time, code: roundCode(day, i + 1), ...roundTimes(zonedInstant(day, time, timeZone)) }));
 }
 
 const HOUR = 3_600_000;

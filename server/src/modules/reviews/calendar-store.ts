@@ -1,7 +1,7 @@
 import type { CalendarDayKind } from '@hallwatch/shared';
 import { EntityManager } from 'typeorm';
 import { ALL_SITES_SCOPE } from './entities/calendar-day.entity';
-import { CalendarExceptions } from './working-calendar';
+import { CalendarExceptions } from '../../core/time/working-calendar';
 
 /** A site's calendar exceptions over [from, to]: its own entries over the ones for every site. */
 export async function readExceptions(em: EntityManager, siteId: string, from: string, to: string): Promise<CalendarExceptions> {

@@ -5,7 +5,7 @@ import { Clock } from '../../core/time/clock';
 import { DeadlinePhase, FollowUpDeadlineData } from './jobs/follow-up-deadline.job';
 import { DeadlineJob, FollowUpProducer } from './jobs/follow-up.producer';
 import { RollupService } from './rollup.service';
-import { reminderAt } from './working-calendar';
+import { reminderAt } from '../../core/time/working-calendar';
 import { OPEN_CASE } from './follow-up-views';
 
 export type DeadlineOutcome = 'gone' | 'done' | 'early' | 'reminded' | 'escalated' | 'already';

@@ -6,7 +6,7 @@ import { Site } from '../registry/site.entity';
 import { readExceptions } from './calendar-store';
 import { followUpSettings } from './follow-up-settings';
 import { RollupService } from './rollup.service';
-import { calendarSpan, CalendarExceptions, workingDeadline } from './working-calendar';
+import { calendarSpan, CalendarExceptions, workingDeadline } from '../../core/time/working-calendar';
 import { addDays } from '../../core/time/zoned-time';
 
 // Events whose projections feed the rates; their site-days get a rollup mark.

@@ -1,5 +1,4 @@
-import { addDays, hallInstant, hallMonth, isCalendarDay, isoWeekday, utcOffsetMinutes } from '../hall-calendar';
-import { isWorkingDay, noticeRemindAt, planDay, roundState, roundTimes, stepAt, stepsReached } from '../round-rules';
+import { noticeRemindAt, planDay, roundState, roundTimes, stepAt, stepsReached } from '../round-rules';
 
 const at = (hhmmss: string) => new Date(`2024-07-15T${hhmmss}+08:00`);
 const round = (extra: { startedAt?: Date | null; completedAt?: Date | null } = {}) => ({
@@ -51,14 +50,6 @@ describe('planning', () => {
     expect(plan[0].overdueAt.toISOString()).toBe('2024-07-15T01:30:00.000Z');
     expect(plan[0].missedAt.toISOString()).toBe('2024-07-15T02:00:00.000Z');
   });
-
-  it('walks weekdays, skips holidays, and walks weekend days worked in exchange (调休)', () => {
-    const weekdays = [1, 2, 3, 4, 5];
-    expect(isWorkingDay('2024-07-15', weekdays, null)).toBe(true); // Monday
-    expect(isWorkingDay('2024-07-13', weekdays, null)).toBe(false); // Saturday
-    expect(isWorkingDay('2024-10-01', weekdays, { kind: 'holiday' })).toBe(false);
-    expect(isWorkingDay('2024-10-12', weekdays, { kind: 'workday' })).toBe(true);
-  });
 });
 
 describe('notice reminders', () => {
@@ -66,23 +57,5 @@ describe('notice reminders', () => {
     const issued = new Date('2024-07-15T02:00:00Z');
     expect(noticeRemindAt(issued, new Date('2024-07-18T09:00:00Z')).toISOString()).toBe('2024-07-17T09:00:00.000Z');
     expect(noticeRemindAt(issued, new Date('2024-07-15T06:00:00Z')).toISOString()).toBe('2024-07-15T04:00:00.000Z');
-  });
-});
-
-describe('hall calendar', () => {
-  it('converts hall wall-clock times, also across a daylight-saving change', () => {
-    expect(hallInstant('2024-07-15', '09:00', 'Asia/Shanghai').toISOString()).toBe('2024-07-15T01:00:00.000Z');
-    expect(utcOffsetMinutes(new Date('2024-07-15T01:00:00Z'), 'Asia/Shanghai')).toBe(480);
-    expect(hallInstant('2024-03-31', '09:00', 'Europe/Berlin').toISOString()).toBe('2024-03-31T07:00:00.000Z');
-    expect(hallInstant('2024-03-30', '09:00', 'Europe/Berlin').toISOString()).toBe('2024-03-30T08:00:00.000Z');
-  });
-
-  it('counts days, weekdays and months in hall time', () => {
-    expect(addDays('2024-02-28', 2)).toBe('2024-03-01');
-    expect(isoWeekday('2024-07-14')).toBe(7);
-    expect(isoWeekday('2024-07-15')).toBe(1);
-    expect(hallMonth(new Date('2024-07-31T17:00:00Z'), 'Asia/Shanghai')).toBe('2024-08');
-    expect(isCalendarDay('2024-02-29')).toBe(true);
-    expect(isCalendarDay('2023-02-29')).toBe(false);
   });
 });

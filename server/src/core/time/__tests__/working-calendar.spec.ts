@@ -1,4 +1,4 @@
-import { CalendarDayKind } from '@hallwatch/shared';
+import type { CalendarDayKind } from '@hallwatch/shared';
 import { isWorkingDay, nthWorkingDayAfter, reminderAt, workingDeadline } from '../working-calendar';
 
 // 2024 国庆: 1–7 October off; Sunday 29 September and Saturday 12 October worked (调休).
@@ -15,6 +15,17 @@ describe('working calendar', () => {
     expect(isWorkingDay('2024-09-28', new Map())).toBe(false); // Saturday
     expect(isWorkingDay('2024-09-29', NATIONAL_DAY_2024)).toBe(true); // Sunday worked
     expect(isWorkingDay('2024-10-01', NATIONAL_DAY_2024)).toBe(false); // Tuesday off
+  });
+
+  it('follows a site’s own weekly pattern, still overruled by the calendar', () => {
+    const sixDays = [1, 2, 3, 4, 5, 6];
+    expect(isWorkingDay('2024-07-15', new Map(), sixDays)).toBe(true); // Monday
+    expect(isWorkingDay('2024-07-13', new Map(), sixDays)).toBe(true); // Saturday walked
+    expect(isWorkingDay('2024-07-14', new Map(), sixDays)).toBe(false); // Sunday
+    expect(isWorkingDay('2024-10-05', NATIONAL_DAY_2024, sixDays)).toBe(false); // a holiday Saturday
+    expect(isWorkingDay('2024-10-13', NATIONAL_DAY_2024, [])).toBe(false); // no weekdays, no entry
+    expect(isWorkingDay('2024-10-12', NATIONAL_DAY_2024, [])).toBe(true); // the calendar's workday still counts
+    expect(nthWorkingDayAfter('2024-07-12', 1, new Map(), sixDays)).toBe('2024-07-13');
   });
 
   it('finds the n-th working day across a holiday', () => {

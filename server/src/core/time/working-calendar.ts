@@ -1,25 +1,37 @@
+// The hall's working days: a weekly pattern, overruled day by day by the site's calendar
+// (public holidays off, weekend days worked in exchange — 调休). Patrol plans rounds on
+// working days; 好差评 counts follow-up deadlines in them.
 import type { CalendarDayKind } from '@hallwatch/shared';
-import { addDays, isoWeekday, localDay, zonedInstant } from '../../core/time/zoned-time';
+import { addDays, isoWeekday, localDay, zonedInstant } from './zoned-time';
 
-/** A site's exceptions to Monday–Friday, by date. */
+/** A site's exceptions to its weekly pattern, by date. */
 export type CalendarExceptions = ReadonlyMap<string, CalendarDayKind>;
 
-export function isWorkingDay(day: string, exceptions: CalendarExceptions): boolean {
+/** ISO weekdays (Monday 1) worked when the calendar says nothing: the civil-service week. */
+export const MONDAY_TO_FRIDAY: readonly number[] = [1, 2, 3, 4, 5];
+
+/** The calendar's word first, then the weekly pattern. */
+export function isWorkingDay(day: string, exceptions: CalendarExceptions, weekdays: readonly number[] = MONDAY_TO_FRIDAY): boolean {
   const kind = exceptions.get(day);
   if (kind === 'holiday') return false;
   if (kind === 'workday') return true;
-  return isoWeekday(day) <= 5;
+  return weekdays.includes(isoWeekday(day));
 }
 
 // A calendar with a year of holidays and nothing else still ends; a broken one must not hang.
 const MAX_SCAN_DAYS = 400;
 
 /** The n-th working day after `day` (n ≥ 1). */
-export function nthWorkingDayAfter(day: string, n: number, exceptions: CalendarExceptions): string {
+export function nthWorkingDayAfter(
+  day: string,
+  n: number,
+  exceptions: CalendarExceptions,
+  weekdays: readonly number[] = MONDAY_TO_FRIDAY,
+): string {
   let d = day;
   for (let found = 0, scanned = 0; found < n;) {
     d = addDays(d, 1);
-    if (isWorkingDay(d, exceptions)) found++;
+    if (isWorkingDay(d, exceptions, weekdays)) found++;
     if (++scanned > MAX_SCAN_DAYS) throw new Error(`no ${n} working days within ${MAX_SCAN_DAYS} days of ${day}: check the calendar`);
   }
   return d;
