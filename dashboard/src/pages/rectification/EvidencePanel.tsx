@@ -29,7 +29,7 @@ export function EvidencePanel(props: {
   return (
     <div className="rect-evidence">
       {props.evidence.length === 0 ? (
-        <p className="rect-muted">{t('noEvidence')}</p>
+        <p className="office-muted">{t('noEvidence')}</p>
       ) : (
         <ul>
           {props.evidence.map((e) => (

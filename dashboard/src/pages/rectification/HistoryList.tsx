@@ -8,7 +8,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}T/;
 export function HistoryList({ history }: { history: RectificationHistoryView[] }) {
   const { t, i18n } = useTranslation('rectification');
   const lang = langOf(i18n.language);
-  if (!history.length) return <p className="rect-muted">{t('noHistory')}</p>;
+  if (!history.length) return <p className="office-muted">{t('noHistory')}</p>;
   const show = (field: string, v: string | null): string => {
     if (v === null || v === '') return t('none');
     if (field === 'status') return statusLabel(v as RectificationStatus, lang);

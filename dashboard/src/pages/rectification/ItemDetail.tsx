@@ -53,7 +53,7 @@ export function ItemDetail({ item, api, act }: { item: RectificationItemView; ap
     <div className="rect-detail">
       <section className="rect-detail__report">
         <h4>
-          {t('measures')} <span className="rect-muted">{t('lines', { from: item.sourceLine, to: item.endLine })}</span>
+          {t('measures')} <span className="office-muted">{t('lines', { from: item.sourceLine, to: item.endLine })}</span>
         </h4>
         {item.inferredNote && <p className="rect-note">ⓘ {item.inferredNote}</p>}
         <ol className="rect-measures">

@@ -22,25 +22,25 @@ export function ItemRow(props: { item: RectificationItemView; open: boolean; onT
           </button>
         </td>
         <td className="rect-row__problem">
-          <div className={open ? '' : 'rect-clamp'}>{item.problem || <em className="rect-muted">{t('inferred')}</em>}</div>
+          <div className={open ? '' : 'rect-clamp'}>{item.problem || <em className="office-muted">{t('inferred')}</em>}</div>
           {item.absentFromLatestImport && <div className="rect-note">{t('absent')}</div>}
         </td>
         <td>
           <StatusBadge status={item.status} />
         </td>
-        <td>{item.responsibleDepartment ?? <span className="rect-muted">—</span>}</td>
-        <td className={overdue ? 'rect-overdue' : ''}>{item.deadline ?? <span className="rect-muted">—</span>}</td>
+        <td>{item.responsibleDepartment ?? <span className="office-muted">—</span>}</td>
+        <td className={overdue ? 'rect-overdue' : ''}>{item.deadline ?? <span className="office-muted">—</span>}</td>
         <td className="rect-row__links">
           <LinksSummary links={item.links} />
         </td>
-        <td className="rect-row__evidence">{item.evidence.length || <span className="rect-muted">0</span>}</td>
+        <td className="rect-row__evidence">{item.evidence.length || <span className="office-muted">0</span>}</td>
         <td>
           {item.rebound ? (
             <ReboundFlag rebound={item.rebound} />
           ) : item.status === 'rectified' && item.links.length ? (
             <span className="rect-holding">✓ {t('holding')}</span>
           ) : (
-            <span className="rect-muted">—</span>
+            <span className="office-muted">—</span>
           )}
         </td>
       </tr>

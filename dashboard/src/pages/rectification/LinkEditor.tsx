@@ -110,7 +110,7 @@ function LinkRow({
       <button type="button" className="rect-button rect-button--quiet" onClick={() => void onRemove()}>
         {t('remove')}
       </button>
-      <span className="rect-link-editor__state rect-muted">
+      <span className="rect-link-editor__state office-muted">
         {link.window === 'day' && link.judgedDay && t('lastJudged', { day: link.judgedDay, verdict })}
         {link.window === 'day' && link.failingDays > 0 && ` · ${t('missedDays', { n: link.failingDays })}`}
         {link.window === 'now' && link.offSince && t('offSince', { time: hallDateTime(link.offSince) })}

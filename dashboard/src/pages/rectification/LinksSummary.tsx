@@ -6,7 +6,7 @@ import { indicatorLabel, langOf, targetText, valueText } from './format';
 export function LinksSummary({ links }: { links: RectificationLinkView[] }) {
   const { t, i18n } = useTranslation('rectification');
   const lang = langOf(i18n.language);
-  if (!links.length) return <span className="rect-muted">{t('noLinks')}</span>;
+  if (!links.length) return <span className="office-muted">{t('noLinks')}</span>;
   return (
     <ul className="rect-links">
       {links.map((l) => {
@@ -19,13 +19,13 @@ export function LinksSummary({ links }: { links: RectificationLinkView[] }) {
             </span>
             <span className="rect-link__target">
               {targetText(l.indicator, l.comparator, l.target, lang)}
-              <span className="rect-muted"> ({t(l.window === 'day' ? 'daily' : 'live')})</span>
+              <span className="office-muted"> ({t(l.window === 'day' ? 'daily' : 'live')})</span>
             </span>
             <span className="rect-link__value" title={t(state === 'unknown' ? 'noValue' : state === 'on' ? 'onTarget' : 'offTarget')}>
-              {l.window === 'day' && <span className="rect-muted">{t('todaySoFar')} </span>}
+              {l.window === 'day' && <span className="office-muted">{t('todaySoFar')} </span>}
               {valueText(l.indicator, l.value, lang)}{' '}
               <span aria-hidden="true">{state === 'unknown' ? '·' : state === 'on' ? '✓' : '✗'}</span>
-              <span className="rect-sr">{t(state === 'unknown' ? 'noValue' : state === 'on' ? 'onTarget' : 'offTarget')}</span>
+              <span className="office-sr">{t(state === 'unknown' ? 'noValue' : state === 'on' ? 'onTarget' : 'offTarget')}</span>
             </span>
           </li>
         );

@@ -1,3 +1,4 @@
+import '../office-page.css';
 import type { LookBackResult, RectificationImportResult, RectificationItemView, RectificationStatus } from '@hallwatch/shared';
 import { ChangeEvent, Fragment, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -68,16 +69,16 @@ export function RectificationPage() {
   ];
 
   return (
-    <div className="rect-page">
-      <header className="rect-header">
+    <div className="office-page rect-page">
+      <header className="office-header">
         <div>
           <h1>
             {t('title')}
-            {list && <span className="rect-header__site"> · {list.site}</span>}
+            {list && <span className="office-header__site"> · {list.site}</span>}
           </h1>
-          <p className="rect-muted">{t('subtitle')}</p>
+          <p className="office-muted">{t('subtitle')}</p>
         </div>
-        <div className="rect-header__actions">
+        <div className="office-header__actions">
           <label className={`rect-button rect-button--primary ${busy ? 'rect-button--busy' : ''}`}>
             {busy ? t('importing') : t('import')}
             <input type="file" accept=".txt,text/plain" hidden onChange={(e) => void upload(e)} data-testid="import-input" />
@@ -120,7 +121,7 @@ export function RectificationPage() {
       {imported && (
         <ImportFindings result={imported} warnings={imported.warnings} notes={imported.notes} onClose={() => setImported(null)} />
       )}
-      {!list && !error && <p className="rect-muted">{t('loading')}</p>}
+      {!list && !error && <p className="office-muted">{t('loading')}</p>}
       {list && !list.report && <p className="rect-empty">{t('empty')}</p>}
       {list?.report && (
         <>
@@ -135,12 +136,12 @@ export function RectificationPage() {
             <button type="button" className="rect-button rect-button--link" onClick={() => setShowFindings(!showFindings)}>
               {t('lastImport')} ({list.report.warnings.length + list.report.notes.length})
             </button>
-            <span className="rect-muted">{t('asOf', { time: hallClock(list.asOf) })}</span>
+            <span className="office-muted">{t('asOf', { time: hallClock(list.asOf) })}</span>
           </div>
           {showFindings && (
             <ImportFindings warnings={list.report.warnings} notes={list.report.notes} onClose={() => setShowFindings(false)} />
           )}
-          <p className="rect-muted rect-rule">
+          <p className="office-muted office-small rect-rule">
             {t('lookBackRule', { minutes: list.settings.liveMinutes, days: list.settings.days, closes: list.settings.dayClosesAt })}
           </p>
           <div className="rect-filters" role="toolbar">
@@ -185,7 +186,7 @@ export function RectificationPage() {
                   <th colSpan={8}>
                     {s.numeral ? `（${s.numeral}）` : ''}
                     {s.title}
-                    <span className="rect-muted"> · {s.items.length}</span>
+                    <span className="office-muted"> · {s.items.length}</span>
                   </th>
                 </tr>
                 {s.items.map((item, i) => (

@@ -20,8 +20,8 @@ interface Props {
 }
 
 function Delta({ value }: { value: number | null }) {
-  if (value === null) return <span className="tr-muted">—</span>;
-  if (Math.abs(value) < 0.005) return <span className="tr-muted">0.00</span>;
+  if (value === null) return <span className="office-muted">—</span>;
+  if (Math.abs(value) < 0.005) return <span className="office-muted">0.00</span>;
   return <span className={value > 0 ? 'tr-up' : 'tr-down'}>{`${value > 0 ? '+' : '−'}${Math.abs(value).toFixed(2)}`}</span>;
 }
 
@@ -49,7 +49,7 @@ export function BreakdownTable({ view, dim, onDim, siteScope, onExport }: Props)
         <ExportButton run={onExport} testId="export-breakdown" />
       </header>
       {perSite && !siteScope ? (
-        <p className="tr-muted">{t('siteOnly')}</p>
+        <p className="office-muted">{t('siteOnly')}</p>
       ) : (
         <div className="tr-scroll">
           <table className="tr-table">
@@ -86,7 +86,7 @@ export function BreakdownTable({ view, dim, onDim, siteScope, onExport }: Props)
               ))}
             </tbody>
           </table>
-          {view && !view.rows.length && <p className="tr-muted">{t('noData')}</p>}
+          {view && !view.rows.length && <p className="office-muted">{t('noData')}</p>}
         </div>
       )}
     </section>

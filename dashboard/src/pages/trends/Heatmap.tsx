@@ -78,7 +78,7 @@ export function Heatmap({ view, lang, onExport }: { view: HeatmapView | null; la
           }),
         ])}
       </div>
-      <p className="tr-muted tr-small">{t(metric === 'wait' ? 'heatLegendWait' : 'heatLegendBad')}</p>
+      <p className="office-muted office-small">{t(metric === 'wait' ? 'heatLegendWait' : 'heatLegendBad')}</p>
     </section>
   );
 }

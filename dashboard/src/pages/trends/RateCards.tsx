@@ -82,7 +82,7 @@ export function RateCards({ series }: { series: TrendSeriesView }) {
           </div>
           <div className="tr-card__foot">
             <Delta card={c} />
-            <span className="tr-muted">
+            <span className="office-muted">
               {t('previous')} {c.previous}
             </span>
           </div>

@@ -1,3 +1,4 @@
+import '../office-page.css';
 import type { BreakdownDim, TrendGrain, TrendScope } from '@hallwatch/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -71,15 +72,15 @@ export function TrendsPage() {
   const siteName = pickable.find((s) => s.code === chosen)?.name;
 
   return (
-    <div className="tr-page" data-loading={loading ? 'yes' : 'no'}>
-      <header className="tr-header">
+    <div className="office-page tr-page" data-loading={loading ? 'yes' : 'no'}>
+      <header className="office-header">
         <div>
           <h1>
-            {t('title')} {scope !== 'all' && siteName && <span className="tr-header__site">· {siteName}</span>}
+            {t('title')} {scope !== 'all' && siteName && <span className="office-header__site">· {siteName}</span>}
           </h1>
-          <p className="tr-muted">{t('subtitle')}</p>
+          <p className="office-muted">{t('subtitle')}</p>
         </div>
-        <div className="tr-header__actions">
+        <div className="office-header__actions">
           <button type="button" className="tr-button" onClick={() => setLanguage(lang === 'zh' ? 'en' : 'zh')}>
             {t('language')}
           </button>
@@ -145,11 +146,11 @@ export function TrendsPage() {
       </form>
 
       {!data.series ? (
-        <p className="tr-muted">{t('loading')}</p>
+        <p className="office-muted">{t('loading')}</p>
       ) : (
         <>
           <RateCards series={data.series} />
-          <p className="tr-muted tr-small">
+          <p className="office-muted office-small">
             {data.series.from} – {data.series.to} ·{' '}
             {t('previousRange', { from: data.series.previous[0]?.period ?? '—', to: addDays(data.series.from, -1) })}
           </p>
@@ -173,7 +174,7 @@ export function TrendsPage() {
                 {t('rankingMonth')} <input type="month" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} />
               </label>
             </header>
-            <p className="tr-muted tr-small">{t('rankingHint')}</p>
+            <p className="office-muted office-small">{t('rankingHint')}</p>
             <div className="tr-grid">
               <RankingTable
                 title={t('rankDepartments')}
@@ -192,7 +193,7 @@ export function TrendsPage() {
                 />
               ) : (
                 <section className="tr-panel">
-                  <p className="tr-muted">{t('siteOnly')}</p>
+                  <p className="office-muted">{t('siteOnly')}</p>
                 </section>
               )}
             </div>

@@ -50,7 +50,7 @@ export function WaitChart({ view, onExport }: { view: WaitSatisfactionView | nul
           />
         </ComposedChart>
       </ResponsiveContainer>
-      {view && view.unlinked > 0 && <p className="tr-muted tr-small">{t('waitUnlinked', { n: view.unlinked })}</p>}
+      {view && view.unlinked > 0 && <p className="office-muted office-small">{t('waitUnlinked', { n: view.unlinked })}</p>}
     </section>
   );
 }
