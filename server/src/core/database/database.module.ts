@@ -2,6 +2,7 @@ import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
 import { dataSourceOptions } from './data-source';
+import { TableUpkeep } from './table-upkeep';
 
 @Global()
 @Module({
@@ -12,5 +13,7 @@ import { dataSourceOptions } from './data-source';
       useFactory: (c: AppConfig) => ({ ...dataSourceOptions(c.DATABASE_URL), retryAttempts: 3, retryDelay: 1000 }),
     }),
   ],
+  providers: [TableUpkeep],
+  exports: [TableUpkeep],
 })
 export class DatabaseModule {}

@@ -1,0 +1,26 @@
+import { upkeepPlan } from '../table-upkeep';
+
+describe('upkeepPlan', () => {
+  it('vacuums a table whose dead rows pass 50 plus a fifth of the live ones', () => {
+    expect(upkeepPlan([{ ident: 'live_day_counts', live: 40, dead: 59, changedSinceAnalyze: 5000 }])).toEqual([
+      { ident: 'live_day_counts', action: 'vacuum' },
+    ]);
+    expect(upkeepPlan([{ ident: 'live_day_counts', live: 40, dead: 58, changedSinceAnalyze: 0 }])).toEqual([]);
+  });
+
+  it('analyses a table changed by more than 50 rows plus a tenth since its last analysis', () => {
+    expect(upkeepPlan([{ ident: 'tickets', live: 3000, dead: 0, changedSinceAnalyze: 351 }])).toEqual([
+      { ident: 'tickets', action: 'analyze' },
+    ]);
+    expect(upkeepPlan([{ ident: 'tickets', live: 3000, dead: 0, changedSinceAnalyze: 350 }])).toEqual([]);
+  });
+
+  it('leaves quiet tables alone and handles each table on its own', () => {
+    expect(
+      upkeepPlan([
+        { ident: 'sites', live: 3, dead: 0, changedSinceAnalyze: 0 },
+        { ident: 'events', live: 0, dead: 0, changedSinceAnalyze: 10_000 },
+      ]),
+    ).toEqual([{ ident: 'events', action: 'analyze' }]);
+  });
+});

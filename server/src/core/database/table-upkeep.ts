@@ -1,0 +1,86 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export interface TableStats {
+  /** The table's name, quoted for use in SQL. */
+  ident: string;
+  live: number;
+  dead: number;
+  changedSinceAnalyze: number;
+}
+
+export interface UpkeepStep {
+  ident: string;
+  action: 'vacuum' | 'analyze';
+}
+
+/** PostgreSQL's own autovacuum rules with its default settings: 50 rows plus 20% dead, or 10% changed. */
+export function upkeepPlan(stats: TableStats[]): UpkeepStep[] {
+  const steps: UpkeepStep[] = [];
+  for (const s of stats) {
+    if (s.dead > 50 + 0.2 * s.live) steps.push({ ident: s.ident, action: 'vacuum' });
+    else if (s.changedSinceAnalyze > 50 + 0.1 * s.live) steps.push({ ident: s.ident, action: 'analyze' });
+  }
+  return steps;
+}
+
+export const UPKEEP_INTERVAL_MS = 20_000;
+// One instance at a time: a second VACUUM of the same table would only queue behind the first.
+const UPKEEP_LOCK = 'SELECT pg_try_advisory_lock(7701, 0) AS locked';
+const UPKEEP_UNLOCK = 'SELECT pg_advisory_unlock(7701, 0)';
+
+/**
+ * Stands in for autovacuum where a server runs without it. Hallwatch's counters and tickets are
+ * updated on every batch: unvacuumed, their dead rows pile up and every read of the live
+ * indicators slows down as the day goes on; unanalysed, a new hall's tables have no statistics
+ * and the planner scans whole tables for a handful of keys. With autovacuum on, this does nothing.
+ */
+@Injectable()
+export class TableUpkeep implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(TableUpkeep.name);
+  private timer: NodeJS.Timeout | null = null;
+  private running = false;
+
+  constructor(private readonly ds: DataSource) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.run(), UPKEEP_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** One round: what it vacuumed or analysed (nothing when autovacuum is on or another instance is at it). */
+  async run(): Promise<UpkeepStep[]> {
+    if (this.running || !this.ds.isInitialized) return [];
+    this.running = true;
+    const runner = this.ds.createQueryRunner();
+    try {
+      const [{ on }] = await runner.query(`SELECT current_setting('autovacuum') = 'on' AS on`);
+      if (on) return [];
+      const [{ locked }] = await runner.query(UPKEEP_LOCK);
+      if (!locked) return [];
+      try {
+        const stats: TableStats[] = await runner.query(
+          `SELECT format('%I', relname) AS ident, n_live_tup::float8 AS live, n_dead_tup::float8 AS dead,
+             n_mod_since_analyze::float8 AS "changedSinceAnalyze"
+           FROM pg_stat_user_tables WHERE schemaname = current_schema()`,
+        );
+        const steps = upkeepPlan(stats);
+        for (const s of steps) await runner.query(`${s.action === 'vacuum' ? 'VACUUM (ANALYZE)' : 'ANALYZE'} ${s.ident}`);
+        return steps;
+      } finally {
+        await runner.query(UPKEEP_UNLOCK);
+      }
+    } catch (err) {
+      this.logger.warn(`table upkeep failed: ${(err as Error).message}`);
+      return [];
+    } finally {
+      await runner.release().catch(() => undefined);
+      this.running = false;
+    }
+  }
+}

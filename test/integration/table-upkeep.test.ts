@@ -1,0 +1,88 @@
+import { TableUpkeep } from '../../server/src/core/database/table-upkeep';
+import { ev, makeSite } from '../support/factories';
+import { postEvents } from '../support/http';
+import { startTestApp, TestApp } from '../support/test-app';
+
+// The test server runs PostgreSQL with autovacuum off, as this kind of machine does: Hallwatch
+// vacuums and analyses its busy tables itself.
+
+jest.setTimeout(60_000);
+
+describe('table upkeep without autovacuum', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await makeSite(t.ds, 'tu', 2);
+    const key = await t.deviceKey('tu');
+    const res = await postEvents(t.url, key, {
+      events: Array.from({ length: 20 }, (_, i) =>
+        ev('ticket.issued', { ticket: `U${i}`, department: i % 2 ? 'd1' : 'd2', channel: 'walk_in' }),
+      ),
+    });
+    expect(res.body.results.every((r) => r.status === 'accepted')).toBe(true);
+  });
+  afterAll(async () => t.close());
+
+  const stats = async (table: string) =>
+    (
+      await t.ds.query(
+        `SELECT n_dead_tup::int AS dead, vacuum_count::int AS vacuums, analyze_count::int AS analyses
+         FROM pg_stat_user_tables WHERE relname = $1`,
+        [table],
+      )
+    )[0] as { dead: number; vacuums: number; analyses: number };
+
+  /**
+   * Updates every ticket row `times` times on one connection and makes its statistics visible
+   * now. An older snapshot stays open meanwhile, as a long report would hold one, so that reads
+   * cannot prune the old row versions on the way and they stay dead until a vacuum.
+   */
+  async function churn(times: number): Promise<void> {
+    const reader = t.ds.createQueryRunner();
+    const writer = t.ds.createQueryRunner();
+    try {
+      await reader.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+      await reader.query('SELECT count(*) FROM tickets');
+      for (let i = 0; i < times; i++) await writer.query(`UPDATE tickets SET event_count = event_count`);
+      await writer.query('SELECT pg_stat_force_next_flush()');
+      await writer.query('SELECT 1');
+      await reader.query('COMMIT');
+    } finally {
+      await reader.release();
+      await writer.release();
+    }
+  }
+
+  it('vacuums a table full of dead rows, and leaves it alone once it is clean', async () => {
+    const [{ on }] = await t.ds.query(`SELECT current_setting('autovacuum') = 'on' AS on`);
+    if (on) throw new Error('this test needs a PostgreSQL with autovacuum off, as the CI machines run it');
+    await churn(60);
+    const before = await stats('tickets');
+    expect(before.dead).toBeGreaterThan(60);
+
+    const upkeep = t.app.get(TableUpkeep);
+    const steps = await upkeep.run();
+    expect(steps).toContainEqual({ ident: 'tickets', action: 'vacuum' });
+    // Statistics of the vacuum reach pg_stat_user_tables when its backend flushes them.
+    for (let i = 0; i < 50 && (await stats('tickets')).vacuums === before.vacuums; i++) await new Promise((r) => setTimeout(r, 100));
+    const after = await stats('tickets');
+    expect(after.vacuums).toBe(before.vacuums + 1);
+    expect(after.dead).toBeLessThan(before.dead);
+
+    expect((await upkeep.run()).filter((s) => s.ident === 'tickets')).toEqual([]);
+  });
+
+  it('gives way while another instance holds the upkeep lock', async () => {
+    await churn(60);
+    const other = t.ds.createQueryRunner();
+    try {
+      await other.query('SELECT pg_advisory_lock(7701, 0)');
+      expect(await t.app.get(TableUpkeep).run()).toEqual([]);
+      await other.query('SELECT pg_advisory_unlock(7701, 0)');
+      expect(await t.app.get(TableUpkeep).run()).toContainEqual({ ident: 'tickets', action: 'vacuum' });
+    } finally {
+      await other.release();
+    }
+  });
+});
