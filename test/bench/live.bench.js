@@ -239,8 +239,15 @@ function todayInHall() {
 }
 
 async function latency(url, key, token, depts) {
-  const clients = await connectClients(url, token, SAMPLED);
-  const silent = await rawClients(url, token, CLIENTS - SAMPLED);
+  // Sampled and silent clients connect interleaved, so that the sampled ones are spread over
+  // the order a push reaches the room's sockets in, not first in it.
+  const clients = [];
+  const silent = [];
+  const every = Math.max(1, Math.round(CLIENTS / SAMPLED));
+  for (let i = 0; i < CLIENTS; i += every) {
+    if (clients.length < SAMPLED) clients.push(...(await connectClients(url, token, 1)));
+    silent.push(...(await rawClients(url, token, Math.min(every - 1, CLIENTS - i - 1))));
+  }
   // Let the connection storm (a snapshot to each of the clients) pass: the figures are the steady state's.
   await new Promise((r) => setTimeout(r, 2000));
   const { from, scale } = todayInHall();
