@@ -1,6 +1,6 @@
 import { IndicatorValues } from '@hallwatch/shared';
 import { maxOrNull, ratio, roundedMean, wholeSeconds } from './indicator-math';
-import { fact, FactQuery, Sql, toDate, toNumber } from './sql';
+import { asJsonColumns, fact, FactQuery, rowsFromColumns, Sql, toDate, toNumber } from './sql';
 import { aggregateWaits, SecondBucket } from './wait-histogram';
 
 /** Today's called waits (wait segments, so a transfer's second wait counts in its target department). */
@@ -110,20 +110,30 @@ export const QUEUE_QUERIES: Record<keyof QueueRows, FactQuery> = {
   ),
 };
 
+// LATERAL keeps each pair one range of the primary key, whatever the planner's estimates; a hash
+// join would read every second of the day. Rows come back as JSON columns, as the facts do.
+const WAIT_SECONDS = fact<SecondBucket>(
+  `SELECT u.department, s.secs, s.n FROM unnest($3::varchar[], $4::int[]) AS u(department, minute)
+   CROSS JOIN LATERAL (
+     SELECT secs, n FROM live_wait_seconds
+     WHERE site_id = $1 AND service_day = $2 AND department = u.department
+       AND secs BETWEEN u.minute * 60 AND u.minute * 60 + 59 AND n <> 0) s`,
+  ['department', 'secs', 'n'],
+);
+const WAIT_SECONDS_SQL = `SELECT ${asJsonColumns(WAIT_SECONDS)} AS seconds`;
+
 /** Reads the seconds of the given (department, minute) pairs: the second level of the wait histogram. */
 export const waitSecondsReader =
   (sql: Sql, siteId: string, day: string) =>
-  (pairs: Array<[string, number]>): Promise<SecondBucket[]> =>
-    sql<SecondBucket>(
-      // LATERAL keeps each pair one range of the primary key, whatever the planner's estimates;
-      // a hash join would read every second of the day.
-      `SELECT u.department, s.secs, s.n FROM unnest($3::varchar[], $4::int[]) AS u(department, minute)
-       CROSS JOIN LATERAL (
-         SELECT secs, n FROM live_wait_seconds
-         WHERE site_id = $1 AND service_day = $2 AND department = u.department
-           AND secs BETWEEN u.minute * 60 AND u.minute * 60 + 59 AND n <> 0) s`,
-      [siteId, day, pairs.map((p) => p[0]), pairs.map((p) => p[1])],
-    );
+  async (pairs: Array<[string, number]>): Promise<SecondBucket[]> => {
+    const [{ seconds }] = await sql<{ seconds: Array<unknown[] | null> }>(WAIT_SECONDS_SQL, [
+      siteId,
+      day,
+      pairs.map((p) => p[0]),
+      pairs.map((p) => p[1]),
+    ]);
+    return rowsFromColumns<SecondBucket>(WAIT_SECONDS, seconds);
+  };
 
 /** The queue facts from the rows of QUEUE_QUERIES, the windows now calling or serving, and the histogram's seconds. */
 export async function queueFactsFrom(

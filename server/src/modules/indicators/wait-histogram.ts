@@ -29,6 +29,12 @@ interface Scope {
 
 const SITE_SCOPE = '\u0000site';
 
+function addTo<K>(map: Map<K, SecondBucket[]>, key: K, b: SecondBucket): void {
+  const list = map.get(key);
+  if (list) list.push(b);
+  else map.set(key, [b]);
+}
+
 /** Nearest rank of the 90th percentile among n sorted values (1-based). */
 export const p90Rank = (n: number): number => Math.ceil(0.9 * n);
 
@@ -99,8 +105,18 @@ export async function aggregateWaits(
   const pairs: Array<[string, number]> = [];
   for (const [d, set] of wanted) for (const m of set) pairs.push([d, m]);
   const seconds = pairs.length ? await readSeconds(pairs) : [];
-  const inMinute = (department: string | null, minute: number) =>
-    seconds.filter((s) => (department === null || s.department === department) && Math.floor(s.secs / 60) === minute && s.n !== 0);
+  // Indexed once: a large day holds thousands of second rows, and each department asks for three minutes.
+  const byMinute = new Map<string, SecondBucket[]>();
+  const bySiteMinute = new Map<number, SecondBucket[]>();
+  for (const b of seconds) {
+    if (b.n === 0) continue;
+    const minute = Math.floor(b.secs / 60);
+    const key = `${minute}\u0000${b.department}`;
+    addTo(byMinute, key, b);
+    addTo(bySiteMinute, minute, b);
+  }
+  const inMinute = (department: string | null, minute: number): SecondBucket[] =>
+    (department === null ? bySiteMinute.get(minute) : byMinute.get(`${minute}\u0000${department}`)) ?? [];
 
   const departments = new Map<string, WaitAggregate>();
   let siteWithin = 0;
