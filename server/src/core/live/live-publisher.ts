@@ -2,13 +2,16 @@ import { IndicatorSnapshot, IndicatorValues, LiveAlert, UPDATE_BURST, UPDATES_PE
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { IndicatorsService } from '../../modules/indicators/indicators.service';
-import { IngestListener } from '../../modules/ingest/ingest-listener';
+import { CommittingBatch, IngestListener } from '../../modules/ingest/ingest-listener';
 import { Site } from '../../modules/registry/site.entity';
 import { LiveGateway, siteRoom } from './live.gateway';
 import { SnapshotCache } from './snapshot-cache';
 import { UpdateBudget } from './update-budget';
 
 const SITE_CHANGED = 'hallwatch:site-changed';
+// A batch's snapshot is read ahead when the budget frees within this long: it is then sent the
+// moment the budget allows. Further off, the batch's changes wait to share a later recompute.
+const PREPARE_AHEAD_MS = 100;
 // Waits, break overruns and alerts change with time alone: a quiet hall is recomputed anyway.
 const REFRESH_MS = 15_000;
 
@@ -27,15 +30,20 @@ interface SiteState {
   /** Cancels the scheduled recompute; null when none is scheduled. */
   cancel: (() => void) | null;
   running: boolean;
+  /** A batch's snapshot is being read inside its transaction, to be pushed when it commits. */
+  preparing: boolean;
   dirty: boolean;
 }
 
 // Recomputes a site's indicators after committed events and pushes only what changed: at
 // once while the site is within its update budget, coalesced to a few a second beyond it.
+// Within the budget a batch's snapshot is read inside the batch's own transaction, so that
+// the push leaves as the batch commits instead of a recompute later.
 @Injectable()
 export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(LivePublisher.name);
   private readonly sites = new Map<string, SiteState>();
+  private readonly prepared = new WeakMap<CommittingBatch, IndicatorSnapshot>();
   private refresh?: NodeJS.Timeout;
 
   constructor(
@@ -47,8 +55,16 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    this.ingest.subscribe((site) => {
-      this.siteChanged(site);
+    this.ingest.subscribeAtCommit(
+      (batch) => this.prepare(batch),
+      (batch) => this.discard(batch),
+    );
+    this.ingest.subscribe((site, _change, batch) => {
+      const snap = batch && this.prepared.get(batch);
+      if (batch && snap) {
+        this.prepared.delete(batch);
+        this.publishPrepared(site, snap);
+      } else this.siteChanged(site);
       // Other instances recompute for their own clients; without Redis only this one does.
       try {
         this.gateway.namespace.serverSideEmit(SITE_CHANGED, site.code);
@@ -86,31 +102,80 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   }
 
   siteChanged(site: Site): void {
-    // Nobody on this instance watches the site: recomputing would only slow ingest down.
-    if (!this.gateway.namespace?.adapter.rooms.has(siteRoom(site.code))) {
-      this.sites.delete(site.id);
-      return;
-    }
-    let s = this.sites.get(site.id);
-    if (!s) {
-      s = {
-        site,
-        lastSent: null,
-        budget: new UpdateBudget(UPDATES_PER_SECOND, UPDATE_BURST, Date.now()),
-        cancel: null,
-        running: false,
-        dirty: false,
-      };
-      this.sites.set(site.id, s);
-    }
-    // The caller's copy is the fresher one: settings, names and hours edited since are in it.
-    s.site = site;
+    const s = this.stateFor(site);
+    if (!s) return;
     s.dirty = true;
     this.schedule(s);
   }
 
+  /** The site's push state while a client on this instance watches it; null (and forgotten) when none does. */
+  private stateFor(site: Site): SiteState | null {
+    // Nobody on this instance watches the site: recomputing would only slow ingest down.
+    if (!this.gateway.namespace?.adapter.rooms.has(siteRoom(site.code))) {
+      this.sites.delete(site.id);
+      return null;
+    }
+    let s = this.sites.get(site.id);
+    if (!s) {
+      const budget = new UpdateBudget(UPDATES_PER_SECOND, UPDATE_BURST, Date.now());
+      s = { site, lastSent: null, budget, cancel: null, running: false, preparing: false, dirty: false };
+      this.sites.set(site.id, s);
+    }
+    // The caller's copy is the fresher one: settings, names and hours edited since are in it.
+    s.site = site;
+    return s;
+  }
+
+  /** Within the budget and with no other push under way, reads the batch's snapshot in its transaction. */
+  private async prepare(batch: CommittingBatch): Promise<void> {
+    const s = this.stateFor(batch.site);
+    if (!s || s.running || s.preparing || s.budget.waitMs(Date.now()) > PREPARE_AHEAD_MS) return;
+    // A recompute waiting only for its turn in the event loop is overtaken: this read sees all
+    // it would have, and changes that come in meanwhile mark the site dirty again.
+    s.cancel?.();
+    s.cancel = null;
+    s.dirty = false;
+    s.preparing = true;
+    try {
+      this.prepared.set(batch, await this.indicators.snapshotWithin(batch.em, batch.site));
+    } catch (err) {
+      // The batch goes on; its push is recomputed after the commit.
+      this.logger.warn(`indicator read before commit failed for ${batch.site.code}: ${(err as Error).message}`);
+      s.preparing = false;
+    }
+  }
+
+  private discard(batch: CommittingBatch): void {
+    if (!this.prepared.delete(batch)) return;
+    const s = this.sites.get(batch.site.id);
+    if (!s) return;
+    s.preparing = false;
+    if (s.dirty) this.schedule(s);
+  }
+
+  private publishPrepared(site: Site, snap: IndicatorSnapshot): void {
+    const s = this.stateFor(site);
+    if (!s) return;
+    s.preparing = false;
+    s.running = true;
+    const go = () => {
+      s.budget.spend(Date.now());
+      try {
+        this.send(s, snap);
+      } finally {
+        s.running = false;
+        if (s.dirty) this.schedule(s);
+      }
+    };
+    // After the batch's answer is on its way (the device is not kept waiting for the fan-out),
+    // and once the budget allows: a batch that came close behind the last push waits its turn.
+    const wait = s.budget.waitMs(Date.now());
+    if (wait === 0) setImmediate(go);
+    else setTimeout(go, wait).unref();
+  }
+
   private schedule(s: SiteState): void {
-    if (s.cancel || s.running) return;
+    if (s.cancel || s.running || s.preparing) return;
     const wait = s.budget.waitMs(Date.now());
     const run = () => {
       s.cancel = null;
@@ -132,44 +197,48 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     s.dirty = false;
     s.budget.spend(Date.now());
     try {
-      const snap = await this.indicators.snapshot(s.site);
-      this.snapshots.put(s.site, snap);
-      const values = changed(s.lastSent?.values ?? {}, snap.values);
-      const departments: Record<string, IndicatorValues> = {};
-      for (const [code, v] of Object.entries(snap.departments)) {
-        const diff = changed(s.lastSent?.departments[code] ?? {}, v);
-        if (Object.keys(diff).length) departments[code] = diff;
-      }
-      // Local: each instance pushes to its own clients, from its own diff of what it sent them.
-      const room = this.gateway.namespace.local.to(siteRoom(s.site.code));
-      const before = s.lastSent?.alerts ?? new Map<string, LiveAlert>();
-      const now = new Map(snap.alerts.map((a) => [a.id, a]));
-      const sentWindows = new Map(snap.windows.map((w) => [w.code, JSON.stringify(w)]));
-      const windows: WindowState[] = snap.windows.filter((w) => s.lastSent?.windows.get(w.code) !== sentWindows.get(w.code));
-      const structure = structureOf(snap);
-      const reshaped = s.lastSent !== null && s.lastSent.structure !== structure;
-      s.lastSent = { values: snap.values, departments: snap.departments, alerts: now, windows: sentWindows, structure };
-      // An update only adds and changes: a renamed department, new hours or a window taken out
-      // of the registry reach the open walls as a whole new snapshot.
-      if (reshaped) {
-        room.emit('snapshot', snap);
-        return;
-      }
-      if (Object.keys(values).length || Object.keys(departments).length || windows.length)
-        room.emit('update', { site: snap.site, asOf: snap.asOf, values, departments, ...(windows.length ? { windows } : {}) });
-      for (const a of now.values()) {
-        const prev = before.get(a.id);
-        // The message counts minutes ("已离岗 7 分钟"): a changed text is sent again, or the wall's would freeze.
-        const moved = !prev || prev.severity !== a.severity || prev.since !== a.since || prev.message.zh !== a.message.zh;
-        if (moved) room.emit('alert', { ...a, state: 'raised' });
-      }
-      for (const a of before.values()) if (!now.has(a.id)) room.emit('alert', { ...a, state: 'cleared' });
+      this.send(s, await this.indicators.snapshot(s.site));
     } catch (err) {
       this.logger.warn(`indicator recompute failed for ${s.site.code}: ${(err as Error).message}`);
     } finally {
       s.running = false;
       if (s.dirty) this.schedule(s);
     }
+  }
+
+  /** Pushes what changed since the last push to this instance's clients of the site. */
+  private send(s: SiteState, snap: IndicatorSnapshot): void {
+    this.snapshots.put(s.site, snap);
+    const values = changed(s.lastSent?.values ?? {}, snap.values);
+    const departments: Record<string, IndicatorValues> = {};
+    for (const [code, v] of Object.entries(snap.departments)) {
+      const diff = changed(s.lastSent?.departments[code] ?? {}, v);
+      if (Object.keys(diff).length) departments[code] = diff;
+    }
+    // Local: each instance pushes to its own clients, from its own diff of what it sent them.
+    const room = this.gateway.namespace.local.to(siteRoom(s.site.code));
+    const before = s.lastSent?.alerts ?? new Map<string, LiveAlert>();
+    const now = new Map(snap.alerts.map((a) => [a.id, a]));
+    const sentWindows = new Map(snap.windows.map((w) => [w.code, JSON.stringify(w)]));
+    const windows: WindowState[] = snap.windows.filter((w) => s.lastSent?.windows.get(w.code) !== sentWindows.get(w.code));
+    const structure = structureOf(snap);
+    const reshaped = s.lastSent !== null && s.lastSent.structure !== structure;
+    s.lastSent = { values: snap.values, departments: snap.departments, alerts: now, windows: sentWindows, structure };
+    // An update only adds and changes: a renamed department, new hours or a window taken out
+    // of the registry reach the open walls as a whole new snapshot.
+    if (reshaped) {
+      room.emit('snapshot', snap);
+      return;
+    }
+    if (Object.keys(values).length || Object.keys(departments).length || windows.length)
+      room.emit('update', { site: snap.site, asOf: snap.asOf, values, departments, ...(windows.length ? { windows } : {}) });
+    for (const a of now.values()) {
+      const prev = before.get(a.id);
+      // The message counts minutes ("已离岗 7 分钟"): a changed text is sent again, or the wall's would freeze.
+      const moved = !prev || prev.severity !== a.severity || prev.since !== a.since || prev.message.zh !== a.message.zh;
+      if (moved) room.emit('alert', { ...a, state: 'raised' });
+    }
+    for (const a of before.values()) if (!now.has(a.id)) room.emit('alert', { ...a, state: 'cleared' });
   }
 }
 

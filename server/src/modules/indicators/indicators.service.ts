@@ -1,6 +1,6 @@
 import { IndicatorSnapshot } from '@hallwatch/shared';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../../core/time/clock';
 import { serviceDay } from '../../core/time/service-day';
 import { Site } from '../registry/site.entity';
@@ -60,27 +60,13 @@ export class IndicatorsService implements OnModuleInit, OnModuleDestroy {
 
   /** The snapshot with the facts behind its alerts (names, thresholds, start times). */
   async evaluate(site: Site): Promise<Evaluation> {
-    const now = this.clock.now();
-    const day = serviceDay(now, site.timezone);
-    const settings = indicatorSettings(site.settings);
     // One read-only snapshot of the database, so that no number on the wall comes from
     // before an event and its neighbour from after it; opened in one statement, since a
     // push's cost is mostly its round trips.
     const runner = this.ds.createQueryRunner();
     try {
       await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-      const em = runner.manager;
-      const facts = await readSnapshotFacts(
-        sqlOn(em),
-        site,
-        day,
-        now,
-        (registry, d) => (d === null ? null : registry.departments.get(d)?.waitTargetSec) ?? settings.waitTargetSec,
-      );
-      const patrol = await this.patrol.values(em, site, now, day);
-      const evaluation = buildSnapshot({ site, now, settings, patrol, ...facts });
-      for (const source of this.alertSources) evaluation.snapshot.alerts.push(...(await source.alerts(em, site, now)));
-      if (this.alertSources.length) evaluation.snapshot.alerts.sort(byUrgency);
+      const evaluation = await this.read(runner.manager, site);
       await runner.query('COMMIT');
       return evaluation;
     } catch (err) {
@@ -89,6 +75,42 @@ export class IndicatorsService implements OnModuleInit, OnModuleDestroy {
     } finally {
       await runner.release();
     }
+  }
+
+  /**
+   * The snapshot as an ingest transaction sees it just before it commits. That transaction holds
+   * its site's lock, so no other batch of the site can land between this read and the commit:
+   * the snapshot is the site as of the commit. A savepoint keeps a failed read from failing the
+   * batch.
+   */
+  async snapshotWithin(em: EntityManager, site: Site): Promise<IndicatorSnapshot> {
+    await em.query('SAVEPOINT live_snapshot');
+    try {
+      const { snapshot } = await this.read(em, site);
+      await em.query('RELEASE SAVEPOINT live_snapshot');
+      return snapshot;
+    } catch (err) {
+      await em.query('ROLLBACK TO SAVEPOINT live_snapshot');
+      throw err;
+    }
+  }
+
+  private async read(em: EntityManager, site: Site): Promise<Evaluation> {
+    const now = this.clock.now();
+    const day = serviceDay(now, site.timezone);
+    const settings = indicatorSettings(site.settings);
+    const facts = await readSnapshotFacts(
+      sqlOn(em),
+      site,
+      day,
+      now,
+      (registry, d) => (d === null ? null : registry.departments.get(d)?.waitTargetSec) ?? settings.waitTargetSec,
+    );
+    const patrol = await this.patrol.values(em, site, now, day);
+    const evaluation = buildSnapshot({ site, now, settings, patrol, ...facts });
+    for (const source of this.alertSources) evaluation.snapshot.alerts.push(...(await source.alerts(em, site, now)));
+    if (this.alertSources.length) evaluation.snapshot.alerts.sort(byUrgency);
+    return evaluation;
   }
 
   /** Stores the site's current indicators as the values of the current hall-local hour. */

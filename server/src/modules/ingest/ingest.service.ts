@@ -9,7 +9,7 @@ import { eventRefs, RefKind } from '../projections/reference-check';
 import { Site } from '../registry/site.entity';
 import { insertEvents } from './event-store';
 import { checkBatch, ValidEvent } from './ingest-batch';
-import { IngestListener } from './ingest-listener';
+import { CommittingBatch, IngestListener } from './ingest-listener';
 
 export interface IngestOutcome {
   results: EventResult[];
@@ -68,44 +68,51 @@ export class IngestService {
     const { results, valid } = checkBatch(items, now);
     if (valid.length === 0) return { results: results as EventResult[], change: null };
 
-    const change = await this.ds.transaction(async (em) => {
-      const lookup = await inFlight(
-        this.unknownRefs(
+    let batch: CommittingBatch | undefined;
+    const change = await this.ds
+      .transaction(async (em) => {
+        const lookup = await inFlight(
+          this.unknownRefs(
+            em,
+            site.id,
+            valid.map((v) => v.event),
+          ),
+        );
+        const rows = eventRows(valid, site);
+        const unknown = await lookup.result;
+        if (unknown.size)
+          for (const r of rows)
+            r.unknownRefs = eventRefs(r.event)
+              .map(([kind, code]) => `${kind}:${code}`)
+              .filter((ref) => unknown.has(ref));
+        const storing = await inFlight(insertEvents(em, site.id, rows));
+        // The projection is worked out while the database stores the events, on the bet that
+        // none was stored before (a batch that holds repeats has it worked out again).
+        const toNew = (list: typeof rows): NewEvent[] =>
+          list.map((r) => ({ event: r.event, occurredAt: r.occurredAt, serviceDay: r.serviceDay }));
+        const allNew = toNew(rows);
+        let plan = this.projector.plan(allNew);
+        const duplicates = await storing.result;
+        for (const r of rows) results[r.index] = { id: r.event.id, status: duplicates.has(r.event.id) ? 'duplicate' : 'accepted' };
+        const newRows = duplicates.size ? rows.filter((r) => !duplicates.has(r.event.id)) : rows;
+        await this.recordUnknown(
           em,
           site.id,
-          valid.map((v) => v.event),
-        ),
-      );
-      const rows = eventRows(valid, site);
-      const unknown = await lookup.result;
-      if (unknown.size)
-        for (const r of rows)
-          r.unknownRefs = eventRefs(r.event)
-            .map(([kind, code]) => `${kind}:${code}`)
-            .filter((ref) => unknown.has(ref));
-      const storing = await inFlight(insertEvents(em, site.id, rows));
-      // The projection is worked out while the database stores the events, on the bet that
-      // none was stored before (a batch that holds repeats has it worked out again).
-      const toNew = (list: typeof rows): NewEvent[] =>
-        list.map((r) => ({ event: r.event, occurredAt: r.occurredAt, serviceDay: r.serviceDay }));
-      const allNew = toNew(rows);
-      let plan = this.projector.plan(allNew);
-      const duplicates = await storing.result;
-      for (const r of rows) results[r.index] = { id: r.event.id, status: duplicates.has(r.event.id) ? 'duplicate' : 'accepted' };
-      const newRows = duplicates.size ? rows.filter((r) => !duplicates.has(r.event.id)) : rows;
-      await this.recordUnknown(
-        em,
-        site.id,
-        newRows.flatMap((r) => r.unknownRefs.map((ref) => ({ ref, at: r.occurredAt }))),
-      );
-      const newEvents = duplicates.size ? toNew(newRows) : allNew;
-      if (duplicates.size) plan = this.projector.plan(newEvents);
-      const projected = await this.projector.apply(em, site.id, newEvents, plan);
-      await this.listener.beforeCommit({ em, site, events: newEvents });
-      return projected;
-    });
+          newRows.flatMap((r) => r.unknownRefs.map((ref) => ({ ref, at: r.occurredAt }))),
+        );
+        const newEvents = duplicates.size ? toNew(newRows) : allNew;
+        if (duplicates.size) plan = this.projector.plan(newEvents);
+        const projected = await this.projector.apply(em, site.id, newEvents, plan);
+        batch = { em, site, events: newEvents };
+        await this.listener.beforeCommit(batch);
+        return projected;
+      })
+      .catch((err: unknown) => {
+        if (batch) this.listener.afterRollback(batch);
+        throw err;
+      });
     // Only after the commit: listeners must never publish what could still roll back.
-    this.listener.afterCommit(site, change);
+    this.listener.afterCommit(site, change, batch);
     return { results: results as EventResult[], change };
   }
 
