@@ -55,6 +55,8 @@ describe('the ingest rate limit with Redis', () => {
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after-ingest'))).toBeGreaterThan(0);
     expect(Number(refused.headers.get('retry-after-ingest'))).toBeLessThanOrEqual(60);
+    // The standard header too, which devices read.
+    expect(refused.headers.get('retry-after')).toBe(refused.headers.get('retry-after-ingest'));
     expect(refused.body.message).toMatch(/Too many requests/);
     expect(await storedTickets(a)).toBe(before);
     expect((await postEvents(a.url, key, ticket('OVER2'))).status).toBe(429);

@@ -1,5 +1,5 @@
 import { applyDecorators, ExecutionContext, Injectable, UseGuards } from '@nestjs/common';
-import { SkipThrottle, ThrottlerGuard, ThrottlerModuleOptions } from '@nestjs/throttler';
+import { SkipThrottle, ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModuleOptions } from '@nestjs/throttler';
 import type Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { SharedThrottleStorage } from './shared-throttle-storage';
@@ -38,6 +38,16 @@ export function throttlerOptions(config: AppConfig, redis: Redis): ThrottlerModu
 export class RateLimitGuard extends ThrottlerGuard {
   protected override async shouldSkip(ctx: ExecutionContext): Promise<boolean> {
     return ctx.getType() !== 'http';
+  }
+
+  // The library names its header after the limit (Retry-After-ingest); devices, the demo's own
+  // client among them, read the standard one to know when to try again.
+  protected override async throwThrottlingException(ctx: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    ctx
+      .switchToHttp()
+      .getResponse<{ setHeader(name: string, value: string): void }>()
+      .setHeader('Retry-After', String(detail.timeToBlockExpire));
+    return super.throwThrottlingException(ctx, detail);
   }
 }
 
