@@ -3,16 +3,12 @@ import { io, Socket } from 'socket.io-client';
 import { ev, makeSite } from '../support/factories';
 import { postEvents } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
+import { until } from '../support/until';
 
 // The update budget of a site's clients: a flood of batches reaches them as at most
 // UPDATES_PER_SECOND + UPDATE_BURST updates in any one second, and the last one holds every event.
 
 jest.setTimeout(60_000);
-
-async function until(check: () => boolean, ms = 20_000): Promise<void> {
-  for (const deadline = Date.now() + ms; !check(); await new Promise((r) => setTimeout(r, 50)))
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-}
 
 describe('live update budget', () => {
   let t: TestApp;

@@ -5,16 +5,12 @@ import { IngestListener } from '../../server/src/modules/ingest/ingest-listener'
 import { ev, makeSite } from '../support/factories';
 import { postEvents } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
+import { until } from '../support/until';
 
 // A batch's snapshot is read inside its own transaction and pushed as it commits. Neither a
 // failed read nor a batch that rolls back afterwards may cost the batch or stop the pushes.
 
 jest.setTimeout(60_000);
-
-async function until(check: () => boolean, ms = 20_000): Promise<void> {
-  for (const deadline = Date.now() + ms; !check(); await new Promise((r) => setTimeout(r, 50)))
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-}
 
 describe('snapshots read before the commit', () => {
   let t: TestApp;

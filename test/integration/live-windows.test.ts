@@ -4,16 +4,12 @@ import { bearer } from '../support/accounts';
 import { ev, makeSite } from '../support/factories';
 import { getJson, postEvents } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
+import { until } from '../support/until';
 
 // The wall's windows: the snapshot carries every window's state, names and since when; a
 // live update carries only the windows that changed.
 
 jest.setTimeout(60_000);
-
-async function until(check: () => boolean, ms = 20_000): Promise<void> {
-  for (const deadline = Date.now() + ms; !check(); await new Promise((r) => setTimeout(r, 50)))
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-}
 
 describe('window states over the snapshot and the live socket', () => {
   let t: TestApp;
