@@ -85,4 +85,26 @@ describe('table upkeep without autovacuum', () => {
       await other.release();
     }
   });
+
+  it('vacuums an append-only table once enough was inserted, so that its pages become all-visible', async () => {
+    await t.ds.query(`CREATE TABLE upkeep_appended (n int)`);
+    try {
+      const runner = t.ds.createQueryRunner();
+      try {
+        await runner.query(`INSERT INTO upkeep_appended SELECT generate_series(1, 2000)`);
+        await runner.query('SELECT pg_stat_force_next_flush()');
+        await runner.query('SELECT 1');
+      } finally {
+        await runner.release();
+      }
+      expect((await stats('upkeep_appended')).dead).toBe(0);
+      expect(await t.app.get(TableUpkeep).run()).toContainEqual({ ident: 'upkeep_appended', action: 'vacuum' });
+      const [{ visible }] = await t.ds.query(
+        `SELECT relallvisible::int AS visible, relpages::int AS pages FROM pg_class WHERE relname = 'upkeep_appended'`,
+      );
+      expect(visible).toBeGreaterThan(0);
+    } finally {
+      await t.ds.query(`DROP TABLE upkeep_appended`);
+    }
+  });
 });
