@@ -27,6 +27,9 @@ const RECOUNTS: Record<string, string> = {
     SELECT service_day::text AS day, COALESCE(department, '') AS department,
            GREATEST(0, floor(extract(epoch FROM called_at - wait_from)))::int AS secs, count(*)::int AS n
     FROM ticket_waits WHERE site_id = $1 AND called_at IS NOT NULL GROUP BY 1, 2, 3`,
+  live_site_wait_seconds: `
+    SELECT service_day::text AS day, GREATEST(0, floor(extract(epoch FROM called_at - wait_from)))::int AS secs, count(*)::int AS n
+    FROM ticket_waits WHERE site_id = $1 AND called_at IS NOT NULL GROUP BY 1, 2`,
   live_wait_minutes: `
     SELECT day, department, secs / 60 AS minute, sum(n)::int AS n, sum(n * secs)::bigint AS total_sec FROM (
       SELECT service_day::text AS day, COALESCE(department, '') AS department, GREATEST(0, floor(extract(epoch FROM called_at - wait_from)))::int AS secs, 1 AS n
@@ -39,6 +42,7 @@ const STORED: Record<string, string> = {
   live_window_counts: `SELECT service_day::text AS day, "window", done, finished FROM live_window_counts WHERE site_id = $1 AND (done, finished) <> (0, 0)`,
   live_wait_seconds: `SELECT service_day::text AS day, department, secs, n FROM live_wait_seconds WHERE site_id = $1 AND n <> 0`,
   live_wait_minutes: `SELECT service_day::text AS day, department, minute, n, total_sec FROM live_wait_minutes WHERE site_id = $1 AND n <> 0`,
+  live_site_wait_seconds: `SELECT service_day::text AS day, secs, n FROM live_site_wait_seconds WHERE site_id = $1 AND n <> 0`,
 };
 
 const sorted = (rows: unknown[]) => rows.map((r) => JSON.stringify(r)).sort();
@@ -90,5 +94,25 @@ describe('live aggregates kept by triggers', () => {
       await t.ds.query(`DELETE FROM reviews WHERE site_id = $1 AND rating = 5`, [site.id]);
       await expectRecount(site.id);
     }
+  });
+
+  it('are filled from the stored waits when the site seconds arrive by migration on a database holding a day', async () => {
+    const site = await makeSite(t.ds, 'aggm', 3);
+    const key = await t.deviceKey('aggm');
+    const { events } = dayEvents(fc.sample(hallDayArb, { numRuns: 1, seed: 7 })[0], testDay);
+    expect((await postEvents(t.url, key, { events })).status).toBe(200);
+    const present = async () =>
+      (await t.ds.query(`SELECT to_regclass('live_site_wait_seconds') IS NOT NULL AS present`))[0].present as boolean;
+    // Back to before the migration that brings the site seconds (and any after it).
+    for (let undone = 0; (await present()) && undone < t.ds.migrations.length; undone++) await t.ds.undoLastMigration();
+    expect(await present()).toBe(false);
+    // Waits recorded while the trigger knows no site seconds, then the migration again.
+    await rebuildProjections(t.ds, site.id, t.config.PHONE_SECRET);
+    await t.ds.runMigrations();
+    const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM live_site_wait_seconds WHERE site_id = $1 AND n <> 0`, [site.id]);
+    expect(n).toBeGreaterThan(0);
+    await expectRecount(site.id);
+    await rebuildProjections(t.ds, site.id, t.config.PHONE_SECRET);
+    await expectRecount(site.id);
   });
 });

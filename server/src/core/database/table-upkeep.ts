@@ -32,8 +32,10 @@ export function upkeepPlan(stats: TableStats[]): UpkeepStep[] {
 
 export const UPKEEP_INTERVAL_MS = 20_000;
 // One instance at a time: a second VACUUM of the same table would only queue behind the first.
-const UPKEEP_LOCK = 'SELECT pg_try_advisory_lock(7701, 0) AS locked';
-const UPKEEP_UNLOCK = 'SELECT pg_advisory_unlock(7701, 0)';
+// Whoever holds this advisory lock keeps upkeep away (the CPU benchmark does, between rounds).
+export const UPKEEP_LOCK_KEY = '7701, 0';
+const UPKEEP_LOCK = `SELECT pg_try_advisory_lock(${UPKEEP_LOCK_KEY}) AS locked`;
+const UPKEEP_UNLOCK = `SELECT pg_advisory_unlock(${UPKEEP_LOCK_KEY})`;
 
 /**
  * Stands in for autovacuum where a server runs without it. Hallwatch's counters and tickets are

@@ -1,7 +1,7 @@
 import { IndicatorValues } from '@hallwatch/shared';
 import { maxOrNull, ratio, roundedMean, wholeSeconds } from './indicator-math';
 import { asJsonColumns, fact, FactQuery, rowsFromColumns, Sql, toDate, toNumber } from './sql';
-import { aggregateWaits, SecondBucket } from './wait-histogram';
+import { aggregateWaits, SecondsReader } from './wait-histogram';
 
 /** Today's called waits (wait segments, so a transfer's second wait counts in its target department). */
 export interface WaitAggregate {
@@ -110,36 +110,66 @@ export const QUEUE_QUERIES: Record<keyof QueueRows, FactQuery> = {
   ),
 };
 
-// LATERAL keeps each pair one range of the primary key, whatever the planner's estimates; a hash
-// join would read every second of the day. Rows come back as JSON columns, as the facts do.
-const WAIT_SECONDS = fact<SecondBucket>(
-  `SELECT u.department, s.secs, s.n FROM unnest($3::varchar[], $4::int[]) AS u(department, minute)
-   CROSS JOIN LATERAL (
-     SELECT secs, n FROM live_wait_seconds
-     WHERE site_id = $1 AND service_day = $2 AND department = u.department
-       AND secs BETWEEN u.minute * 60 AND u.minute * 60 + 59 AND n <> 0) s`,
-  ['department', 'secs', 'n'],
+// Each LATERAL is one range of the primary key, whatever the planner's estimates; a join would read
+// every second of the day. A rank is found inside the database, so only the answer comes back.
+const inDepartment = `FROM live_wait_seconds WHERE site_id = $1 AND service_day = $2 AND department = u.department`;
+const rankWithin = (from: string, minute: string, rank: string) =>
+  `SELECT secs FROM (SELECT secs, sum(n) OVER (ORDER BY secs) AS seen ${from}
+     AND secs BETWEEN ${minute} * 60 AND ${minute} * 60 + 59 AND n <> 0) w
+   WHERE w.seen >= ${rank} ORDER BY secs LIMIT 1`;
+const MAX = fact<{ department: string; secs: number }>(
+  `SELECT u.department, s.secs FROM unnest($3::varchar[]) AS u(department)
+   CROSS JOIN LATERAL (SELECT secs ${inDepartment} AND n <> 0 ORDER BY secs DESC LIMIT 1) s`,
+  ['department', 'secs'],
 );
-const WAIT_SECONDS_SQL = `SELECT ${asJsonColumns(WAIT_SECONDS)} AS seconds`;
+const WITHIN = fact<{ department: string; n: number }>(
+  `SELECT u.department, s.n FROM unnest($4::varchar[], $5::int[], $6::int[]) AS u(department, lo, hi)
+   CROSS JOIN LATERAL (SELECT COALESCE(sum(n), 0)::int AS n ${inDepartment} AND secs BETWEEN u.lo AND u.hi) s`,
+  ['department', 'n'],
+);
+const RANKS = fact<{ department: string; secs: number }>(
+  `SELECT u.department, s.secs FROM unnest($7::varchar[], $8::int[], $9::int[]) AS u(department, minute, rank)
+   CROSS JOIN LATERAL (${rankWithin(inDepartment, 'u.minute', 'u.rank')}) s`,
+  ['department', 'secs'],
+);
+const SITE_RANK = rankWithin('FROM live_site_wait_seconds WHERE site_id = $1 AND service_day = $2', '$10::int', '$11::int');
+const SECONDS_SQL = `SELECT ${asJsonColumns(MAX)} AS max, ${asJsonColumns(WITHIN)} AS within,
+  ${asJsonColumns(RANKS)} AS ranks, (${SITE_RANK}) AS site_rank`;
 
-/** Reads the seconds of the given (department, minute) pairs: the second level of the wait histogram. */
+type Columns = Array<unknown[] | null>;
+const byDepartment = <R extends { department: string }>(q: FactQuery, columns: Columns, value: (r: R) => number) =>
+  new Map(rowsFromColumns<R>(q, columns).map((r) => [r.department, value(r)]));
+
+/** Answers the second level of the wait histogram in one round trip. */
 export const waitSecondsReader =
-  (sql: Sql, siteId: string, day: string) =>
-  async (pairs: Array<[string, number]>): Promise<SecondBucket[]> => {
-    const [{ seconds }] = await sql<{ seconds: Array<unknown[] | null> }>(WAIT_SECONDS_SQL, [
+  (sql: Sql, siteId: string, day: string): SecondsReader =>
+  async (q) => {
+    const [row] = await sql<{ max: Columns; within: Columns; ranks: Columns; site_rank: number | null }>(SECONDS_SQL, [
       siteId,
       day,
-      pairs.map((p) => p[0]),
-      pairs.map((p) => p[1]),
+      q.max,
+      q.within.map((w) => w.department),
+      q.within.map((w) => w.from),
+      q.within.map((w) => w.to),
+      q.ranks.map((r) => r.department),
+      q.ranks.map((r) => r.minute),
+      q.ranks.map((r) => r.rank),
+      q.siteRank?.minute ?? null,
+      q.siteRank?.rank ?? null,
     ]);
-    return rowsFromColumns<SecondBucket>(WAIT_SECONDS, seconds);
+    return {
+      max: byDepartment<{ department: string; secs: number }>(MAX, row.max, (r) => r.secs),
+      within: byDepartment<{ department: string; n: number }>(WITHIN, row.within, (r) => r.n),
+      ranks: byDepartment<{ department: string; secs: number }>(RANKS, row.ranks, (r) => r.secs),
+      siteRank: row.site_rank,
+    };
   };
 
 /** The queue facts from the rows of QUEUE_QUERIES, the windows now calling or serving, and the histogram's seconds. */
 export async function queueFactsFrom(
   rows: QueueRows,
   busyWindows: Iterable<string>,
-  readSeconds: (pairs: Array<[string, number]>) => Promise<SecondBucket[]>,
+  readSeconds: SecondsReader,
   targetOf: (department: string | null) => number,
 ): Promise<QueueFacts> {
   const aggregates = await aggregateWaits(

@@ -8,11 +8,26 @@ export interface MinuteBucket {
   totalSec: number;
 }
 
-export interface SecondBucket {
-  department: string;
-  secs: number;
-  n: number;
+/** What the second level of the histogram is asked, once the minutes have narrowed it down. */
+export interface SecondQuestions {
+  /** Departments whose longest wait is wanted. */
+  max: string[];
+  /** How many waits of a department lie within [from, to] seconds (the part of the target's minute within it). */
+  within: Array<{ department: string; from: number; to: number }>;
+  /** The rank-th shortest wait (1-based) within one minute of a department. */
+  ranks: Array<{ department: string; minute: number; rank: number }>;
+  /** The same for the site as a whole, from the site's own seconds. */
+  siteRank: { minute: number; rank: number } | null;
 }
+
+export interface SecondAnswers {
+  max: Map<string, number>;
+  within: Map<string, number>;
+  ranks: Map<string, number>;
+  siteRank: number | null;
+}
+
+export type SecondsReader = (questions: SecondQuestions) => Promise<SecondAnswers>;
 
 /** Where a rank falls: the minute that holds it and the rank within that minute. */
 interface RankAt {
@@ -27,14 +42,6 @@ interface Scope {
   minutes: MinuteBucket[];
 }
 
-const SITE_SCOPE = '\u0000site';
-
-function addTo<K>(map: Map<K, SecondBucket[]>, key: K, b: SecondBucket): void {
-  const list = map.get(key);
-  if (list) list.push(b);
-  else map.set(key, [b]);
-}
-
 /** Nearest rank of the 90th percentile among n sorted values (1-based). */
 export const p90Rank = (n: number): number => Math.ceil(0.9 * n);
 
@@ -47,25 +54,16 @@ function rankAt(minutes: MinuteBucket[], rank: number): RankAt | null {
   return null;
 }
 
-/** The k-th smallest second (1-based) among the buckets of one minute. */
-function secondAtRank(seconds: SecondBucket[], rank: number): number | null {
-  let seen = 0;
-  for (const s of [...seconds].sort((a, b) => a.secs - b.secs)) {
-    seen += s.n;
-    if (seen >= rank) return s.secs;
-  }
-  return null;
-}
-
 /**
- * Wait aggregates per department and for the site from the two-level histogram, reading
- * per-second buckets only for the few minutes that hold a percentile, a target or a maximum.
- * `readSeconds` is given (department, minute) pairs and returns those minutes' buckets.
+ * Wait aggregates per department and for the site from the two-level histogram. The minutes give
+ * counts, totals and where each rank falls; the seconds are asked only what the minutes cannot
+ * answer — one percentile per scope, each department's longest wait and its waits in the target's
+ * own minute — so a snapshot reads a few rows per department however busy the day.
  */
 export async function aggregateWaits(
   minuteRows: MinuteBucket[],
   targetOf: (department: string) => number,
-  readSeconds: (pairs: Array<[string, number]>) => Promise<SecondBucket[]>,
+  readSeconds: SecondsReader,
 ): Promise<{ site: WaitAggregate; departments: Map<string, WaitAggregate> }> {
   const scopes = new Map<string, Scope>();
   const site: Scope = { count: 0, totalSec: 0, minutes: [] };
@@ -79,75 +77,40 @@ export async function aggregateWaits(
     s.minutes.push(row);
     site.count += row.n;
     site.totalSec += row.totalSec;
-    const m = siteMinutes.get(row.minute) ?? { department: SITE_SCOPE, minute: row.minute, n: 0, totalSec: 0 };
+    const m = siteMinutes.get(row.minute) ?? { department: '', minute: row.minute, n: 0, totalSec: 0 };
     m.n += row.n;
     siteMinutes.set(row.minute, m);
   }
+  const departments = new Map<string, WaitAggregate>();
+  if (site.count === 0) return { site: { count: 0, totalSec: 0, maxSec: null, p90Sec: null, withinTarget: 0 }, departments };
   site.minutes = [...siteMinutes.values()].sort((a, b) => a.minute - b.minute);
   for (const s of scopes.values()) s.minutes.sort((a, b) => a.minute - b.minute);
 
-  // The minutes whose seconds are needed, per department.
-  const wanted = new Map<string, Set<number>>();
-  const want = (department: string, minute: number) => {
-    let set = wanted.get(department);
-    if (!set) wanted.set(department, (set = new Set()));
-    set.add(minute);
-  };
-  const siteP90 = rankAt(site.minutes, p90Rank(site.count));
-  if (siteP90) for (const d of scopes.keys()) if (scopes.get(d)!.minutes.some((m) => m.minute === siteP90.minute)) want(d, siteP90.minute);
+  const siteP90 = rankAt(site.minutes, p90Rank(site.count))!;
+  const questions: SecondQuestions = { max: [], within: [], ranks: [], siteRank: { minute: siteP90.minute, rank: siteP90.rankInMinute } };
   for (const [d, s] of scopes) {
-    const p90 = rankAt(s.minutes, p90Rank(s.count));
-    if (p90) want(d, p90.minute);
-    want(d, s.minutes[s.minutes.length - 1].minute);
-    const targetMinute = Math.floor(targetOf(d) / 60);
-    if (s.minutes.some((m) => m.minute === targetMinute)) want(d, targetMinute);
+    questions.max.push(d);
+    const p90 = rankAt(s.minutes, p90Rank(s.count))!;
+    questions.ranks.push({ department: d, minute: p90.minute, rank: p90.rankInMinute });
+    const target = targetOf(d);
+    const targetMinute = Math.floor(target / 60);
+    if (s.minutes.some((m) => m.minute === targetMinute)) questions.within.push({ department: d, from: targetMinute * 60, to: target });
   }
-  const pairs: Array<[string, number]> = [];
-  for (const [d, set] of wanted) for (const m of set) pairs.push([d, m]);
-  const seconds = pairs.length ? await readSeconds(pairs) : [];
-  // Indexed once: a large day holds thousands of second rows, and each department asks for three minutes.
-  const byMinute = new Map<string, SecondBucket[]>();
-  const bySiteMinute = new Map<number, SecondBucket[]>();
-  for (const b of seconds) {
-    if (b.n === 0) continue;
-    const minute = Math.floor(b.secs / 60);
-    const key = `${minute}\u0000${b.department}`;
-    addTo(byMinute, key, b);
-    addTo(bySiteMinute, minute, b);
-  }
-  const inMinute = (department: string | null, minute: number): SecondBucket[] =>
-    (department === null ? bySiteMinute.get(minute) : byMinute.get(`${minute}\u0000${department}`)) ?? [];
+  const answers = await readSeconds(questions);
 
-  const departments = new Map<string, WaitAggregate>();
   let siteWithin = 0;
   let siteMax: number | null = null;
   for (const [d, s] of scopes) {
-    const p90 = rankAt(s.minutes, p90Rank(s.count))!;
-    const lastMinute = s.minutes[s.minutes.length - 1].minute;
-    const maxSec = Math.max(...inMinute(d, lastMinute).map((b) => b.secs));
-    const target = targetOf(d);
-    const targetMinute = Math.floor(target / 60);
-    let within = 0;
+    const targetMinute = Math.floor(targetOf(d) / 60);
+    let within = answers.within.get(d) ?? 0;
     for (const m of s.minutes) if (m.minute < targetMinute) within += m.n;
-    for (const b of inMinute(d, targetMinute)) if (b.secs <= target) within += b.n;
+    const maxSec = answers.max.get(d) ?? null;
     siteWithin += within;
-    siteMax = siteMax === null ? maxSec : Math.max(siteMax, maxSec);
-    departments.set(d, {
-      count: s.count,
-      totalSec: s.totalSec,
-      maxSec,
-      p90Sec: secondAtRank(inMinute(d, p90.minute), p90.rankInMinute),
-      withinTarget: within,
-    });
+    if (maxSec !== null) siteMax = siteMax === null ? maxSec : Math.max(siteMax, maxSec);
+    departments.set(d, { count: s.count, totalSec: s.totalSec, maxSec, p90Sec: answers.ranks.get(d) ?? null, withinTarget: within });
   }
-  const siteAggregate: WaitAggregate = siteP90
-    ? {
-        count: site.count,
-        totalSec: site.totalSec,
-        maxSec: siteMax,
-        p90Sec: secondAtRank(inMinute(null, siteP90.minute), siteP90.rankInMinute),
-        withinTarget: siteWithin,
-      }
-    : { count: 0, totalSec: 0, maxSec: null, p90Sec: null, withinTarget: 0 };
-  return { site: siteAggregate, departments };
+  return {
+    site: { count: site.count, totalSec: site.totalSec, maxSec: siteMax, p90Sec: answers.siteRank, withinTarget: siteWithin },
+    departments,
+  };
 }

@@ -2,7 +2,7 @@ import { CONTACT_WORKING_DAYS, FOLLOW_UP_ALERT_KINDS, LiveAlert } from '@hallwat
 import { EntityManager } from 'typeorm';
 import { AlertSource } from '../indicators/alert-sources';
 import { Site } from '../registry/site.entity';
-import { localDay, zonedInstant } from '../../core/time/zoned-time';
+import { addDays, localDay, zonedInstant } from '../../core/time/zoned-time';
 import { OPEN_CASE } from './follow-up-views';
 
 // The report's items on follow-up: 8 (complaints handled), 17 (好差评), 25 (complaint channels).
@@ -38,8 +38,11 @@ export const FOLLOW_UP_ALERTS: AlertSource = {
              AT TIME ZONE $3)::date = ($2::timestamptz AT TIME ZONE $3)::date)::int AS due_today
        FROM follow_up_cases c LEFT JOIN departments d ON d.site_id = c.site_id AND d.code = c.department
        WHERE c.site_id = $1 AND ${OPEN_CASE}
+         -- Only a case due by the end of today can alert: a missed deadline lies in the past
+         -- (moving one later clears its flag), and one due today is due before tomorrow.
+         AND (c.contact_due_at <= $4 OR c.resolve_due_at <= $4)
        GROUP BY c.department, d.name`,
-      [site.id, now, site.timezone],
+      [site.id, now, site.timezone, zonedInstant(addDays(localDay(now, site.timezone), 1), '00:00', site.timezone)],
     );
     const today = localDay(now, site.timezone);
     const alerts: LiveAlert[] = [];

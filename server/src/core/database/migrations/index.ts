@@ -7,6 +7,8 @@ import { AddAccounts1795709621090 } from './1795709621090-add-accounts';
 import { AddPatrolPlannedFrom1795711320072 } from './1795711320072-add-patrol-planned-from';
 import { AddLiveAggregates1795715167836 } from './1795715167836-add-live-aggregates';
 import { AddTicketEventMarker1795715425726 } from './1795715425726-add-ticket-event-marker';
+import { AddSiteWaitSeconds1795716100000 } from './1795716100000-add-site-wait-seconds';
+import { AddFollowUpDueIndexes1795716200000 } from './1795716200000-add-follow-up-due-indexes';
 
 // Every migration, in order. `npm run hallwatch -- migration-generate <Name>` writes new ones.
 export const MIGRATIONS: Function[] = [
@@ -19,4 +21,6 @@ export const MIGRATIONS: Function[] = [
   AddPatrolPlannedFrom1795711320072,
   AddLiveAggregates1795715167836,
   AddTicketEventMarker1795715425726,
+  AddSiteWaitSeconds1795716100000,
+  AddFollowUpDueIndexes1795716200000,
 ];

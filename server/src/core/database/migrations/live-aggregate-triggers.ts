@@ -23,12 +23,11 @@ const perOperation = (statements: (rows: string) => string): string => {
   END IF;`;
 };
 
-const triggerFunction = (name: string, statements: (rows: string) => string): string => `
-CREATE FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
+const triggerFunction = (name: string, statements: (rows: string) => string, replace = false): string => `
+CREATE ${replace ? 'OR REPLACE ' : ''}FUNCTION ${name}() RETURNS trigger LANGUAGE plpgsql AS $fn$
 BEGIN${perOperation(statements)}
   RETURN NULL;
 END $fn$`;
-
 const TICKETS_FN = triggerFunction('live_tickets_aggregate', (rows) => `
     WITH r AS (${rows}), c AS (
       SELECT site_id, service_day, COALESCE(department, '') AS department,
@@ -50,7 +49,11 @@ const TICKETS_FN = triggerFunction('live_tickets_aggregate', (rows) => `
     ON CONFLICT (site_id, service_day, "window") DO UPDATE SET
       done = t.done + EXCLUDED.done, finished = t.finished + EXCLUDED.finished`);
 
-const WAITS_FN = triggerFunction('live_waits_aggregate', (rows) => `
+/** The waits' histograms; `siteSeconds` adds the site's own seconds (a later migration). */
+const waitsFunction = (siteSeconds: boolean): string =>
+  triggerFunction(
+    'live_waits_aggregate',
+    (rows) => `
     WITH r AS (${rows}), s AS (
       SELECT site_id, service_day, COALESCE(department, '') AS department, sign,
              GREATEST(0, floor(extract(epoch FROM called_at - wait_from)))::int AS secs
@@ -60,11 +63,22 @@ const WAITS_FN = triggerFunction('live_waits_aggregate', (rows) => `
       SELECT site_id, service_day, department, secs / 60, sum(sign), sum(sign * secs) FROM s
       GROUP BY 1, 2, 3, 4 HAVING sum(sign) <> 0 OR sum(sign * secs) <> 0 ORDER BY 1, 2, 3, 4
       ON CONFLICT (site_id, service_day, department, minute) DO UPDATE SET
-        n = t.n + EXCLUDED.n, total_sec = t.total_sec + EXCLUDED.total_sec)
+        n = t.n + EXCLUDED.n, total_sec = t.total_sec + EXCLUDED.total_sec)${
+      siteSeconds
+        ? `,
+    x AS (
+      INSERT INTO live_site_wait_seconds AS t (site_id, service_day, secs, n)
+      SELECT site_id, service_day, secs, sum(sign) FROM s
+      GROUP BY 1, 2, 3 HAVING sum(sign) <> 0 ORDER BY 1, 2, 3
+      ON CONFLICT (site_id, service_day, secs) DO UPDATE SET n = t.n + EXCLUDED.n)`
+        : ''
+    }
     INSERT INTO live_wait_seconds AS t (site_id, service_day, department, secs, n)
     SELECT site_id, service_day, department, secs, sum(sign) FROM s
     GROUP BY 1, 2, 3, 4 HAVING sum(sign) <> 0 ORDER BY 1, 2, 3, 4
-    ON CONFLICT (site_id, service_day, department, secs) DO UPDATE SET n = t.n + EXCLUDED.n`);
+    ON CONFLICT (site_id, service_day, department, secs) DO UPDATE SET n = t.n + EXCLUDED.n`,
+    siteSeconds,
+  );
 
 const REVIEWS_FN = triggerFunction('live_reviews_aggregate', (rows) => `
     WITH r AS (${rows}), c AS (
@@ -108,7 +122,7 @@ const BACKFILL = [
 
 export const LIVE_AGGREGATES_UP: string[] = [
   TICKETS_FN,
-  WAITS_FN,
+  waitsFunction(false),
   REVIEWS_FN,
   ...BACKFILL,
   ...triggersOn('tickets', 'live_tickets_aggregate'),
@@ -122,3 +136,12 @@ export const LIVE_AGGREGATES_DOWN: string[] = [
   'DROP FUNCTION live_waits_aggregate()',
   'DROP FUNCTION live_tickets_aggregate()',
 ];
+
+/** The site's own wait seconds: kept by the waits trigger from now on, filled from the departments'. */
+export const SITE_WAIT_SECONDS_UP: string[] = [
+  waitsFunction(true),
+  `INSERT INTO live_site_wait_seconds (site_id, service_day, secs, n)
+   SELECT site_id, service_day, secs, sum(n) FROM live_wait_seconds GROUP BY 1, 2, 3 HAVING sum(n) <> 0`,
+];
+
+export const SITE_WAIT_SECONDS_DOWN: string[] = [waitsFunction(false).replace('CREATE FUNCTION', 'CREATE OR REPLACE FUNCTION')];

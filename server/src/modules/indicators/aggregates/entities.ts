@@ -1,5 +1,5 @@
 import { LiveDayCount } from './day-count.entity';
-import { LiveWaitMinute, LiveWaitSecond } from './wait-histogram.entity';
+import { LiveSiteWaitSecond, LiveWaitMinute, LiveWaitSecond } from './wait-histogram.entity';
 import { LiveWindowCount } from './window-count.entity';
 
-export const LIVE_AGGREGATE_ENTITIES = [LiveDayCount, LiveWindowCount, LiveWaitMinute, LiveWaitSecond];
+export const LIVE_AGGREGATE_ENTITIES = [LiveDayCount, LiveWindowCount, LiveWaitMinute, LiveWaitSecond, LiveSiteWaitSecond];

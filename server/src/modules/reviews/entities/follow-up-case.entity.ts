@@ -1,6 +1,8 @@
 import type { FollowUpKind, FollowUpStatus } from '@hallwatch/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
+const OPEN_STATUSES = `status IN ('awaiting_contact', 'in_progress', 'awaiting_confirmation')`;
+
 // One follow-up per bad review or complaint, owned by the department that served. Opened in
 // the ingest transaction, so a stored bad review without its case cannot exist.
 @Entity('follow_up_cases')
@@ -9,6 +11,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 
 // The sweep looks for open cases past a deadline across every site.
 @Index('idx_follow_up_cases_status_due', ['status', 'resolveDueAt'])
 @Index('idx_follow_up_cases_scheduled', ['scheduledAt'])
+// The wall's follow-up alerts read only the open cases due by the end of today (overdue ones included).
+@Index('idx_follow_up_cases_open_contact_due', ['siteId', 'contactDueAt'], { where: OPEN_STATUSES })
+@Index('idx_follow_up_cases_open_resolve_due', ['siteId', 'resolveDueAt'], { where: OPEN_STATUSES })
 export class FollowUpCase {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
