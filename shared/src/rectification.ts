@@ -183,6 +183,9 @@ export interface LookBackSettings {
 
 export interface RectificationListView {
   site: string;
+  /** The hall's name for the page's title, in Chinese and (where set) English. */
+  siteName: string;
+  siteNameEn: string | null;
   report: RectificationReportView | null;
   settings: LookBackSettings;
   asOf: string;

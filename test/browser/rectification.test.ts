@@ -57,6 +57,8 @@ describe('rectification page in a real browser', () => {
     await page.click('button[type=submit]');
     await page.getByText('尚未导入整改报告').waitFor();
     expect(new URL(page.url()).pathname).toBe('/rectification');
+    // The hall by its name, not its code.
+    expect(await page.locator('h1').textContent()).toContain('测试大厅 br');
 
     await page.setInputFiles('[data-testid=import-input]', SEED_REPORT);
     const findings = page.getByTestId('import-findings');

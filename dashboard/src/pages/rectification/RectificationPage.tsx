@@ -74,7 +74,7 @@ export function RectificationPage() {
         <div>
           <h1>
             {t('title')}
-            {list && <span className="office-header__site"> · {list.site}</span>}
+            {list && <span className="office-header__site"> · {lang === 'en' ? (list.siteNameEn ?? list.siteName) : list.siteName}</span>}
           </h1>
           <p className="office-muted">{t('subtitle')}</p>
         </div>

@@ -53,7 +53,8 @@ export class RectificationService {
     const settings = lookBackSettings(site.settings);
     const empty = { in_progress: 0, rectified: 0, ongoing: 0, total: 0, rebounding: 0 };
     const asOf = snapshot?.asOf ?? this.clock.now().toISOString();
-    if (!report) return { site: site.code, report: null, settings, asOf, counts: empty, sections: [] };
+    const names = { site: site.code, siteName: site.name, siteNameEn: site.nameEn };
+    if (!report) return { ...names, report: null, settings, asOf, counts: empty, sections: [] };
     const items = await this.ds.getRepository(RectificationItem).find({ where: { reportId: report.id }, order: { sourceLine: 'ASC' } });
     const views = await this.views(this.ds.manager, items, report, snapshot);
     const counts = { ...empty, total: views.length };
@@ -61,7 +62,7 @@ export class RectificationService {
       counts[v.status] += 1;
       if (v.rebound) counts.rebounding += 1;
     }
-    return { site: site.code, report: reportView(report), settings, asOf, counts, sections: groupSections(views) };
+    return { ...names, report: reportView(report), settings, asOf, counts, sections: groupSections(views) };
   }
 
   async get(scope: Scope, ref: string, key: string): Promise<RectificationItemView> {

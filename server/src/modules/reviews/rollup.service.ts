@@ -8,7 +8,7 @@ import { addDays, daysBetween } from '../../core/time/zoned-time';
 
 // Concurrent recomputes of the same rows would each delete and insert them; one lock
 // serialises them (flushes are small; a rebuild takes it per month).
-const ROLLUP_LOCK = 0x68770001;
+export const ROLLUP_LOCK = 0x68770001;
 const TIER_ORDER = ['village', 'town', 'hall'];
 
 export interface FlushResult {
