@@ -506,7 +506,7 @@ async function run() {
     only === 'cpu'
       ? ''
       : `| batch throughput, one instance | ${Math.round(one)} events/s | |
-| batch throughput, two instances, one database | ${Math.round(two)} events/s (${(((two - one) / one) * 100).toFixed(0)}%) | loss ≤ 15% |`;
+| batch throughput, two instances, one database | ${Math.round(two)} events/s (${two >= one ? '+' : ''}${(((two - one) / one) * 100).toFixed(0)}%) | loss ≤ 15% |`;
   return `
 ${only === 'cpu' ? '' : `${latencyRows(l)}\n\n${LATENCY_NOTE}\n`}
 | measure | figure | target |

@@ -9,8 +9,6 @@ export const LOOK_BACK_SITE = 'look-back-site';
 /** Often enough that a 30-minute live grace is noticed within a few minutes of running out. */
 export const LOOK_BACK_EVERY_MS = 5 * 60_000;
 
-export type LookBackSweepData = Record<string, never>;
-
 export interface LookBackSiteData {
   siteId: string;
 }

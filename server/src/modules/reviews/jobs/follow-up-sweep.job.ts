@@ -6,6 +6,4 @@ export const FOLLOW_UP_SWEEP = 'follow-up-sweep';
 export const FOLLOW_UP_SWEEP_SCHEDULER = 'follow-up-sweep';
 export const FOLLOW_UP_SWEEP_EVERY_MS = 5 * 60_000;
 
-export type FollowUpSweepData = Record<string, never>;
-
 export const JOB_RETENTION = { removeOnComplete: 1000, removeOnFail: 1000 } as const;
