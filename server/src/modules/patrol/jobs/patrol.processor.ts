@@ -1,7 +1,7 @@
 import { QueueName } from '@hallwatch/shared';
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
 import { DelayedError, Job } from 'bullmq';
+import { LoggedWorkerHost } from '../../../core/queue/logged-worker-host';
 import { Clock } from '../../../core/time/clock';
 import { NoticeStepsService, noticeStepAt } from '../notice-steps.service';
 import { PatrolNotifier } from '../patrol-notifier';
@@ -21,10 +21,7 @@ const CONCURRENCY = 8;
  * The worker is started by PatrolWorker, only in processes that run workers.
  */
 @Processor(QueueName.Patrol, { autorun: false, concurrency: CONCURRENCY })
-export class PatrolProcessor extends WorkerHost {
-  private readonly logger = new Logger('patrol');
-  private failing = false;
-
+export class PatrolProcessor extends LoggedWorkerHost {
   constructor(
     private readonly clock: Clock,
     private readonly rounds: RoundStepsService,
@@ -32,7 +29,7 @@ export class PatrolProcessor extends WorkerHost {
     private readonly sync: PatrolSync,
     private readonly notifier: PatrolNotifier,
   ) {
-    super();
+    super('patrol', { jobIds: true });
   }
 
   async process(job: Job, token?: string): Promise<unknown> {
@@ -75,22 +72,5 @@ export class PatrolProcessor extends WorkerHost {
     if (early <= 0) return;
     await job.moveToDelayed(Date.now() + early, token);
     throw new DelayedError();
-  }
-
-  // Without a listener a worker's error would throw; Redis going away must only be logged.
-  @OnWorkerEvent('error')
-  onError(err: Error): void {
-    if (!this.failing) this.logger.warn(`worker: ${err.message}`);
-    this.failing = true;
-  }
-
-  @OnWorkerEvent('completed')
-  onCompleted(): void {
-    this.failing = false;
-  }
-
-  @OnWorkerEvent('failed')
-  onFailed(job: Job | undefined, err: Error): void {
-    this.logger.warn(`${job?.name ?? 'job'} ${job?.id ?? ''} failed: ${err.message}`);
   }
 }

@@ -1,8 +1,8 @@
 import { QueueName } from '@hallwatch/shared';
-import { InjectQueue, OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { InjectQueue, Processor } from '@nestjs/bullmq';
 import { Job, Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { LoggedWorkerHost } from '../../../core/queue/logged-worker-host';
 import { Clock } from '../../../core/time/clock';
 import { Site } from '../../registry/site.entity';
 import { LookBackService } from '../look-back.service';
@@ -10,17 +10,14 @@ import { JOB_RETENTION, LOOK_BACK_SITE, LOOK_BACK_SWEEP, LookBackSiteData, lookB
 
 // Started by LookBackWorker, only in processes that run workers.
 @Processor(QueueName.Rectification, { autorun: false })
-export class LookBackProcessor extends WorkerHost {
-  private readonly logger = new Logger('rectification-look-back');
-  private failing = false;
-
+export class LookBackProcessor extends LoggedWorkerHost {
   constructor(
     private readonly ds: DataSource,
     private readonly lookBack: LookBackService,
     private readonly clock: Clock,
     @InjectQueue(QueueName.Rectification) private readonly queue: Queue,
   ) {
-    super();
+    super('rectification-look-back');
   }
 
   async process(job: Job): Promise<unknown> {
@@ -48,22 +45,5 @@ export class LookBackProcessor extends WorkerHost {
     }
     this.logger.warn(`unknown job ${job.name} on the rectification queue`);
     return null;
-  }
-
-  // Without a listener a worker's error would throw; Redis going away must only be logged.
-  @OnWorkerEvent('error')
-  onError(err: Error): void {
-    if (!this.failing) this.logger.warn(`worker: ${err.message}`);
-    this.failing = true;
-  }
-
-  @OnWorkerEvent('completed')
-  onCompleted(): void {
-    this.failing = false;
-  }
-
-  @OnWorkerEvent('failed')
-  onFailed(job: Job | undefined, err: Error): void {
-    this.logger.warn(`${job?.name ?? 'job'} failed: ${err.message}`);
   }
 }

@@ -1,7 +1,7 @@
 import { QueueName } from '@hallwatch/shared';
-import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Logger } from '@nestjs/common';
+import { Processor } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
+import { LoggedWorkerHost } from '../../../core/queue/logged-worker-host';
 import { FollowUpDeadlinesService } from '../follow-up-deadlines.service';
 import { RollupService } from '../rollup.service';
 import { FOLLOW_UP_DEADLINE, FollowUpDeadlineData } from './follow-up-deadline.job';
@@ -12,9 +12,7 @@ import { ROLLUP_FLUSH, ROLLUP_FLUSH_SPACING } from './rollup-flush.job';
 
 // Started by FollowUpsWorker, only in processes that run workers.
 @Processor(QueueName.FollowUps, { autorun: false })
-export class FollowUpsProcessor extends WorkerHost {
-  private readonly logger = new Logger('follow-ups');
-  private failing = false;
+export class FollowUpsProcessor extends LoggedWorkerHost {
   /** No rollup flush in this worker before this instant (epoch ms); see ROLLUP_FLUSH_SPACING. */
   private rollupsHeldUntil = 0;
 
@@ -23,7 +21,7 @@ export class FollowUpsProcessor extends WorkerHost {
     private readonly rollups: RollupService,
     private readonly producer: FollowUpProducer,
   ) {
-    super();
+    super('follow-ups');
   }
 
   async process(job: Job): Promise<unknown> {
@@ -55,22 +53,5 @@ export class FollowUpsProcessor extends WorkerHost {
         this.logger.warn(`unknown job ${job.name} on the follow-ups queue`);
         return null;
     }
-  }
-
-  // Without a listener a worker's error would throw; Redis going away must only be logged.
-  @OnWorkerEvent('error')
-  onError(err: Error): void {
-    if (!this.failing) this.logger.warn(`worker: ${err.message}`);
-    this.failing = true;
-  }
-
-  @OnWorkerEvent('completed')
-  onCompleted(): void {
-    this.failing = false;
-  }
-
-  @OnWorkerEvent('failed')
-  onFailed(job: Job | undefined, err: Error): void {
-    this.logger.warn(`${job?.name ?? 'job'} failed: ${err.message}`);
   }
 }
