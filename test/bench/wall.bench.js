@@ -6,6 +6,7 @@ const { gzipSync } = require('node:zlib');
 const { join } = require('node:path');
 const os = require('node:os');
 const { createBenchDatabase, startServer, ROOT, displayToken } = require('./bench-env');
+const { launchBrowser } = require('../support/chromium');
 /* global document -- read inside the page, by page.waitForFunction */
 
 const BUDGET_KB = 300;
@@ -88,18 +89,7 @@ async function run() {
   const token = await displayToken(ds, 'huiji');
   await ds.destroy();
   const server = await startServer(db.url, 3900 + Math.floor(Math.random() * 90), { DASHBOARD_DIR: DIST });
-  const { chromium } = require('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchBrowser();
   try {
     const events = morning(Date.now());
     for (let i = 0; i < events.length; i += 1000) {

@@ -5,18 +5,18 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import { PatrolSync } from '../../server/src/modules/patrol/jobs/patrol-sync.service';
 import { Site } from '../../server/src/modules/registry/site.entity';
 import { makeUser } from '../support/accounts';
-import { launchBrowser, signInContext } from '../support/browser';
+import { launchBrowser, SCREENSHOTS, signInContext, waitForText } from '../support/browser';
 import { makeSite } from '../support/factories';
 import { call, hall, MONDAY, waitFor } from '../support/patrol';
+import { DASHBOARD_DIR } from '../support/server-process';
 import { startTestApp, TestApp } from '../support/test-app';
+import { WALL_VIEWPORT } from '../support/wall-page';
 
 jest.setTimeout(120_000);
 
 const ADMIN = 'browser-admin-token-patrol';
 const PATROLLER = 'zhang.patrol';
 const SITE = 'patb';
-const SHOTS = join(__dirname, '..', 'screenshots');
-const ROOT = join(__dirname, '..', '..');
 
 /** A plain 640×480 PNG, as a phone camera might hand over; the page re-encodes it as a JPEG before it waits in the outbox. */
 function png(width: number, height: number): Buffer {
@@ -58,7 +58,7 @@ describe('patrol page on a phone', () => {
     (await t.ds.query(sql.replace('$site', `(SELECT id FROM sites WHERE code = '${SITE}')`)))[0].n;
 
   beforeAll(async () => {
-    t = await startTestApp({ ADMIN_TOKEN: ADMIN, DASHBOARD_DIR: join(ROOT, 'dashboard', 'dist') });
+    t = await startTestApp({ ADMIN_TOKEN: ADMIN, DASHBOARD_DIR });
     site = await makeSite(t.ds, SITE);
     await makeUser(t, PATROLLER, 'patrol', [SITE]);
     t.clock.setNow(hall(MONDAY, '08:58:00'));
@@ -92,7 +92,7 @@ describe('patrol page on a phone', () => {
       'round 1 due',
     );
     expect(await page.textContent('h1')).toBe('督查巡查');
-    await page.screenshot({ path: join(SHOTS, 'patrol-rounds.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'patrol-rounds.png') });
     await round1.getByRole('button', { name: '开始巡查' }).click();
     await page.getByTestId('checklist').waitFor();
     await waitFor(
@@ -129,7 +129,7 @@ describe('patrol page on a phone', () => {
     await page.getByTestId('finding-photo').setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: PNG });
     await page.getByText(/已附照片/).waitFor();
     await page.getByTestId('finding-notice').check();
-    await page.screenshot({ path: join(SHOTS, 'patrol-finding.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'patrol-finding.png'), fullPage: true });
     await page.getByTestId('finding-save').click();
     await waitFor(
       () => page.getByTestId('cp-back-office').getAttribute('data-result'),
@@ -137,7 +137,7 @@ describe('patrol page on a phone', () => {
       5000,
       'finding recorded',
     );
-    await page.screenshot({ path: join(SHOTS, 'patrol.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'patrol.png') });
     const offlineBadge = await page.getByTestId('sync-state').textContent();
     expect(offlineBadge).toMatch(/离线 · \d+ 条待发送/);
     await page.getByTestId('complete-round').click();
@@ -200,24 +200,22 @@ describe('patrol page on a phone', () => {
       'round done after reload',
     );
     expect(await page.getByTestId('sync-state').textContent()).toBe('已同步');
-    await page.screenshot({ path: join(SHOTS, 'patrol-done.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'patrol-done.png') });
   });
 
   it('switches to English', async () => {
     await page.getByTestId('lang').click();
     expect(await page.textContent('h1')).toBe('Patrol rounds');
     expect(await page.getByTestId('round-1').textContent()).toContain('Done');
-    await page.screenshot({ path: join(SHOTS, 'patrol-english.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'patrol-english.png') });
     await page.getByTestId('lang').click();
     expect(await page.textContent('h1')).toBe('督查巡查');
   });
 
   it('the wall shows the round done', async () => {
-    const wall = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    const wall = await browser.newPage({ viewport: WALL_VIEWPORT });
     await wall.goto(`${t.url}/wall?site=${SITE}&token=${await t.displayToken(SITE)}`);
-    await wall.waitForFunction(() => document.querySelector('[data-testid="patrol.rounds.done"]')?.textContent === '1', null, {
-      timeout: 15_000,
-    });
+    await waitForText(wall, 'patrol.rounds.done', '1', 15_000);
     await wall.close();
   });
 });

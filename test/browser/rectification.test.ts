@@ -1,60 +1,46 @@
-import { Browser, Page } from 'playwright-core';
 import { join } from 'node:path';
-import { DataSource } from 'typeorm';
-import { createDataSource } from '../../server/src/core/database/data-source';
-import { DeviceKeysService } from '../../server/src/modules/device-keys/device-keys.service';
+import { Page } from 'playwright-core';
+import { makeUserOn, sleep } from '../support/accounts';
 import { adminApi } from '../support/admin-api';
-import { makeUserOn, PASSWORD } from '../support/accounts';
-import { launchBrowser } from '../support/browser';
-import { ev, makeSite } from '../support/factories';
+import { SCREENSHOTS, submitLogin } from '../support/browser';
+import { BrowserHarness, startBrowserHarness } from '../support/browser-harness';
+import { deviceKeyOn, ev, makeSite, servedTicket } from '../support/factories';
+import { localDay, localMidnight, spanStartToday } from '../support/hall-day';
 import { postEvents } from '../support/http';
 import { SEED_REPORT } from '../support/rectification-api';
-import { ServerProcess, startServerProcess } from '../support/server-process';
-import { createTestDatabase } from '../support/test-db';
 
 jest.setTimeout(90_000);
 
 const TOKEN = 'browser-admin-token-0123';
-const SHOTS = join(__dirname, '..', 'screenshots');
 
 // The items page in a real browser: it sends a visitor to sign in, imports the seed through
 // its upload, and shows statuses, live values against targets, evidence, history and a
 // rebound. The server runs in real time, so the rebound is made by closing the day at
 // 00:00 (a site setting) and a day of completions with few reviews (item 17).
 describe('rectification page in a real browser', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let ds: DataSource;
-  let server: ServerProcess;
-  let browser: Browser;
+  let h: BrowserHarness;
   let page: Page;
   let api: ReturnType<typeof adminApi>;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ds = createDataSource(db.url);
-    await ds.initialize();
-    await makeSite(ds, 'br');
-    await makeUserOn(ds, 'br-admin', 'admin', ['br']);
-    server = await startServerProcess(db.url, { ADMIN_TOKEN: TOKEN });
-    api = adminApi(server.url, TOKEN);
-    browser = await launchBrowser();
-    page = await browser.newPage({ viewport: { width: 1680, height: 1050 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    h = await startBrowserHarness(
+      async (ds) => {
+        await makeSite(ds, 'br');
+        await makeUserOn(ds, 'br-admin', 'admin', ['br']);
+      },
+      { ADMIN_TOKEN: TOKEN },
+    );
+    api = adminApi(h.server.url, TOKEN);
+    page = await h.browser.newPage({ viewport: { width: 1680, height: 1050 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await ds?.destroy();
-    await db?.drop();
-  });
+  afterAll(() => h?.close());
 
   it('sends the visitor to sign in and back, imports the seed through the upload and reports the count check', async () => {
-    await page.goto(`${server.url}/rectification?site=br`);
+    await page.goto(`${h.server.url}/rectification?site=br`);
     await page.waitForURL(/\/login\?next=/);
     expect(new URL(page.url()).searchParams.get('next')).toBe('/rectification?site=br');
-    await page.fill('input[name="username"]', 'br-admin');
-    await page.fill('input[name="password"]', PASSWORD);
-    await page.click('button[type=submit]');
+    await submitLogin(page, 'br-admin');
     await page.getByText('尚未导入整改报告').waitFor();
     expect(new URL(page.url()).pathname).toBe('/rectification');
     // The hall by its name, not its code.
@@ -91,21 +77,16 @@ describe('rectification page in a real browser', () => {
       text: '组织综合科及财务室工作人员进行合同管理专题学习。',
     });
 
-    const key = (await new DeviceKeysService(ds).create('br', 'browser test')).key;
-    // Every event on today's service day, whatever the hour the test runs at (even just after midnight).
-    const midnight = Date.parse(`${new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())}T00:00:00+08:00`);
-    if (Date.now() - midnight < 5_000) await new Promise((r) => setTimeout(r, 5_000));
-    const from = Math.max(midnight + 1_000, Date.now() - 40 * 60_000);
+    const key = await deviceKeyOn(h.ds, 'br', 'browser test');
+    // Just after midnight the day is too short to hold the 31 steps below: wait until it is not.
+    if (Date.now() - localMidnight(localDay(Date.now())) < 5_000) await sleep(5_000);
+    const from = spanStartToday(Date.now(), 40 * 60_000);
     const step = Math.floor((Date.now() - 2_000 - from) / 31);
     const at = (k: number) => new Date(from + k * step);
     const events = [];
-    for (let i = 0; i < 10; i++) {
-      events.push(ev('ticket.issued', { ticket: `B${i}`, department: 'd1', channel: 'walk_in' }, at(i * 3)));
-      events.push(ev('ticket.called', { ticket: `B${i}`, window: 'w1' }, at(i * 3 + 1)));
-      events.push(ev('ticket.completed', { ticket: `B${i}`, window: 'w1', staff: 's1', outcome: 'done' }, at(i * 3 + 2)));
-    }
+    for (let i = 0; i < 10; i++) events.push(...servedTicket(`B${i}`, [at(i * 3), at(i * 3 + 1), at(i * 3 + 2)]));
     for (let i = 0; i < 9; i++) events.push(ev('review.submitted', { rating: 5, channel: 'pad', department: 'd1' }, at(30)));
-    expect((await postEvents(server.url, key, { events })).status).toBe(200);
+    expect((await postEvents(h.server.url, key, { events })).status).toBe(200);
 
     await page.reload();
     await page.getByRole('button', { name: '立即回头看' }).click();
@@ -123,7 +104,7 @@ describe('rectification page in a real browser', () => {
     await page.getByTestId('item-1').click();
     await page.getByTestId('item-2').click();
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(SHOTS, 'rectification.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'rectification.png') });
 
     await page.getByTestId('item-1').click();
     await page.getByTestId('item-2').click();
@@ -131,7 +112,7 @@ describe('rectification page in a real browser', () => {
     await page.getByText('变更记录').first().waitFor();
     // The row at the top, under the sticky column headings.
     await row17.evaluate((el) => window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - 90));
-    await page.screenshot({ path: join(SHOTS, 'rectification-item.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'rectification-item.png') });
     const detail = (await page.locator('.rect-row-detail').textContent()) ?? '';
     expect(detail).toContain('全市政务服务优化中心平台显示主动评价率99.52%。');
     expect(detail).toContain('回头看');

@@ -1,75 +1,61 @@
 import { BreakdownView, goodRate, RankingView, rectifyRate, TrendSeriesView } from '@hallwatch/shared';
 import { Workbook } from 'exceljs';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, Page } from 'playwright-core';
-import { DataSource } from 'typeorm';
-import { createDataSource } from '../../server/src/core/database/data-source';
+import { Page } from 'playwright-core';
 import { seedDemo } from '../../server/src/modules/demo/seed-demo';
 import { registryPoints, seedReviewHistory } from '../../server/src/modules/reviews/review-history-seed';
 import { RollupService } from '../../server/src/modules/reviews/rollup.service';
 import { addDays, localDay } from '../../server/src/core/time/zoned-time';
-import { makeUserOn, PASSWORD } from '../support/accounts';
-import { launchBrowser } from '../support/browser';
+import { makeUserOn } from '../support/accounts';
+import { SCREENSHOTS, submitLogin } from '../support/browser';
+import { BrowserHarness, startBrowserHarness } from '../support/browser-harness';
 import { REVIEWS_ADMIN_TOKEN } from '../support/reviews-api';
-import { ServerProcess, startServerProcess } from '../support/server-process';
-import { createTestDatabase } from '../support/test-db';
 
 jest.setTimeout(240_000);
 
-const SHOTS = join(__dirname, '..', 'screenshots');
 const LEADER = 'tr-leader';
 const DESKTOP = { width: 1600, height: 1000 };
 // The page's writing rule for a rate, restated here: a percentage cut to one decimal.
 const percent = (v: number | null) => (v === null ? '—' : `${(Math.floor(v * 1000 + 1e-6) / 10).toFixed(1)}%`);
 
 describe('the leaders’ trends page (/trends) in a real browser', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let ds: DataSource;
-  let server: ServerProcess;
-  let browser: Browser;
+  let h: BrowserHarness;
   const today = localDay(new Date(), 'Asia/Shanghai');
   const api = async <T>(path: string): Promise<T> =>
-    (await (await fetch(`${server.url}/api/v1/admin${path}`, { headers: { authorization: `Bearer ${REVIEWS_ADMIN_TOKEN}` } })).json()) as T;
+    (await (
+      await fetch(`${h.server.url}/api/v1/admin${path}`, { headers: { authorization: `Bearer ${REVIEWS_ADMIN_TOKEN}` } })
+    ).json()) as T;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    db = await createTestDatabase();
-    ds = createDataSource(db.url);
-    await ds.initialize();
-    await seedDemo(ds);
-    const [{ id }] = await ds.query(`SELECT id FROM sites WHERE code = 'huiji'`);
-    // Thirteen months of the demo hall, so that every period has one before it.
-    const from = addDays(today, -400);
-    await seedReviewHistory(ds, {
-      points: await registryPoints(ds, id),
-      from,
-      to: today,
-      tickets: 160_000,
-      prefix: 'bt',
-      timeZone: 'Asia/Shanghai',
-      now: new Date(),
-    });
-    await new RollupService(ds).rebuild([id], from, today);
-    await makeUserOn(ds, LEADER, 'leader', ['huiji']);
-    server = await startServerProcess(db.url, { ADMIN_TOKEN: REVIEWS_ADMIN_TOKEN });
-    browser = await launchBrowser();
+    h = await startBrowserHarness(
+      async (ds) => {
+        await seedDemo(ds);
+        const [{ id }] = await ds.query(`SELECT id FROM sites WHERE code = 'huiji'`);
+        // Thirteen months of the demo hall, so that every period has one before it.
+        const from = addDays(today, -400);
+        await seedReviewHistory(ds, {
+          points: await registryPoints(ds, id),
+          from,
+          to: today,
+          tickets: 160_000,
+          prefix: 'bt',
+          timeZone: 'Asia/Shanghai',
+          now: new Date(),
+        });
+        await new RollupService(ds).rebuild([id], from, today);
+        await makeUserOn(ds, LEADER, 'leader', ['huiji']);
+      },
+      { ADMIN_TOKEN: REVIEWS_ADMIN_TOKEN },
+    );
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-    await ds?.destroy();
-    await db?.drop();
-  });
+  afterAll(() => h?.close());
 
   /** A leader not signed in yet opens the page: it sends them to /login, and back after signing in. */
   async function openSignedIn(page: Page, path: string): Promise<void> {
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${h.server.url}${path}`);
     await page.waitForURL(/\/login\?next=/);
-    await page.fill('input[name="username"]', LEADER);
-    await page.fill('input[name="password"]', PASSWORD);
-    await page.click('button[type="submit"]');
+    await submitLogin(page, LEADER);
     await page.waitForURL((u) => u.pathname === '/trends');
     await page.waitForSelector('[data-testid="card-goodRate-value"]');
     await page.waitForSelector('[data-testid="ranking-windows"] tbody tr');
@@ -77,14 +63,14 @@ describe('the leaders’ trends page (/trends) in a real browser', () => {
   }
 
   it('sends a visitor who is not signed in to /login and back, and shows the rates the API computes, in Chinese', async () => {
-    const page = await browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
-    await page.goto(`${server.url}/trends`);
+    const page = await h.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
+    await page.goto(`${h.server.url}/trends`);
     await page.waitForURL(/\/login\?next=/);
     // Back to the same view afterwards: the page has already written its choices into the address.
     expect(new URL(page.url()).searchParams.get('next')).toMatch(/^\/trends\?scope=site&grain=day/);
     await page.getByTestId('sign-in-needed').waitFor();
     expect(await page.textContent('[data-testid="sign-in-needed"]')).toContain('此页面需要登录');
-    await page.screenshot({ path: join(SHOTS, 'login-redirect.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'login-redirect.png') });
     await openSignedIn(page, '/trends');
     expect(await page.textContent('h1')).toContain('好差评满意度趋势');
     expect(await page.textContent('[data-testid="sign-out"]')).toBe('退出登录');
@@ -105,19 +91,19 @@ describe('the leaders’ trends page (/trends) in a real browser', () => {
     expect(shownPlaces.slice(0, places.length)).toEqual(places.map(String));
     expect(await page.textContent('[data-testid="ranking-departments"] tbody tr:first-child .tr-reason')).toMatch(/第2名/);
 
-    await page.screenshot({ path: join(SHOTS, 'trends.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'trends.png'), fullPage: true });
     // The session cookie carries on: a second navigation does not ask again.
-    await page.goto(`${server.url}/trends?grain=month&site=huiji`);
+    await page.goto(`${h.server.url}/trends?grain=month&site=huiji`);
     await page.waitForSelector('[data-testid="card-goodRate-value"]');
     expect(new URL(page.url()).pathname).toBe('/trends');
     await page.waitForFunction(() => document.querySelector('.tr-page')?.getAttribute('data-loading') === 'no');
     await page.waitForSelector('[data-testid="ranking-windows"] tbody tr');
-    await page.screenshot({ path: join(SHOTS, 'trends-month.png'), fullPage: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'trends-month.png'), fullPage: true });
     await page.close();
   });
 
   it('exports the breakdown table to an .xlsx that reads back with Chinese headers and the same figures', async () => {
-    const page = await browser.newPage({ viewport: DESKTOP, acceptDownloads: true });
+    const page = await h.browser.newPage({ viewport: DESKTOP, acceptDownloads: true });
     await openSignedIn(page, '/trends?site=huiji');
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid="export-breakdown"]')]);
     expect(download.suggestedFilename()).toMatch(/^好差评-breakdown-huiji-.*\.xlsx$/);

@@ -1,27 +1,21 @@
 import { IndicatorSnapshot, IndicatorValues } from '@hallwatch/shared';
 import { execFile } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { Browser, Page } from 'playwright-core';
-import { DataSource } from 'typeorm';
-import { createDataSource } from '../../server/src/core/database/data-source';
+import { Page } from 'playwright-core';
 import { seedDemo } from '../../server/src/modules/demo/seed-demo';
-import { DeviceKeysService } from '../../server/src/modules/device-keys/device-keys.service';
 import { bearer, displayTokenOn } from '../support/accounts';
-import { launchBrowser } from '../support/browser';
-import { ev } from '../support/factories';
-import { localDay, localMidnight } from '../support/hall-day';
+import { SCREENSHOTS, waitForText } from '../support/browser';
+import { BrowserHarness, startBrowserHarness } from '../support/browser-harness';
+import { deviceKeyOn, ev, servedTicket } from '../support/factories';
+import { localDay, localMidnight, spanStartToday } from '../support/hall-day';
 import { getJson, postEvents } from '../support/http';
-import { ServerProcess, startServerProcess } from '../support/server-process';
-import { createTestDatabase } from '../support/test-db';
+import { startServerProcess } from '../support/server-process';
 import { postAll, wallHallEvents } from '../support/wall-hall';
 import { seedGoodRateHistory } from '../support/wall-history';
+import { openLiveWall, WALL_VIEWPORT, waitForLiveWall } from '../support/wall-page';
 
 jest.setTimeout(120_000);
-
-const SHOTS = join(__dirname, '..', 'screenshots');
-const HD = { width: 1920, height: 1080 };
 
 // The wall's writing rules, restated independently of the dashboard's code: a count as
 // digits, a wait as 分/秒 with two-digit seconds, a ratio as a percentage cut to one decimal.
@@ -56,17 +50,7 @@ const shown = (page: Page) =>
     HEADLINE.map(([id]) => id),
   );
 
-async function liveWall(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.waitForFunction(() => document.querySelector('[data-testid="freshness"]')?.getAttribute('data-fresh') === 'live', null, {
-    timeout: 10_000,
-  });
-}
-
-interface DemoHall {
-  db: Awaited<ReturnType<typeof createTestDatabase>>;
-  ds: DataSource;
-  server: ServerProcess;
+interface DemoHall extends BrowserHarness {
   key: string;
   /** A display token of the demo hall, as its wall TV carries. */
   token: string;
@@ -74,22 +58,13 @@ interface DemoHall {
 
 /** The seeded demo hall with a morning of events up to `nowMs`, and a server whose clock reads `fixedClock` if given. */
 async function demoHall(nowMs: number, fixedClock?: Date): Promise<DemoHall> {
-  const db = await createTestDatabase();
-  const ds = createDataSource(db.url);
-  await ds.initialize();
-  await seedDemo(ds);
-  const key = (await new DeviceKeysService(ds).create('huiji', 'wall test')).key;
-  const token = await displayTokenOn(ds, 'huiji');
-  const server = await startServerProcess(db.url, fixedClock ? { FIXED_CLOCK: fixedClock.toISOString() } : {});
-  await postAll(server.url, key, wallHallEvents(nowMs).events);
-  await seedGoodRateHistory(ds, 'huiji', nowMs);
-  return { db, ds, server, key, token };
-}
-
-async function closeHall(h: DemoHall | undefined): Promise<void> {
-  await h?.server.stop();
-  await h?.ds.destroy();
-  await h?.db.drop();
+  const h = await startBrowserHarness(seedDemo, fixedClock ? { FIXED_CLOCK: fixedClock.toISOString() } : {});
+  const key = await deviceKeyOn(h.ds, 'huiji', 'wall test');
+  const token = await displayTokenOn(h.ds, 'huiji');
+  await postAll(h.server.url, key, wallHallEvents(nowMs).events);
+  await seedGoodRateHistory(h.ds, 'huiji', nowMs);
+  // The same object, not a copy: a test that restarts the server replaces it there for close.
+  return Object.assign(h, { key, token });
 }
 
 /** 10:30 in the hall on the last weekday before today: a busy morning whatever time the tests run. */
@@ -102,33 +77,21 @@ function lastWeekdayMorning(): Date {
 
 describe('wall (大屏) in a real browser, on the seeded demo hall', () => {
   let hall: DemoHall;
-  let ds: DataSource;
-  let server: ServerProcess;
-  let browser: Browser;
-  let key: string;
-  let token: string;
 
   beforeAll(async () => {
     hall = await demoHall(Date.now());
-    ({ ds, server, key, token } = hall);
-    browser = await launchBrowser();
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    hall.server = server; // restarted by the last test
-    await closeHall(hall);
-  });
+  afterAll(() => hall?.close());
 
   it('shows at 1920×1080 the same headline figures as GET /indicators, written by the wall rules', async () => {
-    const page = await browser.newPage({ viewport: HD });
-    await liveWall(page, `${server.url}/wall?site=huiji&token=${token}`);
+    const page = await openLiveWall(hall.browser, `${hall.server.url}/wall?site=huiji&token=${hall.token}`);
     expect(await page.getAttribute('[data-testid="wall"]', 'data-mode')).toBe('open');
     // The wall hears changes within a publish interval; compare until both sides agree.
     let expected: Record<string, string> = {};
     let actual: Record<string, string | null> = {};
     for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 250))) {
-      const { body } = await getJson<IndicatorSnapshot>(`${server.url}/api/v1/sites/huiji/indicators`, bearer(token));
+      const { body } = await getJson<IndicatorSnapshot>(`${hall.server.url}/api/v1/sites/huiji/indicators`, bearer(hall.token));
       expected = Object.fromEntries(HEADLINE.map(([id, f]) => [id, f(body.values[id])]));
       actual = await shown(page);
       if (JSON.stringify(actual) === JSON.stringify(expected)) break;
@@ -146,11 +109,10 @@ describe('wall (大屏) in a real browser, on the seeded demo hall', () => {
   });
 
   it('shows a window going from serving to away unregistered within seconds', async () => {
-    const page = await browser.newPage({ viewport: HD });
-    await liveWall(page, `${server.url}/wall?site=huiji&token=${token}`);
+    const page = await openLiveWall(hall.browser, `${hall.server.url}/wall?site=huiji&token=${hall.token}`);
     const cell = '[data-testid="window-02"]';
     expect(await page.getAttribute(cell, 'data-state')).toMatch(/serving|idle/);
-    const res = await postEvents(server.url, key, ev('staff.left_post', { staff: 'S002', window: '02', reason: 'unregistered' }));
+    const res = await postEvents(hall.server.url, hall.key, ev('staff.left_post', { staff: 'S002', window: '02', reason: 'unregistered' }));
     expect(res.body.results[0].status).toBe('accepted');
     await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-state') === 'away_unregistered', cell, {
       timeout: 5_000,
@@ -163,55 +125,52 @@ describe('wall (大屏) in a real browser, on the seeded demo hall', () => {
   it('says the hall is closed in the evening and shows the day instead of zeros', async () => {
     // A small hall whose day is over: tickets served, staff signed out.
     const now = Date.now();
-    const start = Math.max(localMidnight(localDay(now)) + 60_000, now - 3 * 3600_000);
+    const start = spanStartToday(now, 3 * 3600_000, 60_000);
     const at = (f: number) => new Date(start + (now - 60_000 - start) * f);
     const events = [];
-    for (const [i, dept] of ['gjj', 'yb', 'bdc', 'sw', 'rs'].entries())
-      for (let k = 0; k < 6 - i; k++) {
-        const ticket = `C${i}${k}`;
-        events.push(ev('ticket.issued', { ticket, department: dept, channel: 'walk_in' }, at(0.1 + k * 0.1)));
-        events.push(ev('ticket.called', { ticket, window: '01' }, at(0.12 + k * 0.1)));
-        events.push(ev('ticket.completed', { ticket, window: '01', staff: 'S001', outcome: 'done' }, at(0.15 + k * 0.1)));
-      }
-    const closedKey = (await new DeviceKeysService(ds).create('huiji-t1', 'wall test')).key;
-    await ds.query(
+    for (const [i, department] of ['gjj', 'yb', 'bdc', 'sw', 'rs'].entries())
+      for (let k = 0; k < 6 - i; k++)
+        events.push(
+          ...servedTicket(`C${i}${k}`, [at(0.1 + k * 0.1), at(0.12 + k * 0.1), at(0.15 + k * 0.1)], {
+            department,
+            window: '01',
+            staff: 'S001',
+          }),
+        );
+    const closedKey = await deviceKeyOn(hall.ds, 'huiji-t1', 'wall test');
+    await hall.ds.query(
       `INSERT INTO departments (site_id, code, name, name_en) SELECT s.id, d.code, d.name, d.name_en FROM sites s, departments d
        WHERE s.code = 'huiji-t1' AND d.site_id = (SELECT id FROM sites WHERE code = 'huiji')`,
     );
-    await postAll(server.url, closedKey, events);
-    const page = await browser.newPage({ viewport: HD });
+    await postAll(hall.server.url, closedKey, events);
+    const page = await hall.browser.newPage({ viewport: WALL_VIEWPORT });
     // The page's clock reads 19:30 in the hall, after closing; the server keeps the real time.
     const evening = localMidnight(localDay(now)) + 19.5 * 3600_000;
     await page.clock.setFixedTime(new Date(Math.max(evening, now)));
-    await page.goto(`${server.url}/wall?site=huiji-t1&token=${await displayTokenOn(ds, 'huiji-t1')}`);
+    await page.goto(`${hall.server.url}/wall?site=huiji-t1&token=${await displayTokenOn(hall.ds, 'huiji-t1')}`);
     await page.waitForSelector('[data-testid="hall-closed"]', { timeout: 10_000 });
     expect(await page.textContent('[data-testid="hall-closed"]')).toContain('大厅已闭厅');
     expect(await page.textContent('[data-testid="queue.served"]')).toBe('20');
-    await page.screenshot({ path: join(SHOTS, 'wall-closed.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'wall-closed.png') });
     await page.close();
   });
 
   it('greys under 数据已中断 when the server stops, and recovers by itself when it returns', async () => {
-    const page = await browser.newPage({ viewport: HD });
-    await liveWall(page, `${server.url}/wall?site=huiji&token=${token}`);
-    const port = server.port;
-    await server.stop('SIGKILL');
+    const page = await openLiveWall(hall.browser, `${hall.server.url}/wall?site=huiji&token=${hall.token}`);
+    const port = hall.server.port;
+    await hall.server.stop('SIGKILL');
     await page.waitForSelector('[data-testid="stale-banner"]', { timeout: 15_000 });
     expect(await page.textContent('[data-testid="stale-banner"]')).toContain('数据已中断');
     expect(await page.getAttribute('[data-testid="wall"]', 'class')).toContain('wall--stale');
-    await page.screenshot({ path: join(SHOTS, 'wall-stale.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'wall-stale.png') });
 
-    server = await startServerProcess(hall.db.url, {}, port);
-    await page.waitForFunction(() => document.querySelector('[data-testid="freshness"]')?.getAttribute('data-fresh') === 'live', null, {
-      timeout: 15_000,
-    });
+    hall.server = await startServerProcess(hall.db.url, {}, port);
+    await waitForLiveWall(page, 15_000);
     expect(await page.$('[data-testid="stale-banner"]')).toBeNull();
     // Resynchronised, not merely reconnected: a change made after the restart shows.
     const before = Number(await page.textContent('[data-testid="queue.waiting"]'));
-    await postEvents(server.url, key, ev('ticket.issued', { ticket: 'R001', department: 'gjj', channel: 'walk_in' }));
-    await page.waitForFunction((n) => document.querySelector('[data-testid="queue.waiting"]')?.textContent === String(n), before + 1, {
-      timeout: 5_000,
-    });
+    await postEvents(hall.server.url, hall.key, ev('ticket.issued', { ticket: 'R001', department: 'gjj', channel: 'walk_in' }));
+    await waitForText(page, 'queue.waiting', String(before + 1), 5_000);
     await page.close();
   });
 });
@@ -219,35 +178,25 @@ describe('wall (大屏) in a real browser, on the seeded demo hall', () => {
 describe('wall screenshots of a weekday morning (server and page clocks at 10:30)', () => {
   const at = lastWeekdayMorning();
   let hall: DemoHall;
-  let browser: Browser;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
     hall = await demoHall(at.getTime(), at);
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await closeHall(hall);
-  });
+  afterAll(() => hall?.close());
 
-  async function wallAt(url: string, opts: { deviceScaleFactor?: number } = {}): Promise<Page> {
-    const page = await browser.newPage({ viewport: HD, ...opts });
-    await page.clock.setFixedTime(at);
-    await liveWall(page, `${hall.server.url}${url}${url.includes('token=') ? '' : `&token=${hall.token}`}`);
-    return page;
-  }
+  const wallAt = (url: string, opts: { deviceScaleFactor?: number } = {}): Promise<Page> =>
+    openLiveWall(hall.browser, `${hall.server.url}${url}${url.includes('token=') ? '' : `&token=${hall.token}`}`, { clock: at, ...opts });
 
   it('at 1920×1080 and at 3840×2160', async () => {
     const page = await wallAt('/wall?site=huiji');
     expect(await page.getAttribute('[data-testid="wall"]', 'data-mode')).toBe('open');
     expect(await page.textContent('[data-testid="clock"]')).toBe('10:30:00');
     await page.waitForTimeout(1500); // past the one-shot pulses of the first updates
-    await page.screenshot({ path: join(SHOTS, 'wall-1920x1080.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'wall-1920x1080.png') });
     await page.close();
     const uhd = await wallAt('/wall?site=huiji', { deviceScaleFactor: 2 });
     await uhd.waitForTimeout(1500);
-    await uhd.screenshot({ path: join(SHOTS, 'wall-3840x2160.png') });
+    await uhd.screenshot({ path: join(SCREENSHOTS, 'wall-3840x2160.png') });
     await uhd.close();
   });
 
@@ -270,10 +219,10 @@ describe('wall screenshots of a weekday morning (server and page clocks at 10:30
     await pageIs('overview');
     await pageIs('windows');
     await page.waitForTimeout(700); // past a state change's one-shot flash
-    await page.screenshot({ path: join(SHOTS, 'wall-page-windows.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'wall-page-windows.png') });
     await pageIs('alerts');
     await page.waitForTimeout(700); // past a new alert's slide-in
-    await page.screenshot({ path: join(SHOTS, 'wall-page-alerts.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'wall-page-alerts.png') });
     await page.close();
   });
 
@@ -281,7 +230,7 @@ describe('wall screenshots of a weekday morning (server and page clocks at 10:30
     const page = await wallAt('/wall?site=huiji&lang=en');
     expect(await page.textContent('body')).toContain('Waiting');
     expect(await page.textContent('body')).toContain('Queues by department');
-    await page.screenshot({ path: join(SHOTS, 'wall-english.png') });
+    await page.screenshot({ path: join(SCREENSHOTS, 'wall-english.png') });
     await page.close();
   });
 });

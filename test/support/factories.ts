@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { DeviceKeysService } from '../../server/src/modules/device-keys/device-keys.service';
 import { Department } from '../../server/src/modules/registry/department.entity';
 import { HallWindow } from '../../server/src/modules/registry/hall-window.entity';
 import { Site } from '../../server/src/modules/registry/site.entity';
@@ -26,4 +27,18 @@ let seq = 0;
 /** An event envelope with a unique id and a time near now (hall time). */
 export function ev(type: string, data: Record<string, unknown>, occurredAt: Date = new Date(), id?: string) {
   return { id: id ?? `e${Date.now().toString(36)}${(seq++).toString(36)}`, type, occurredAt: occurredAt.toISOString(), data };
+}
+
+/** A walk-in ticket served to the end: issued, called and completed at the three times given. */
+export function servedTicket(ticket: string, [issued, called, completed]: Date[], { department = 'd1', window = 'w1', staff = 's1' } = {}) {
+  return [
+    ev('ticket.issued', { ticket, department, channel: 'walk_in' }, issued),
+    ev('ticket.called', { ticket, window }, called),
+    ev('ticket.completed', { ticket, window, staff, outcome: 'done' }, completed),
+  ];
+}
+
+/** A device key of the site, for a test that posts events to a server running as its own process. */
+export async function deviceKeyOn(ds: DataSource, site: string, label = 'test'): Promise<string> {
+  return (await new DeviceKeysService(ds).create(site, label)).key;
 }

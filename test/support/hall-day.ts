@@ -132,6 +132,14 @@ export type HistoryRow = HallDay['history'][number];
 export const localMidnight = (day: string) => Date.parse(`${day}T00:00:00Z`) - HALL_OFFSET_MS;
 export const localDay = (ms: number) => new Date(ms + HALL_OFFSET_MS).toISOString().slice(0, 10);
 
+/**
+ * Where a span of events ending at `nowMs` starts: `lookbackMs` earlier, but no earlier than
+ * `marginMs` past the hall's midnight, so that every event lies on today's service day
+ * whatever the hour the test runs at.
+ */
+export const spanStartToday = (nowMs: number, lookbackMs: number, marginMs = 1000) =>
+  Math.max(localMidnight(localDay(nowMs)) + marginMs, nowMs - lookbackMs);
+
 export interface DayEvents {
   events: RawEvent[];
   /** The moment the snapshot is taken: after every event, on the same service day. */

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { REDIS_URL, runId } from './test-env';
 
 const ROOT = join(__dirname, '..', '..');
+/** The dashboard's build, which the server serves as the site. */
+export const DASHBOARD_DIR = join(ROOT, 'dashboard', 'dist');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -38,7 +40,7 @@ export async function startServerProcess(databaseUrl: string, env: Record<string
       PORT: String(p),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
-      DASHBOARD_DIR: join(ROOT, 'dashboard', 'dist'),
+      DASHBOARD_DIR,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,8 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { ADMIN_URL, databaseUrl, runId, templateDb } from './test-env';
 
+export interface TestDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
 /** A fresh, migrated database for one test file, cloned from the run's template. */
-export async function createTestDatabase(): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `${runId()}_${randomBytes(4).toString('hex')}`;
   const admin = new Client({ connectionString: ADMIN_URL });
   await admin.connect();

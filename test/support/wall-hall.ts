@@ -1,6 +1,6 @@
 import { DEMO_DEPARTMENTS, demoWindows } from '../../server/src/modules/demo/demo-hall';
 import { demoStaff } from '../../server/src/modules/demo/seed-demo';
-import { localDay, localMidnight, RawEvent } from './hall-day';
+import { RawEvent, spanStartToday } from './hall-day';
 import { postEvents } from './http';
 
 // A morning of the seeded demo hall, squeezed into the time before now on today's service
@@ -46,8 +46,7 @@ export interface WallHall {
 /** The events of the morning, ending at `nowMs`; every event lies on today's service day. */
 export function wallHallEvents(nowMs: number, plan: WallHallPlan = DEFAULT_PLAN, seed = 7): WallHall {
   const rand = lcg(seed);
-  const midnight = localMidnight(localDay(nowMs));
-  const startMs = Math.max(midnight + 60_000, nowMs - 110 * 60_000);
+  const startMs = spanStartToday(nowMs, 110 * 60_000, 60_000);
   const span = nowMs - startMs;
   // Minutes of the plan scale with the span, so that a run just after midnight still works.
   const min = (m: number) => Math.round((m * 60_000 * span) / (110 * 60_000));

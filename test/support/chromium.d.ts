@@ -1,0 +1,3 @@
+import { Browser } from 'playwright-core';
+
+export function launchBrowser(): Promise<Browser>;
