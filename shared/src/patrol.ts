@@ -1,4 +1,5 @@
 // Patrol rounds (督查巡查, SPEC §6) as the patrol page and the admin API see them.
+import { CALENDAR_DAY_KINDS, type CalendarDayKind } from './follow-ups';
 
 /** Hall-local round times when a site has not set its own. */
 export const DEFAULT_ROUND_TIMES = ['09:00', '11:00', '14:30', '16:30'] as const;
@@ -21,8 +22,9 @@ export const ROUND_STATE_LABELS: Record<RoundState, { zh: string; en: string }> 
   missed: { zh: '已错过', en: 'Missed' },
 };
 
-export const PATROL_DAY_KINDS = ['holiday', 'workday'] as const;
-export type PatrolDayKind = (typeof PATROL_DAY_KINDS)[number];
+// Rounds follow the hall's one working-day calendar; the patrol admin API edits the site's part of it.
+export const PATROL_DAY_KINDS = CALENDAR_DAY_KINDS;
+export type PatrolDayKind = CalendarDayKind;
 
 export const FINDING_STATUSES = ['open', 'resolved'] as const;
 export type FindingStatus = (typeof FINDING_STATUSES)[number];

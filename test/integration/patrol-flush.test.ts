@@ -39,7 +39,7 @@ describe('patrol schedule after FLUSHALL (in-process worker)', () => {
 
   it('rebuilds every job from PostgreSQL and fires the next step once', async () => {
     t.clock.setNow(hall(MONDAY, '08:59:50'));
-    await new PatrolScheduleService(t.ds).updateSchedule(SITE, { enabled: true }, t.clock.now());
+    await t.app.get(PatrolScheduleService).updateSchedule(SITE, { enabled: true }, t.clock.now());
     await t.app.get(PatrolSync).syncSite(site);
     expect(await roundJobs()).toBe(24);
 

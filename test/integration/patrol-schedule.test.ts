@@ -165,11 +165,34 @@ describe('patrol schedule', () => {
       { day: '2024-07-20', kind: 'workday', name: '调休上班' },
     ]);
     // Declaring the Saturday a holiday after all takes back its untouched rounds.
-    expect((await admin('PUT', '/calendar/2024-07-20', { kind: 'holiday' })).status).toBe(200);
+    expect(await admin('PUT', '/calendar/2024-07-20', { kind: 'holiday' })).toMatchObject({
+      status: 200,
+      body: { day: '2024-07-20', kind: 'holiday', name: null },
+    });
     await planner.planDay(site, '2024-07-20', now);
     expect((await roundsOf(t.ds, SITE, '2024-07-20')).length).toBe(0);
+    // A day given without a name reads back without one.
+    expect((await admin('GET', '/calendar?from=2024-07-20&to=2024-07-20')).body).toEqual([
+      { day: '2024-07-20', kind: 'holiday', name: null },
+    ]);
     expect((await admin('DELETE', '/calendar/2024-07-20')).status).toBe(204);
-    expect((await admin('DELETE', '/calendar/2024-07-20')).status).toBe(404);
+    expect(await admin('DELETE', '/calendar/2024-07-20')).toMatchObject({
+      status: 404,
+      body: { statusCode: 404, error: 'Not Found', message: `Site "${SITE}" has no calendar entry for 2024-07-20` },
+    });
+  });
+
+  it('refuses a malformed day and an unknown site on every calendar route', async () => {
+    const dayError = { field: 'day', message: 'day must be a date written YYYY-MM-DD, e.g. 2024-10-01; got "2024-7-1"' };
+    expect(await admin('PUT', '/calendar/2024-7-1', { kind: 'holiday' })).toMatchObject({ status: 400, body: dayError });
+    expect(await admin('DELETE', '/calendar/2024-7-1')).toMatchObject({ status: 400, body: dayError });
+    expect(await admin('GET', '/calendar?from=2024-7-1')).toMatchObject({ status: 400, body: dayError });
+    const elsewhere = (method: string, path: string, body?: unknown) =>
+      call(`${t.url}/api/v1/admin/sites/nowhere/patrol${path}`, method, ADMIN, body);
+    const noSite = { status: 404, body: { message: 'No site with code "nowhere"' } };
+    expect(await elsewhere('GET', '/calendar')).toMatchObject(noSite);
+    expect(await elsewhere('PUT', '/calendar/2024-07-17', { kind: 'holiday' })).toMatchObject(noSite);
+    expect(await elsewhere('DELETE', '/calendar/2024-07-17')).toMatchObject(noSite);
   });
 
   it('moves rounds not yet due when the times change, and keeps those already due', async () => {
@@ -204,6 +227,19 @@ describe('patrol schedule', () => {
     await cli(['patrol-calendar', 'set', '2024-10-01', '--site', SITE, '--kind', 'holiday', '--name', '国庆节']);
     const listed = await cli(['patrol-calendar', 'list', '--site', SITE, '--from', '2024-10-01', '--to', '2024-10-31']);
     expect(listed.stdout).toMatch(/2024-10-01\s+holiday\s+国庆节/);
+    // One calendar: the working calendar shows the day as the site's own, and the edit is audited as the CLI's.
+    const calendar = await cli(['calendar', 'list', '--site', SITE, '--from', '2024-10-01', '--to', '2024-10-01']);
+    expect(calendar.stdout).toMatch(new RegExp(`2024-10-01\\s+休\\s+国庆节\\s+\\(${SITE}\\)`));
+    const audit = (
+      await call<Array<{ action: string; actor: string; subject: string }>>(
+        `${t.url}/api/v1/admin/sites/${SITE}/review-audit`,
+        'GET',
+        ADMIN,
+      )
+    ).body;
+    expect(audit[0]).toMatchObject({ action: 'calendar.set', actor: 'cli', subject: 'calendar:2024-10-01' });
+    await cli(['patrol-calendar', 'remove', '2024-10-01', '--site', SITE]);
+    await expect(cli(['patrol-calendar', 'remove', '2024-10-01', '--site', SITE])).rejects.toThrow(/has no calendar entry for 2024-10-01/);
     await expect(cli(['patrol-schedule', '--site', SITE, '--times', '9:00'])).rejects.toThrow(/HH:MM/);
   });
 });

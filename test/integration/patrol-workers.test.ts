@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../../server/src/core/database/data-source';
 import { PatrolScheduleService } from '../../server/src/modules/patrol/patrol-schedule.service';
+import { calendarWithoutQueue } from '../../server/src/modules/reviews/calendar.service';
 import { makeSite } from '../support/factories';
 import { hall, MONDAY, roundsOf, stepsOf, waitFor } from '../support/patrol';
 import { PrivateRedis } from '../support/private-redis';
@@ -64,7 +65,7 @@ describe('patrol with two worker processes', () => {
     ds = createDataSource(db.url);
     await ds.initialize();
     await makeSite(ds, SITE);
-    await new PatrolScheduleService(ds).updateSchedule(SITE, { enabled: true }, hall(MONDAY, '08:00:00'));
+    await new PatrolScheduleService(ds, calendarWithoutQueue(ds)).updateSchedule(SITE, { enabled: true }, hall(MONDAY, '08:00:00'));
     redis = await PrivateRedis.start();
     client = new Redis(redis.url);
     env = { DATABASE_URL: db.url, REDIS_URL: redis.url, REDIS_PREFIX: `${runId()}:${randomBytes(3).toString('hex')}` };

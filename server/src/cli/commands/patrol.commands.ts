@@ -1,6 +1,8 @@
 import { validateInput } from '../../modules/registry/dtos/registry-validation';
 import { CalendarDayDto, UpdateScheduleDto } from '../../modules/patrol/dtos/schedule.dto';
 import { PatrolScheduleService } from '../../modules/patrol/patrol-schedule.service';
+import { calendarWithoutQueue } from '../../modules/reviews/calendar.service';
+import { systemActor } from '../../modules/reviews/review-audit';
 import { CliCommand, parseArgs } from './command';
 import { only, table } from './registry.commands';
 import { withDataSource } from './with-data-source';
@@ -27,7 +29,7 @@ export const patrolScheduleCommand: CliCommand = {
     const site = siteOf(o, 'patrol-schedule');
     if (o.enable && o.disable) throw new Error('give --enable or --disable, not both');
     return withDataSource(config, async (ds) => {
-      const service = new PatrolScheduleService(ds);
+      const service = new PatrolScheduleService(ds, calendarWithoutQueue(ds));
       const changing = o.enable || o.disable || o.times || o.weekdays;
       const raw: Record<string, unknown> = {};
       if (o.enable) raw.enabled = true;
@@ -47,12 +49,12 @@ export const patrolScheduleCommand: CliCommand = {
 export const patrolCalendarCommand: CliCommand = {
   name: 'patrol-calendar',
   usage: 'patrol-calendar --site <code> list [--from d --to d] | set <YYYY-MM-DD> --kind holiday|workday [--name n] | remove <YYYY-MM-DD>',
-  summary: 'edit a site’s holiday calendar (holidays, and weekend days worked in exchange)',
+  summary: 'edit a site’s own days in the working calendar (holidays, weekend days worked); rounds and follow-up deadlines follow',
   async run(config, args) {
     const [action, ...rest] = args;
     const o = parseArgs(rest);
     return withDataSource(config, async (ds) => {
-      const service = new PatrolScheduleService(ds);
+      const service = new PatrolScheduleService(ds, calendarWithoutQueue(ds));
       if (action === 'list') {
         only(o, 'patrol-calendar list', ['site', 'from', 'to']);
         const days = await service.listCalendar(siteOf(o, 'patrol-calendar'), o.from, o.to);
@@ -65,13 +67,13 @@ export const patrolCalendarCommand: CliCommand = {
       if (action === 'set') {
         only(o, 'patrol-calendar set', ['site', 'kind', 'name']);
         const input = validateInput(CalendarDayDto, { kind: o.kind, ...(o.name ? { name: o.name } : {}) });
-        const d = await service.setCalendarDay(siteOf(o, 'patrol-calendar'), o._, input);
+        const d = await service.setCalendarDay(siteOf(o, 'patrol-calendar'), o._, input, systemActor('cli'));
         console.log(`${d.day} is now a ${d.kind}${d.name ? ` (${d.name})` : ''}. ${LATER}`);
         return 0;
       }
       if (action === 'remove') {
         only(o, 'patrol-calendar remove', ['site']);
-        await service.removeCalendarDay(siteOf(o, 'patrol-calendar'), o._);
+        await service.removeCalendarDay(siteOf(o, 'patrol-calendar'), o._, systemActor('cli'));
         console.log(`${o._} follows the weekly pattern again. ${LATER}`);
         return 0;
       }

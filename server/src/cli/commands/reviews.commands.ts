@@ -1,7 +1,6 @@
 import { CALENDAR_DAY_KINDS, CalendarDayKind } from '@hallwatch/shared';
-import { Clock } from '../../core/time/clock';
 import { Site } from '../../modules/registry/site.entity';
-import { CalendarService } from '../../modules/reviews/calendar.service';
+import { calendarWithoutQueue } from '../../modules/reviews/calendar.service';
 import { systemActor } from '../../modules/reviews/review-audit';
 import { registryPoints, seedReviewHistory } from '../../modules/reviews/review-history-seed';
 import { RollupService } from '../../modules/reviews/rollup.service';
@@ -14,9 +13,6 @@ const day = (v: string | undefined, name: string): string => {
   if (!isCalendarDay(v)) throw new Error(`--${name} must be a date YYYY-MM-DD`);
   return v;
 };
-
-// The CLI has no queue: an edit leaves moved cases unscheduled, and the server's sweep re-queues them.
-const NO_KICKS = { kickRollups: () => undefined, kickScheduling: () => undefined };
 
 export const rollupRebuildCommand: CliCommand = {
   name: 'reviews-rollup-rebuild',
@@ -45,13 +41,13 @@ export const calendarCommand: CliCommand = {
   name: 'calendar',
   usage:
     'calendar list [--site <code>] | calendar set --from D [--to D] --kind holiday|workday --name 名称 [--site <code>] | calendar remove --day D [--site <code>]',
-  summary: 'the working-day calendar of the follow-up deadlines: holidays and make-up working days (调休)',
+  summary: 'the working-day calendar of the follow-up deadlines and patrol rounds: holidays and make-up working days (调休)',
   async run(config, args) {
     const opts = parseArgs(args);
     await withDataSource(config, async (ds) => {
       const site = opts.site ? await ds.getRepository(Site).findOneBy({ code: opts.site }) : null;
       if (opts.site && !site) throw new Error(`No site with code "${opts.site}"`);
-      const calendar = new CalendarService(ds, new Clock(), NO_KICKS);
+      const calendar = calendarWithoutQueue(ds);
       const who = systemActor('cli');
       if (opts._ === 'list') {
         only(opts, 'calendar list', ['site', 'from', 'to']);

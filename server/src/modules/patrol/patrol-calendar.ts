@@ -1,10 +1,13 @@
 import { EntityManager } from 'typeorm';
 import { isWorkingDay } from '../../core/time/working-calendar';
-import { PatrolCalendarDay } from './entities/patrol-calendar-day.entity';
+import { readExceptions } from '../reviews/calendar-store';
 import { PatrolSchedule } from './entities/patrol-schedule.entity';
 
-/** Whether a day has rounds: the site's patrol calendar first (holidays, 调休), then the schedule's weekdays. */
+/**
+ * Whether a day has rounds: the hall's working calendar (the site's own entry over the one for
+ * every site), then the schedule's weekdays. The same calendar counts the follow-up deadlines,
+ * so 国庆 entered once stops both.
+ */
 export async function isPatrolDay(em: EntityManager, schedule: PatrolSchedule, day: string): Promise<boolean> {
-  const entry = await em.findOneBy(PatrolCalendarDay, { siteId: schedule.siteId, day });
-  return isWorkingDay(day, new Map(entry ? [[day, entry.kind]] : []), schedule.weekdays);
+  return isWorkingDay(day, await readExceptions(em, schedule.siteId, day, day), schedule.weekdays);
 }

@@ -1,4 +1,5 @@
 import {
+  CalendarDayView,
   DEFAULT_ROUND_TIMES,
   DEFAULT_ROUND_WEEKDAYS,
   PatrolCalendarDayView,
@@ -11,8 +12,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { badField } from '../registry/dtos/registry-validation';
 import { findSite } from '../registry/registry-change';
 import { Site } from '../registry/site.entity';
+import { CalendarService } from '../reviews/calendar.service';
+import { Actor } from '../reviews/review-audit';
 import { CalendarDayDto, UpdateScheduleDto } from './dtos/schedule.dto';
-import { PatrolCalendarDay } from './entities/patrol-calendar-day.entity';
 import { PatrolSchedule } from './entities/patrol-schedule.entity';
 import { ensureCheckpoints } from './patrol-checkpoints.service';
 import { isCalendarDay } from '../../core/time/zoned-time';
@@ -26,7 +28,14 @@ const scheduleView = (site: Site, s: PatrolSchedule | null): PatrolScheduleView 
   missedAfterMin: ROUND_MISSED_AFTER_MIN,
 });
 
-const calendarView = (d: PatrolCalendarDay): PatrolCalendarDayView => ({ day: d.day, kind: d.kind, name: d.name });
+// The working calendar requires a name and the patrol API does not: a day given none is stored
+// with '' and reads back on the patrol side as null, as it always has.
+const NO_NAME = '';
+const calendarView = (d: CalendarDayView): PatrolCalendarDayView => ({
+  day: d.day,
+  kind: d.kind,
+  name: d.name === NO_NAME ? null : d.name,
+});
 
 function checkDay(day: string): void {
   if (!isCalendarDay(day)) throw badField('day', `day must be a date written YYYY-MM-DD, e.g. 2024-10-01; got "${day}"`);
@@ -36,10 +45,17 @@ function checkDay(day: string): void {
  * Round times and the holiday calendar of a site. Built on a DataSource so that the CLI
  * uses the same rules; a change reaches the rounds when the schedule is next synced (at
  * once through the API, within a sweep from the CLI).
+ *
+ * The calendar is the hall's one working calendar, seen from the site: an edit here is the
+ * site's own entry, made through CalendarService so that it moves the deadlines of open
+ * follow-ups and is audited like any other calendar edit.
  */
 @Injectable()
 export class PatrolScheduleService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly calendar: CalendarService,
+  ) {}
 
   async site(code: string): Promise<Site> {
     return findSite(this.ds.manager, code);
@@ -77,29 +93,41 @@ export class PatrolScheduleService {
     });
   }
 
+  /**
+   * The days that decide the site's rounds: its own entries, and those for every site where it
+   * has none of its own. Whoever plans the rounds wants to see 国庆 here whichever way it was entered.
+   */
   async listCalendar(siteCode: string, from?: string, to?: string): Promise<PatrolCalendarDayView[]> {
     const site = await this.site(siteCode);
     if (from) checkDay(from);
     if (to) checkDay(to);
-    const qb = this.ds.getRepository(PatrolCalendarDay).createQueryBuilder('d').where('d.site_id = :id', { id: site.id });
-    if (from) qb.andWhere('d.day >= :from', { from });
-    if (to) qb.andWhere('d.day <= :to', { to });
-    return (await qb.orderBy('d.day').getMany()).map(calendarView);
+    const byDay = new Map<string, CalendarDayView>();
+    for (const d of await this.calendar.list(site, from, to)) if (!byDay.has(d.day) || d.site) byDay.set(d.day, d);
+    return [...byDay.values()].map(calendarView);
   }
 
-  async setCalendarDay(siteCode: string, day: string, input: CalendarDayDto): Promise<PatrolCalendarDayView> {
+  async setCalendarDay(siteCode: string, day: string, input: CalendarDayDto, who: Actor): Promise<PatrolCalendarDayView> {
     checkDay(day);
     const site = await this.site(siteCode);
-    await this.ds.getRepository(PatrolCalendarDay).save({ siteId: site.id, day, kind: input.kind, name: input.name ?? null });
-    return calendarView(await this.ds.getRepository(PatrolCalendarDay).findOneByOrFail({ siteId: site.id, day }));
+    const days = await this.calendar.set(site, who, { from: day, to: day, kind: input.kind, name: input.name ?? NO_NAME });
+    return calendarView(days.find((d) => d.site === site.code)!);
   }
 
-  async removeCalendarDay(siteCode: string, day: string): Promise<void> {
+  /** Removes the site's own entry; an entry for every site stays, and is changed in the working calendar. */
+  async removeCalendarDay(siteCode: string, day: string, who: Actor): Promise<void> {
     checkDay(day);
     const site = await this.site(siteCode);
-    const res = await this.ds.getRepository(PatrolCalendarDay).delete({ siteId: site.id, day });
-    if (!res.affected)
-      throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `Site "${site.code}" has no calendar entry for ${day}` });
+    try {
+      await this.calendar.remove(site, who, day);
+    } catch (err) {
+      if (!(err instanceof NotFoundException)) throw err;
+      const everySite = (await this.calendar.list(null, day, day)).length > 0;
+      throw new NotFoundException({
+        statusCode: 404,
+        error: 'Not Found',
+        message: `Site "${site.code}" has no calendar entry for ${day}${everySite ? ' of its own; the entry for every site is changed in the working calendar' : ''}`,
+      });
+    }
   }
 
   async isEnabled(em: EntityManager, siteId: string): Promise<boolean> {

@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { Clock } from '../../core/time/clock';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { IngestListener } from '../ingest/ingest-listener';
+import { CalendarModule } from '../reviews/calendar.module';
 import { PatrolAdminController } from './controllers/patrol-admin.controller';
 import { PatrolFollowUpController } from './controllers/patrol-follow-up.controller';
 import { PatrolController } from './controllers/patrol.controller';
@@ -20,7 +21,7 @@ import { RoundEventsService } from './round-events.service';
 // follow-up, and the wall's patrol indicators and alerts. The schedule itself (planning and
 // the BullMQ jobs) is PatrolJobsModule, which a worker process loads on its own.
 @Module({
-  imports: [PatrolJobsModule],
+  imports: [PatrolJobsModule, CalendarModule],
   controllers: [PatrolController, PatrolAdminController, PatrolFollowUpController],
   providers: [
     PatrolScheduleService,

@@ -33,11 +33,13 @@ export class CalendarService {
     @Inject(FollowUpProducer) private readonly producer: Pick<FollowUpProducer, 'kickRollups' | 'kickScheduling'>,
   ) {}
 
-  async list(site: Site | null, from: string, to: string): Promise<CalendarDayView[]> {
+  /** The entries for every site and, with a site, its own; an absent bound leaves that side open. */
+  async list(site: Site | null, from?: string, to?: string): Promise<CalendarDayView[]> {
     const rows: Array<{ day: string; kind: CalendarDayKind; name: string; site: string | null }> = await this.ds.query(
       `SELECT c.day::text AS day, c.kind, c.name, s.code AS site FROM calendar_days c LEFT JOIN sites s ON s.id::text = c.scope
-       WHERE (c.scope = $1 OR c.scope = $2) AND c.day BETWEEN $3 AND $4 ORDER BY c.day, c.scope`,
-      [ALL_SITES_SCOPE, site?.id ?? ALL_SITES_SCOPE, from, to],
+       WHERE (c.scope = $1 OR c.scope = $2) AND c.day >= COALESCE($3::date, '-infinity') AND c.day <= COALESCE($4::date, 'infinity')
+       ORDER BY c.day, c.scope`,
+      [ALL_SITES_SCOPE, site?.id ?? ALL_SITES_SCOPE, from ?? null, to ?? null],
     );
     return rows;
   }
@@ -128,3 +130,10 @@ export class CalendarService {
     return touched;
   }
 }
+
+// A process without the queue (the CLI): an edit leaves moved cases unscheduled, and the server's sweep re-queues them.
+const NO_KICKS = { kickRollups: () => undefined, kickScheduling: () => undefined };
+
+/** The calendar for a process that has no queue to kick, on the real clock unless given one. */
+export const calendarWithoutQueue = (ds: DataSource, clock: Clock = new Clock()): CalendarService =>
+  new CalendarService(ds, clock, NO_KICKS);

@@ -2,7 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { IngestListener } from '../ingest/ingest-listener';
 import { AppealsService } from './appeals.service';
-import { CalendarService } from './calendar.service';
+import { CalendarModule } from './calendar.module';
 import { AppealsController } from './controllers/appeals.controller';
 import { CalendarController } from './controllers/calendar.controller';
 import { FollowUpsController } from './controllers/follow-ups.controller';
@@ -17,9 +17,9 @@ import { TrendsService } from './trends.service';
 // 好差评 (SPEC §5): follow-up cases for every bad review and complaint with working-day
 // deadlines, appeals, the audited phone reveal, the rates' rollups and the leaders' trends.
 @Module({
-  imports: [ReviewsJobsModule],
+  imports: [ReviewsJobsModule, CalendarModule],
   controllers: [FollowUpsController, AppealsController, CalendarController, TrendsController],
-  providers: [FollowUpsService, AppealsService, CalendarService, TrendsService],
+  providers: [FollowUpsService, AppealsService, TrendsService],
 })
 export class ReviewsModule implements OnModuleInit {
   constructor(

@@ -9,6 +9,7 @@ import { AddLiveAggregates1795715167836 } from './1795715167836-add-live-aggrega
 import { AddTicketEventMarker1795715425726 } from './1795715425726-add-ticket-event-marker';
 import { AddSiteWaitSeconds1795716100000 } from './1795716100000-add-site-wait-seconds';
 import { AddFollowUpDueIndexes1795716200000 } from './1795716200000-add-follow-up-due-indexes';
+import { MergePatrolCalendar1795716300000 } from './1795716300000-merge-patrol-calendar';
 
 // Every migration, in order. `npm run hallwatch -- migration-generate <Name>` writes new ones.
 export const MIGRATIONS: Function[] = [
@@ -23,4 +24,5 @@ export const MIGRATIONS: Function[] = [
   AddTicketEventMarker1795715425726,
   AddSiteWaitSeconds1795716100000,
   AddFollowUpDueIndexes1795716200000,
+  MergePatrolCalendar1795716300000,
 ];

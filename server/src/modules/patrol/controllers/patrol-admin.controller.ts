@@ -1,8 +1,10 @@
 import { PatrolCalendarDayView, PatrolCheckpointView, PatrolScheduleView } from '@hallwatch/shared';
-import { Body, Delete, Get, HttpCode, Logger, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Delete, Get, HttpCode, Logger, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
+import type { Request } from 'express';
 import { Roles } from '../../../core/auth/auth-rules';
 import { Clock } from '../../../core/time/clock';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
+import { actorFrom } from '../../reviews/review-audit';
 import { CreateCheckpointDto, UpdateCheckpointDto } from '../dtos/checkpoint.dto';
 import { CalendarDayDto, UpdateScheduleDto } from '../dtos/schedule.dto';
 import { PatrolSync } from '../jobs/patrol-sync.service';
@@ -41,16 +43,21 @@ export class PatrolAdminController {
   }
 
   @Put('calendar/:day')
-  async putDay(@Param('site') site: string, @Param('day') day: string, @Body() body: CalendarDayDto): Promise<PatrolCalendarDayView> {
-    const view = await this.schedule.setCalendarDay(site, day, body);
+  async putDay(
+    @Req() req: Request,
+    @Param('site') site: string,
+    @Param('day') day: string,
+    @Body() body: CalendarDayDto,
+  ): Promise<PatrolCalendarDayView> {
+    const view = await this.schedule.setCalendarDay(site, day, body, actorFrom(req));
     await this.resync(site);
     return view;
   }
 
   @Delete('calendar/:day')
   @HttpCode(204)
-  async deleteDay(@Param('site') site: string, @Param('day') day: string): Promise<void> {
-    await this.schedule.removeCalendarDay(site, day);
+  async deleteDay(@Req() req: Request, @Param('site') site: string, @Param('day') day: string): Promise<void> {
+    await this.schedule.removeCalendarDay(site, day, actorFrom(req));
     await this.resync(site);
   }
 

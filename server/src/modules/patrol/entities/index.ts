@@ -1,5 +1,4 @@
 import { PatrolAppliedEvent } from './patrol-applied-event.entity';
-import { PatrolCalendarDay } from './patrol-calendar-day.entity';
 import { PatrolCheck } from './patrol-check.entity';
 import { PatrolCheckpoint } from './patrol-checkpoint.entity';
 import { PatrolDeduction } from './patrol-deduction.entity';
@@ -12,7 +11,6 @@ import { PatrolStep } from './patrol-step.entity';
 
 export {
   PatrolAppliedEvent,
-  PatrolCalendarDay,
   PatrolCheck,
   PatrolCheckpoint,
   PatrolDeduction,
@@ -26,7 +24,6 @@ export {
 
 export const PATROL_ENTITIES = [
   PatrolSchedule,
-  PatrolCalendarDay,
   PatrolCheckpoint,
   PatrolRound,
   PatrolStep,
