@@ -1,3 +1,5 @@
+import { ClassConstructor } from 'class-transformer';
+import { DataSource } from 'typeorm';
 import { CreateDepartmentDto } from '../../modules/registry/dtos/department.dto';
 import { validateInput } from '../../modules/registry/dtos/registry-validation';
 import { CreateServiceItemDto } from '../../modules/registry/dtos/service-item.dto';
@@ -25,16 +27,13 @@ export function only(opts: Options, command: string, allowed: string[]): void {
     );
 }
 
-function siteOf(opts: Options, command: string): string {
-  if (!opts.site || opts.site === 'true') throw new Error(`${command} needs --site <code>`);
-  return opts.site;
-}
-
 /** Drops absent options so that the DTO's defaults and "absent" rules apply. */
 const defined = (o: Record<string, unknown>): Record<string, unknown> =>
   Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 const num = (v: string | undefined): number | undefined => (v === undefined ? undefined : Number(v));
 const flag = (v: string | undefined): boolean | undefined => (v === undefined ? undefined : v !== 'false');
+/** For an option that names the opposite of its field, as --closed does for isOpen. */
+const inverseFlag = (v: string | undefined): boolean | undefined => (v === undefined ? undefined : v === 'false');
 
 export function table(header: string[], rows: Array<Array<string | number | null>>): void {
   const cells = [header, ...rows.map((r) => r.map((c) => (c === null ? '-' : String(c))))];
@@ -49,200 +48,213 @@ export function table(header: string[], rows: Array<Array<string | number | null
   if (!rows.length) console.log('(none)');
 }
 
-export const siteCommand: CliCommand = {
+/** "a or b", "a, b or c": the actions a command names when it is given none it knows. */
+const orList = (words: string[]): string =>
+  words.length > 1 ? `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}` : words.join('');
+
+/**
+ * A command whose first argument picks the action. It connects before looking the action up, so
+ * a database it cannot reach is the first error whatever the action.
+ */
+function actionCommand<S>({
+  service,
+  actions,
+  ...command
+}: Omit<CliCommand, 'run'> & {
+  service: (ds: DataSource) => S;
+  actions: Record<string, (o: Options, service: S) => Promise<void>>;
+}): CliCommand {
+  return {
+    ...command,
+    async run(config, args) {
+      const [action, ...rest] = args;
+      const o = parseArgs(rest);
+      return withDataSource(config, async (ds) => {
+        // Own keys only: "constructor" or "toString" is not an action.
+        if (!Object.hasOwn(actions, action)) throw new Error(`${command.name} needs ${orList(Object.keys(actions))}`);
+        await actions[action](o, service(ds));
+        return 0;
+      });
+    },
+  };
+}
+
+const registryService = (ds: DataSource) => new RegistryService(ds);
+
+/** Validates a create's input; the record's code is the positional argument. */
+const createInput = <T extends object>(dto: ClassConstructor<T>, o: Options, fields: Record<string, unknown>): T =>
+  validateInput(dto, defined({ code: o._ || undefined, ...fields }));
+
+/** The site of an action that takes --site and `options`; a mistyped option is reported before a missing site. */
+function siteFor(o: Options, command: string, options: string[] = []): string {
+  only(o, command, ['site', ...options]);
+  if (!o.site || o.site === 'true') throw new Error(`${command} needs --site <code>`);
+  return o.site;
+}
+
+/** `<kind> list --site s`: the site's records of one kind as a table. */
+async function listAtSite<T>(
+  o: Options,
+  command: string,
+  fetch: (site: string) => Promise<T[]>,
+  header: string[],
+  row: (record: T) => Array<string | number | null>,
+): Promise<void> {
+  table(header, (await fetch(siteFor(o, command))).map(row));
+}
+
+/** `<kind> <action> <code> --site s`: an action on one record the site already has. */
+function recordAtSite(o: Options, command: string, noun: string): { site: string; code: string } {
+  const site = siteFor(o, command);
+  if (!o._) throw new Error(`${command} needs the ${noun} code`);
+  return { site, code: o._ };
+}
+
+export const siteCommand = actionCommand({
   name: 'site',
   usage:
     'site list [--tier t] [--parent code] | create <code> --name n --tier hall|town|village [--parent code] [--name-en n] [--timezone tz]',
   summary: 'list or create sites (district hall, town centres, village stations)',
-  async run(config, args) {
-    const [action, ...rest] = args;
-    const o = parseArgs(rest);
-    return withDataSource(config, async (ds) => {
-      const sites = new SitesService(ds);
-      if (action === 'list') {
-        only(o, 'site list', ['tier', 'parent']);
-        const rows = await sites.listSites(validateInput(ListSitesQuery, defined({ tier: o.tier, parent: o.parent })));
-        table(
-          ['code', 'tier', 'parent', 'name'],
-          rows.map((s) => [s.code, s.tier, s.parent, s.name]),
-        );
-        return 0;
-      }
-      if (action === 'create') {
-        only(o, 'site create', ['name', 'name-en', 'tier', 'parent', 'timezone']);
-        const input = validateInput(
-          CreateSiteDto,
-          defined({ code: o._ || undefined, name: o.name, nameEn: o['name-en'], tier: o.tier, parent: o.parent, timezone: o.timezone }),
-        );
-        const s = await sites.createSite(CLI_ACTOR, input);
-        console.log(`Created ${s.tier} site ${s.code}${s.parent ? ` under ${s.parent}` : ''}`);
-        return 0;
-      }
-      throw new Error('site needs list or create');
-    });
+  service: (ds) => new SitesService(ds),
+  actions: {
+    async list(o, sites) {
+      only(o, 'site list', ['tier', 'parent']);
+      const rows = await sites.listSites(validateInput(ListSitesQuery, defined({ tier: o.tier, parent: o.parent })));
+      table(
+        ['code', 'tier', 'parent', 'name'],
+        rows.map((s) => [s.code, s.tier, s.parent, s.name]),
+      );
+    },
+    async create(o, sites) {
+      only(o, 'site create', ['name', 'name-en', 'tier', 'parent', 'timezone']);
+      const input = createInput(CreateSiteDto, o, {
+        name: o.name,
+        nameEn: o['name-en'],
+        tier: o.tier,
+        parent: o.parent,
+        timezone: o.timezone,
+      });
+      const s = await sites.createSite(CLI_ACTOR, input);
+      console.log(`Created ${s.tier} site ${s.code}${s.parent ? ` under ${s.parent}` : ''}`);
+    },
   },
-};
+});
 
-export const departmentCommand: CliCommand = {
+export const departmentCommand = actionCommand({
   name: 'department',
   usage: 'department list --site s | create <code> --site s --name n [--name-en n] [--wait-target-sec n]',
   summary: "list or create a site's departments",
-  async run(config, args) {
-    const [action, ...rest] = args;
-    const o = parseArgs(rest);
-    return withDataSource(config, async (ds) => {
-      const registry = new RegistryService(ds);
-      if (action === 'list') {
-        only(o, 'department list', ['site']);
-        const rows = await registry.listDepartments(siteOf(o, 'department list'));
-        table(
-          ['code', 'wait target (s)', 'name'],
-          rows.map((d) => [d.code, d.waitTargetSec, d.name]),
-        );
-        return 0;
-      }
-      if (action === 'create') {
-        only(o, 'department create', ['site', 'name', 'name-en', 'wait-target-sec']);
-        const site = siteOf(o, 'department create');
-        const input = validateInput(
-          CreateDepartmentDto,
-          defined({ code: o._ || undefined, name: o.name, nameEn: o['name-en'], waitTargetSec: num(o['wait-target-sec']) }),
-        );
-        const d = await registry.createDepartment(CLI_ACTOR, site, input);
-        console.log(`Created department ${d.code} at site ${site}`);
-        return 0;
-      }
-      throw new Error('department needs list or create');
-    });
+  service: registryService,
+  actions: {
+    list: (o, registry) =>
+      listAtSite(
+        o,
+        'department list',
+        (site) => registry.listDepartments(site),
+        ['code', 'wait target (s)', 'name'],
+        (d) => [d.code, d.waitTargetSec, d.name],
+      ),
+    async create(o, registry) {
+      const site = siteFor(o, 'department create', ['name', 'name-en', 'wait-target-sec']);
+      const input = createInput(CreateDepartmentDto, o, { name: o.name, nameEn: o['name-en'], waitTargetSec: num(o['wait-target-sec']) });
+      const d = await registry.createDepartment(CLI_ACTOR, site, input);
+      console.log(`Created department ${d.code} at site ${site}`);
+    },
   },
-};
+});
 
-export const windowCommand: CliCommand = {
+/** `window open|close <code>`: the same change with the state named by the action. */
+async function setWindowState(o: Options, registry: RegistryService, action: 'open' | 'close'): Promise<void> {
+  const { site, code } = recordAtSite(o, `window ${action}`, 'window');
+  const w = await registry.updateWindow(CLI_ACTOR, site, code, { isOpen: action === 'open' });
+  console.log(`Window ${w.code} at site ${site} is ${w.isOpen ? 'open' : 'closed'}`);
+}
+
+export const windowCommand = actionCommand({
   name: 'window',
   usage: 'window list --site s | create <code> --site s [--department d] [--kind k] [--number n] [--closed] | open|close <code> --site s',
   summary: "list, create, open or close a site's windows",
-  async run(config, args) {
-    const [action, ...rest] = args;
-    const o = parseArgs(rest);
-    return withDataSource(config, async (ds) => {
-      const registry = new RegistryService(ds);
-      if (action === 'list') {
-        only(o, 'window list', ['site']);
-        const rows = await registry.listWindows(siteOf(o, 'window list'));
-        table(
-          ['code', 'number', 'department', 'kind', 'state'],
-          rows.map((w) => [w.code, w.number, w.departmentCode, w.kind, w.isOpen ? 'open' : 'closed']),
-        );
-        return 0;
-      }
-      if (action === 'create') {
-        only(o, 'window create', ['site', 'department', 'kind', 'number', 'closed']);
-        const site = siteOf(o, 'window create');
-        const closed = flag(o.closed);
-        const input = validateInput(
-          CreateWindowDto,
-          defined({
-            code: o._ || undefined,
-            departmentCode: o.department,
-            kind: o.kind,
-            number: num(o.number),
-            isOpen: closed === undefined ? undefined : !closed,
-          }),
-        );
-        const w = await registry.createWindow(CLI_ACTOR, site, input);
-        console.log(`Created ${w.kind} window ${w.code} at site ${site} (${w.isOpen ? 'open' : 'closed'})`);
-        return 0;
-      }
-      if (action === 'open' || action === 'close') {
-        only(o, `window ${action}`, ['site']);
-        const site = siteOf(o, `window ${action}`);
-        if (!o._) throw new Error(`window ${action} needs the window code`);
-        const w = await registry.updateWindow(CLI_ACTOR, site, o._, { isOpen: action === 'open' });
-        console.log(`Window ${w.code} at site ${site} is ${w.isOpen ? 'open' : 'closed'}`);
-        return 0;
-      }
-      throw new Error('window needs list, create, open or close');
-    });
+  service: registryService,
+  actions: {
+    list: (o, registry) =>
+      listAtSite(
+        o,
+        'window list',
+        (site) => registry.listWindows(site),
+        ['code', 'number', 'department', 'kind', 'state'],
+        (w) => [w.code, w.number, w.departmentCode, w.kind, w.isOpen ? 'open' : 'closed'],
+      ),
+    async create(o, registry) {
+      const site = siteFor(o, 'window create', ['department', 'kind', 'number', 'closed']);
+      const input = createInput(CreateWindowDto, o, {
+        departmentCode: o.department,
+        kind: o.kind,
+        number: num(o.number),
+        isOpen: inverseFlag(o.closed),
+      });
+      const w = await registry.createWindow(CLI_ACTOR, site, input);
+      console.log(`Created ${w.kind} window ${w.code} at site ${site} (${w.isOpen ? 'open' : 'closed'})`);
+    },
+    open: (o, registry) => setWindowState(o, registry, 'open'),
+    close: (o, registry) => setWindowState(o, registry, 'close'),
   },
-};
+});
 
-export const staffCommand: CliCommand = {
+export const staffCommand = actionCommand({
   name: 'staff',
   usage: 'staff list --site s | create <code> --site s --name n [--department d] [--off-roster] | remove <code> --site s',
   summary: 'list the roster, add someone, or take someone off the roster (kept as a known code)',
-  async run(config, args) {
-    const [action, ...rest] = args;
-    const o = parseArgs(rest);
-    return withDataSource(config, async (ds) => {
-      const registry = new RegistryService(ds);
-      if (action === 'list') {
-        only(o, 'staff list', ['site']);
-        const rows = await registry.listStaff(siteOf(o, 'staff list'));
-        table(
-          ['code', 'department', 'roster', 'name'],
-          rows.map((s) => [s.code, s.departmentCode, s.onRoster ? 'on' : 'off', s.name]),
-        );
-        return 0;
-      }
-      if (action === 'create') {
-        only(o, 'staff create', ['site', 'name', 'department', 'off-roster']);
-        const site = siteOf(o, 'staff create');
-        const off = flag(o['off-roster']);
-        const input = validateInput(
-          CreateStaffDto,
-          defined({ code: o._ || undefined, name: o.name, departmentCode: o.department, onRoster: off === undefined ? undefined : !off }),
-        );
-        const s = await registry.createStaff(CLI_ACTOR, site, input);
-        console.log(`Added staff ${s.code} at site ${site}${s.onRoster ? ' to the roster' : ' (not on the roster)'}`);
-        return 0;
-      }
-      if (action === 'remove') {
-        only(o, 'staff remove', ['site']);
-        const site = siteOf(o, 'staff remove');
-        if (!o._) throw new Error('staff remove needs the staff code');
-        // Off the roster rather than deleted: past events keep resolving, and it can be undone.
-        const s = await registry.updateStaff(CLI_ACTOR, site, o._, { onRoster: false });
-        console.log(`Took staff ${s.code} at site ${site} off the roster`);
-        return 0;
-      }
-      throw new Error('staff needs list, create or remove');
-    });
+  service: registryService,
+  actions: {
+    list: (o, registry) =>
+      listAtSite(
+        o,
+        'staff list',
+        (site) => registry.listStaff(site),
+        ['code', 'department', 'roster', 'name'],
+        (s) => [s.code, s.departmentCode, s.onRoster ? 'on' : 'off', s.name],
+      ),
+    async create(o, registry) {
+      const site = siteFor(o, 'staff create', ['name', 'department', 'off-roster']);
+      const input = createInput(CreateStaffDto, o, { name: o.name, departmentCode: o.department, onRoster: inverseFlag(o['off-roster']) });
+      const s = await registry.createStaff(CLI_ACTOR, site, input);
+      console.log(`Added staff ${s.code} at site ${site}${s.onRoster ? ' to the roster' : ' (not on the roster)'}`);
+    },
+    async remove(o, registry) {
+      const { site, code } = recordAtSite(o, 'staff remove', 'staff');
+      // Off the roster rather than deleted: past events keep resolving, and it can be undone.
+      const s = await registry.updateStaff(CLI_ACTOR, site, code, { onRoster: false });
+      console.log(`Took staff ${s.code} at site ${site} off the roster`);
+    },
   },
-};
+});
 
-export const serviceItemCommand: CliCommand = {
+export const serviceItemCommand = actionCommand({
   name: 'service-item',
   usage: 'service-item list --site s | create <code> --site s --name n [--department d] [--negative-list]',
   summary: "list or create a site's service items (事项)",
-  async run(config, args) {
-    const [action, ...rest] = args;
-    const o = parseArgs(rest);
-    return withDataSource(config, async (ds) => {
-      const registry = new RegistryService(ds);
-      if (action === 'list') {
-        only(o, 'service-item list', ['site']);
-        const rows = await registry.listServiceItems(siteOf(o, 'service-item list'));
-        table(
-          ['code', 'department', 'negative list', 'name'],
-          rows.map((i) => [i.code, i.departmentCode, i.negativeList ? 'yes' : 'no', i.name]),
-        );
-        return 0;
-      }
-      if (action === 'create') {
-        only(o, 'service-item create', ['site', 'name', 'department', 'negative-list']);
-        const site = siteOf(o, 'service-item create');
-        const input = validateInput(
-          CreateServiceItemDto,
-          defined({ code: o._ || undefined, name: o.name, departmentCode: o.department, negativeList: flag(o['negative-list']) }),
-        );
-        const i = await registry.createServiceItem(CLI_ACTOR, site, input);
-        console.log(`Created service item ${i.code} at site ${site}`);
-        return 0;
-      }
-      throw new Error('service-item needs list or create');
-    });
+  service: registryService,
+  actions: {
+    list: (o, registry) =>
+      listAtSite(
+        o,
+        'service-item list',
+        (site) => registry.listServiceItems(site),
+        ['code', 'department', 'negative list', 'name'],
+        (i) => [i.code, i.departmentCode, i.negativeList ? 'yes' : 'no', i.name],
+      ),
+    async create(o, registry) {
+      const site = siteFor(o, 'service-item create', ['name', 'department', 'negative-list']);
+      const input = createInput(CreateServiceItemDto, o, {
+        name: o.name,
+        departmentCode: o.department,
+        negativeList: flag(o['negative-list']),
+      });
+      const i = await registry.createServiceItem(CLI_ACTOR, site, input);
+      console.log(`Created service item ${i.code} at site ${site}`);
+    },
   },
-};
+});
 
 export const unknownRefsCommand: CliCommand = {
   name: 'unknown-refs',
@@ -250,8 +262,7 @@ export const unknownRefsCommand: CliCommand = {
   summary: 'codes that events named but the registry lacks',
   async run(config, args) {
     const o = parseArgs(args);
-    only(o, 'unknown-refs', ['site', 'kind']);
-    const site = siteOf(o, 'unknown-refs');
+    const site = siteFor(o, 'unknown-refs', ['kind']);
     const { kind } = validateInput(ListUnknownReferencesQuery, defined({ kind: o.kind }));
     return withDataSource(config, async (ds) => {
       const rows = await new RegistryService(ds).listUnknownReferences(site, kind);
