@@ -73,6 +73,23 @@ describe('indicator history', () => {
     expect(rows.map((r) => r.code)).toEqual(['hist']);
   });
 
+  it('records one round a minute however many instances run the timer, and survives a clock set back', async () => {
+    // The app's own minute timer would take rounds of its own in between.
+    service.onModuleDestroy();
+    const other = new IndicatorsService(t.ds, t.clock);
+    const at = new Date(base.getTime() + 6 * 3600_000);
+    t.clock.setNow(at);
+    expect(await service.recordActiveSites()).toBe(1);
+    expect(await other.recordActiveSites()).toBe(0);
+    t.clock.setNow(new Date(at.getTime() + 30_000));
+    expect(await other.recordActiveSites()).toBe(0);
+    t.clock.setNow(new Date(at.getTime() + 60_000));
+    expect(await other.recordActiveSites()).toBe(1);
+    expect(await service.recordActiveSites()).toBe(0);
+    t.clock.setNow(new Date(at.getTime() - 3600_000));
+    expect(await service.recordActiveSites()).toBe(1);
+  });
+
   it('turns a queue far above the same hour of last week into a surge', async () => {
     const weekLater = new Date(base.getTime() + 7 * DAY);
     const tickets = Array.from({ length: 8 }, (_, i) => issue(`B${i}`, new Date(weekLater.getTime() - (20 - i) * 60_000)));

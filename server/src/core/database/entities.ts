@@ -2,6 +2,7 @@ import { ACCOUNT_ENTITIES } from '../../modules/accounts/entities';
 import { DeviceKey } from '../../modules/device-keys/device-key.entity';
 import { LIVE_AGGREGATE_ENTITIES } from '../../modules/indicators/aggregates/entities';
 import { IndicatorHistory } from '../../modules/indicators/indicator-history.entity';
+import { IndicatorHistoryRound } from '../../modules/indicators/indicator-history-round.entity';
 import { StoredEvent } from '../../modules/ingest/stored-event.entity';
 import { Complaint } from '../../modules/projections/complaint.entity';
 import { Review } from '../../modules/projections/review.entity';
@@ -45,6 +46,7 @@ export const ENTITIES = [
   Complaint,
   UnknownReference,
   IndicatorHistory,
+  IndicatorHistoryRound,
   ...LIVE_AGGREGATE_ENTITIES,
   RectificationReport,
   RectificationItem,

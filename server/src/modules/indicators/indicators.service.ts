@@ -15,6 +15,8 @@ import { sqlOn } from './sql';
 
 /** How often the current hour's history row is refreshed for each site busy today. */
 export const HISTORY_INTERVAL_MS = 60_000;
+// Less than the interval, so that instances whose timers drift apart still record every minute.
+const HISTORY_ROUND_GAP_MS = HISTORY_INTERVAL_MS - 10_000;
 
 export interface Evaluation {
   snapshot: IndicatorSnapshot;
@@ -119,27 +121,43 @@ export class IndicatorsService implements OnModuleInit, OnModuleDestroy {
     return recordSnapshotHour(sqlOn(this.ds.manager), site.id, site.timezone, new Date(snap.asOf), snap);
   }
 
-  /** Records the hour for every site that has events on its current service day. */
-  async recordActiveSites(): Promise<void> {
-    if (this.recording) return;
+  /**
+   * Records the hour for every site that has events on its current service day, unless another
+   * instance took this minute's round; returns how many sites it recorded.
+   */
+  async recordActiveSites(): Promise<number> {
+    if (this.recording) return 0;
     this.recording = true;
     try {
+      // A mark ahead of now (a clock set back) does not block the round.
+      const taken = await this.ds.query(
+        `INSERT INTO indicator_history_rounds (name, last_at) VALUES ('indicators', $1)
+         ON CONFLICT (name) DO UPDATE SET last_at = EXCLUDED.last_at
+         WHERE indicator_history_rounds.last_at <= $1::timestamptz - $2::interval OR indicator_history_rounds.last_at > $1::timestamptz
+         RETURNING name`,
+        [this.clock.now(), `${HISTORY_ROUND_GAP_MS} milliseconds`],
+      );
+      if (!taken.length) return 0;
       const rows: Array<{ id: string }> = await this.ds.query(
         `SELECT s.id FROM sites s WHERE EXISTS (
            SELECT 1 FROM events e WHERE e.site_id = s.id AND e.service_day = ($1::timestamptz AT TIME ZONE s.timezone)::date)`,
         [this.clock.now()],
       );
-      if (!rows.length) return;
+      if (!rows.length) return 0;
       const sites = await this.ds.getRepository(Site).findBy({ id: In(rows.map((r) => r.id)) });
+      let recorded = 0;
       for (const site of sites) {
         try {
           await this.recordHour(site);
+          recorded++;
         } catch (err) {
           this.logger.warn(`indicator history for ${site.code} failed: ${(err as Error).message}`);
         }
       }
+      return recorded;
     } catch (err) {
       this.logger.warn(`indicator history round failed: ${(err as Error).message}`);
+      return 0;
     } finally {
       this.recording = false;
     }

@@ -10,6 +10,7 @@ import { AddTicketEventMarker1795715425726 } from './1795715425726-add-ticket-ev
 import { AddSiteWaitSeconds1795716100000 } from './1795716100000-add-site-wait-seconds';
 import { AddFollowUpDueIndexes1795716200000 } from './1795716200000-add-follow-up-due-indexes';
 import { MergePatrolCalendar1795716300000 } from './1795716300000-merge-patrol-calendar';
+import { AddHistoryRounds1795716400000 } from './1795716400000-add-history-rounds';
 
 // Every migration, in order. `npm run hallwatch -- migration-generate <Name>` writes new ones.
 export const MIGRATIONS: Function[] = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: Function[] = [
   AddSiteWaitSeconds1795716100000,
   AddFollowUpDueIndexes1795716200000,
   MergePatrolCalendar1795716300000,
+  AddHistoryRounds1795716400000,
 ];
