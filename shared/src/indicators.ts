@@ -139,6 +139,8 @@ export interface SiteInfo {
   waitWarnRatio: number;
   /** Opening hours (the site's setting, else 08:30–17:30 Monday to Friday). */
   hours: HallHours;
+  /** Today's patrol round times (HH:MM, in order); none when the site has no rounds today. */
+  patrolTimes: string[];
 }
 
 /** `GET /api/v1/sites/:site/indicators/history`: one indicator's recorded value per hall-local hour. */

@@ -29,6 +29,9 @@ describe('wall: first slice in a real browser', () => {
     await page.goto(`${h.server.url}/wall?site=wall1&token=${token}`);
     await waitForText(page, 'queue.waiting', '0', 10_000);
     expect(await page.textContent('body')).toContain('当前等候');
+    // This site has no patrol schedule: the wall says so instead of showing round times nobody will walk.
+    expect(await page.getByTestId('rounds-none').textContent()).toBe('今日无巡查安排');
+    expect(await page.locator('[data-testid^="round-"]').count()).toBe(0);
 
     const res = await postEvents(h.server.url, key, ev('ticket.issued', { ticket: 'B001', department: 'd1', channel: 'walk_in' }));
     expect(res.body.results[0].status).toBe('accepted');

@@ -1,6 +1,10 @@
 import { IndicatorSnapshot } from '@hallwatch/shared';
 import { demoAccess, DemoAccess, describeDemoAccess } from '../../server/src/modules/demo/demo-access';
 import { seedDemo } from '../../server/src/modules/demo/seed-demo';
+import { ensureDemoPatrol } from '../../server/src/modules/demo/demo-patrol';
+import { RoundPlanner } from '../../server/src/modules/patrol/round-planner.service';
+import { Site } from '../../server/src/modules/registry/site.entity';
+import { localDay } from '../../server/src/core/time/zoned-time';
 import { bearer, call, login } from '../support/accounts';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -45,5 +49,29 @@ describe('the demo start’s way in', () => {
     expect((await call(t.url, 'GET', '/api/v1/auth/me', { token: before.session!.token })).status).toBe(401);
     expect((await login(t.url, 'demo', second.signIn!.password)).status).toBe(200);
     expect((await fetch(`${t.url}/api/v1/sites/huiji/indicators`, { headers: bearer(first.displayToken) })).status).toBe(200);
+  });
+
+  it('switches patrol on for the demo hall, and the wall shows the rounds at their own times', async () => {
+    // Planned from yesterday, so that all of today's rounds exist whatever the hour the test runs at.
+    expect(await ensureDemoPatrol(t.ds.manager, new Date(Date.now() - 86_400_000))).toBe(true);
+    const site = await t.ds.getRepository(Site).findOneByOrFail({ code: 'huiji' });
+    const [schedule] = await t.ds.query(`SELECT enabled, times, weekdays FROM patrol_schedules WHERE site_id = $1`, [site.id]);
+    expect(schedule).toEqual({ enabled: true, times: ['09:00', '11:00', '14:30', '16:30'], weekdays: [1, 2, 3, 4, 5, 6, 7] });
+    const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM patrol_checkpoints WHERE site_id = $1`, [site.id]);
+    expect(n).toBeGreaterThan(0);
+
+    const wall = async () =>
+      ((await (await fetch(`${t.url}/api/v1/sites/huiji/indicators`, { headers: bearer(first.displayToken) })).json()) as IndicatorSnapshot)
+        .siteInfo.patrolTimes;
+    expect(await wall()).toEqual([]);
+    await t.app.get(RoundPlanner).planDay(site, localDay(t.clock.now(), site.timezone), t.clock.now());
+    expect(await wall()).toEqual(['09:00', '11:00', '14:30', '16:30']);
+  });
+
+  it('leaves a demo hall that has a patrol schedule of its own alone, even a disabled one', async () => {
+    await t.ds.query(`UPDATE patrol_schedules SET enabled = false`);
+    expect(await ensureDemoPatrol(t.ds.manager)).toBe(false);
+    const [{ enabled }] = await t.ds.query(`SELECT enabled FROM patrol_schedules`);
+    expect(enabled).toBe(false);
   });
 });

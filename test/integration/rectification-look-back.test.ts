@@ -189,7 +189,11 @@ describe('rectification look-back', () => {
   it('item 47: marked rectified, then a day with only two patrol rounds → rebound on the wall and in the items (patrol seam)', async () => {
     const rounds = new Map<string, number>([[`p47`, 2]]);
     const patrol: PatrolIndicatorSource = {
-      values: async (_em, site) => ({ site: { ...ZERO_PATROL, 'patrol.rounds.done': rounds.get(site.code) ?? 0 }, departments: {} }),
+      values: async (_em, site) => ({
+        times: [],
+        site: { ...ZERO_PATROL, 'patrol.rounds.done': rounds.get(site.code) ?? 0 },
+        departments: {},
+      }),
     };
     t.app.get(IndicatorsService).usePatrolSource(patrol);
 

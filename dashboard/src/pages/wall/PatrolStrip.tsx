@@ -5,9 +5,6 @@ import { countText, itemsText } from './format';
 import { itemsOf } from './off-target';
 import { Tone, TONE_ICON } from './tone';
 
-// SPEC §6 default round times; the patrol feature will make them per-site settings.
-export const PATROL_ROUND_TIMES = ['09:00', '11:00', '14:30', '16:30'];
-
 type RoundMark = 'done' | 'missed' | 'upcoming';
 const MARK_ICON: Record<RoundMark, string> = { done: '✔', missed: '✖', upcoming: '○' };
 
@@ -22,10 +19,12 @@ function Count({ label, value, testId, tone, items }: { label: string; value: nu
 }
 
 /**
- * Today's rounds as the indicators tell them: the first `done` rounds are done, the rest of
- * those already due are missed, the others are still to come.
+ * Today's rounds at the site's own times (null until the first snapshot), marked as the
+ * indicators tell them: the first `done` rounds are done, the rest of those already due are
+ * missed, the others are still to come. A day without rounds says so rather than showing
+ * times nobody will walk.
  */
-export function PatrolStrip({ values }: { values: IndicatorValues }) {
+export function PatrolStrip({ values, times }: { values: IndicatorValues; times: string[] | null }) {
   const { t } = useTranslation('wall');
   const done = values['patrol.rounds.done'] ?? 0;
   const due = values['patrol.rounds.due'] ?? 0;
@@ -41,16 +40,23 @@ export function PatrolStrip({ values }: { values: IndicatorValues }) {
           {t('patrol.title')} <span className="panel__items">{itemsText(itemsOf('patrol.rounds.done'))}</span>
         </h2>
       </header>
-      <ol className="rounds">
-        {PATROL_ROUND_TIMES.map((time, i) => (
-          <li key={time} className={`round round--${mark(i)}`} data-testid={`round-${i + 1}`} data-mark={mark(i)}>
-            <span className="round__time">{time}</span>
-            <span className="round__mark">
-              {MARK_ICON[mark(i)]} {t(`patrol.${mark(i)}`)}
-            </span>
-          </li>
-        ))}
-      </ol>
+      {times?.length === 0 && (
+        <p className="rounds rounds--none" data-testid="rounds-none">
+          {t('patrol.none')}
+        </p>
+      )}
+      {times && times.length > 0 && (
+        <ol className="rounds" style={{ gridTemplateColumns: `repeat(${Math.max(times.length, 4)}, 1fr)` }}>
+          {times.map((time, i) => (
+            <li key={time} className={`round round--${mark(i)}`} data-testid={`round-${i + 1}`} data-mark={mark(i)}>
+              <span className="round__time">{time}</span>
+              <span className="round__mark">
+                {MARK_ICON[mark(i)]} {t(`patrol.${mark(i)}`)}
+              </span>
+            </li>
+          ))}
+        </ol>
+      )}
       <div className="pcounts">
         <div className={`pcount tone--${roundsTone}`}>
           <div className="pcount__label">{t('patrol.rounds')}</div>

@@ -4,6 +4,7 @@ import { createDataSource } from '../database/data-source';
 import { ensureDatabase } from '../database/ensure-database';
 import { DemoAccess, demoAccess } from '../../modules/demo/demo-access';
 import { seedDemo } from '../../modules/demo/seed-demo';
+import { ensureDemoPatrol } from '../../modules/demo/demo-patrol';
 
 const HOW_TO_START = 'Start it with `docker compose up -d postgres redis`, or on this machine with:';
 
@@ -40,6 +41,7 @@ export async function prepare(config: AppConfig, opts: { seedDemoWhenEmpty: bool
     if (opts.seedDemoWhenEmpty) {
       const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM sites');
       if (n === 0 && (await seedDemo(ds))) console.log('Seeded the demo hall (site "huiji")');
+      if (await ensureDemoPatrol(ds.manager)) console.log('Patrol rounds switched on for the demo hall');
       return await demoAccess(ds, config);
     }
     return null;

@@ -12,6 +12,8 @@ export type PatrolIndicatorId = (typeof PATROL_INDICATOR_IDS)[number];
 export type PatrolValues = Record<PatrolIndicatorId, number>;
 
 export interface PatrolIndicatorValues {
+  /** Today's round times in order; none when patrol is off or today has no rounds. */
+  times: string[];
   site: PatrolValues;
   /** Per department code; a department left out reads 0. */
   departments: Record<string, Partial<PatrolValues>>;
@@ -35,5 +37,5 @@ export const ZERO_PATROL: PatrolValues = {
 
 /** Until the patrol feature exists there are no rounds, findings or notices to count. */
 export const NO_PATROL: PatrolIndicatorSource = {
-  values: async () => ({ site: { ...ZERO_PATROL }, departments: {} }),
+  values: async () => ({ times: [], site: { ...ZERO_PATROL }, departments: {} }),
 };

@@ -55,7 +55,7 @@ function inputs(over: Partial<SnapshotInputs> = {}): SnapshotInputs {
       departments: new Map([['dx', { reviews: 0, good: 0, badOpen: 1, complaintsOpen: 0 }]]),
     },
     usualWaiting: new Map([['gjj', 1]]),
-    patrol: { site: { ...ZERO_PATROL }, departments: {} },
+    patrol: { times: ['09:00', '14:30'], site: { ...ZERO_PATROL }, departments: {} },
     ...over,
   };
 }
@@ -109,6 +109,7 @@ describe('buildSnapshot for the wall', () => {
       waitTargetSec: 900,
       waitWarnRatio: 0.8,
       hours: { opens: '08:30', closes: '17:30', weekdays: [1, 2, 3, 4, 5] },
+      patrolTimes: ['09:00', '14:30'],
     });
     expect(snapshot.departmentInfo).toEqual({
       dx: { name: { zh: 'dx', en: 'dx' }, waitTargetSec: 900 },

@@ -17,8 +17,9 @@ import { Site } from '../registry/site.entity';
 
 export const PATROL_SOURCE: PatrolIndicatorSource = {
   async values(em: EntityManager, site: Site, _now: Date, day: string): Promise<PatrolIndicatorValues> {
-    const [rounds]: Array<{ done: number; due: number }> = await em.query(
-      `SELECT count(*) FILTER (WHERE state = 'done')::int AS done, count(*) FILTER (WHERE state <> 'scheduled')::int AS due
+    const [rounds]: Array<{ done: number; due: number; times: string[] | null }> = await em.query(
+      `SELECT count(*) FILTER (WHERE state = 'done')::int AS done, count(*) FILTER (WHERE state <> 'scheduled')::int AS due,
+         array_agg("time" ORDER BY "time") AS times
        FROM patrol_rounds WHERE site_id = $1 AND day = $2`,
       [site.id, day],
     );
@@ -34,6 +35,7 @@ export const PATROL_SOURCE: PatrolIndicatorSource = {
     for (const f of findings) if (f.department) departments[f.department] = { ...departments[f.department], 'patrol.findings.open': f.n };
     for (const n of notices) departments[n.department] = { ...departments[n.department], 'notices.overdue': n.n };
     return {
+      times: rounds.times ?? [],
       site: {
         ...ZERO_PATROL,
         'patrol.rounds.done': rounds.done,
