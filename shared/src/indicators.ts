@@ -2,6 +2,7 @@
 
 import type { LiveAlert } from './live';
 import type { HallHours } from './hall-hours';
+import type { RoundState } from './patrol';
 
 export const INDICATOR_IDS = [
   'queue.waiting',
@@ -139,8 +140,18 @@ export interface SiteInfo {
   waitWarnRatio: number;
   /** Opening hours (the site's setting, else 08:30–17:30 Monday to Friday). */
   hours: HallHours;
-  /** Today's patrol round times (HH:MM, in order); none when the site has no rounds today. */
-  patrolTimes: string[];
+  /**
+   * Today's patrol rounds in time order, each with its state; none when the site has no rounds
+   * today. A round changes state a few times a day, and each change reaches the walls as a new
+   * snapshot, as other changes to the site's info do.
+   */
+  patrolRounds: PatrolRoundMark[];
+}
+
+export interface PatrolRoundMark {
+  /** Hall-local HH:MM. */
+  time: string;
+  state: RoundState;
 }
 
 /** `GET /api/v1/sites/:site/indicators/history`: one indicator's recorded value per hall-local hour. */

@@ -216,6 +216,23 @@ describe('patrol page on a phone', () => {
     const wall = await browser.newPage({ viewport: WALL_VIEWPORT });
     await wall.goto(`${t.url}/wall?site=${SITE}&token=${await t.displayToken(SITE)}`);
     await waitForText(wall, 'patrol.rounds.done', '1', 15_000);
+    // Each round tile says its own round's state, in time order.
+    const stored: Array<{ state: string }> = await t.ds.query(
+      `SELECT r.state FROM patrol_rounds r JOIN sites s ON s.id = r.site_id
+       WHERE s.code = $1 AND r.day = (SELECT day FROM patrol_rounds WHERE state = 'done' LIMIT 1) ORDER BY r.time`,
+      [SITE],
+    );
+    const markOf: Record<string, string> = {
+      scheduled: 'upcoming',
+      due: 'due',
+      overdue: 'overdue',
+      in_progress: 'walking',
+      done: 'done',
+      missed: 'missed',
+    };
+    const marks = await wall.locator('[data-testid^="round-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-mark')));
+    expect(marks[0]).toBe('done');
+    expect(marks).toEqual(stored.map((r) => markOf[r.state]));
     await wall.close();
   });
 });

@@ -62,10 +62,16 @@ describe('the demo start’s way in', () => {
 
     const wall = async () =>
       ((await (await fetch(`${t.url}/api/v1/sites/huiji/indicators`, { headers: bearer(first.displayToken) })).json()) as IndicatorSnapshot)
-        .siteInfo.patrolTimes;
+        .siteInfo.patrolRounds;
     expect(await wall()).toEqual([]);
     await t.app.get(RoundPlanner).planDay(site, localDay(t.clock.now(), site.timezone), t.clock.now());
-    expect(await wall()).toEqual(['09:00', '11:00', '14:30', '16:30']);
+    const rounds = await wall();
+    expect(rounds.map((r) => r.time)).toEqual(['09:00', '11:00', '14:30', '16:30']);
+    const stored = await t.ds.query(`SELECT state FROM patrol_rounds WHERE site_id = $1 AND day = $2 ORDER BY time`, [
+      site.id,
+      localDay(t.clock.now(), site.timezone),
+    ]);
+    expect(rounds.map((r) => r.state)).toEqual(stored.map((r: { state: string }) => r.state));
   });
 
   it('leaves a demo hall that has a patrol schedule of its own alone, even a disabled one', async () => {

@@ -190,7 +190,7 @@ describe('rectification look-back', () => {
     const rounds = new Map<string, number>([[`p47`, 2]]);
     const patrol: PatrolIndicatorSource = {
       values: async (_em, site) => ({
-        times: [],
+        rounds: [],
         site: { ...ZERO_PATROL, 'patrol.rounds.done': rounds.get(site.code) ?? 0 },
         departments: {},
       }),

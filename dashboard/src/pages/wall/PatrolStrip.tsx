@@ -1,12 +1,20 @@
-import { IndicatorValues } from '@hallwatch/shared';
+import { IndicatorValues, PatrolRoundMark, RoundState } from '@hallwatch/shared';
 import { useTranslation } from 'react-i18next';
 import { Figure } from './Figure';
 import { countText, itemsText } from './format';
 import { itemsOf } from './off-target';
 import { Tone, TONE_ICON } from './tone';
 
-type RoundMark = 'done' | 'missed' | 'upcoming';
-const MARK_ICON: Record<RoundMark, string> = { done: '✔', missed: '✖', upcoming: '○' };
+type RoundMark = 'done' | 'missed' | 'overdue' | 'walking' | 'due' | 'upcoming';
+const MARK_ICON: Record<RoundMark, string> = { done: '✔', missed: '✖', overdue: '▲', walking: '◐', due: '●', upcoming: '○' };
+const MARK_OF: Record<RoundState, RoundMark> = {
+  scheduled: 'upcoming',
+  due: 'due',
+  overdue: 'overdue',
+  in_progress: 'walking',
+  done: 'done',
+  missed: 'missed',
+};
 
 function Count({ label, value, testId, tone, items }: { label: string; value: number; testId: string; tone: Tone; items: number[] }) {
   return (
@@ -19,18 +27,15 @@ function Count({ label, value, testId, tone, items }: { label: string; value: nu
 }
 
 /**
- * Today's rounds at the site's own times (null until the first snapshot), marked as the
- * indicators tell them: the first `done` rounds are done, the rest of those already due are
- * missed, the others are still to come. A day without rounds says so rather than showing
- * times nobody will walk.
+ * Today's rounds at the site's own times, each as its own state says (null until the first
+ * snapshot). A day without rounds says so rather than showing times nobody will walk.
  */
-export function PatrolStrip({ values, times }: { values: IndicatorValues; times: string[] | null }) {
+export function PatrolStrip({ values, rounds }: { values: IndicatorValues; rounds: PatrolRoundMark[] | null }) {
   const { t } = useTranslation('wall');
   const done = values['patrol.rounds.done'] ?? 0;
   const due = values['patrol.rounds.due'] ?? 0;
   const findings = values['patrol.findings.open'] ?? 0;
   const notices = values['notices.overdue'] ?? 0;
-  const mark = (i: number): RoundMark => (i < done ? 'done' : i < due ? 'missed' : 'upcoming');
   const roundsTone: Tone = done < due ? 'breach' : 'neutral';
 
   return (
@@ -40,18 +45,23 @@ export function PatrolStrip({ values, times }: { values: IndicatorValues; times:
           {t('patrol.title')} <span className="panel__items">{itemsText(itemsOf('patrol.rounds.done'))}</span>
         </h2>
       </header>
-      {times?.length === 0 && (
+      {rounds?.length === 0 && (
         <p className="rounds rounds--none" data-testid="rounds-none">
           {t('patrol.none')}
         </p>
       )}
-      {times && times.length > 0 && (
-        <ol className="rounds" style={{ gridTemplateColumns: `repeat(${Math.max(times.length, 4)}, 1fr)` }}>
-          {times.map((time, i) => (
-            <li key={time} className={`round round--${mark(i)}`} data-testid={`round-${i + 1}`} data-mark={mark(i)}>
-              <span className="round__time">{time}</span>
+      {rounds && rounds.length > 0 && (
+        <ol className="rounds" style={{ gridTemplateColumns: `repeat(${Math.max(rounds.length, 4)}, 1fr)` }}>
+          {rounds.map((r, i) => (
+            <li
+              key={`${r.time}-${i}`}
+              className={`round round--${MARK_OF[r.state]}`}
+              data-testid={`round-${i + 1}`}
+              data-mark={MARK_OF[r.state]}
+            >
+              <span className="round__time">{r.time}</span>
               <span className="round__mark">
-                {MARK_ICON[mark(i)]} {t(`patrol.${mark(i)}`)}
+                {MARK_ICON[MARK_OF[r.state]]} {t(`patrol.${MARK_OF[r.state]}`)}
               </span>
             </li>
           ))}

@@ -76,7 +76,7 @@ export function WallPage() {
     />
   );
   const items = <ItemsOffTarget off={off} />;
-  const patrol = <PatrolStrip values={live.values} times={live.siteInfo?.patrolTimes ?? null} />;
+  const patrol = <PatrolStrip values={live.values} rounds={live.siteInfo?.patrolRounds ?? null} />;
 
   let body;
   if (mode !== 'open')

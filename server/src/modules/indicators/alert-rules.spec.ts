@@ -30,7 +30,7 @@ const snap = (departments: IndicatorSnapshot['departments']): IndicatorSnapshot 
     waitTargetSec: 900,
     waitWarnRatio: 0.8,
     hours: DEFAULT_HALL_HOURS,
-    patrolTimes: [],
+    patrolRounds: [],
   },
 });
 

@@ -1,4 +1,4 @@
-import { IndicatorId } from '@hallwatch/shared';
+import { IndicatorId, PatrolRoundMark } from '@hallwatch/shared';
 import { EntityManager } from 'typeorm';
 import { Site } from '../registry/site.entity';
 
@@ -12,8 +12,8 @@ export type PatrolIndicatorId = (typeof PATROL_INDICATOR_IDS)[number];
 export type PatrolValues = Record<PatrolIndicatorId, number>;
 
 export interface PatrolIndicatorValues {
-  /** Today's round times in order; none when patrol is off or today has no rounds. */
-  times: string[];
+  /** Today's rounds in time order; none when patrol is off or today has no rounds. */
+  rounds: PatrolRoundMark[];
   site: PatrolValues;
   /** Per department code; a department left out reads 0. */
   departments: Record<string, Partial<PatrolValues>>;
@@ -37,5 +37,5 @@ export const ZERO_PATROL: PatrolValues = {
 
 /** Until the patrol feature exists there are no rounds, findings or notices to count. */
 export const NO_PATROL: PatrolIndicatorSource = {
-  values: async () => ({ times: [], site: { ...ZERO_PATROL }, departments: {} }),
+  values: async () => ({ rounds: [], site: { ...ZERO_PATROL }, departments: {} }),
 };

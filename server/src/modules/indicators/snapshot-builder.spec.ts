@@ -55,7 +55,14 @@ function inputs(over: Partial<SnapshotInputs> = {}): SnapshotInputs {
       departments: new Map([['dx', { reviews: 0, good: 0, badOpen: 1, complaintsOpen: 0 }]]),
     },
     usualWaiting: new Map([['gjj', 1]]),
-    patrol: { times: ['09:00', '14:30'], site: { ...ZERO_PATROL }, departments: {} },
+    patrol: {
+      rounds: [
+        { time: '09:00', state: 'done' },
+        { time: '14:30', state: 'scheduled' },
+      ],
+      site: { ...ZERO_PATROL },
+      departments: {},
+    },
     ...over,
   };
 }
@@ -109,7 +116,10 @@ describe('buildSnapshot for the wall', () => {
       waitTargetSec: 900,
       waitWarnRatio: 0.8,
       hours: { opens: '08:30', closes: '17:30', weekdays: [1, 2, 3, 4, 5] },
-      patrolTimes: ['09:00', '14:30'],
+      patrolRounds: [
+        { time: '09:00', state: 'done' },
+        { time: '14:30', state: 'scheduled' },
+      ],
     });
     expect(snapshot.departmentInfo).toEqual({
       dx: { name: { zh: 'dx', en: 'dx' }, waitTargetSec: 900 },

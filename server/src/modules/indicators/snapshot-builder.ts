@@ -145,7 +145,7 @@ export function buildSnapshot(i: SnapshotInputs): { snapshot: IndicatorSnapshot;
       waitTargetSec: settings.waitTargetSec,
       waitWarnRatio: settings.waitWarnRatio,
       hours: settings.hours,
-      patrolTimes: i.patrol.times,
+      patrolRounds: i.patrol.rounds,
     },
   };
   const alertFacts: AlertFacts = {

@@ -1,5 +1,6 @@
 import {
   LiveAlert,
+  PatrolRoundMark,
   NOTICE_ALERT_ITEMS,
   PATROL_ALERT_KINDS,
   ROUND_ALERT_ITEMS,
@@ -17,9 +18,9 @@ import { Site } from '../registry/site.entity';
 
 export const PATROL_SOURCE: PatrolIndicatorSource = {
   async values(em: EntityManager, site: Site, _now: Date, day: string): Promise<PatrolIndicatorValues> {
-    const [rounds]: Array<{ done: number; due: number; times: string[] | null }> = await em.query(
+    const [rounds]: Array<{ done: number; due: number; marks: PatrolRoundMark[] | null }> = await em.query(
       `SELECT count(*) FILTER (WHERE state = 'done')::int AS done, count(*) FILTER (WHERE state <> 'scheduled')::int AS due,
-         array_agg("time" ORDER BY "time") AS times
+         json_agg(json_build_object('time', "time", 'state', state) ORDER BY "time", slot) AS marks
        FROM patrol_rounds WHERE site_id = $1 AND day = $2`,
       [site.id, day],
     );
@@ -35,7 +36,7 @@ export const PATROL_SOURCE: PatrolIndicatorSource = {
     for (const f of findings) if (f.department) departments[f.department] = { ...departments[f.department], 'patrol.findings.open': f.n };
     for (const n of notices) departments[n.department] = { ...departments[n.department], 'notices.overdue': n.n };
     return {
-      times: rounds.times ?? [],
+      rounds: rounds.marks ?? [],
       site: {
         ...ZERO_PATROL,
         'patrol.rounds.done': rounds.done,
