@@ -18,10 +18,9 @@ import { Site } from '../registry/site.entity';
 
 export const PATROL_SOURCE: PatrolIndicatorSource = {
   async values(em: EntityManager, site: Site, _now: Date, day: string): Promise<PatrolIndicatorValues> {
-    const [rounds]: Array<{ done: number; due: number; marks: PatrolRoundMark[] | null }> = await em.query(
-      `SELECT count(*) FILTER (WHERE state = 'done')::int AS done, count(*) FILTER (WHERE state <> 'scheduled')::int AS due,
-         json_agg(json_build_object('time', "time", 'state', state) ORDER BY "time", slot) AS marks
-       FROM patrol_rounds WHERE site_id = $1 AND day = $2`,
+    // The counts are the rounds' own states, so the tiles and the figures cannot disagree.
+    const rounds: PatrolRoundMark[] = await em.query(
+      `SELECT "time", state FROM patrol_rounds WHERE site_id = $1 AND day = $2 ORDER BY "time", slot`,
       [site.id, day],
     );
     const findings: Array<{ department: string | null; n: number }> = await em.query(
@@ -36,11 +35,11 @@ export const PATROL_SOURCE: PatrolIndicatorSource = {
     for (const f of findings) if (f.department) departments[f.department] = { ...departments[f.department], 'patrol.findings.open': f.n };
     for (const n of notices) departments[n.department] = { ...departments[n.department], 'notices.overdue': n.n };
     return {
-      rounds: rounds.marks ?? [],
+      rounds,
       site: {
         ...ZERO_PATROL,
-        'patrol.rounds.done': rounds.done,
-        'patrol.rounds.due': rounds.due,
+        'patrol.rounds.done': rounds.filter((r) => r.state === 'done').length,
+        'patrol.rounds.due': rounds.filter((r) => r.state !== 'scheduled').length,
         'patrol.findings.open': findings.reduce((s, f) => s + f.n, 0),
         'notices.overdue': notices.reduce((s, n) => s + n.n, 0),
       },
