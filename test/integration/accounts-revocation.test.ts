@@ -11,7 +11,8 @@ jest.setTimeout(120_000);
 const ADMIN_TOKEN = 'revocation-admin-token-012345';
 const MIN = 60_000;
 // "Within seconds": the HTTP revocations are broadcast at once; the sweep runs every half second here.
-const WITHIN_MS = 3000;
+// The margin is for a loaded CI machine; what is tested is that the socket ends, not how fast.
+const WITHIN_MS = 5000;
 
 describe('revoking sessions, display tokens and device keys, over HTTP and the live socket', () => {
   let t: TestApp;
@@ -179,7 +180,8 @@ describe('revocation broadcast without waiting for the sweep', () => {
       const socket = await liveSocket(t.url, { token: s.token });
       const gone = disconnected(socket);
       expect((await call(t.url, 'POST', `/api/v1/admin/users/${id}/sessions/revoke`, { token: other.token })).status).toBe(200);
-      expect(await gone).toBeLessThan(1000);
+      // The sweep here runs every ten minutes: ending within seconds means the broadcast did it.
+      expect(await gone).toBeLessThan(WITHIN_MS);
       // Nothing is anonymous: neither the ended session's cookie nor its token opens the wall again.
       await expect(liveSocket(t.url, { site: 'b1' }, { cookie: s.cookie })).rejects.toThrow();
       await expect(liveSocket(t.url, { site: 'b1', token: s.token })).rejects.toThrow();

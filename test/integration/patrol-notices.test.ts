@@ -3,7 +3,7 @@ import { PatrolSync } from '../../server/src/modules/patrol/jobs/patrol-sync.ser
 import { NoticeStepsService } from '../../server/src/modules/patrol/notice-steps.service';
 import { Site } from '../../server/src/modules/registry/site.entity';
 import { makeSite } from '../support/factories';
-import { call, hall, MONDAY, patrolQueue, roundEvent, stepsOf, waitFor } from '../support/patrol';
+import { call, hall, MONDAY, ON_TIME_MS, patrolQueue, roundEvent, stepsOf, waitFor } from '../support/patrol';
 import { startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(60_000);
@@ -96,7 +96,7 @@ describe('patrol notices', () => {
     expect(await t.app.get(NoticeStepsService).advanceSite(site.id, t.clock.now())).toEqual([]);
     const steps = (await stepsOf(t.ds, SITE)).filter((s) => s.subject === 'notice');
     expect(steps.map((s) => s.step)).toEqual(['remind', 'overdue']);
-    for (const s of steps) expect(s.late_ms).toBeLessThan(1000);
+    for (const s of steps) expect(s.late_ms).toBeLessThan(ON_TIME_MS);
   });
 
   it("closes on the department's reply, which resolves the finding and clears the alert", async () => {

@@ -7,7 +7,7 @@ import { RoundPlanner } from '../../server/src/modules/patrol/round-planner.serv
 import { RoundStepsService } from '../../server/src/modules/patrol/round-steps.service';
 import { Site } from '../../server/src/modules/registry/site.entity';
 import { makeSite } from '../support/factories';
-import { call, hall, MONDAY, patrolQueue, roundsOf, stepsOf, waitFor } from '../support/patrol';
+import { call, hall, MONDAY, ON_TIME_MS, patrolQueue, roundsOf, stepsOf, waitFor } from '../support/patrol';
 import { startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
@@ -124,7 +124,7 @@ describe('patrol schedule', () => {
     );
     for (const s of steps) {
       expect(s.late_ms).toBeGreaterThanOrEqual(0);
-      expect(s.late_ms).toBeLessThan(1000);
+      expect(s.late_ms).toBeLessThan(ON_TIME_MS);
     }
     const snap = await indicators();
     expect(snap.values['patrol.rounds.due']).toBe(4);

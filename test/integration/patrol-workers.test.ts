@@ -6,7 +6,7 @@ import { createDataSource } from '../../server/src/core/database/data-source';
 import { PatrolScheduleService } from '../../server/src/modules/patrol/patrol-schedule.service';
 import { calendarWithoutQueue } from '../../server/src/modules/reviews/calendar.service';
 import { makeSite } from '../support/factories';
-import { hall, MONDAY, roundsOf, stepsOf, waitFor } from '../support/patrol';
+import { hall, MONDAY, ON_TIME_MS, roundsOf, stepsOf, waitFor } from '../support/patrol';
 import { PrivateRedis } from '../support/private-redis';
 import { createTestDatabase } from '../support/test-db';
 import { runId } from '../support/test-env';
@@ -115,7 +115,7 @@ describe('patrol with two worker processes', () => {
     expect(timed.size).toBeGreaterThan(0);
     for (const s of steps) {
       expect(s.late_ms).toBeGreaterThanOrEqual(0);
-      if (timed.has(s.step)) expect(s.late_ms).toBeLessThan(1000);
+      if (timed.has(s.step)) expect(s.late_ms).toBeLessThan(ON_TIME_MS);
     }
     expect(await roundsOf(ds, SITE)).toHaveLength(8);
     const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM patrol_steps`);
