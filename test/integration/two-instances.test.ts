@@ -13,12 +13,22 @@ import { runId } from '../support/test-env';
 
 jest.setTimeout(90_000);
 
-function connect(url: string, token: string): Promise<{ socket: Socket; snapshot: IndicatorSnapshot; updates: IndicatorUpdate[] }> {
+interface Client {
+  socket: Socket;
+  snapshot: IndicatorSnapshot;
+  updates: IndicatorUpdate[];
+  /** Every snapshot after the first. */
+  later: IndicatorSnapshot[];
+}
+
+function connect(url: string, token: string): Promise<Client> {
   return new Promise((resolve) => {
     const socket = io(`${url}/live`, { auth: { token }, transports: ['websocket'] });
     const updates: IndicatorUpdate[] = [];
+    const later: IndicatorSnapshot[] = [];
     socket.on('update', (u: IndicatorUpdate) => updates.push(u));
-    socket.once('snapshot', (snapshot: IndicatorSnapshot) => resolve({ socket, snapshot, updates }));
+    socket.once('snapshot', () => socket.on('snapshot', (s: IndicatorSnapshot) => later.push(s)));
+    socket.once('snapshot', (snapshot: IndicatorSnapshot) => resolve({ socket, snapshot, updates, later }));
   });
 }
 
@@ -79,5 +89,23 @@ describe('two server instances sharing PostgreSQL and Redis', () => {
     expect(twoSeen(onB.updates)).toBe(1);
     onA.socket.close();
     onB.socket.close();
+  });
+
+  it('carries a change to the site itself to the walls of the other instance with the next event posted', async () => {
+    const onB = await connect(b.url, wall);
+    try {
+      await ds.query(`UPDATE sites SET name = '双实例测试大厅' WHERE code = 'duo'`);
+      // Several batches in a row to the other instance: the site's row is read again, and the wall
+      // gets the new name as a whole snapshot, with the counts of every batch.
+      for (let i = 0; i < 5; i++) {
+        const res = await postEvents(a.url, key, ev('ticket.issued', { ticket: `R${i}`, department: 'd1', channel: 'walk_in' }));
+        expect(res.body.results[0].status).toBe('accepted');
+      }
+      const latest = () => [...onB.later].reverse().find((s) => s.siteInfo.name.zh === '双实例测试大厅');
+      await until(() => latest() !== undefined);
+      await until(() => [...onB.updates, ...onB.later].some((u) => u.values['queue.waiting'] === 7));
+    } finally {
+      onB.socket.close();
+    }
   });
 });

@@ -33,6 +33,8 @@ interface SiteState {
   /** A batch's snapshot is being read inside its transaction, to be pushed when it commits. */
   preparing: boolean;
   dirty: boolean;
+  /** Another instance changed the site: its row is read again once, at the next recompute. */
+  stale: boolean;
 }
 
 // Recomputes a site's indicators after committed events and pushes only what changed: at
@@ -84,7 +86,16 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
 
   private async siteChangedElsewhere(code: string): Promise<void> {
     if (!this.gateway.namespace.adapter.rooms.has(siteRoom(code))) return;
-    // Read afresh: the change may be to the site itself (its name, settings or hours).
+    // The change may be to the site itself (its name, settings or hours), so its row is read
+    // afresh — once per recompute, not once per notice: a busy hall posting to the other
+    // instance sends several a second.
+    const s = [...this.sites.values()].find((x) => x.site.code === code);
+    if (s) {
+      s.stale = true;
+      s.dirty = true;
+      this.schedule(s);
+      return;
+    }
     const site = await this.ds.getRepository(Site).findOneBy({ code });
     if (site) this.siteChanged(site);
   }
@@ -118,11 +129,12 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     let s = this.sites.get(site.id);
     if (!s) {
       const budget = new UpdateBudget(UPDATES_PER_SECOND, UPDATE_BURST, Date.now());
-      s = { site, lastSent: null, budget, cancel: null, running: false, preparing: false, dirty: false };
+      s = { site, lastSent: null, budget, cancel: null, running: false, preparing: false, dirty: false, stale: false };
       this.sites.set(site.id, s);
     }
     // The caller's copy is the fresher one: settings, names and hours edited since are in it.
     s.site = site;
+    s.stale = false;
     return s;
   }
 
@@ -197,6 +209,12 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     s.dirty = false;
     s.budget.spend(Date.now());
     try {
+      if (s.stale) {
+        s.stale = false;
+        const fresh = await this.ds.getRepository(Site).findOneBy({ id: s.site.id });
+        if (!fresh) return;
+        s.site = fresh;
+      }
       this.send(s, await this.indicators.snapshot(s.site));
     } catch (err) {
       this.logger.warn(`indicator recompute failed for ${s.site.code}: ${(err as Error).message}`);
