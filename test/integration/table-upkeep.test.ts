@@ -128,4 +128,25 @@ describe('table upkeep without autovacuum', () => {
       await t.ds.query(`DROP TABLE upkeep_appended`);
     }
   });
+
+  it('analyses the partitioned events table itself once its partitions have grown, which autovacuum never does', async () => {
+    const site = await makeSite(t.ds, 'tu2', 1);
+    const runner = t.ds.createQueryRunner();
+    try {
+      await runner.query(
+        `INSERT INTO events (site_id, id, type, occurred_at, service_day, data)
+         SELECT $1, 'bulk-' || g, 'ticket.issued', now(), current_date, '{}' FROM generate_series(1, 500) g`,
+        [site.id],
+      );
+      await runner.query('SELECT pg_stat_force_next_flush()');
+      await runner.query('SELECT 1');
+    } finally {
+      await runner.release();
+    }
+    const analysed = async () => (await t.ds.query(`SELECT reltuples::int AS n FROM pg_class WHERE relname = 'events'`))[0].n as number;
+    expect(await analysed()).toBeLessThan(500);
+    expect(await t.app.get(TableUpkeep).run()).toContainEqual({ ident: 'events', action: 'analyze' });
+    expect(await analysed()).toBeGreaterThanOrEqual(500);
+    expect((await t.app.get(TableUpkeep).run()).filter((s) => s.ident === 'events')).toEqual([]);
+  });
 });

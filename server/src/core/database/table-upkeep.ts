@@ -10,6 +10,13 @@ export interface TableStats {
   insertedSinceVacuum: number;
 }
 
+/** A partitioned table: the rows its last analysis saw (-1 before the first) and its partitions hold now. */
+export interface PartitionedStats {
+  ident: string;
+  analysedRows: number;
+  live: number;
+}
+
 export interface UpkeepStep {
   ident: string;
   action: 'vacuum' | 'analyze';
@@ -28,6 +35,17 @@ export function upkeepPlan(stats: TableStats[]): UpkeepStep[] {
     else if (s.changedSinceAnalyze > 50 + 0.1 * s.live) steps.push({ ident: s.ident, action: 'analyze' });
   }
   return steps;
+}
+
+/**
+ * A partitioned table has no statistics of its own that autovacuum would keep: only ANALYZE of
+ * the parent gives the planner its row counts, for reads that span partitions (a join over every
+ * site). Analysed when its partitions' rows moved by 50 plus a tenth since then, like a table.
+ */
+export function partitionedPlan(stats: PartitionedStats[]): UpkeepStep[] {
+  return stats
+    .filter((s) => (s.analysedRows < 0 ? s.live > 0 : Math.abs(s.live - s.analysedRows) > 50 + 0.1 * s.analysedRows))
+    .map((s) => ({ ident: s.ident, action: 'analyze' }));
 }
 
 export const UPKEEP_INTERVAL_MS = 20_000;
@@ -77,7 +95,12 @@ export class TableUpkeep implements OnApplicationBootstrap, OnModuleDestroy {
              n_mod_since_analyze::float8 AS "changedSinceAnalyze", n_ins_since_vacuum::float8 AS "insertedSinceVacuum"
            FROM pg_stat_user_tables WHERE schemaname = current_schema()`,
         );
-        const steps = upkeepPlan(stats);
+        const parents: PartitionedStats[] = await runner.query(
+          `SELECT format('%I', p.relname) AS ident, p.reltuples::float8 AS "analysedRows", coalesce(sum(t.n_live_tup), 0)::float8 AS live
+           FROM pg_class p JOIN pg_inherits i ON i.inhparent = p.oid JOIN pg_stat_user_tables t ON t.relid = i.inhrelid
+           WHERE p.relkind = 'p' AND p.relnamespace = current_schema()::regnamespace GROUP BY p.oid`,
+        );
+        const steps = [...upkeepPlan(stats), ...partitionedPlan(parents)];
         for (const s of steps) await runner.query(`${s.action === 'vacuum' ? 'VACUUM (ANALYZE)' : 'ANALYZE'} ${s.ident}`);
         return steps;
       } finally {

@@ -139,8 +139,10 @@ export class IndicatorsService implements OnModuleInit, OnModuleDestroy {
       );
       if (!taken.length) return 0;
       const rows: Array<{ id: string }> = await this.ds.query(
-        `SELECT s.id FROM sites s WHERE EXISTS (
-           SELECT 1 FROM events e WHERE e.site_id = s.id AND e.service_day = ($1::timestamptz AT TIME ZONE s.timezone)::date)`,
+        // One index probe per site (LIMIT 1 in a lateral join), in that site's partition of events;
+        // as a semi-join the planner would group every stored event of every site instead.
+        `SELECT s.id FROM sites s CROSS JOIN LATERAL (
+           SELECT 1 FROM events e WHERE e.site_id = s.id AND e.service_day = ($1::timestamptz AT TIME ZONE s.timezone)::date LIMIT 1) today`,
         [this.clock.now()],
       );
       if (!rows.length) return 0;

@@ -1,4 +1,4 @@
-import { upkeepPlan } from '../table-upkeep';
+import { partitionedPlan, upkeepPlan } from '../table-upkeep';
 
 describe('upkeepPlan', () => {
   it('vacuums a table whose dead rows pass 50 plus a fifth of the live ones', () => {
@@ -29,5 +29,13 @@ describe('upkeepPlan', () => {
       { ident: 'reviews', action: 'vacuum' },
     ]);
     expect(upkeepPlan([{ ident: 'reviews', live: 10_000, dead: 0, changedSinceAnalyze: 0, insertedSinceVacuum: 3000 }])).toEqual([]);
+  });
+
+  it('analyses a partitioned table never analysed once its partitions hold rows, and again when they grew by 50 plus a tenth', () => {
+    expect(partitionedPlan([{ ident: 'events', analysedRows: -1, live: 1 }])).toEqual([{ ident: 'events', action: 'analyze' }]);
+    expect(partitionedPlan([{ ident: 'events', analysedRows: -1, live: 0 }])).toEqual([]);
+    expect(partitionedPlan([{ ident: 'events', analysedRows: 10_000, live: 11_051 }])).toEqual([{ ident: 'events', action: 'analyze' }]);
+    expect(partitionedPlan([{ ident: 'events', analysedRows: 10_000, live: 11_050 }])).toEqual([]);
+    expect(partitionedPlan([{ ident: 'events', analysedRows: 10_000, live: 8_949 }])).toEqual([{ ident: 'events', action: 'analyze' }]);
   });
 });

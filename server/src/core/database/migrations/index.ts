@@ -11,6 +11,7 @@ import { AddSiteWaitSeconds1795716100000 } from './1795716100000-add-site-wait-s
 import { AddFollowUpDueIndexes1795716200000 } from './1795716200000-add-follow-up-due-indexes';
 import { MergePatrolCalendar1795716300000 } from './1795716300000-merge-patrol-calendar';
 import { AddHistoryRounds1795716400000 } from './1795716400000-add-history-rounds';
+import { PartitionEvents1795716500000 } from './1795716500000-partition-events';
 
 // Every migration, in order. `npm run hallwatch -- migration-generate <Name>` writes new ones.
 export const MIGRATIONS: Function[] = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: Function[] = [
   AddFollowUpDueIndexes1795716200000,
   MergePatrolCalendar1795716300000,
   AddHistoryRounds1795716400000,
+  PartitionEvents1795716500000,
 ];
