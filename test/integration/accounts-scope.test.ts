@@ -129,3 +129,50 @@ describe('site scope: nothing of another site is visible or changeable', () => {
     expect(bad.status).toBe(400);
   });
 });
+
+describe('site scope over the three tiers: a site granted brings the sites under it', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const hall = await makeSite(t.ds, 'tier-hall', 1);
+    const town = await makeSite(t.ds, 'tier-town', 1);
+    const village = await makeSite(t.ds, 'tier-village', 1);
+    const otherTown = await makeSite(t.ds, 'tier-town2', 1);
+    await t.ds.query(`UPDATE sites SET tier = 'town', parent_id = $2 WHERE id = ANY($1::uuid[])`, [[town.id, otherTown.id], hall.id]);
+    await t.ds.query(`UPDATE sites SET tier = 'village', parent_id = $2 WHERE id = $1`, [village.id, town.id]);
+    await makeUser(t, 'town-sup', 'supervisor', ['tier-town']);
+    await makeUser(t, 'hall-admin', 'admin', ['tier-hall']);
+  });
+  afterAll(async () => t.close());
+
+  const status = async (token: string, site: string) => (await call(t.url, 'GET', `/api/v1/sites/${site}/indicators`, { token })).status;
+
+  it('lets a town centre’s account see its village stations, not its hall or the next town', async () => {
+    const { token } = await signIn(t.url, 'town-sup');
+    expect(await status(token, 'tier-town')).toBe(200);
+    expect(await status(token, 'tier-village')).toBe(200);
+    expect(await status(token, 'tier-hall')).toBe(403);
+    expect(await status(token, 'tier-town2')).toBe(403);
+  });
+
+  it('lets a district hall’s admin see and manage every site under it, and lists them', async () => {
+    const { token } = await signIn(t.url, 'hall-admin');
+    for (const site of ['tier-hall', 'tier-town', 'tier-village', 'tier-town2'])
+      expect([site, await status(token, site)]).toEqual([site, 200]);
+    const listed = await call<Array<{ code: string }>>(t.url, 'GET', '/api/v1/admin/sites', { token });
+    expect(listed.body.map((s) => s.code).sort()).toEqual(['tier-hall', 'tier-town', 'tier-town2', 'tier-village']);
+    const made = await call(t.url, 'POST', '/api/v1/admin/users', {
+      token,
+      body: { username: 'village-patrol', role: 'patrol', sites: ['tier-village'], password: 'a fine long passphrase' },
+    });
+    expect(made.status).toBe(201);
+  });
+
+  it('follows the tree as it is now: a station moved to another town leaves the first town’s scope', async () => {
+    const { token } = await signIn(t.url, 'town-sup');
+    expect(await status(token, 'tier-village')).toBe(200);
+    await t.ds.query(`UPDATE sites SET parent_id = (SELECT id FROM sites WHERE code = 'tier-town2') WHERE code = 'tier-village'`);
+    expect(await status(token, 'tier-village')).toBe(403);
+  });
+});

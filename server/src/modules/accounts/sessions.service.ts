@@ -36,6 +36,13 @@ interface SessionRow {
   sites: string[];
 }
 
+// A site granted brings the sites under it (SPEC §2, the three tiers): a town centre's account
+// sees its village stations, a district hall's its town centres and their stations.
+const SITES_IN_SCOPE = `WITH RECURSIVE scope(id) AS (
+    SELECT us.site_id FROM user_sites us WHERE us.user_id = u.id
+    UNION SELECT c.id FROM sites c JOIN scope ON c.parent_id = scope.id)
+  SELECT st.code FROM scope JOIN sites st ON st.id = scope.id ORDER BY st.code`;
+
 @Injectable()
 export class SessionsService {
   constructor(
@@ -69,7 +76,7 @@ export class SessionsService {
     const rows: SessionRow[] = await this.ds.query(
       `SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, u.username, u.role, u.all_sites, u.must_change_password,
               u.password_changed_at, u.disabled_at,
-              ARRAY(SELECT st.code FROM user_sites us JOIN sites st ON st.id = us.site_id WHERE us.user_id = u.id ORDER BY st.code) AS sites
+              ARRAY(${SITES_IN_SCOPE}) AS sites
        FROM user_sessions s JOIN users u ON u.id = s.user_id
        WHERE s.token_hash = $1 AND s.ended_at IS NULL`,
       [hashToken(token)],
