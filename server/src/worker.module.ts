@@ -9,7 +9,7 @@ import { QueueModule } from './core/queue/queue.module';
 import { Clock } from './core/time/clock';
 import { IndicatorsService } from './modules/indicators/indicators.service';
 import { PatrolJobsModule } from './modules/patrol/jobs/patrol-jobs.module';
-import { PATROL_SOURCE } from './modules/patrol/patrol-source';
+import { usePatrolIndicators } from './modules/patrol/patrol-source';
 import { RectificationJobsModule } from './modules/rectification/jobs/rectification-jobs.module';
 import { ReviewsJobsModule } from './modules/reviews/jobs/reviews-jobs.module';
 
@@ -24,7 +24,7 @@ class WorkerIndicatorsModule implements OnModuleInit {
   constructor(private readonly indicators: IndicatorsService) {}
 
   onModuleInit(): void {
-    this.indicators.usePatrolSource(PATROL_SOURCE);
+    usePatrolIndicators(this.indicators);
   }
 }
 

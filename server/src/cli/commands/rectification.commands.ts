@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../core/time/clock';
 import { IndicatorsService } from '../../modules/indicators/indicators.service';
-import { PATROL_SOURCE } from '../../modules/patrol/patrol-source';
+import { usePatrolIndicators } from '../../modules/patrol/patrol-source';
 import { buildLedger } from '../../modules/rectification/ledger-export';
 import { LookBackService } from '../../modules/rectification/look-back.service';
 import { RectificationService } from '../../modules/rectification/rectification.service';
@@ -18,15 +18,10 @@ import { withDataSource } from './with-data-source';
 /** Who made a change from the CLI, until accounts name the person. */
 export const CLI_ACTOR = 'cli';
 
-/**
- * The rectification services without Nest; live values come from the same indicator code as the
- * server's, patrol numbers included (without them a patrol-linked item reads 0 and the look-back
- * would flag it as rebounding).
- */
+/** The rectification services without Nest; live values come from the same indicator code as the server's, patrol numbers included. */
 export function rectificationServices(ds: DataSource) {
   const clock = new Clock();
-  const indicators = new IndicatorsService(ds, clock);
-  indicators.usePatrolSource(PATROL_SOURCE);
+  const indicators = usePatrolIndicators(new IndicatorsService(ds, clock));
   return {
     indicators,
     importer: new ReportImportService(ds, clock),

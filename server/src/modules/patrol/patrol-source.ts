@@ -10,13 +10,14 @@ import {
 import { EntityManager } from 'typeorm';
 import { serviceDay } from '../../core/time/service-day';
 import { AlertSource } from '../indicators/alert-sources';
+import { IndicatorsService } from '../indicators/indicators.service';
 import { PatrolIndicatorSource, PatrolIndicatorValues, PatrolValues, ZERO_PATROL } from '../indicators/patrol-indicators';
 import { Site } from '../registry/site.entity';
 
 // The wall's patrol numbers and alerts, read from the states the scheduler and the events
 // have stored, inside the snapshot's transaction like every other indicator.
 
-export const PATROL_SOURCE: PatrolIndicatorSource = {
+const PATROL_SOURCE: PatrolIndicatorSource = {
   async values(em: EntityManager, site: Site, _now: Date, day: string): Promise<PatrolIndicatorValues> {
     // The counts are the rounds' own states, so the tiles and the figures cannot disagree.
     const rounds: PatrolRoundMark[] = await em.query(
@@ -47,6 +48,16 @@ export const PATROL_SOURCE: PatrolIndicatorSource = {
     };
   },
 };
+
+/**
+ * Gives an indicator service the patrol numbers. The server, the worker and the CLI each build
+ * their own service, and every one must count patrol as the wall does: without these numbers a
+ * patrol-linked rectification item reads 0 and the look-back would flag it as rebounding.
+ */
+export function usePatrolIndicators(indicators: IndicatorsService): IndicatorsService {
+  indicators.usePatrolSource(PATROL_SOURCE);
+  return indicators;
+}
 
 const hhmm = (at: Date, timeZone: string) =>
   new Intl.DateTimeFormat('zh-CN', {

@@ -13,7 +13,7 @@ import { PatrolFindingsService } from './patrol-findings.service';
 import { PatrolNoticesService } from './patrol-notices.service';
 import { PatrolPhotosService } from './patrol-photos.service';
 import { PatrolScheduleService } from './patrol-schedule.service';
-import { PATROL_ALERTS, PATROL_SOURCE } from './patrol-source';
+import { PATROL_ALERTS, usePatrolIndicators } from './patrol-source';
 import { PatrolTodayService } from './patrol-today.service';
 import { RoundEventsService } from './round-events.service';
 
@@ -42,7 +42,7 @@ export class PatrolModule implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.indicators.usePatrolSource(PATROL_SOURCE);
+    usePatrolIndicators(this.indicators);
     this.indicators.addAlertSource(PATROL_ALERTS);
     // Round events commit with their projection, whichever API brought them.
     this.listener.subscribeInTransaction(({ em, site, events }) =>
