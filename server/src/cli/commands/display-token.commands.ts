@@ -1,6 +1,6 @@
 import { accountServices, asCli } from './account-services';
 import { CliCommand, parseArgs } from './command';
-import { only, table } from './registry.commands';
+import { only, requiredSite, table } from './registry.commands';
 import { withDataSource } from './with-data-source';
 
 export const displayTokenCommand: CliCommand = {
@@ -15,9 +15,9 @@ export const displayTokenCommand: CliCommand = {
         const { displays } = accountServices(ds, config);
         if (action === 'create') {
           only(o, 'display-token create', ['site', 'name']);
-          if (!o.site || o.site === 'true') throw new Error('display-token create needs --site <code>');
-          const t = await displays.create(o.site, o.name && o.name !== 'true' ? o.name : 'wall', 'cli');
-          if (!t) throw new Error(`No site with code "${o.site}"`);
+          const site = requiredSite(o, 'display-token create');
+          const t = await displays.create(site, o.name && o.name !== 'true' ? o.name : 'wall', 'cli');
+          if (!t) throw new Error(`No site with code "${site}"`);
           console.log(`Display token for site ${t.site} (id ${t.id}); it is not shown again:\n${t.token}`);
           console.log(`Wall URL: /wall?site=${t.site}&token=${t.token}`);
           return 0;

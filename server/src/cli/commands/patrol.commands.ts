@@ -4,15 +4,8 @@ import { PatrolScheduleService } from '../../modules/patrol/patrol-schedule.serv
 import { calendarWithoutQueue } from '../../modules/reviews/calendar.service';
 import { systemActor } from '../../modules/reviews/review-audit';
 import { CliCommand, parseArgs } from './command';
-import { only, table } from './registry.commands';
+import { only, requiredSite, table } from './registry.commands';
 import { withDataSource } from './with-data-source';
-
-type Options = ReturnType<typeof parseArgs>;
-
-function siteOf(opts: Options, command: string): string {
-  if (!opts.site || opts.site === 'true') throw new Error(`${command} needs --site <code>`);
-  return opts.site;
-}
 
 const list = (v: string | undefined): string[] | undefined => (v === undefined ? undefined : v.split(',').map((s) => s.trim()));
 
@@ -26,7 +19,7 @@ export const patrolScheduleCommand: CliCommand = {
   async run(config, args) {
     const o = parseArgs(args);
     only(o, 'patrol-schedule', ['site', 'enable', 'disable', 'times', 'weekdays']);
-    const site = siteOf(o, 'patrol-schedule');
+    const site = requiredSite(o, 'patrol-schedule');
     if (o.enable && o.disable) throw new Error('give --enable or --disable, not both');
     return withDataSource(config, async (ds) => {
       const service = new PatrolScheduleService(ds, calendarWithoutQueue(ds));
@@ -57,7 +50,7 @@ export const patrolCalendarCommand: CliCommand = {
       const service = new PatrolScheduleService(ds, calendarWithoutQueue(ds));
       if (action === 'list') {
         only(o, 'patrol-calendar list', ['site', 'from', 'to']);
-        const days = await service.listCalendar(siteOf(o, 'patrol-calendar'), o.from, o.to);
+        const days = await service.listCalendar(requiredSite(o, 'patrol-calendar'), o.from, o.to);
         table(
           ['day', 'kind', 'name'],
           days.map((d) => [d.day, d.kind, d.name]),
@@ -67,13 +60,13 @@ export const patrolCalendarCommand: CliCommand = {
       if (action === 'set') {
         only(o, 'patrol-calendar set', ['site', 'kind', 'name']);
         const input = validateInput(CalendarDayDto, { kind: o.kind, ...(o.name ? { name: o.name } : {}) });
-        const d = await service.setCalendarDay(siteOf(o, 'patrol-calendar'), o._, input, systemActor('cli'));
+        const d = await service.setCalendarDay(requiredSite(o, 'patrol-calendar'), o._, input, systemActor('cli'));
         console.log(`${d.day} is now a ${d.kind}${d.name ? ` (${d.name})` : ''}. ${LATER}`);
         return 0;
       }
       if (action === 'remove') {
         only(o, 'patrol-calendar remove', ['site']);
-        await service.removeCalendarDay(siteOf(o, 'patrol-calendar'), o._, systemActor('cli'));
+        await service.removeCalendarDay(requiredSite(o, 'patrol-calendar'), o._, systemActor('cli'));
         console.log(`${o._} follows the weekly pattern again. ${LATER}`);
         return 0;
       }

@@ -85,11 +85,16 @@ const registryService = (ds: DataSource) => new RegistryService(ds);
 const createInput = <T extends object>(dto: ClassConstructor<T>, o: Options, fields: Record<string, unknown>): T =>
   validateInput(dto, defined({ code: o._ || undefined, ...fields }));
 
+/** The code given with --site; a bare --site (parsed as "true") counts as none. */
+export function requiredSite(o: Options, command: string): string {
+  if (!o.site || o.site === 'true') throw new Error(`${command} needs --site <code>`);
+  return o.site;
+}
+
 /** The site of an action that takes --site and `options`; a mistyped option is reported before a missing site. */
 function siteFor(o: Options, command: string, options: string[] = []): string {
   only(o, command, ['site', ...options]);
-  if (!o.site || o.site === 'true') throw new Error(`${command} needs --site <code>`);
-  return o.site;
+  return requiredSite(o, command);
 }
 
 /** `<kind> list --site s`: the site's records of one kind as a table. */
