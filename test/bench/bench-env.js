@@ -53,6 +53,26 @@ async function startServer(databaseUrl, port, env = {}) {
   throw new Error('bench server did not start');
 }
 
+/**
+ * A private database with the demo hall (huiji) migrated and seeded, and a device key of the hall.
+ * `more(ds)` reads or adds what one bench needs before the connection closes; what it returns
+ * joins the answer.
+ */
+async function demoHallDatabase(more = async () => ({})) {
+  const db = await createBenchDatabase();
+  const { createDataSource } = require(join(ROOT, 'server/dist/core/database/data-source.js'));
+  const { seedDemo } = require(join(ROOT, 'server/dist/modules/demo/seed-demo.js'));
+  const { DeviceKeysService } = require(join(ROOT, 'server/dist/modules/device-keys/device-keys.service.js'));
+  const ds = createDataSource(db.url);
+  await ds.initialize();
+  await ds.runMigrations();
+  await seedDemo(ds);
+  const key = (await new DeviceKeysService(ds).create('huiji', 'bench')).key;
+  const extra = await more(ds);
+  await ds.destroy();
+  return { db, key, ...extra };
+}
+
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 /** A display token of the site, for the walls and sockets a bench opens (nothing is anonymous). */
@@ -63,4 +83,4 @@ async function displayToken(ds, site) {
   return (await new DisplayTokensService(ds, new Clock(), new CredentialEvents()).create(site, 'bench wall', 'bench')).token;
 }
 
-module.exports = { ROOT, createBenchDatabase, startServer, percentile, displayToken };
+module.exports = { ROOT, createBenchDatabase, demoHallDatabase, startServer, percentile, displayToken };

@@ -2,9 +2,8 @@
 // table, and vs one event per request, all in one run on one machine.
 const { Client } = require('pg');
 const { from: copyFrom } = require('pg-copy-streams');
-const { join } = require('node:path');
 const { loadavg } = require('node:os');
-const { createBenchDatabase, startServer, ROOT } = require('./bench-env');
+const { demoHallDatabase, startServer } = require('./bench-env');
 
 const N = Number(process.env.BENCH_INGEST_EVENTS || 20000);
 const SINGLE = Number(process.env.BENCH_INGEST_SINGLE || 2000);
@@ -20,18 +19,10 @@ function events(prefix, n, depts) {
 }
 
 async function run() {
-  const db = await createBenchDatabase();
-  const { createDataSource } = require(join(ROOT, 'server/dist/core/database/data-source.js'));
-  const { seedDemo } = require(join(ROOT, 'server/dist/modules/demo/seed-demo.js'));
-  const { DeviceKeysService } = require(join(ROOT, 'server/dist/modules/device-keys/device-keys.service.js'));
-  const ds = createDataSource(db.url);
-  await ds.initialize();
-  await ds.runMigrations();
-  await seedDemo(ds);
-  const key = (await new DeviceKeysService(ds).create('huiji', 'bench')).key;
-  const [{ id: siteId }] = await ds.query(`SELECT id FROM sites WHERE code = 'huiji'`);
-  const depts = (await ds.query(`SELECT code FROM departments WHERE site_id = $1`, [siteId])).map((r) => r.code);
-  await ds.destroy();
+  const { db, key, siteId, depts } = await demoHallDatabase(async (ds) => {
+    const [{ id }] = await ds.query(`SELECT id FROM sites WHERE code = 'huiji'`);
+    return { siteId: id, depts: (await ds.query(`SELECT code FROM departments WHERE site_id = $1`, [id])).map((r) => r.code) };
+  });
   const server = await startServer(db.url, 3900 + Math.floor(Math.random() * 90));
   const pg = new Client({ connectionString: db.url });
   await pg.connect();

@@ -7,8 +7,7 @@ const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 const { randomBytes } = require('node:crypto');
 const { Client } = require('pg');
-const env = require('./bench-env');
-const { createBenchDatabase, startServer, percentile, ROOT } = env;
+const { demoHallDatabase, displayToken, startServer, percentile, ROOT } = require('./bench-env');
 const { UPDATES_PER_SECOND, UPDATE_BURST } = require('@hallwatch/shared');
 const { UPKEEP_LOCK_KEY } = require(join(ROOT, 'server/dist/core/database/table-upkeep.js'));
 const { ROLLUP_LOCK, RollupService } = require(join(ROOT, 'server/dist/modules/reviews/rollup.service.js'));
@@ -117,27 +116,20 @@ async function cpuOf(server, dbName) {
 }
 
 async function prepare() {
-  const db = await createBenchDatabase();
-  const { createDataSource } = require(join(ROOT, 'server/dist/core/database/data-source.js'));
-  const { seedDemo } = require(join(ROOT, 'server/dist/modules/demo/seed-demo.js'));
-  const { DeviceKeysService } = require(join(ROOT, 'server/dist/modules/device-keys/device-keys.service.js'));
-  const ds = createDataSource(db.url);
-  await ds.initialize();
-  await ds.runMigrations();
-  await seedDemo(ds);
-  const key = (await new DeviceKeysService(ds).create('huiji', 'bench')).key;
-  const token = env.displayToken ? await env.displayToken(ds, 'huiji') : undefined;
-  // Every department's open windows, each with a member of its staff: the registry's own, so that
-  // nothing is flagged as unknown.
-  const rows = await ds.query(
-    `SELECT w.department_code AS dept, w.code AS window, (SELECT st.code FROM staff st WHERE st.site_id = s.id AND st.department_code = w.department_code
-       ORDER BY st.code LIMIT 1) AS staff
-     FROM windows w JOIN sites s ON s.id = w.site_id WHERE s.code = 'huiji' AND w.is_open AND w.department_code IS NOT NULL ORDER BY 1, 2`,
-  );
-  const depts = {};
-  for (const r of rows) (depts[r.dept] ??= []).push({ window: r.window, staff: r.staff ?? `S${r.dept}` });
-  await ds.destroy();
-  return { db, key, token, depts, dbName: new URL(db.url).pathname.slice(1) };
+  const ctx = await demoHallDatabase(async (ds) => {
+    const token = await displayToken(ds, 'huiji');
+    // Every department's open windows, each with a member of its staff: the registry's own, so that
+    // nothing is flagged as unknown.
+    const rows = await ds.query(
+      `SELECT w.department_code AS dept, w.code AS window, (SELECT st.code FROM staff st WHERE st.site_id = s.id AND st.department_code = w.department_code
+         ORDER BY st.code LIMIT 1) AS staff
+       FROM windows w JOIN sites s ON s.id = w.site_id WHERE s.code = 'huiji' AND w.is_open AND w.department_code IS NOT NULL ORDER BY 1, 2`,
+    );
+    const depts = {};
+    for (const r of rows) (depts[r.dept] ??= []).push({ window: r.window, staff: r.staff ?? `S${r.dept}` });
+    return { token, depts };
+  });
+  return { ...ctx, dbName: new URL(ctx.db.url).pathname.slice(1) };
 }
 
 function connectClients(url, token, count) {

@@ -5,7 +5,7 @@ const { readFileSync, existsSync } = require('node:fs');
 const { gzipSync } = require('node:zlib');
 const { join } = require('node:path');
 const os = require('node:os');
-const { createBenchDatabase, startServer, ROOT, displayToken } = require('./bench-env');
+const { demoHallDatabase, startServer, ROOT, displayToken } = require('./bench-env');
 const { launchBrowser } = require('../support/chromium');
 /* global document -- read inside the page, by page.waitForFunction */
 
@@ -77,17 +77,7 @@ async function run() {
   const jsGzip = files.js.reduce((s, f) => s + f.gzip, 0);
   const cssGzip = files.css.reduce((s, f) => s + f.gzip, 0);
 
-  const db = await createBenchDatabase();
-  const { createDataSource } = require(join(ROOT, 'server/dist/core/database/data-source.js'));
-  const { seedDemo } = require(join(ROOT, 'server/dist/modules/demo/seed-demo.js'));
-  const { DeviceKeysService } = require(join(ROOT, 'server/dist/modules/device-keys/device-keys.service.js'));
-  const ds = createDataSource(db.url);
-  await ds.initialize();
-  await ds.runMigrations();
-  await seedDemo(ds);
-  const key = (await new DeviceKeysService(ds).create('huiji', 'bench')).key;
-  const token = await displayToken(ds, 'huiji');
-  await ds.destroy();
+  const { db, key, token } = await demoHallDatabase(async (ds) => ({ token: await displayToken(ds, 'huiji') }));
   const server = await startServer(db.url, 3900 + Math.floor(Math.random() * 90), { DASHBOARD_DIR: DIST });
   const browser = await launchBrowser();
   try {
