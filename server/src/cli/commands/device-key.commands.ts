@@ -1,5 +1,6 @@
 import { DeviceKeysService } from '../../modules/device-keys/device-keys.service';
 import { CliCommand, parseArgs } from './command';
+import { requiredSite } from './registry.commands';
 import { withDataSource } from './with-data-source';
 
 export const deviceKey: CliCommand = {
@@ -12,8 +13,7 @@ export const deviceKey: CliCommand = {
     return withDataSource(config, async (ds) => {
       const keys = new DeviceKeysService(ds);
       if (action === 'create') {
-        if (!opts.site) throw new Error('device-key create needs --site <code>');
-        const k = await keys.create(opts.site, opts.name ?? 'device', { requireSignature: opts['require-signature'] === 'true' });
+        const k = await keys.create(requiredSite(opts, 'device-key create'), opts.name ?? 'device', { requireSignature: opts['require-signature'] === 'true' });
         console.log(`Device key for site ${k.site} (id ${k.id}); store it now, it is not shown again:\n${k.key}`);
         return 0;
       }
