@@ -51,7 +51,7 @@ export function QueueBars({ departments, departmentInfo, warnRatio, defaultTarge
   const scale = Math.max(...shown.map((r) => Math.max(r.target * 1.5, r.predicted ?? 0)), 1);
 
   return (
-    <section className="panel queue">
+    <section className={`panel queue queue--${lang}`}>
       <header className="panel__head">
         <h2>
           {t('queue.title')} <span className="panel__items">{itemsText(itemsOf('queue.sla'))}</span>

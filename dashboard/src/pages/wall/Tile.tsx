@@ -35,11 +35,12 @@ export function Tile({ label, parts, testId, tone = 'neutral', status, sub, figu
     >
       <div className="tile__label">{label}</div>
       <div className="tile__value">{figure ?? <Figure parts={parts} testId={testId} />}</div>
-      <div className="tile__status">{off ? <StatusChip tone={tone} word={status.word} /> : null}</div>
-      <div className="tile__sub">
-        {off && status.items.length ? <b className={`text--${tone}`}>{itemsText(status.items)} </b> : null}
-        {sub}
+      {/* The items sit beside the chip, not before the sub line: that line is too short for both. */}
+      <div className="tile__status">
+        {off ? <StatusChip tone={tone} word={status.word} /> : null}
+        {off && status.items.length ? <b className={`text--${tone}`}> {itemsText(status.items)}</b> : null}
       </div>
+      <div className="tile__sub">{sub}</div>
     </section>
   );
 }

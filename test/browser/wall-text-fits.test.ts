@@ -1,0 +1,56 @@
+import { join } from 'node:path';
+import { Page } from 'playwright-core';
+import { seedDemo } from '../../server/src/modules/demo/seed-demo';
+import { displayTokenOn } from '../support/accounts';
+import { SCREENSHOTS } from '../support/browser';
+import { BrowserHarness, startBrowserHarness } from '../support/browser-harness';
+import { deviceKeyOn } from '../support/factories';
+import { postAll, wallHallEvents } from '../support/wall-hall';
+import { openLiveWall } from '../support/wall-page';
+
+jest.setTimeout(120_000);
+
+// Text the wall cuts with "…" is text nobody reads: a TV has no hover. These are the lines
+// that carry a figure, a target or the items an off-target figure bears on.
+const MUST_FIT = ['.tile__label', '.tile__status', '.tile__sub', '.queue .panel__head', '.qrow__count', '.qrow__wait'];
+
+/** Each element of `selectors` whose text is wider than its box, with the text it holds. */
+function clipped(page: Page, selectors: string[]): Promise<string[]> {
+  return page.evaluate(
+    (sels) =>
+      sels.flatMap((sel) =>
+        [...document.querySelectorAll(sel)]
+          .filter((el) => el.scrollWidth > el.clientWidth + 1)
+          .map((el) => `${sel}: ${el.textContent} (${el.scrollWidth} > ${el.clientWidth})`),
+      ),
+    selectors,
+  );
+}
+
+describe('wall text at 1920×1080: nothing a viewer needs is cut off', () => {
+  let h: BrowserHarness;
+  let token: string;
+
+  beforeAll(async () => {
+    h = await startBrowserHarness(seedDemo);
+    const key = await deviceKeyOn(h.ds, 'huiji', 'wall text test');
+    token = await displayTokenOn(h.ds, 'huiji');
+    // A busy morning: queues over target, a tidal advice, staff away unregistered.
+    await postAll(h.server.url, key, wallHallEvents(Date.now()).events);
+  });
+
+  afterAll(() => h?.close());
+
+  it.each([
+    ['zh', [...MUST_FIT, '.qrow__name']],
+    ['en', MUST_FIT],
+  ])('in %s, every headline tile, the queue legend and each queue row show their whole text', async (lang, selectors) => {
+    const page = await openLiveWall(h.browser, `${h.server.url}/wall?site=huiji&token=${token}&lang=${lang}`);
+    // Off-target tiles carry a chip and their items: the case with the most to fit.
+    await page.waitForFunction(() => document.querySelectorAll('.tile .chip').length >= 2, null, { timeout: 10_000 });
+    await page.waitForSelector('.qrow');
+    await page.screenshot({ path: join(SCREENSHOTS, `wall-text-fits-${lang}.png`) });
+    expect(await clipped(page, selectors)).toEqual([]);
+    await page.close();
+  });
+});
