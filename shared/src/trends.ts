@@ -104,6 +104,8 @@ export interface TrendSeriesView extends TrendScopeView {
 export interface BreakdownRow extends RateCounts {
   key: string;
   name: string;
+  /** The English name where the registry has one, else `name` (a person's name stays as written). */
+  nameEn: string;
   previous: RateCounts;
 }
 
@@ -181,6 +183,8 @@ export interface RankingRow {
   place: number;
   key: string;
   name: string;
+  /** The English name where the registry has one, else `name`. */
+  nameEn: string;
   reviews: number;
   good: number;
   bad: number;

@@ -102,6 +102,27 @@ describe('the leaders’ trends page (/trends) in a real browser', () => {
     await page.close();
   });
 
+  it('in English names the hall, its departments and windows in English, as the registry has them', async () => {
+    const page = await h.browser.newPage({ viewport: DESKTOP });
+    await openSignedIn(page, '/trends?site=huiji');
+    await page.click('.office-header__actions button:first-child');
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('Satisfaction'));
+    const cjk = /[\u4e00-\u9fff]/;
+    expect(await page.textContent('h1')).toContain('Huiji District Service Hall');
+    const texts = (sel: string) => page.$$eval(sel, (els) => els.map((e) => e.textContent ?? ''));
+    const departments = await texts('select:has(option[value="gjj"]) option');
+    expect(departments).toContain('Housing Fund Centre');
+    expect(departments.filter((d) => cjk.test(d))).toEqual([]);
+    const breakdown = await texts('[data-testid="breakdown"] tbody td:first-child');
+    expect(breakdown.length).toBeGreaterThan(10);
+    expect(breakdown.filter((d) => cjk.test(d))).toEqual([]);
+    const windows = await texts('[data-testid="ranking-windows"] tbody td:nth-child(2)');
+    expect(windows.length).toBeGreaterThan(10);
+    expect(windows.filter((w) => !/^Window \d+ \(/.test(w) || cjk.test(w))).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'trends-english.png'), fullPage: true });
+    await page.close();
+  });
+
   it('exports the breakdown table to an .xlsx that reads back with Chinese headers and the same figures', async () => {
     const page = await h.browser.newPage({ viewport: DESKTOP, acceptDownloads: true });
     await openSignedIn(page, '/trends?site=huiji');

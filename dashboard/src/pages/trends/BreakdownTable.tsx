@@ -1,7 +1,7 @@
 import { activeRate, averageWaitSec, type BreakdownDim, type BreakdownView, goodRate, rectifyRate } from '@hallwatch/shared';
 import { useTranslation } from 'react-i18next';
 import { ExportButton } from './ExportButton';
-import { count, minutes, pct, pointsDelta } from './format';
+import { count, langOf, minutes, nameIn, pct, pointsDelta } from './format';
 
 const DIMS: Array<[BreakdownDim, string]> = [
   ['department', 'byDepartment'],
@@ -26,7 +26,8 @@ function Delta({ value }: { value: number | null }) {
 }
 
 export function BreakdownTable({ view, dim, onDim, siteScope, onExport }: Props) {
-  const { t } = useTranslation('trends');
+  const { t, i18n } = useTranslation('trends');
+  const lang = langOf(i18n.language);
   const perSite = dim === 'window' || dim === 'staff';
   return (
     <section className="tr-panel tr-panel--wide" data-testid="breakdown">
@@ -70,7 +71,7 @@ export function BreakdownTable({ view, dim, onDim, siteScope, onExport }: Props)
             <tbody>
               {(view?.rows ?? []).map((r) => (
                 <tr key={r.key}>
-                  <td>{r.name}</td>
+                  <td>{nameIn(r, lang)}</td>
                   <td className="tr-num">{count(r.reviews)}</td>
                   <td className="tr-num">{dim === 'channel' ? '—' : count(r.completed)}</td>
                   <td className="tr-num">{dim === 'channel' ? '—' : pct(activeRate(r))}</td>

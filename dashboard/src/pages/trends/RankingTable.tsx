@@ -1,7 +1,7 @@
 import type { RankingView } from '@hallwatch/shared';
 import { useTranslation } from 'react-i18next';
 import { ExportButton } from './ExportButton';
-import { count, Lang, pct } from './format';
+import { count, Lang, nameIn, pct } from './format';
 
 export function RankingTable({
   title,
@@ -40,7 +40,7 @@ export function RankingTable({
             {(view?.rows ?? []).map((r) => (
               <tr key={r.key} data-place={r.place}>
                 <td className="tr-num tr-place">{r.place}</td>
-                <td>{r.name}</td>
+                <td>{nameIn(r, lang)}</td>
                 <td className="tr-num">{pct(r.goodRate, 2)}</td>
                 <td className="tr-num">{count(r.bad)}</td>
                 <td className="tr-num">{pct(r.activeRate)}</td>

@@ -6,7 +6,7 @@ import { setLanguage } from '../../i18n';
 import { signOut } from '../../auth/session';
 import { trendsApi, TrendsQuery } from './api';
 import { BreakdownTable } from './BreakdownTable';
-import { addDays, defaultFrom, hallToday, langOf } from './format';
+import { addDays, defaultFrom, hallToday, langOf, nameIn } from './format';
 import { Heatmap } from './Heatmap';
 import './i18n';
 import { RankingTable } from './RankingTable';
@@ -69,7 +69,8 @@ export function TrendsPage() {
       if (query) await trendsApi.export(query, table, extra).catch(fail);
     };
   const pickable = (sites ?? []).filter((s) => s.tier !== 'village');
-  const siteName = pickable.find((s) => s.code === chosen)?.name;
+  const chosenSite = pickable.find((s) => s.code === chosen);
+  const siteName = chosenSite && nameIn(chosenSite, lang);
 
   return (
     <div className="office-page tr-page" data-loading={loading ? 'yes' : 'no'}>
@@ -105,7 +106,7 @@ export function TrendsPage() {
             {pickable.map((s) => (
               <option key={s.code} value={s.code}>
                 {s.tier === 'town' ? '　' : ''}
-                {s.name}
+                {nameIn(s, lang)}
               </option>
             ))}
           </select>
@@ -138,7 +139,7 @@ export function TrendsPage() {
             <option value="">{t('allDepartments')}</option>
             {departments.map((d) => (
               <option key={d.code} value={d.code}>
-                {d.name}
+                {nameIn(d, lang)}
               </option>
             ))}
           </select>

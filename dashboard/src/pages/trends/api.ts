@@ -34,6 +34,7 @@ export interface TrendsQuery {
 export interface SiteOption {
   code: string;
   name: string;
+  nameEn: string | null;
   tier: 'hall' | 'town' | 'village';
   parent: string | null;
 }
@@ -41,6 +42,7 @@ export interface SiteOption {
 export interface DepartmentOption {
   code: string;
   name: string;
+  nameEn: string | null;
 }
 
 async function get(path: string): Promise<Response> {

@@ -3,6 +3,9 @@ import type { TrendGrain } from '@hallwatch/shared';
 export type Lang = 'zh' | 'en';
 export const langOf = (language: string): Lang => (language.startsWith('en') ? 'en' : 'zh');
 
+/** A registry name in the page's language; a unit without an English name keeps its Chinese one. */
+export const nameIn = (u: { name: string; nameEn?: string | null }, lang: Lang): string => (lang === 'en' && u.nameEn) || u.name;
+
 const HALL_TZ = 'Asia/Shanghai';
 export const hallToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: HALL_TZ }).format(new Date());
 

@@ -3,6 +3,7 @@ import { activeRate, goodRate, RankingCriterion, RankingRow, RateCounts } from '
 export interface RankInput {
   key: string;
   name: string;
+  nameEn: string;
   counts: RateCounts;
 }
 
@@ -92,6 +93,7 @@ export function rankUnits(units: RankInput[]): RankingRow[] {
       place: places[i],
       key: u.key,
       name: u.name,
+      nameEn: u.nameEn,
       reviews: c.reviews,
       good: c.good,
       bad: c.bad,

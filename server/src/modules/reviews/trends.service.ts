@@ -22,7 +22,7 @@ import { badField } from '../registry/dtos/registry-validation';
 import { Site } from '../registry/site.entity';
 import { ALL_SITES_ID } from './entities/review-daily-rollup.entity';
 import { rankUnits } from './ranking';
-import { unitNames } from './trend-names';
+import { nameOf, unitNames } from './trend-names';
 import {
   periodEnd,
   periods,
@@ -125,7 +125,7 @@ export class TrendsService {
       to,
       previousFrom: prev.from,
       previousTo: prev.to,
-      rows: keys.map((k) => ({ key: k, name: names.get(k) ?? k, ...now.get(k)!, previous: before.get(k) ?? zeroCounts() })),
+      rows: keys.map((k) => ({ key: k, ...nameOf(names, k), ...now.get(k)!, previous: before.get(k) ?? zeroCounts() })),
     };
   }
 
@@ -164,7 +164,7 @@ export class TrendsService {
     const data = await readBreakdown(this.ds.manager, s.rollup, unit, from, to);
     // Every unit of the registry takes part, so a department without a single review is ranked, not hidden.
     const names = await unitNames(this.ds.manager, s, unit, [...data.keys()], true);
-    const rows = rankUnits([...names.entries()].map(([key, name]) => ({ key, name, counts: data.get(key) ?? zeroCounts() })));
+    const rows = rankUnits([...names.keys()].map((key) => ({ key, ...nameOf(names, key), counts: data.get(key) ?? zeroCounts() })));
     return { ...s.view, unit, month, rows };
   }
 }

@@ -1,7 +1,7 @@
 import { RateCounts, zeroCounts } from '@hallwatch/shared';
 import { rankUnits } from '../ranking';
 
-const unit = (key: string, c: Partial<RateCounts>) => ({ key, name: key, counts: { ...zeroCounts(), ...c } });
+const unit = (key: string, c: Partial<RateCounts>) => ({ key, name: key, nameEn: key, counts: { ...zeroCounts(), ...c } });
 
 describe('monthly ranking (item 46)', () => {
   it('separates eight departments whose good rates round to the same figure', () => {
