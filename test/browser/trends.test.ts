@@ -123,6 +123,25 @@ describe('the leaders’ trends page (/trends) in a real browser', () => {
     await page.close();
   });
 
+  it.each(['zh', 'en'])('at 1280×800 in %s, each monthly ranking shows its reasons whole, without running off its panel', async (lang) => {
+    const page = await h.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await openSignedIn(page, '/trends?site=huiji');
+    if (lang === 'en') {
+      await page.click('.office-header__actions button:first-child');
+      await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('Satisfaction'));
+    }
+    for (const id of ['ranking-departments', 'ranking-windows']) {
+      const box = await page.$eval(`[data-testid="${id}"] .tr-scroll`, (el) => ({ scroll: el.scrollWidth, client: el.clientWidth }));
+      expect({ id, overflowPx: Math.max(0, box.scroll - box.client) }).toEqual({ id, overflowPx: 0 });
+      // A reason wrapped to a few characters a line is as unreadable as a clipped one.
+      const narrowest = await page.$$eval(`[data-testid="${id}"] tbody .tr-reason`, (els) =>
+        Math.min(...els.map((e) => e.getBoundingClientRect().width)),
+      );
+      expect(narrowest).toBeGreaterThanOrEqual(180);
+    }
+    await page.close();
+  });
+
   it('exports the breakdown table to an .xlsx that reads back with Chinese headers and the same figures', async () => {
     const page = await h.browser.newPage({ viewport: DESKTOP, acceptDownloads: true });
     await openSignedIn(page, '/trends?site=huiji');
