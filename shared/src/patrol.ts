@@ -47,6 +47,9 @@ export const PATROL_PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 export const PATROL_PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
 export type PatrolPhotoType = (typeof PATROL_PHOTO_TYPES)[number];
 
+/** The deadlines the patrol page offers for a notice, in working days after today (today's own is offered too). */
+export const NOTICE_WORKING_DAYS = [1, 3, 5, 7] as const;
+
 /** A notice's deadline lies between an hour and this many days after it is issued. */
 export const NOTICE_MAX_DAYS = 60;
 
@@ -103,6 +106,11 @@ export interface PatrolTodayView {
   utcOffsetMinutes: number;
   enabled: boolean;
   workingDay: boolean;
+  /**
+   * The next working days after today by the hall's working calendar (holidays off, 调休
+   * days worked), so that a notice written offline is due on a day the department works.
+   */
+  nextWorkingDays: string[];
   rounds: PatrolRoundView[];
   checkpoints: PatrolCheckpointView[];
   departments: Array<{ code: string; name: string; nameEn: string | null }>;

@@ -1,8 +1,9 @@
-import { CalendarDayView, PatrolCalendarDayView, ReviewAuditView } from '@hallwatch/shared';
+import { CalendarDayView, PatrolCalendarDayView, PatrolTodayView, ReviewAuditView } from '@hallwatch/shared';
 import { RoundPlanner } from '../../server/src/modules/patrol/round-planner.service';
 import { Site } from '../../server/src/modules/registry/site.entity';
 import { ev, makeSite } from '../support/factories';
-import { hall, MONDAY, roundsOf } from '../support/patrol';
+
+import { call, hall, MONDAY, roundsOf } from '../support/patrol';
 import { REVIEWS_ADMIN_TOKEN, reviewsHarness } from '../support/reviews-api';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -119,6 +120,25 @@ describe('one working calendar for patrol rounds and follow-up deadlines', () =>
     expect((await patrol('DELETE', '/calendar/2024-09-28')).status).toBe(204);
     expect(await h.caseOf('fri-bad')).toMatchObject({ contactDueAt: '2024-09-30T16:00:00.000Z', resolveDueAt: '2024-10-04T16:00:00.000Z' });
     expect((await audit())[0]).toMatchObject({ action: 'calendar.remove', actor: 'admin-token', subject: 'calendar:2024-09-28' });
+  });
+
+  it("gives the patrol page the next working days, so a notice's deadline falls on a day the department works", async () => {
+    t.clock.setNow(hall('2024-11-01', '10:30:00')); // a Friday
+    expect((await patrol('PUT', '/calendar/2024-11-04', { kind: 'holiday', name: '本厅假日' })).status).toBe(200);
+    expect((await patrol('PUT', '/calendar/2024-11-09', { kind: 'workday' })).status).toBe(200);
+    const today = await call<PatrolTodayView>(`${t.url}/api/v1/patrol/sites/${SITE}/today`, 'GET', REVIEWS_ADMIN_TOKEN);
+    expect(today.status).toBe(200);
+    // Not the weekend, not Monday's holiday; the Saturday worked in exchange counts.
+    expect(today.body.nextWorkingDays).toEqual([
+      '2024-11-05',
+      '2024-11-06',
+      '2024-11-07',
+      '2024-11-08',
+      '2024-11-09',
+      '2024-11-11',
+      '2024-11-12',
+    ]);
+    for (const day of ['2024-11-04', '2024-11-09']) expect((await patrol('DELETE', `/calendar/${day}`)).status).toBe(204);
   });
 
   it('carries the patrol holidays into the working calendar by migration, the site’s existing entries kept', async () => {

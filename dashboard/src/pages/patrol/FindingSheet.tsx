@@ -1,4 +1,4 @@
-import type { PatrolCheckpointView, PatrolTodayView } from '@hallwatch/shared';
+import { NOTICE_WORKING_DAYS, type PatrolCheckpointView, type PatrolTodayView } from '@hallwatch/shared';
 import { ChangeEvent, FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deadlineOptions } from './deadline';
@@ -32,7 +32,10 @@ export function FindingSheet({
   const [photo, setPhoto] = useState<Blob | null>(null);
   const [photoError, setPhotoError] = useState(false);
   const [notice, setNotice] = useState(false);
-  const options = useMemo(() => deadlineOptions(now, today.utcOffsetMinutes), [now, today.utcOffsetMinutes]);
+  const options = useMemo(
+    () => deadlineOptions(now, today.utcOffsetMinutes, today.nextWorkingDays, NOTICE_WORKING_DAYS),
+    [now, today.utcOffsetMinutes, today.nextWorkingDays],
+  );
   const [deadline, setDeadline] = useState(() => options.find((o) => o.days === 1)?.iso ?? options[0]?.iso ?? '');
   const [noticeText, setNoticeText] = useState('');
   // A window implies its department, so the patroller picks one or the other.

@@ -1,4 +1,4 @@
-import { PatrolTodayView } from '@hallwatch/shared';
+import { NOTICE_WORKING_DAYS, PatrolTodayView } from '@hallwatch/shared';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { Clock } from '../../core/time/clock';
@@ -11,7 +11,7 @@ import { PatrolCheck } from './entities/patrol-check.entity';
 import { PatrolCheckpoint } from './entities/patrol-checkpoint.entity';
 import { PatrolRound } from './entities/patrol-round.entity';
 import { PatrolSchedule } from './entities/patrol-schedule.entity';
-import { isPatrolDay } from './patrol-calendar';
+import { isPatrolDay, nextWorkingDays } from './patrol-calendar';
 import { PatrolJobsProducer } from './jobs/patrol-jobs.producer';
 import { RoundPlanner } from './round-planner.service';
 import { checkpointView, roundView } from './patrol-views';
@@ -57,6 +57,7 @@ export class PatrolTodayService {
       utcOffsetMinutes: utcOffsetMinutes(now, site.timezone),
       enabled: schedule?.enabled ?? false,
       workingDay: schedule ? await isPatrolDay(this.ds.manager, schedule, day) : false,
+      nextWorkingDays: await nextWorkingDays(this.ds.manager, site.id, day, NOTICE_WORKING_DAYS[NOTICE_WORKING_DAYS.length - 1]),
       rounds: rounds.map((r) =>
         roundView(
           r,
