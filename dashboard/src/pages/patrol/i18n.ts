@@ -62,7 +62,7 @@ const zh = {
   items: '整改事项',
   state: {
     scheduled: '待巡查',
-    due: '待巡查',
+    due: '应巡查',
     overdue: '已逾期',
     in_progress: '进行中',
     done: '已完成',
