@@ -62,6 +62,9 @@ export interface RectificationMeasureView {
   line: number;
 }
 
+/** A closed day's look-back verdict on a daily link. */
+export type DayVerdict = 'pass' | 'fail' | 'no-data';
+
 export interface RectificationLinkView {
   id: string;
   indicator: IndicatorId;
@@ -78,8 +81,10 @@ export interface RectificationLinkView {
   onTarget: boolean | null;
   /** `now` links: since when the value has been off target, as observed by the look-back. */
   offSince: string | null;
-  /** `day` links: the last service day judged, and how many judged days in a row missed. */
+  /** `day` links: the last service day judged, its verdict, and how many judged days in a row missed. */
   judgedDay: string | null;
+  /** A day without data is judged neither way: the page must not call it 达标. */
+  judgedVerdict: DayVerdict | null;
   failingDays: number;
   checkedAt: string | null;
 }

@@ -7,6 +7,7 @@ import { LOOK_BACK_EVERY_MS, LOOK_BACK_SCHEDULER, LOOK_BACK_SWEEP } from '../../
 import { bearer } from '../support/accounts';
 import { adminApi } from '../support/admin-api';
 import { ev, makeSite } from '../support/factories';
+import { localDay } from '../support/hall-day';
 import { postForm, seedReportText } from '../support/rectification-api';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -149,6 +150,15 @@ describe('rectification look-back', () => {
       [since, null],
       [null, since],
     ]);
+  });
+
+  it('a closed day without data is judged neither way, and the item says so instead of 达标', async () => {
+    // Nothing happened at the hall on day 6 (a rest day): item 25's daily rate has nothing to divide.
+    await lookBack('lb', at(6, 18, 30));
+    expect((await item('lb', 25)).links[0]).toMatchObject({ judgedDay: localDay(at(6, 12).getTime()), judgedVerdict: 'no-data' });
+    await serveDay('lb', 7, 4, 4);
+    await lookBack('lb', at(7, 18, 30));
+    expect((await item('lb', 25)).links[0]).toMatchObject({ judgedDay: localDay(at(7, 12).getTime()), judgedVerdict: 'pass' });
   });
 
   it('a live link (item 50, staff away unregistered) rebounds after the configured minutes and clears on return', async () => {

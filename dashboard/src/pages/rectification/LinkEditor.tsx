@@ -100,7 +100,8 @@ function LinkRow({
     e.preventDefault();
     void onSave(toInput(draft));
   };
-  const verdict = link.failingDays > 0 ? t('offTarget') : t('onTarget');
+  // A day without data is judged neither way; a link judged before verdicts were kept shows none.
+  const verdict = link.judgedVerdict && { pass: t('onTarget'), fail: t('offTarget'), 'no-data': t('noValue') }[link.judgedVerdict];
   return (
     <form className="rect-link-editor" onSubmit={submit}>
       <DraftFields draft={draft} onChange={setDraft} fixedIndicator />
@@ -111,7 +112,7 @@ function LinkRow({
         {t('remove')}
       </button>
       <span className="rect-link-editor__state office-muted">
-        {link.window === 'day' && link.judgedDay && t('lastJudged', { day: link.judgedDay, verdict })}
+        {link.window === 'day' && link.judgedDay && verdict && t('lastJudged', { day: link.judgedDay, verdict })}
         {link.window === 'day' && link.failingDays > 0 && ` · ${t('missedDays', { n: link.failingDays })}`}
         {link.window === 'now' && link.offSince && t('offSince', { time: hallDateTime(link.offSince) })}
         {link.window === 'now' && !link.offSince && `${t('live')} ${valueText(link.indicator, link.value, lang)}`}

@@ -1,4 +1,4 @@
-import type { LinkWindow, LookBackSettings } from '@hallwatch/shared';
+import type { DayVerdict, LinkWindow, LookBackSettings } from '@hallwatch/shared';
 import { serviceDay } from '../../core/time/service-day';
 import { addDays, zonedInstant } from '../../core/time/zoned-time';
 
@@ -10,6 +10,7 @@ export interface LinkTrack {
   offSince: Date | null;
   failingDays: number;
   judgedDay: string | null;
+  judgedVerdict: DayVerdict | null;
   lastValue: number | null;
   checkedAt: Date | null;
 }
@@ -27,14 +28,20 @@ export function observeNow(track: LinkTrack, value: number | null, onTarget: boo
   return { ...next, offSince: onTarget ? null : (track.offSince ?? now) };
 }
 
-export type DayVerdict = 'pass' | 'fail' | 'no-data';
+export type { DayVerdict };
 
 /**
  * One closed day's verdict. A pass ends the run of missed days; a day without data (the
  * hall closed, a ratio with nothing to divide) neither breaks nor extends it.
  */
 export function judgeDay(track: LinkTrack, day: string, verdict: DayVerdict, value: number | null, dayStart: Date, now: Date): LinkTrack {
-  const next = { ...track, judgedDay: day, checkedAt: now, lastValue: verdict === 'no-data' ? track.lastValue : value };
+  const next = {
+    ...track,
+    judgedDay: day,
+    judgedVerdict: verdict,
+    checkedAt: now,
+    lastValue: verdict === 'no-data' ? track.lastValue : value,
+  };
   if (verdict === 'pass') return { ...next, failingDays: 0, offSince: null };
   if (verdict === 'fail') return { ...next, failingDays: track.failingDays + 1, offSince: track.offSince ?? dayStart };
   return next;

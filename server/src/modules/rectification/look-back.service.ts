@@ -29,6 +29,7 @@ const trackOf = (l: RectificationLink): LinkTrack => ({
   offSince: l.offSince,
   failingDays: l.failingDays,
   judgedDay: l.judgedDay,
+  judgedVerdict: l.judgedVerdict,
   lastValue: l.lastValue,
   checkedAt: l.checkedAt,
 });

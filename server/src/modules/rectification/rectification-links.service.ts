@@ -88,7 +88,15 @@ export class RectificationLinksService {
       if (input.department !== undefined) link.department = await this.department(em, site, input.department);
       const after = describeLink(link);
       if (after === before) return linkView(link, null);
-      Object.assign(link, { origin: 'admin', offSince: null, failingDays: 0, judgedDay: null, lastValue: null, checkedAt: null });
+      Object.assign(link, {
+        origin: 'admin',
+        offSince: null,
+        failingDays: 0,
+        judgedDay: null,
+        judgedVerdict: null,
+        lastValue: null,
+        checkedAt: null,
+      });
       await em.save(link).catch((err: unknown) => {
         throw isUniqueViolation(err) ? conflict(`The item already has a link to ${link.indicator} for that scope`) : err;
       });

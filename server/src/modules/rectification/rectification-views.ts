@@ -45,6 +45,7 @@ export function linkView(l: RectificationLink, snapshot: IndicatorSnapshot | nul
     onTarget: value === null ? null : meetsTarget(value, l.comparator, l.target),
     offSince: iso(l.offSince),
     judgedDay: l.judgedDay,
+    judgedVerdict: l.judgedVerdict,
     failingDays: l.failingDays,
     checkedAt: iso(l.checkedAt),
   };

@@ -12,6 +12,7 @@ import { AddFollowUpDueIndexes1795716200000 } from './1795716200000-add-follow-u
 import { MergePatrolCalendar1795716300000 } from './1795716300000-merge-patrol-calendar';
 import { AddHistoryRounds1795716400000 } from './1795716400000-add-history-rounds';
 import { PartitionEvents1795716500000 } from './1795716500000-partition-events';
+import { AddLinkJudgedVerdict1795716600000 } from './1795716600000-add-link-judged-verdict';
 
 // Every migration, in order. `npm run hallwatch -- migration-generate <Name>` writes new ones.
 export const MIGRATIONS: Function[] = [
@@ -29,4 +30,5 @@ export const MIGRATIONS: Function[] = [
   MergePatrolCalendar1795716300000,
   AddHistoryRounds1795716400000,
   PartitionEvents1795716500000,
+  AddLinkJudgedVerdict1795716600000,
 ];

@@ -4,7 +4,7 @@ import { addDays, zonedInstant } from '../../../core/time/zoned-time';
 import { lookBackSettings } from '../look-back-settings';
 
 const TZ = 'Asia/Shanghai';
-const fresh: LinkTrack = { offSince: null, failingDays: 0, judgedDay: null, lastValue: null, checkedAt: null };
+const fresh: LinkTrack = { offSince: null, failingDays: 0, judgedDay: null, judgedVerdict: null, lastValue: null, checkedAt: null };
 const t = (iso: string) => new Date(iso);
 
 describe('hall time', () => {
@@ -69,7 +69,7 @@ describe('daily links', () => {
   it('lets a day without data neither break nor extend the run', () => {
     const a = judgeDay(fresh, '2024-10-11', 'fail', 2, start('2024-10-11'), now);
     const sunday = judgeDay(a, '2024-10-13', 'no-data', null, start('2024-10-13'), now);
-    expect(sunday).toMatchObject({ failingDays: 1, judgedDay: '2024-10-13', lastValue: 2 });
+    expect(sunday).toMatchObject({ failingDays: 1, judgedDay: '2024-10-13', judgedVerdict: 'no-data', lastValue: 2 });
   });
 
   it('rebounds once the configured number of days were missed', () => {

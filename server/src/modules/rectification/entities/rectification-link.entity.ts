@@ -1,4 +1,4 @@
-import type { IndicatorId, LinkWindow, TargetComparator } from '@hallwatch/shared';
+import type { DayVerdict, IndicatorId, LinkWindow, TargetComparator } from '@hallwatch/shared';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { RectificationItem } from './rectification-item.entity';
 
@@ -50,6 +50,10 @@ export class RectificationLink {
   /** `day`: the last hall-local service day judged. */
   @Column({ type: 'date', name: 'judged_day', nullable: true })
   judgedDay!: string | null;
+
+  /** `day`: the verdict on `judgedDay`; no data is no verdict either way. */
+  @Column({ type: 'varchar', length: 8, name: 'judged_verdict', nullable: true })
+  judgedVerdict!: DayVerdict | null;
 
   @Column({ type: 'double precision', name: 'last_value', nullable: true })
   lastValue!: number | null;
