@@ -116,6 +116,17 @@ describe('deriveAlerts', () => {
     );
   });
 
+  it('never says a wait of "15 minutes" is over the 15-minute target', () => {
+    // 15分30秒 rounds down to the target itself in the first minute of the breach.
+    const [first] = deriveAlerts({ code: 'huiji' }, snap({}), facts({ departments: [dept({ waitingSince: [ago(930)] })] }));
+    expect(first.message).toEqual({
+      zh: '公积金中心：最长等候已超过 15 分钟目标',
+      en: 'Housing Fund Centre: longest wait over the 15-min target',
+    });
+    const [later] = deriveAlerts({ code: 'huiji' }, snap({}), facts({ departments: [dept({ waitingSince: [ago(1000)] })] }));
+    expect(later.message.zh).toBe('公积金中心：最长等候 16 分钟，已超过 15 分钟目标');
+  });
+
   it('follows the snapshot: no tidal or surge alert where the indicator reads 0', () => {
     const d = dept({ closedTidalWindows: ['07'], waitingSince: [ago(100), ago(50)], surgeAt: 2 });
     const alerts = deriveAlerts(

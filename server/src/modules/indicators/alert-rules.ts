@@ -95,6 +95,8 @@ export function deriveAlerts(site: { code: string }, snapshot: IndicatorSnapshot
     if (wait) {
       const [m, t] = [minutes(wait.waitSec), minutes(d.targetSec)];
       const breach = wait.severity === 'breach';
+      // In the first minute past the target the whole minutes equal it: "15 分钟，已超过 15 分钟目标" reads as a contradiction.
+      const justOver = breach && m <= t;
       out.push({
         ...base,
         id: `wait.target:${d.code}`,
@@ -103,8 +105,12 @@ export function deriveAlerts(site: { code: string }, snapshot: IndicatorSnapshot
         department: d.code,
         since: wait.since.toISOString(),
         message: {
-          zh: `${d.name}：最长等候 ${m} 分钟，${breach ? '已超过' : '接近'} ${t} 分钟目标`,
-          en: `${d.nameEn}: longest wait ${m} min, ${breach ? 'over' : 'nearing'} the ${t}-min target`,
+          zh: justOver
+            ? `${d.name}：最长等候已超过 ${t} 分钟目标`
+            : `${d.name}：最长等候 ${m} 分钟，${breach ? '已超过' : '接近'} ${t} 分钟目标`,
+          en: justOver
+            ? `${d.nameEn}: longest wait over the ${t}-min target`
+            : `${d.nameEn}: longest wait ${m} min, ${breach ? 'over' : 'nearing'} the ${t}-min target`,
         },
         items: [...INDICATORS['queue.sla'].items],
       });
