@@ -117,10 +117,12 @@ export function liveStore(site: string, socket: LiveSocket): LiveStore {
       // Only an alert not already standing is new (a re-sent one keeps its place on the wall).
       alertArrivals:
         a.state === 'raised' && !s.alerts.some((x) => x.id === a.id) ? { ...s.alertArrivals, [a.id]: heard() } : s.alertArrivals,
-      lastHeardAt: heard(),
+      lastHeardAt: s.asOf === null ? s.lastHeardAt : heard(),
     })),
   );
-  socket.on('heartbeat', () => set((s) => ({ ...s, lastHeardAt: heard(), stale: false })));
+  // A heartbeat vouches for data already shown: before the first snapshot (a loaded server
+  // can send one first) the wall is still connecting, not "updated 0 s ago" over empty tiles.
+  socket.on('heartbeat', () => set((s) => (s.asOf === null ? s : { ...s, lastHeardAt: heard(), stale: false })));
   const tick = setInterval(() => {
     set((s) => {
       const now = Date.now();
