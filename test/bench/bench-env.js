@@ -43,7 +43,14 @@ async function startServer(databaseUrl, port, env = {}) {
   for (let i = 0; i < 150; i++) {
     try {
       if ((await fetch(`${url}/health`)).status === 200)
-        return { url, proc, stop: () => new Promise((r) => (proc.once('exit', r), proc.kill('SIGTERM'))) };
+        return {
+          url,
+          proc,
+          stop: () =>
+            proc.exitCode !== null || proc.signalCode !== null
+              ? Promise.resolve()
+              : new Promise((r) => (proc.once('exit', r), proc.kill('SIGTERM'))),
+        };
     } catch {
       /* starting */
     }
