@@ -13,7 +13,9 @@ export const deviceKey: CliCommand = {
     return withDataSource(config, async (ds) => {
       const keys = new DeviceKeysService(ds);
       if (action === 'create') {
-        const k = await keys.create(requiredSite(opts, 'device-key create'), opts.name ?? 'device', { requireSignature: opts['require-signature'] === 'true' });
+        const k = await keys.create(requiredSite(opts, 'device-key create'), opts.name ?? 'device', {
+          requireSignature: opts['require-signature'] === 'true',
+        });
         console.log(`Device key for site ${k.site} (id ${k.id}); store it now, it is not shown again:\n${k.key}`);
         return 0;
       }
