@@ -12,7 +12,7 @@ jest.setTimeout(120_000);
 
 // Text the wall cuts with "…" is text nobody reads: a TV has no hover. These are the lines
 // that carry a figure, a target or the items an off-target figure bears on.
-const MUST_FIT = ['.tile__label', '.tile__status', '.tile__sub', '.queue .panel__head', '.qrow__count', '.qrow__wait'];
+const MUST_FIT = ['.tile__label', '.tile__status', '.tile__sub', '.queue .panel__head', '.qrow__count', '.qrow__wait', '.alert__text'];
 
 /** Each element of `selectors` whose text is wider than its box, with the text it holds. */
 function clipped(page: Page, selectors: string[]): Promise<string[]> {
@@ -49,6 +49,7 @@ describe('wall text at 1920×1080: nothing a viewer needs is cut off', () => {
     // Off-target tiles carry a chip and their items: the case with the most to fit.
     await page.waitForFunction(() => document.querySelectorAll('.tile .chip').length >= 2, null, { timeout: 10_000 });
     await page.waitForSelector('.qrow');
+    await page.waitForSelector('.alert__text');
     await page.screenshot({ path: join(SCREENSHOTS, `wall-text-fits-${lang}.png`) });
     expect(await clipped(page, selectors)).toEqual([]);
     await page.close();

@@ -23,11 +23,13 @@ const FRESH_MS = 3000;
 /** Where an alert happened, beyond what its message already says. */
 function place(a: LiveAlert, lang: Lang, info: Record<string, DepartmentInfo>, windows: Map<string, WindowState>): string {
   const parts: string[] = [];
-  if (a.department) parts.push(info[a.department]?.name[lang] ?? a.department);
   const msg = a.message[lang] ?? a.message.zh;
+  const namesWindow = a.window !== undefined && msg.includes(a.window);
+  // A window the message names places the alert (WALL.md: "12号窗口 无人值守 7分钟"); its
+  // department would only push the rest of the line off the end.
+  if (a.department && !namesWindow) parts.push(info[a.department]?.name[lang] ?? a.department);
   const win = a.window ? windows.get(a.window) : undefined;
-  if (a.window && !msg.includes(a.window))
-    parts.push(lang === 'zh' ? `${win?.number ?? a.window}号窗` : `window ${win?.number ?? a.window}`);
+  if (a.window && !namesWindow) parts.push(lang === 'zh' ? `${win?.number ?? a.window}号窗` : `window ${win?.number ?? a.window}`);
   const staffName = a.staff ? (win?.staff === a.staff ? win.staffName : null) : null;
   if (a.staff && !msg.includes(staffName ?? a.staff)) parts.push(staffName ?? a.staff);
   return parts.join(' · ');

@@ -110,10 +110,8 @@ describe('deriveAlerts', () => {
     const away = alerts.find((a) => a.kind === 'staff.away')!;
     expect(away).toMatchObject({ staff: 's9', window: '12', department: 'gjj', items: [22, 50, 51] });
     expect(away.message.zh).toContain('李四');
-    expect(away.message.en).toContain('away 5 min');
-    expect(alerts.find((a) => a.kind === 'wait.target')!.message.en).toBe(
-      'Housing Fund Centre: longest wait 16 min, over the 15-min target',
-    );
+    expect(away.message.en).toBe('李四, window 12: AWOL 5 min');
+    expect(alerts.find((a) => a.kind === 'wait.target')!.message.en).toBe('Housing Fund Centre: 16-min wait, over 15-min target');
   });
 
   it('never says a wait of "15 minutes" is over the 15-minute target', () => {
@@ -121,7 +119,7 @@ describe('deriveAlerts', () => {
     const [first] = deriveAlerts({ code: 'huiji' }, snap({}), facts({ departments: [dept({ waitingSince: [ago(930)] })] }));
     expect(first.message).toEqual({
       zh: '公积金中心：最长等候已超过 15 分钟目标',
-      en: 'Housing Fund Centre: longest wait over the 15-min target',
+      en: 'Housing Fund Centre: a wait over the 15-min target',
     });
     const [later] = deriveAlerts({ code: 'huiji' }, snap({}), facts({ departments: [dept({ waitingSince: [ago(1000)] })] }));
     expect(later.message.zh).toBe('公积金中心：最长等候 16 分钟，已超过 15 分钟目标');

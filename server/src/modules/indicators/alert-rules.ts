@@ -108,9 +108,10 @@ export function deriveAlerts(site: { code: string }, snapshot: IndicatorSnapshot
           zh: justOver
             ? `${d.name}：最长等候已超过 ${t} 分钟目标`
             : `${d.name}：最长等候 ${m} 分钟，${breach ? '已超过' : '接近'} ${t} 分钟目标`,
+          // As short as the Chinese, so that a long department name still leaves it whole on the wall's line.
           en: justOver
-            ? `${d.nameEn}: longest wait over the ${t}-min target`
-            : `${d.nameEn}: longest wait ${m} min, ${breach ? 'over' : 'nearing'} the ${t}-min target`,
+            ? `${d.nameEn}: a wait over the ${t}-min target`
+            : `${d.nameEn}: ${m}-min wait, ${breach ? 'over' : 'near'} ${t}-min target`,
         },
         items: [...INDICATORS['queue.sla'].items],
       });
@@ -145,7 +146,7 @@ export function deriveAlerts(site: { code: string }, snapshot: IndicatorSnapshot
         since: surge.toISOString(),
         message: {
           zh: `${d.name}：等候 ${waiting} 人，远高于该时段常态 ${usual} 人`,
-          en: `${d.nameEn}: ${waiting} waiting, far above the usual ${usual} for this hour`,
+          en: `${d.nameEn}: ${waiting} waiting, usually ${usual} at this hour`,
         },
         items: [...INDICATORS['surge.risk'].items],
       });
@@ -165,7 +166,8 @@ export function deriveAlerts(site: { code: string }, snapshot: IndicatorSnapshot
       since: a.breachSince.toISOString(),
       message: {
         zh: `${a.staffName}（${a.window} 窗口）${unregistered ? '未登记离岗' : '休息超时'}，已离岗 ${m} 分钟`,
-        en: `${a.staffName} (window ${a.window}) ${unregistered ? 'left without registering' : 'overran the break'}, away ${m} min`,
+        // Short enough for the wall's line beside a long department name; AWOL as the wall's legend says.
+        en: `${a.staffName}, window ${a.window}: ${unregistered ? 'AWOL' : 'over break'} ${m} min`,
       },
       items: [...INDICATORS['staff.away.unregistered'].items],
     });
