@@ -16,6 +16,7 @@ export const ROUTES: Array<{ path: string; page: LazyExoticComponent<ComponentTy
     path: '/rectification',
     page: lazy(() => import('./pages/rectification/RectificationPage').then((m) => ({ default: m.RectificationPage }))),
   },
+  { path: '/admin', page: lazy(() => import('./pages/admin/AdminPage').then((m) => ({ default: m.AdminPage }))) },
 ];
 
 export const DEFAULT_PATH = '/wall';

@@ -1,0 +1,79 @@
+import type { Role } from '@hallwatch/shared';
+import { FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { adminApi, ApiError, SiteOption, UserView } from './api';
+import { FieldError } from './SecretOnce';
+
+const ROLES: Role[] = ['supervisor', 'patrol', 'leader', 'admin'];
+
+/** A new account of some of the admin's sites; the API's message for a field shows beside it. */
+export function AccountForm(props: {
+  site: string;
+  sites: SiteOption[];
+  siteName: (s: SiteOption) => string;
+  onCreated: (u: UserView) => void;
+  fail: (err: unknown) => void;
+}) {
+  const { t } = useTranslation('admin');
+  const [username, setUsername] = useState('');
+  const [role, setRole] = useState<Role>('supervisor');
+  const [sites, setSites] = useState<string[]>([props.site]);
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setErrors({});
+    try {
+      const user = await adminApi.createUser({ username: username.trim(), role, sites, password });
+      setUsername('');
+      setPassword('');
+      props.onCreated(user);
+    } catch (err) {
+      if (err instanceof ApiError && Object.keys(err.fields).length) setErrors(err.fields);
+      else props.fail(err);
+    }
+  };
+  const toggleSite = (code: string, on: boolean) => setSites((s) => (on ? [...s, code] : s.filter((x) => x !== code)));
+
+  return (
+    <form className="ad-form ad-form--account" onSubmit={(e) => void submit(e)} noValidate data-testid="account-form">
+      <h2>{t('newAccount')}</h2>
+      <label>
+        {t('username')}
+        <input name="username" value={username} autoComplete="off" onChange={(e) => setUsername(e.target.value)} />
+        <FieldError message={errors.username} testId="error-username" />
+      </label>
+      <label>
+        {t('role')}
+        <select name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`role_${r}`)}
+            </option>
+          ))}
+        </select>
+        <FieldError message={errors.role} testId="error-role" />
+      </label>
+      <fieldset>
+        <legend>{t('sites')}</legend>
+        {props.sites.map((s) => (
+          <label key={s.code} className="ad-check">
+            <input type="checkbox" checked={sites.includes(s.code)} onChange={(e) => toggleSite(s.code, e.target.checked)} />
+            {props.siteName(s)}
+          </label>
+        ))}
+        <FieldError message={errors.sites} testId="error-sites" />
+      </fieldset>
+      <label>
+        {t('password')}
+        <input name="password" type="password" value={password} autoComplete="new-password" onChange={(e) => setPassword(e.target.value)} />
+        <span className="office-muted office-small">{t('passwordHint')}</span>
+        <FieldError message={errors.password} testId="error-password" />
+      </label>
+      <button type="submit" className="tr-button tr-button--primary" data-testid="create-account">
+        {t('create')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,123 @@
+import '../office-page.css';
+import '../trends/trends.css';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { signOut } from '../../auth/session';
+import { setLanguage } from '../../i18n';
+import { AccountsTab } from './AccountsTab';
+import './admin.css';
+import type { SiteOption } from './api';
+import { DeviceKeysTab } from './DeviceKeysTab';
+import { DisplayTokensTab } from './DisplayTokensTab';
+import './i18n';
+import { SettingsTab } from './SettingsTab';
+import { useAdminAccess } from './useAdmin';
+import { WindowsTab } from './WindowsTab';
+
+const TABS = [
+  ['accounts', 'tabAccounts'],
+  ['device-keys', 'tabDeviceKeys'],
+  ['display-tokens', 'tabDisplayTokens'],
+  ['windows', 'tabWindows'],
+  ['settings', 'tabSettings'],
+] as const;
+type Tab = (typeof TABS)[number][0];
+
+const params = new URLSearchParams(location.search);
+
+// The administrator's desk (SPEC §1): accounts, device keys, wall tokens, windows and
+// thresholds of one site at a time, every change through the admin API.
+export function AdminPage() {
+  const { t, i18n } = useTranslation('admin');
+  const lang = i18n.language.startsWith('en') ? 'en' : 'zh';
+  const { access, error, setError, fail } = useAdminAccess();
+  const [site, setSite] = useState<string | null>(params.get('site'));
+  const [tab, setTab] = useState<Tab>(TABS.find(([k]) => k === params.get('tab'))?.[0] ?? 'accounts');
+  const sites = access.state === 'admin' ? access.sites : [];
+  const chosen = sites.find((s) => s.code === site)?.code ?? sites.find((s) => s.tier === 'hall')?.code ?? sites[0]?.code ?? null;
+  const siteName = (s: SiteOption) => (lang === 'en' && s.nameEn) || s.name;
+
+  useEffect(() => {
+    if (access.state !== 'admin') return;
+    const p = new URLSearchParams({ tab });
+    if (chosen) p.set('site', chosen);
+    history.replaceState(null, '', `${location.pathname}?${p}`);
+  }, [access.state, chosen, tab]);
+
+  const chosenSite = sites.find((s) => s.code === chosen);
+  return (
+    <div className="office-page ad-page" data-state={access.state}>
+      <header className="office-header">
+        <div>
+          <h1>
+            {t('title')} {chosenSite && <span className="office-header__site">· {siteName(chosenSite)}</span>}
+          </h1>
+          <p className="office-muted">{t('subtitle')}</p>
+        </div>
+        <div className="office-header__actions">
+          <button type="button" className="tr-button" onClick={() => setLanguage(lang === 'zh' ? 'en' : 'zh')} data-testid="language">
+            {t('language')}
+          </button>
+          <button type="button" className="tr-button" onClick={() => void signOut()} data-testid="sign-out">
+            {t('signOut')}
+          </button>
+        </div>
+      </header>
+      {error && (
+        <p className="tr-error" role="alert" data-testid="page-error">
+          {error}{' '}
+          <button type="button" className="tr-link" onClick={() => setError(null)}>
+            ×
+          </button>
+        </p>
+      )}
+      {access.state === 'loading' && <p className="office-muted">{t('loading')}</p>}
+      {access.state === 'denied' && (
+        <section className="ad-denied" role="alert" data-testid="not-permitted">
+          <h2>{t('notPermittedTitle')}</h2>
+          <p>{t('notPermitted', { username: access.me.username, role: t(`role_${access.me.role}`) })}</p>
+          <p className="office-muted">
+            {t('otherPages')} <a href="/wall">/wall</a> · <a href="/trends">/trends</a> · <a href="/rectification">/rectification</a>
+          </p>
+        </section>
+      )}
+      {access.state === 'admin' && chosen && (
+        <>
+          <div className="tr-controls">
+            <label>
+              {t('site')}
+              <select value={chosen} onChange={(e) => setSite(e.target.value)} data-testid="site-picker">
+                {sites.map((s) => (
+                  <option key={s.code} value={s.code}>
+                    {s.tier === 'village' ? '　　' : s.tier === 'town' ? '　' : ''}
+                    {siteName(s)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <nav className="ad-tabs" role="tablist">
+            {TABS.map(([k, label]) => (
+              <button
+                key={k}
+                type="button"
+                role="tab"
+                aria-selected={k === tab}
+                className={k === tab ? 'ad-tab ad-tab--on' : 'ad-tab'}
+                onClick={() => setTab(k)}
+                data-testid={`tab-${k}-button`}
+              >
+                {t(label)}
+              </button>
+            ))}
+          </nav>
+          {tab === 'accounts' && <AccountsTab site={chosen} sites={sites} siteName={siteName} fail={fail} />}
+          {tab === 'device-keys' && <DeviceKeysTab key={chosen} site={chosen} fail={fail} />}
+          {tab === 'display-tokens' && <DisplayTokensTab key={chosen} site={chosen} fail={fail} />}
+          {tab === 'windows' && <WindowsTab site={chosen} lang={lang} fail={fail} />}
+          {tab === 'settings' && <SettingsTab key={chosen} site={chosen} fail={fail} />}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import { FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { adminApi, ApiError, SiteSettings } from './api';
+import { FieldError } from './SecretOnce';
+
+type Key = keyof SiteSettings;
+
+// Each threshold as people think of it (minutes, per cent) and as the API stores it (seconds, ratio).
+const FIELDS: Array<{ key: Key; label: string; help: string; toForm: (v: number) => number; toApi: (v: number) => number; step: string }> =
+  [
+    {
+      key: 'waitTargetSec',
+      label: 'waitTargetMin',
+      help: 'waitTargetHelp',
+      toForm: (v) => v / 60,
+      toApi: (v) => Math.round(v * 60),
+      step: 'any',
+    },
+    {
+      key: 'waitWarnRatio',
+      label: 'waitWarnPct',
+      help: 'waitWarnHelp',
+      toForm: (v) => Math.round(v * 1000) / 10,
+      toApi: (v) => v / 100,
+      step: 'any',
+    },
+    { key: 'tidalQueue', label: 'tidalQueue', help: 'tidalQueueHelp', toForm: (v) => v, toApi: (v) => v, step: '1' },
+    {
+      key: 'allowedBreakSec',
+      label: 'allowedBreakMin',
+      help: 'allowedBreakHelp',
+      toForm: (v) => v / 60,
+      toApi: (v) => Math.round(v * 60),
+      step: 'any',
+    },
+    { key: 'surgeFactor', label: 'surgeFactor', help: 'surgeFactorHelp', toForm: (v) => v, toApi: (v) => v, step: 'any' },
+    { key: 'surgeMinWaiting', label: 'surgeMinWaiting', help: 'surgeMinWaitingHelp', toForm: (v) => v, toApi: (v) => v, step: '1' },
+  ];
+
+/** The site's alert thresholds; the API checks them and names the field it refuses. */
+export function SettingsTab({ site, fail }: { site: string; fail: (err: unknown) => void }) {
+  const { t } = useTranslation('admin');
+  const [saved, setSaved] = useState<SiteSettings | null>(null);
+  const [form, setForm] = useState<Partial<Record<Key, string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
+  const [done, setDone] = useState(false);
+
+  const show = (s: SiteSettings) => {
+    setSaved(s);
+    setForm(Object.fromEntries(FIELDS.map((f) => [f.key, String(f.toForm(s[f.key]))])));
+  };
+  useEffect(() => {
+    adminApi.settings(site).then(show, fail);
+  }, [site, fail]);
+
+  const save = async (e: FormEvent) => {
+    e.preventDefault();
+    setDone(false);
+    const patch: Partial<SiteSettings> = {};
+    const local: Partial<Record<Key, string>> = {};
+    for (const f of FIELDS) {
+      const raw = form[f.key]?.trim() ?? '';
+      const n = Number(raw);
+      if (raw === '' || !Number.isFinite(n)) local[f.key] = t('notNumber');
+      else if (saved && f.toApi(n) !== saved[f.key]) patch[f.key] = f.toApi(n);
+    }
+    setErrors(local);
+    if (Object.keys(local).length) return;
+    try {
+      show(await adminApi.updateSettings(site, patch));
+      setDone(true);
+    } catch (err) {
+      if (err instanceof ApiError && Object.keys(err.fields).length) setErrors(err.fields as Partial<Record<Key, string>>);
+      else fail(err);
+    }
+  };
+
+  if (!saved) return <p className="office-muted">{t('loading')}</p>;
+  return (
+    <section className="ad-panel" data-testid="tab-settings">
+      <p className="office-muted office-small">{t('settingsHint')}</p>
+      <form className="ad-settings" onSubmit={(e) => void save(e)} noValidate>
+        {FIELDS.map((f) => (
+          <div key={f.key} className="ad-settings__row">
+            <label htmlFor={`setting-${f.key}`}>{t(f.label)}</label>
+            <input
+              id={`setting-${f.key}`}
+              name={f.key}
+              type="number"
+              step={f.step}
+              value={form[f.key] ?? ''}
+              aria-invalid={errors[f.key] ? true : undefined}
+              onChange={(e) => setForm((x) => ({ ...x, [f.key]: e.target.value }))}
+            />
+            <span className="office-muted office-small">{t(f.help)}</span>
+            <FieldError message={errors[f.key]} testId={`error-${f.key}`} />
+          </div>
+        ))}
+        <div className="ad-settings__actions">
+          <button type="submit" className="tr-button tr-button--primary" data-testid="save-settings">
+            {t('save')}
+          </button>
+          {done && (
+            <span className="ad-good" data-testid="settings-saved">
+              {t('saved')}
+            </span>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,166 @@
+import { join } from 'node:path';
+import { Page } from 'playwright-core';
+import { makeUserOn, PASSWORD } from '../support/accounts';
+import { SCREENSHOTS, submitLogin } from '../support/browser';
+import { BrowserHarness, startBrowserHarness } from '../support/browser-harness';
+import { ev, makeSite } from '../support/factories';
+import { postEvents } from '../support/http';
+
+jest.setTimeout(240_000);
+
+const ADMIN = 'ad-admin';
+const LEADER = 'ad-leader';
+const DESKTOP = { width: 1440, height: 900 };
+
+describe('the administrator’s page (/admin) in a real browser', () => {
+  let h: BrowserHarness;
+  let page: Page;
+
+  /** What the admin API says now, under the admin's own session (as the page sees it). */
+  const api = async <T>(path: string): Promise<T> => {
+    const res = await page.request.get(`${h.server.url}/api/v1/admin${path}`);
+    expect(res.status()).toBe(200);
+    return (await res.json()) as T;
+  };
+  const tab = async (name: string) => {
+    await page.click(`[data-testid="tab-${name}-button"]`);
+    await page.waitForSelector(`[data-testid="tab-${name}"]`);
+  };
+  const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+
+  beforeAll(async () => {
+    h = await startBrowserHarness(async (ds) => {
+      await makeSite(ds, 'hall1', 3);
+      await makeSite(ds, 'hall2', 1);
+      await makeUserOn(ds, ADMIN, 'admin', ['hall1', 'hall2']);
+      await makeUserOn(ds, LEADER, 'leader', ['hall1']);
+    });
+    page = await h.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
+    // Not signed in: the page sends the admin to /login and back.
+    await page.goto(`${h.server.url}/admin?site=hall1`);
+    await page.waitForURL(/\/login\?next=%2Fadmin/);
+    await submitLogin(page, ADMIN);
+    await page.waitForURL((u) => u.pathname === '/admin');
+    await page.waitForSelector('[data-testid="tab-accounts"] tr[data-username="ad-admin"]');
+  });
+
+  afterAll(() => h?.close());
+
+  it('creates an account and lists it, and shows the API’s field errors beside the fields', async () => {
+    expect(await page.textContent('h1')).toContain('系统管理');
+    await page.fill('input[name="username"]', 'Bad Name!');
+    await page.fill('input[name="password"]', PASSWORD);
+    await page.click('[data-testid="create-account"]');
+    expect(await page.textContent('[data-testid="error-username"]')).toMatch(/username must be 3–64 lower-case letters/);
+
+    await page.fill('input[name="username"]', 'zhang.wei');
+    await page.fill('input[name="password"]', 'short');
+    await page.click('[data-testid="create-account"]');
+    expect(await page.textContent('[data-testid="error-password"]')).toMatch(/at least 12 characters/);
+    expect(await page.$('[data-testid="error-username"]')).toBeNull();
+    await shot('admin-accounts-error');
+
+    await page.selectOption('select[name="role"]', 'patrol');
+    await page.fill('input[name="password"]', 'a walk around the hall at nine');
+    await page.click('[data-testid="create-account"]');
+    const row = page.locator('tr[data-username="zhang.wei"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('巡查人员');
+    const users = await api<Array<{ username: string; role: string; sites: string[] }>>('/users');
+    expect(users.find((u) => u.username === 'zhang.wei')).toMatchObject({ role: 'patrol', sites: ['hall1'] });
+
+    await row.locator('[data-testid="toggle-disabled"]').click();
+    await page.waitForSelector('tr[data-username="zhang.wei"][data-disabled="yes"]');
+    expect(await row.textContent()).toContain('已停用');
+    await shot('admin-accounts');
+  });
+
+  it('issues a device key once, which the ingest API accepts until it is revoked', async () => {
+    await tab('device-keys');
+    await page.fill('input[name="deviceKeyName"]', '1 号取号机');
+    await page.click('[data-testid="tab-device-keys"] button[type="submit"]');
+    const key = (await page.locator('[data-testid="issued-key"]').textContent()) ?? '';
+    expect(await page.textContent('[data-testid="secret-once"]')).toContain('唯一一次显示');
+    await shot('admin-device-key');
+
+    const event = () => ({ events: [ev('ticket.issued', { ticket: 'A001', department: 'd1', channel: 'walk_in' })] });
+    const accepted = await postEvents(h.server.url, key, event());
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.results.map((r) => r.status)).toEqual(['accepted']);
+
+    await page.click('[data-testid="secret-close"]');
+    await page.click('[data-testid="device-keys"] tr[data-revoked="no"] [data-testid="revoke"]');
+    expect(await page.textContent('.ad-confirm')).toContain('确认吊销“1 号取号机”');
+    await page.click('[data-testid="confirm-revoke"]');
+    await page.waitForSelector('[data-testid="device-keys"] tr[data-revoked="yes"]');
+    const refused = await postEvents(h.server.url, key, event());
+    expect(refused.status).toBe(401);
+  });
+
+  it('issues a display token with its wall address, and the wall opens with it', async () => {
+    await tab('display-tokens');
+    await page.fill('input[name="displayTokenName"]', '监督室电视');
+    await page.click('[data-testid="tab-display-tokens"] button[type="submit"]');
+    const address = (await page.locator('[data-testid="wall-address"]').textContent()) ?? '';
+    const token = (await page.locator('[data-testid="issued-token"]').textContent()) ?? '';
+    expect(address).toBe(`${h.server.url}/wall?site=hall1&token=${encodeURIComponent(token)}`);
+    await page.waitForSelector('[data-testid="display-tokens"] tr[data-revoked="no"]');
+    await shot('admin-display-token');
+
+    // A browser with no session: the token alone opens the wall.
+    const tv = await h.browser.newPage({ viewport: DESKTOP });
+    await tv.goto(address);
+    await tv.waitForSelector('[data-testid="queue.waiting"]');
+    expect(await tv.$('[data-testid="wall-sign-in"]')).toBeNull();
+    await tv.close();
+  });
+
+  it('closes a window, as the API then reports', async () => {
+    await tab('windows');
+    await page.waitForSelector('tr[data-code="w2"][data-open="yes"]');
+    await page.click('tr[data-code="w2"] [data-testid="toggle-window"]');
+    await page.waitForSelector('tr[data-code="w2"][data-open="no"]');
+    const w2 = await api<{ isOpen: boolean }>('/sites/hall1/windows/w2');
+    expect(w2.isOpen).toBe(false);
+    await shot('admin-windows');
+  });
+
+  it('changes a threshold, as the API then reports, and shows a refused one beside its field', async () => {
+    await tab('settings');
+    await page.fill('input[name="waitWarnRatio"]', '150');
+    await page.click('[data-testid="save-settings"]');
+    expect(await page.textContent('[data-testid="error-waitWarnRatio"]')).toMatch(/waitWarnRatio must be a number between 0 and 1/);
+    await shot('admin-settings-error');
+
+    await page.fill('input[name="waitWarnRatio"]', '75');
+    await page.fill('input[name="waitTargetSec"]', '20');
+    await page.click('[data-testid="save-settings"]');
+    await page.waitForSelector('[data-testid="settings-saved"]');
+    const settings = await api<{ waitTargetSec: number; waitWarnRatio: number }>('/sites/hall1/settings');
+    expect(settings).toMatchObject({ waitTargetSec: 1200, waitWarnRatio: 0.75 });
+  });
+
+  it('reads in English after the switch', async () => {
+    await page.click('[data-testid="language"]');
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('Administration'));
+    await shot('admin-settings-en');
+    await tab('accounts');
+    expect(await page.textContent('tr[data-username="zhang.wei"]')).toContain('Disabled');
+    await shot('admin-accounts-en');
+    await page.click('[data-testid="language"]');
+  });
+
+  it('tells a leader that the page is not theirs', async () => {
+    const leader = await h.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN' });
+    await leader.goto(`${h.server.url}/admin`);
+    await leader.waitForURL(/\/login\?next=/);
+    await submitLogin(leader, LEADER);
+    await leader.waitForURL((u) => u.pathname === '/admin');
+    const denied = leader.locator('[data-testid="not-permitted"]');
+    await denied.waitFor();
+    expect(await denied.textContent()).toContain('无权限');
+    expect(await leader.$('[data-testid="tab-accounts-button"]')).toBeNull();
+    await leader.screenshot({ path: join(SCREENSHOTS, 'admin-not-permitted.png') });
+    await leader.close();
+  });
+});
