@@ -5,6 +5,8 @@ import { adminApi, ApiError, SiteOption, UserView } from './api';
 import { FieldError, when } from './SecretOnce';
 
 interface Props {
+  /** The signed-in admin's username: they cannot disable themselves here. */
+  me: string;
   site: string;
   sites: SiteOption[];
   siteName: (s: SiteOption) => string;
@@ -12,7 +14,7 @@ interface Props {
 }
 
 /** The accounts of the chosen site (and those of every site): create, disable, unlock, reset, end sessions. */
-export function AccountsTab({ site, sites, siteName, fail }: Props) {
+export function AccountsTab({ me, site, sites, siteName, fail }: Props) {
   const { t } = useTranslation('admin');
   const [users, setUsers] = useState<UserView[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -85,54 +87,58 @@ export function AccountsTab({ site, sites, siteName, fail }: Props) {
                 <td>{t(`role_${u.role}`)}</td>
                 <td>{sitesText(u.sites)}</td>
                 <td className={u.disabled ? 'ad-bad' : ''}>{stateText(u)}</td>
-                <td>{when(u.passwordChangedAt)}</td>
-                <td className="ad-actions">
-                  <button
-                    type="button"
-                    className="tr-button"
-                    onClick={() => void act(() => adminApi.setDisabled(u.id, !u.disabled))}
-                    data-testid="toggle-disabled"
-                  >
-                    {u.disabled ? t('enable') : t('disable')}
-                  </button>
-                  {u.lockedUntil && (
-                    <button type="button" className="tr-button" onClick={() => void act(() => adminApi.unlock(u.id))}>
-                      {t('unlock')}
-                    </button>
-                  )}
-                  <button
-                    type="button"
-                    className="tr-button"
-                    onClick={() => setResetting(resetting === u.id ? null : u.id)}
-                    data-testid="reset-password"
-                  >
-                    {t('resetPassword')}
-                  </button>
-                  <button
-                    type="button"
-                    className="tr-button"
-                    onClick={() => void act(async () => setNotice(t('sessionsEnded', { n: (await adminApi.endSessions(u.id)).ended })))}
-                    data-testid="end-sessions"
-                  >
-                    {t('endSessions')}
-                  </button>
-                  {resetting === u.id && (
-                    <form className="ad-inline" onSubmit={(e) => void reset(e, u)}>
-                      <input
-                        type="password"
-                        name="newPassword"
-                        aria-label={t('newPassword')}
-                        placeholder={t('newPassword')}
-                        value={newPassword}
-                        autoComplete="new-password"
-                        onChange={(e) => setNewPassword(e.target.value)}
-                      />
-                      <button type="submit" className="tr-button tr-button--primary">
-                        {t('save')}
+                <td className="ad-nowrap">{when(u.passwordChangedAt)}</td>
+                <td>
+                  <div className="ad-actions">
+                    {u.username !== me && (
+                      <button
+                        type="button"
+                        className="tr-button"
+                        onClick={() => void act(() => adminApi.setDisabled(u.id, !u.disabled))}
+                        data-testid="toggle-disabled"
+                      >
+                        {u.disabled ? t('enable') : t('disable')}
                       </button>
-                      <FieldError message={resetError} testId="error-newPassword" />
-                    </form>
-                  )}
+                    )}
+                    {u.lockedUntil && (
+                      <button type="button" className="tr-button" onClick={() => void act(() => adminApi.unlock(u.id))}>
+                        {t('unlock')}
+                      </button>
+                    )}
+                    <button
+                      type="button"
+                      className="tr-button"
+                      onClick={() => setResetting(resetting === u.id ? null : u.id)}
+                      data-testid="reset-password"
+                    >
+                      {t('resetPassword')}
+                    </button>
+                    <button
+                      type="button"
+                      className="tr-button"
+                      onClick={() => void act(async () => setNotice(t('sessionsEnded', { n: (await adminApi.endSessions(u.id)).ended })))}
+                      data-testid="end-sessions"
+                    >
+                      {t('endSessions')}
+                    </button>
+                    {resetting === u.id && (
+                      <form className="ad-inline" onSubmit={(e) => void reset(e, u)}>
+                        <input
+                          type="password"
+                          name="newPassword"
+                          aria-label={t('newPassword')}
+                          placeholder={t('newPassword')}
+                          value={newPassword}
+                          autoComplete="new-password"
+                          onChange={(e) => setNewPassword(e.target.value)}
+                        />
+                        <button type="submit" className="tr-button tr-button--primary">
+                          {t('save')}
+                        </button>
+                        <FieldError message={resetError} testId="error-newPassword" />
+                      </form>
+                    )}
+                  </div>
                 </td>
               </tr>
             ))}

@@ -111,7 +111,7 @@ export function AdminPage() {
               </button>
             ))}
           </nav>
-          {tab === 'accounts' && <AccountsTab site={chosen} sites={sites} siteName={siteName} fail={fail} />}
+          {tab === 'accounts' && <AccountsTab me={access.me.username} site={chosen} sites={sites} siteName={siteName} fail={fail} />}
           {tab === 'device-keys' && <DeviceKeysTab key={chosen} site={chosen} fail={fail} />}
           {tab === 'display-tokens' && <DisplayTokensTab key={chosen} site={chosen} fail={fail} />}
           {tab === 'windows' && <WindowsTab site={chosen} lang={lang} fail={fail} />}

@@ -77,7 +77,7 @@ export function DeviceKeysTab({ site, fail }: { site: string; fail: (err: unknow
                 <code>{k.prefix}…</code>
               </td>
               <td>{k.requireSignature ? t('signatureRequired') : t('signatureOptional')}</td>
-              <td>{when(k.createdAt)}</td>
+              <td className="ad-nowrap">{when(k.createdAt)}</td>
               <td className={k.revokedAt ? 'ad-bad' : 'ad-good'}>{k.revokedAt ? `${t('revoked')} ${when(k.revokedAt)}` : t('live')}</td>
               <td>
                 {!k.revokedAt &&

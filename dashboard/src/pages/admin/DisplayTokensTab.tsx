@@ -88,7 +88,7 @@ export function DisplayTokensTab({ site, fail }: { site: string; fail: (err: unk
                 <code>{d.prefix}…</code>
               </td>
               <td>{d.createdBy}</td>
-              <td>{when(d.createdAt)}</td>
+              <td className="ad-nowrap">{when(d.createdAt)}</td>
               <td className={d.revokedAt ? 'ad-bad' : 'ad-good'}>{d.revokedAt ? `${t('revoked')} ${when(d.revokedAt)}` : t('live')}</td>
               <td>
                 {!d.revokedAt &&

@@ -93,7 +93,7 @@ export function SettingsTab({ site, fail }: { site: string; fail: (err: unknown)
               onChange={(e) => setForm((x) => ({ ...x, [f.key]: e.target.value }))}
             />
             <span className="office-muted office-small">{t(f.help)}</span>
-            <FieldError message={errors[f.key]} testId={`error-${f.key}`} />
+            <FieldError message={errors[f.key] && `${t('notSaved')}${errors[f.key]}`} testId={`error-${f.key}`} />
           </div>
         ))}
         <div className="ad-settings__actions">

@@ -106,6 +106,7 @@ const zh = {
   surgeMinWaiting: '激增最少排队（人）',
   surgeMinWaitingHelp: '排队少于此人数时不记为激增',
   notNumber: '请输入数字',
+  notSaved: '未保存：',
 };
 
 const en: typeof zh = {
@@ -209,6 +210,7 @@ const en: typeof zh = {
   surgeMinWaiting: 'Surge minimum (people)',
   surgeMinWaitingHelp: 'Below this many waiting a queue is never a surge',
   notNumber: 'Enter a number',
+  notSaved: 'Not saved: ',
 };
 
 registerTranslations('admin', { zh, en });
