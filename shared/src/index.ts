@@ -10,3 +10,4 @@ export * from './rectification-targets';
 export * from './follow-ups';
 export * from './trends';
 export * from './patrol';
+export * from './accounts';

@@ -1,4 +1,6 @@
-import type { Role } from '@hallwatch/shared';
+import type { Role, UserView } from '@hallwatch/shared';
+
+export type { UserView };
 
 // The admin API under the signed-in admin's session cookie. A 400 names the field that broke
 // (`field` and `errors`), so a form can show the message beside that field.
@@ -18,18 +20,6 @@ export interface SiteOption {
   name: string;
   nameEn: string | null;
   tier: 'hall' | 'town' | 'village';
-}
-
-export interface UserView {
-  id: string;
-  username: string;
-  role: Role;
-  sites: string[] | 'all';
-  mustChangePassword: boolean;
-  lockedUntil: string | null;
-  disabled: boolean;
-  passwordChangedAt: string;
-  createdAt: string;
 }
 
 export interface NewUser {

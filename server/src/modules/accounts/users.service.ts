@@ -1,4 +1,4 @@
-import type { Role } from '@hallwatch/shared';
+import type { UserView } from '@hallwatch/shared';
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../../core/time/clock';
@@ -15,18 +15,6 @@ import { SessionsService } from './sessions.service';
 
 /** The sites of whoever acts: an admin's sites, or "all" (an all-sites admin, the admin token, the CLI). */
 export type Scope = readonly string[] | 'all';
-
-export interface UserView {
-  id: string;
-  username: string;
-  role: Role;
-  sites: string[] | 'all';
-  mustChangePassword: boolean;
-  lockedUntil: string | null;
-  disabled: boolean;
-  passwordChangedAt: string;
-  createdAt: string;
-}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const notFound = (id: string) => new NotFoundException({ statusCode: 404, error: 'Not Found', message: `No user with id "${id}"` });

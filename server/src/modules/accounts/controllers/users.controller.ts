@@ -5,7 +5,8 @@ import type { Principal } from '../../../core/auth/principal';
 import { adminValidationPipe } from '../../registry/dtos/registry-validation';
 import { SetPasswordDto } from '../dtos/login.dto';
 import { CreateUserDto, UpdateUserDto } from '../dtos/user.dto';
-import { UsersService, UserView } from '../users.service';
+import type { UserView } from '@hallwatch/shared';
+import { UsersService } from '../users.service';
 
 // Accounts are managed by admins, each within their own sites (a user of another site is a 404).
 @Controller('api/v1/admin/users')
