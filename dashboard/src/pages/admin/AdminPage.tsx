@@ -2,8 +2,7 @@ import '../office-page.css';
 import '../trends/trends.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { signOut } from '../../auth/session';
-import { setLanguage } from '../../i18n';
+import { OfficeHeaderActions } from '../OfficeHeaderActions';
 import { AccountsTab } from './AccountsTab';
 import './admin.css';
 import type { SiteOption } from './api';
@@ -54,14 +53,7 @@ export function AdminPage() {
           </h1>
           <p className="office-muted">{t('subtitle')}</p>
         </div>
-        <div className="office-header__actions">
-          <button type="button" className="tr-button" onClick={() => setLanguage(lang === 'zh' ? 'en' : 'zh')} data-testid="language">
-            {t('language')}
-          </button>
-          <button type="button" className="tr-button" onClick={() => void signOut()} data-testid="sign-out">
-            {t('signOut')}
-          </button>
-        </div>
+        <OfficeHeaderActions lang={lang} languageLabel={t('language')} signOutLabel={t('signOut')} />
       </header>
       {error && (
         <p className="tr-error" role="alert" data-testid="page-error">

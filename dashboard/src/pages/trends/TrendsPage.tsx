@@ -2,8 +2,7 @@ import '../office-page.css';
 import type { BreakdownDim, TrendGrain, TrendScope } from '@hallwatch/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setLanguage } from '../../i18n';
-import { signOut } from '../../auth/session';
+import { OfficeHeaderActions } from '../OfficeHeaderActions';
 import { trendsApi, TrendsQuery } from './api';
 import { BreakdownTable } from './BreakdownTable';
 import { addDays, defaultFrom, hallToday, langOf, nameIn } from './format';
@@ -81,14 +80,7 @@ export function TrendsPage() {
           </h1>
           <p className="office-muted">{t('subtitle')}</p>
         </div>
-        <div className="office-header__actions">
-          <button type="button" className="tr-button" onClick={() => setLanguage(lang === 'zh' ? 'en' : 'zh')}>
-            {t('language')}
-          </button>
-          <button type="button" className="tr-button" onClick={() => void signOut()} data-testid="sign-out">
-            {t('signOut')}
-          </button>
-        </div>
+        <OfficeHeaderActions lang={lang} languageLabel={t('language')} signOutLabel={t('signOut')} />
       </header>
       {error && (
         <p className="tr-error" role="alert">
