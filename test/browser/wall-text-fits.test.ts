@@ -52,6 +52,13 @@ describe('wall text at 1920×1080: nothing a viewer needs is cut off', () => {
     await page.waitForSelector('.alert__text');
     await page.screenshot({ path: join(SCREENSHOTS, `wall-text-fits-${lang}.png`) });
     expect(await clipped(page, selectors)).toEqual([]);
+    // Shortened or not, each line still says where: a department's queue names the department,
+    // someone away names the window in the message itself.
+    const places = await page.$$eval('[data-testid="alert"]', (rows) =>
+      rows.map((r) => ({ id: r.getAttribute('data-alert-id') ?? '', where: r.querySelector('.alert__where')?.textContent ?? '' })),
+    );
+    expect(places.length).toBeGreaterThan(0);
+    for (const p of places) if (!p.id.startsWith('staff.away:')) expect([p.id, p.where.length > 0]).toEqual([p.id, true]);
     await page.close();
   });
 });

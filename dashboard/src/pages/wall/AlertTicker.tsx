@@ -1,5 +1,6 @@
 import { DepartmentInfo, LiveAlert, WindowState } from '@hallwatch/shared';
 import { useTranslation } from 'react-i18next';
+import { alertMessage, alertPlace } from './alert-text';
 import { hallHourMinute, itemsText, Lang } from './format';
 import { TONE_ICON } from './tone';
 import { useElementSize } from './useElementSize';
@@ -19,29 +20,6 @@ export interface AlertTickerProps {
 }
 
 const FRESH_MS = 3000;
-
-/** Where an alert happened, beyond what its message already says. */
-function place(a: LiveAlert, lang: Lang, info: Record<string, DepartmentInfo>, windows: Map<string, WindowState>): string {
-  const parts: string[] = [];
-  const msg = a.message[lang] ?? a.message.zh;
-  const namesWindow = a.window !== undefined && msg.includes(a.window);
-  // A window the message names places the alert (WALL.md: "12号窗口 无人值守 7分钟"); its
-  // department would only push the rest of the line off the end.
-  if (a.department && !namesWindow) parts.push(info[a.department]?.name[lang] ?? a.department);
-  const win = a.window ? windows.get(a.window) : undefined;
-  if (a.window && !namesWindow) parts.push(lang === 'zh' ? `${win?.number ?? a.window}号窗` : `window ${win?.number ?? a.window}`);
-  const staffName = a.staff ? (win?.staff === a.staff ? win.staffName : null) : null;
-  if (a.staff && !msg.includes(staffName ?? a.staff)) parts.push(staffName ?? a.staff);
-  return parts.join(' · ');
-}
-
-/** The message without a leading department name, which the place column already shows. */
-function message(a: LiveAlert, lang: Lang, info: Record<string, DepartmentInfo>): string {
-  const msg = a.message[lang] ?? a.message.zh;
-  const name = a.department ? info[a.department]?.name[lang] : undefined;
-  for (const sep of ['：', ': ']) if (name && msg.startsWith(name + sep)) return msg.slice(name.length + sep.length);
-  return msg;
-}
 
 /** Standing alerts, newest first, each with its time, place, message and the items it bears on. */
 export function AlertTicker({ alerts, arrivals, now, departmentInfo, windows, timeZone, rowRem = 2.45, wrap = false }: AlertTickerProps) {
@@ -87,8 +65,8 @@ export function AlertTicker({ alerts, arrivals, now, departmentInfo, windows, ti
                 {TONE_ICON[tone]}
               </span>
               <span className="alert__text">
-                <span className="alert__where">{place(a, lang, departmentInfo, byCode)}</span>{' '}
-                <span className="alert__msg">{message(a, lang, departmentInfo)}</span>
+                <span className="alert__where">{alertPlace(a, lang, departmentInfo, byCode)}</span>{' '}
+                <span className="alert__msg">{alertMessage(a, lang, departmentInfo)}</span>
               </span>
               <span className="alert__items">{itemsText(a.items)}</span>
             </li>
