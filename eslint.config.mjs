@@ -13,6 +13,19 @@ const noDashboard = {
   group: ['**/dashboard/**', '@hallwatch/dashboard', '@hallwatch/dashboard/*'],
   message: 'only the dashboard may import dashboard code',
 };
+// core/ is the infrastructure every feature stands on (docs/architecture.md): it may not know them.
+const noFeatures = {
+  group: ['**/modules/**'],
+  message: 'server/src/core is infrastructure: it must not import a feature module (see docs/architecture.md)',
+};
+// Files of core/ that still reach into features, until they move to their modules.
+const coreLegacy = [
+  'server/src/core/startup/prepare.ts',
+  'server/src/core/database/entities.ts',
+  'server/src/core/auth/roles.guard.ts',
+  'server/src/core/auth/authenticator.ts',
+  'server/src/core/live/*.ts',
+];
 const noFrameworks = {
   group: ['@nestjs/*', 'typeorm', 'react', 'react-dom', 'bullmq', 'ioredis', 'socket.io'],
   message: 'shared/ holds the contract only: no framework code, so the dashboard bundle stays small',
@@ -39,5 +52,10 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-imports': ['error', { patterns: [noServer] }] },
   },
   { files: ['server/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noDashboard] }] } },
+  {
+    files: ['server/src/core/**/*.ts'],
+    ignores: coreLegacy,
+    rules: { 'no-restricted-imports': ['error', { patterns: [noDashboard, noFeatures] }] },
+  },
   { files: ['**/*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },
 );
