@@ -1,5 +1,5 @@
 import { AppealView, FollowUpCaseView, IndicatorSnapshot, PhoneRevealView, ReviewAuditView, TrendSeriesView } from '@hallwatch/shared';
-import { bearer } from '../support/accounts';
+import { bearer, makeUser, signIn } from '../support/accounts';
 import { ev, makeSite } from '../support/factories';
 import { getJson } from '../support/http';
 import { one, REVIEWS_ADMIN_TOKEN, reviewsHarness } from '../support/reviews-api';
@@ -14,6 +14,8 @@ jest.setTimeout(60_000);
 describe('appeals and the audited phone reveal', () => {
   let t: TestApp;
   let h: Awaited<ReturnType<typeof reviewsHarness>>;
+  // Appeals are filed with the admin token and decided by a supervisor: one person cannot do both.
+  let supervisor: string;
   // A minute ago, and the hall day it fell on (the live rates read today's reviews).
   const at = new Date(Date.now() - 60_000);
   const now = () => at;
@@ -26,6 +28,8 @@ describe('appeals and the audited phone reveal', () => {
     t = await startTestApp({ ADMIN_TOKEN: REVIEWS_ADMIN_TOKEN });
     await makeSite(t.ds, 'apl');
     h = await reviewsHarness(t, 'apl');
+    await makeUser(t, 'apl.sup', 'supervisor', ['apl']);
+    supervisor = (await signIn(t.url, 'apl.sup')).token;
     await h.post([
       ev('review.submitted', { rating: 5, channel: 'pad', department: 'd1' }, now(), 'g1'),
       ev('review.submitted', { rating: 4, channel: 'pad', department: 'd1' }, now(), 'g2'),
@@ -68,11 +72,13 @@ describe('appeals and the audited phone reveal', () => {
     await h.rollups.flushAll();
     expect(await series()).toMatchObject({ reviews: 4, bad: 2 });
 
-    const decided = await h.admin<AppealView>('POST', `/sites/apl/appeals/${filed.body.id}/decision`, {
-      decision: 'upheld',
-      note: '经核实属恶意差评',
-    });
-    expect(decided.body).toMatchObject({ status: 'upheld', decidedBy: 'admin-token', decisionNote: '经核实属恶意差评' });
+    const decided = await h.admin<AppealView>(
+      'POST',
+      `/sites/apl/appeals/${filed.body.id}/decision`,
+      { decision: 'upheld', note: '经核实属恶意差评' },
+      supervisor,
+    );
+    expect(decided.body).toMatchObject({ status: 'upheld', decidedBy: 'apl.sup', decisionNote: '经核实属恶意差评' });
     expect((await h.admin('POST', `/sites/apl/appeals/${filed.body.id}/decision`, { decision: 'rejected', note: '改判' })).status).toBe(
       409,
     );
@@ -91,7 +97,7 @@ describe('appeals and the audited phone reveal', () => {
     const audit = (await h.admin<ReviewAuditView[]>('GET', `/sites/apl/review-audit?subject=appeal:${filed.body.id}`)).body;
     expect(audit.map((a) => a.action)).toEqual(['appeal.decide', 'appeal.file']);
     expect(audit[0]).toMatchObject({
-      actor: 'admin-token',
+      actor: 'apl.sup',
       detail: { reviewId: 'spite', from: 'pending', to: 'upheld', note: '经核实属恶意差评' },
       userAgent: expect.any(String),
     });
@@ -100,7 +106,13 @@ describe('appeals and the audited phone reveal', () => {
 
   it('keeps a review whose appeal is rejected', async () => {
     const filed = await h.admin<AppealView>('POST', '/sites/apl/reviews/fair/appeal', { reason: 'mistaken', statement: '群众误操作' });
-    await h.admin('POST', `/sites/apl/appeals/${filed.body.id}/decision`, { decision: 'rejected', note: '回访确认群众本意' });
+    const decided = await h.admin(
+      'POST',
+      `/sites/apl/appeals/${filed.body.id}/decision`,
+      { decision: 'rejected', note: '回访确认群众本意' },
+      supervisor,
+    );
+    expect(decided.status).toBe(200);
     expect(await one(t.ds, `SELECT excluded, follow_up_open FROM reviews WHERE event_id = 'fair'`)).toEqual({
       excluded: false,
       follow_up_open: true,

@@ -1,5 +1,5 @@
 import type { AppealReason, AppealView } from '@hallwatch/shared';
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../core/time/clock';
 import { Site } from '../registry/site.entity';
@@ -13,7 +13,8 @@ import { returning } from './sql-rows';
 export type AppealDecision = 'upheld' | 'rejected';
 
 // 申诉: a department contests a mistaken or malicious bad review; a supervisor decides once,
-// and an upheld appeal takes the review out of every rate. Filing and deciding are audited.
+// and an upheld appeal takes the review out of every rate. Filing and deciding are audited, and
+// are two people's acts: whoever filed an appeal cannot also decide it (docs/security.md).
 @Injectable()
 export class AppealsService {
   constructor(
@@ -69,6 +70,8 @@ export class AppealsService {
       const appeal = await findAppeal(em, site.id, id, true);
       if (!appeal) throw new NotFoundException(`No appeal "${id}" at site ${site.code}`);
       if (appeal.status !== 'pending') throw new ConflictException(`The appeal was already decided (${appeal.status})`);
+      if (appeal.filedBy === who.actor)
+        throw new ForbiddenException(`${who.actor} filed this appeal; another supervisor or admin must decide it`);
       const now = this.clock.now();
       await em.query(`UPDATE review_appeals SET status = $2, decided_at = $3, decided_by = $4, decision_note = $5 WHERE id = $1`, [
         appeal.id,
