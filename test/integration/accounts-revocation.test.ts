@@ -70,14 +70,14 @@ describe('revoking sessions, display tokens and device keys, over HTTP and the l
   });
 
   it('disconnects a socket when its user signs out elsewhere or its session idles out', async () => {
-    await makeUser(t, 'rev-patrol', 'patrol', ['r1']);
-    const a = await signIn(t.url, 'rev-patrol');
+    await makeUser(t, 'rev-watch', 'supervisor', ['r1']);
+    const a = await signIn(t.url, 'rev-watch');
     const socket = await open({ token: a.token });
     const gone = disconnected(socket);
     expect((await call(t.url, 'POST', '/api/v1/auth/logout', { token: a.token })).status).toBe(204);
     expect(await gone).toBeLessThan(WITHIN_MS);
 
-    const b = await signIn(t.url, 'rev-patrol');
+    const b = await signIn(t.url, 'rev-watch');
     const idle = await open({ token: b.token });
     const idleGone = disconnected(idle);
     t.clock.setNow(new Date(t.clock.now().getTime() + 31 * MIN));

@@ -1,3 +1,4 @@
+import { WALL_READER_ROLES } from '@hallwatch/shared';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DisplayTokensService } from '../../modules/accounts/display-tokens.service';
@@ -40,8 +41,8 @@ const DENIAL_AUDIT_EVERY_MS = 60_000;
 
 /**
  * The live socket's handshake (SPEC §8): `auth.token` or `Authorization: Bearer` (a session or
- * display token) or the session cookie, the site within the credential's sites, and the
- * page's Origin. There is no anonymous wall: a TV carries a display token.
+ * display token) or the session cookie, a role that may read the wall over HTTP too, the site
+ * within the credential's sites, and the page's Origin. There is no anonymous wall: a TV carries a display token.
  */
 @Injectable()
 export class LiveAuthenticator {
@@ -66,6 +67,8 @@ export class LiveAuthenticator {
     const p = given ? await this.auth.fromToken(given, explicit ? 'bearer' : 'cookie') : null;
     if (!p) return this.refuse(hs, given ? 'unknown, revoked or expired token' : 'no credential', wanted);
     if (p.kind === 'user' && p.mustChangePassword) return this.refuse(hs, 'password must be changed first', wanted, p.actor);
+    if (!(WALL_READER_ROLES as readonly string[]).includes(p.role))
+      return this.refuse(hs, `role ${p.role} may not read the wall`, wanted, p.actor);
     const code = wanted ?? (p.sites !== 'all' && p.sites.length === 1 ? p.sites[0] : null);
     if (!code) return this.refuse(hs, 'no site named', wanted, p.actor);
     if (p.sites !== 'all' && !p.sites.includes(code))

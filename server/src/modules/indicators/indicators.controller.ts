@@ -1,4 +1,4 @@
-import { IndicatorHistoryResponse, IndicatorSnapshot } from '@hallwatch/shared';
+import { IndicatorHistoryResponse, IndicatorSnapshot, WALL_READER_ROLES } from '@hallwatch/shared';
 import { BadRequestException, Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Roles } from '../../core/auth/auth-rules';
@@ -11,7 +11,7 @@ import { sqlOn } from './sql';
 
 // The wall's reads: a display token of the site, or a person who watches the hall.
 @Controller('api/v1/sites')
-@Roles('admin', 'supervisor', 'leader', 'display')
+@Roles(...WALL_READER_ROLES)
 export class IndicatorsController {
   constructor(
     private readonly ds: DataSource,
