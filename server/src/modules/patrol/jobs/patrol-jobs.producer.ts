@@ -8,14 +8,13 @@ import { PatrolNotice } from '../entities/patrol-notice.entity';
 import { PatrolRound } from '../entities/patrol-round.entity';
 import { noticeStepAt } from '../notice-steps.service';
 import { RoundStep, stepAt } from '../round-rules';
+import { delayedFireTime } from './delayed-fire-time';
 import { NOTICE_STEP_JOB, NoticeStepJobData, noticeStepJobId } from './notice-step.job';
 import { ROUND_STEP_JOB, RoundStepJobData, roundStepJobId } from './round-step.job';
 import { PATROL_JOB_OPTS, PATROL_SWEEP_EVERY_MS, PATROL_SWEEP_JOB, PATROL_SWEEP_SCHEDULER, PatrolSweepJobData } from './patrol-sweep.job';
 
 export type EnsureOutcome = 'added' | 'kept' | 'moved';
 
-/** BullMQ packs the fire time into a delayed job's score: milliseconds × 4096 plus a counter. */
-const fireTimeOf = (score: string): number => Math.floor(Number(score) / 0x1000);
 /** A delayed job further than this from its wanted time is moved (the clock was set, or the round moved). */
 const DRIFT_MS = 1000;
 
@@ -104,16 +103,18 @@ export class PatrolJobsProducer {
 
   private async ensureJob(name: string, data: object, jobId: string, at: Date, now: Date): Promise<EnsureOutcome> {
     const delay = Math.max(0, at.getTime() - now.getTime());
-    const client = await this.queue.getBackend().client;
-    const score = await client.zscore(this.queue.keys.delayed, jobId);
-    if (score !== null) {
-      if (Math.abs(fireTimeOf(score) - (Date.now() + delay)) <= DRIFT_MS) return 'kept';
-      const job = await this.queue.getJob(jobId);
-      await job?.changeDelay(delay);
+    const opts = { jobId, delay, ...PATROL_JOB_OPTS };
+    const job = (await this.queue.getJobState(jobId)) === 'delayed' ? await this.queue.getJob(jobId) : undefined;
+    if (job) {
+      if (Math.abs(delayedFireTime(job) - (Date.now() + delay)) <= DRIFT_MS) return 'kept';
+      // Removed and made afresh rather than changeDelay: that keeps the job's creation time, so
+      // the fire time could no longer be read back from the job on the next sweep.
+      await job.remove();
+      await this.queue.add(name, data, opts);
       return 'moved';
     }
     // Adding an id that exists (waiting, active, completed) leaves that job as it is.
-    await this.queue.add(name, data, { jobId, delay, ...PATROL_JOB_OPTS });
+    await this.queue.add(name, data, opts);
     return 'added';
   }
 }
