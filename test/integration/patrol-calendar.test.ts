@@ -51,7 +51,7 @@ describe('one working calendar for patrol rounds and follow-up deadlines', () =>
       expect(await roundCount(s, '2024-07-17')).toBe(0);
     }
     // The site's own holiday is its own.
-    expect((await h.admin('PUT', '/calendar', { from: '2024-07-18', kind: 'holiday', name: '本厅假日', site: SITE })).status).toBe(200);
+    expect((await h.admin('PUT', `/calendar?site=${SITE}`, { from: '2024-07-18', kind: 'holiday', name: '本厅假日' })).status).toBe(200);
     expect(await roundCount(site, '2024-07-18')).toBe(0);
     expect(await roundCount(other, '2024-07-18')).toBe(4);
     // The site's own entry wins over the one for every site.

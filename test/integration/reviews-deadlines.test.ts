@@ -81,7 +81,7 @@ describe('follow-up deadlines on the working-day calendar', () => {
   });
 
   it("moves open cases' deadlines when a site adds a holiday, and audits the edit", async () => {
-    const local = await h.admin('PUT', '/calendar', { from: '2024-09-30', kind: 'holiday', name: '地方假日', site: 'dl' });
+    const local = await h.admin('PUT', '/calendar?site=dl', { from: '2024-09-30', kind: 'holiday', name: '地方假日' });
     expect(local.status).toBe(200);
     const moved = await h.caseOf('fri-bad');
     expect(moved.contactDueAt).toBe('2024-09-29T16:00:00.000Z');

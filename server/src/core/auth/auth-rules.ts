@@ -25,7 +25,7 @@ export const Roles = (...roles: Role[]): MethodDecorator & ClassDecorator =>
 /**
  * The route names no site and its handler narrows what it returns or changes to the caller's
  * sites itself (user lists, the audit log). Without it, an account limited to some sites must
- * name one (`:site`, `?site=` or a body `site`).
+ * name one (`:site` or `?site=`; a body never names the site).
  */
 export const FiltersBySite = (): MethodDecorator & ClassDecorator => SetMetadata(SITE_FILTERED, true);
 

@@ -23,6 +23,8 @@ export interface AuthedRequest extends Request {
   principal?: Principal;
   adminActor?: string;
   rawBody?: Buffer;
+  /** The one site the request names (path or `?site=`), checked by the guard; null when it names none. */
+  requestSite?: string | null;
 }
 
 export const inScope = (p: Pick<Principal, 'sites'>, site: string): boolean => p.sites === 'all' || p.sites.includes(site);

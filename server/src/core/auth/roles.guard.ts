@@ -1,12 +1,4 @@
-import {
-  BadRequestException,
-  CanActivate,
-  ExecutionContext,
-  ForbiddenException,
-  Injectable,
-  Logger,
-  UnauthorizedException,
-} from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { recordAudit } from '../../modules/accounts/audit-log';
@@ -17,25 +9,12 @@ import { AuthRule, routeAuth, RouteAuth } from './auth-rules';
 import { Authenticator } from './authenticator';
 import { AuthedRequest, inScope, Principal } from './principal';
 import { requestContext } from './request-context';
+import { requestSiteOf } from './request-site';
 import { SIGNATURE_HEADER, signatureProblem } from './request-signature';
 
 export interface DeviceRequest extends AuthedRequest {
   site: Site;
   deviceKeyId?: string;
-}
-
-/** Every site code a request names: the `:site` parameter, `?site=` and a body's `site`. */
-function namedSites(req: AuthedRequest): string[] {
-  const found: unknown[] = [req.params?.site, (req.query as Record<string, unknown> | undefined)?.site];
-  const body: unknown = req.body;
-  if (body && typeof body === 'object' && !Array.isArray(body)) found.push((body as Record<string, unknown>).site);
-  const sites: string[] = [];
-  for (const v of found) {
-    if (v === undefined || v === null || v === '') continue;
-    if (typeof v !== 'string') throw new BadRequestException({ statusCode: 400, field: 'site', message: 'site must be one site code' });
-    sites.push(v);
-  }
-  return sites;
 }
 
 /**
@@ -74,16 +53,16 @@ export class RolesGuard implements CanActivate {
     if (!rule.roles.includes(p.role)) return this.deny(req, 403, `This needs the role ${rule.roles.join(' or ')}; you are ${p.role}`, p);
     if (p.kind === 'user' && p.mustChangePassword && !route.selfService)
       return this.deny(req, 403, 'Change your password first (POST /api/v1/auth/password)', p);
-    const sites = namedSites(req);
-    const outside = sites.find((s) => !inScope(p, s));
-    if (outside) return this.deny(req, 403, `Site "${outside}" is not one of your account's sites`, p, outside);
-    if (!sites.length && p.sites !== 'all' && !route.siteFiltered)
+    const site = requestSiteOf(req);
+    if (site && !inScope(p, site)) return this.deny(req, 403, `Site "${site}" is not one of your account's sites`, p, site);
+    if (!site && p.sites !== 'all' && !route.siteFiltered)
       return this.deny(
         req,
         403,
         `Name a site (a :site path or ?site=<code>): your account is limited to ${p.sites.join(', ') || 'no site'}`,
         p,
       );
+    req.requestSite = site;
     return true;
   }
 

@@ -11,7 +11,11 @@ export const DEFAULT_REPORT = 'main';
 
 export const REPORT_REF = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
-/** The named site, or the only hall when none is named (a single-hall install needs no --site). */
+/**
+ * The named site, or the only hall when none is named (a single-hall install needs no --site).
+ * Over HTTP the name is the guard's checked site (@RequestSite()), and only an account of
+ * every site reaches a handler without one, so a site-limited caller never falls back here.
+ */
 export async function resolveSite(em: EntityManager, code: string | undefined): Promise<Site> {
   if (code) return findSite(em, code);
   const halls = await em.find(Site, { where: { tier: 'hall' }, order: { code: 'ASC' }, take: 2 });

@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Roles } from '../../../core/auth/auth-rules';
 import { AdminActor } from '../../../core/auth/admin.guard';
+import { RequestSite } from '../../../core/auth/request-site';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
 import { badField } from '../../registry/dtos/registry-validation';
 import { ImportQuery, ScopeQuery } from '../dtos/scope.dto';
@@ -35,6 +36,7 @@ export class RectificationImportController {
   @UseInterceptors(UploadInterceptor({ field: REPORT_FIELD, maxBytes: REPORT_MAX_BYTES, plainText: { defaultName: 'report.txt' } }))
   import(
     @AdminActor() actor: string,
+    @RequestSite() site: string | undefined,
     @Query() q: ImportQuery,
     @UploadedFile() file: UploadedBlob | undefined,
   ): Promise<RectificationImportResult> {
@@ -43,13 +45,17 @@ export class RectificationImportController {
         REPORT_FIELD,
         `${REPORT_FIELD} is required: send the report text as the multipart field "${REPORT_FIELD}" or as a text/plain body`,
       );
-    return this.importer.importReport(actor, q, reportRef(q.report), { name: file.originalname, bytes: file.buffer });
+    return this.importer.importReport(actor, { site }, reportRef(q.report), { name: file.originalname, bytes: file.buffer });
   }
 
   @Get('ledger.xlsx')
   @Roles('admin', 'supervisor', 'leader')
-  async ledger(@Query() q: ScopeQuery, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    const site = await resolveSite(this.ds.manager, q.site);
+  async ledger(
+    @RequestSite() code: string | undefined,
+    @Query() q: ScopeQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const site = await resolveSite(this.ds.manager, code);
     const list = await this.items.list({ site: site.code }, reportRef(q.report));
     const bytes = await buildLedger(list, site.timezone);
     res.setHeader('Content-Disposition', attachmentDisposition(`整改台账-${site.code}-${list.asOf.slice(0, 10)}.xlsx`));

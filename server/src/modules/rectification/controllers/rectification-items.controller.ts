@@ -10,6 +10,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Roles } from '../../../core/auth/auth-rules';
 import { AdminActor } from '../../../core/auth/admin.guard';
+import { RequestSite } from '../../../core/auth/request-site';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
 import { ATTACHMENT_FIELD, EVIDENCE_MAX_BYTES } from '../attachment-types';
 import { AddEvidenceDto, UpdateItemDto } from '../dtos/item.dto';
@@ -38,25 +39,26 @@ export class RectificationItemsController {
 
   @Get('items')
   @Roles('admin', 'supervisor', 'leader')
-  list(@Query() q: ScopeQuery): Promise<RectificationListView> {
-    return this.items.list(q, reportRef(q.report));
+  list(@RequestSite() site: string | undefined, @Query() q: ScopeQuery): Promise<RectificationListView> {
+    return this.items.list({ site }, reportRef(q.report));
   }
 
   @Get('items/:key')
   @Roles('admin', 'supervisor', 'leader')
-  get(@Query() q: ScopeQuery, @Param('key') key: string): Promise<RectificationItemView> {
-    return this.items.get(q, reportRef(q.report), key);
+  get(@RequestSite() site: string | undefined, @Query() q: ScopeQuery, @Param('key') key: string): Promise<RectificationItemView> {
+    return this.items.get({ site }, reportRef(q.report), key);
   }
 
   @Patch('items/:key')
   @Roles('admin', 'supervisor')
   update(
     @AdminActor() actor: string,
+    @RequestSite() site: string | undefined,
     @Query() q: ScopeQuery,
     @Param('key') key: string,
     @Body() body: UpdateItemDto,
   ): Promise<RectificationItemView> {
-    return this.items.update(actor, q, reportRef(q.report), key, body);
+    return this.items.update(actor, { site }, reportRef(q.report), key, body);
   }
 
   /** multipart/form-data with date, text and an optional "attachment" file; or JSON without one. */
@@ -65,18 +67,24 @@ export class RectificationItemsController {
   @UseInterceptors(UploadInterceptor({ field: ATTACHMENT_FIELD, maxBytes: EVIDENCE_MAX_BYTES }))
   addEvidence(
     @AdminActor() actor: string,
+    @RequestSite() site: string | undefined,
     @Query() q: ScopeQuery,
     @Param('key') key: string,
     @Body() body: AddEvidenceDto,
     @UploadedFile() file: UploadedBlob | undefined,
   ): Promise<RectificationEvidenceView> {
-    return this.items.addEvidence(actor, q, reportRef(q.report), key, body, file);
+    return this.items.addEvidence(actor, { site }, reportRef(q.report), key, body, file);
   }
 
   @Get('evidence/:id/attachment')
   @Roles('admin', 'supervisor', 'leader')
-  async attachment(@Query() q: ScopeQuery, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    const file = await this.items.attachment(q, id);
+  async attachment(
+    @RequestSite() site: string | undefined,
+    @Query() _q: ScopeQuery,
+    @Param('id') id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const file = await this.items.attachment({ site }, id);
     res.setHeader('Content-Disposition', attachmentDisposition(file.name));
     // Served as a download, never rendered: the bytes come from an upload.
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -87,18 +95,22 @@ export class RectificationItemsController {
   @Post('look-back')
   @Roles('admin', 'supervisor')
   @HttpCode(200)
-  async runLookBack(@Query() q: ScopeQuery): Promise<LookBackResult> {
-    return this.lookBack.checkSite(await resolveSite(this.ds.manager, q.site));
+  async runLookBack(@RequestSite() site: string | undefined, @Query() _q: ScopeQuery): Promise<LookBackResult> {
+    return this.lookBack.checkSite(await resolveSite(this.ds.manager, site));
   }
 
   @Get('settings')
   @Roles('admin', 'supervisor', 'leader')
-  settings(@Query() q: ScopeQuery): Promise<LookBackSettings> {
-    return this.items.settings(q);
+  settings(@RequestSite() site: string | undefined, @Query() _q: ScopeQuery): Promise<LookBackSettings> {
+    return this.items.settings({ site });
   }
 
   @Patch('settings')
-  updateSettings(@Query() q: ScopeQuery, @Body() body: LookBackSettingsDto): Promise<LookBackSettings> {
-    return this.items.updateSettings(q, body);
+  updateSettings(
+    @RequestSite() site: string | undefined,
+    @Query() _q: ScopeQuery,
+    @Body() body: LookBackSettingsDto,
+  ): Promise<LookBackSettings> {
+    return this.items.updateSettings({ site }, body);
   }
 }

@@ -2,7 +2,10 @@ import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { IsSiteCode } from '../../registry/dtos/registry-validation';
 import { REPORT_REF } from '../rectification-scope';
 
-/** ?site=&report=: both optional (the only hall, its "main" report). */
+/**
+ * ?site=&report=: both optional (the only hall, its "main" report). `site` is validated here
+ * but handlers take it from @RequestSite(), the value the guard checked.
+ */
 export class ScopeQuery {
   @IsOptional()
   @IsSiteCode()

@@ -1,8 +1,9 @@
-import { Body, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Get, Patch, Post, Query } from '@nestjs/common';
 import { FiltersBySite, Roles } from '../../../core/auth/auth-rules';
 import { CurrentPrincipal, inScope } from '../../../core/auth/principal';
 import type { Principal } from '../../../core/auth/principal';
 import { AdminActor } from '../../../core/auth/admin.guard';
+import { RequestSite, requireAllSites } from '../../../core/auth/request-site';
 import { CreateSiteDto, ListSitesQuery, UpdateSiteDto } from '../dtos/site.dto';
 import { ListUnknownReferencesQuery } from '../dtos/unknown-reference.dto';
 import { RegistryService } from '../registry.service';
@@ -25,26 +26,35 @@ export class SitesController {
     return (await this.sites.listSites(query)).filter((s) => inScope(p, s.code));
   }
 
+  /** A new site, at the top or under another, changes the tree every account's scope is read from. */
   @Post()
-  create(@AdminActor() actor: string, @Body() body: CreateSiteDto): Promise<SiteView> {
+  create(@AdminActor() actor: string, @CurrentPrincipal() p: Principal, @Body() body: CreateSiteDto): Promise<SiteView> {
+    requireAllSites(p, body.parent ? 'parent' : 'tier', 'Adding a site to the site tree');
     return this.sites.createSite(actor, body);
   }
 
   @Get(':site')
   @Roles('admin', 'supervisor', 'leader')
-  get(@Param('site') site: string): Promise<SiteView> {
+  get(@RequestSite() site: string): Promise<SiteView> {
     return this.sites.getSite(site);
   }
 
   @Patch(':site')
-  update(@AdminActor() actor: string, @Param('site') site: string, @Body() body: UpdateSiteDto): Promise<SiteView> {
+  update(
+    @AdminActor() actor: string,
+    @CurrentPrincipal() p: Principal,
+    @RequestSite() site: string,
+    @Body() body: UpdateSiteDto,
+  ): Promise<SiteView> {
+    // Moving a site moves it, and everything under it, out of one set of accounts and into another.
+    if (body.parent !== undefined) requireAllSites(p, 'parent', 'Moving a site to another parent');
     return this.sites.updateSite(actor, site, body);
   }
 
   /** Codes events named that the registry still lacks: the roster's to-do list (item 48). */
   @Get(':site/unknown-references')
   @Roles('admin', 'supervisor', 'leader')
-  unknownReferences(@Param('site') site: string, @Query() query: ListUnknownReferencesQuery): Promise<UnknownReferenceView[]> {
+  unknownReferences(@RequestSite() site: string, @Query() query: ListUnknownReferencesQuery): Promise<UnknownReferenceView[]> {
     return this.registry.listUnknownReferences(site, query.kind);
   }
 }

@@ -3,17 +3,22 @@ import { Body, Delete, Get, HttpCode, Param, Put, Query, Req } from '@nestjs/com
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { Roles } from '../../../core/auth/auth-rules';
+import { CurrentPrincipal } from '../../../core/auth/principal';
+import type { Principal } from '../../../core/auth/principal';
+import { RequestSite, requireAllSites } from '../../../core/auth/request-site';
 import { Clock } from '../../../core/time/clock';
 import { badField } from '../../registry/dtos/registry-validation';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
+import { Site } from '../../registry/site.entity';
 import { CalendarService } from '../calendar.service';
-import { CalendarEditDto, CalendarQuery, CalendarRemoveQuery } from '../dtos/calendar.dto';
+import { CalendarEditDto, CalendarQuery, CalendarSiteQuery } from '../dtos/calendar.dto';
 import { actorFrom } from '../review-audit';
 import { addDays, isCalendarDay, localDay } from '../../../core/time/zoned-time';
 import { siteByCode } from './site-param';
 
-// The working-day calendar: holidays and make-up working days (调休) for every site, or
-// for one site when `site` is given.
+// The working-day calendar: holidays and make-up working days (调休) for every site, or for
+// the one site named in ?site=. A day with no site moves every site's deadlines and patrol
+// rounds, so only an account of every site changes those.
 @AdminController('calendar')
 export class CalendarController {
   constructor(
@@ -24,23 +29,40 @@ export class CalendarController {
 
   @Get()
   @Roles('admin', 'supervisor', 'leader')
-  async list(@Query() q: CalendarQuery): Promise<CalendarDayView[]> {
-    const site = q.site ? await siteByCode(this.ds, q.site) : null;
+  async list(@RequestSite() code: string | undefined, @Query() q: CalendarQuery): Promise<CalendarDayView[]> {
+    const site = code ? await siteByCode(this.ds, code) : null;
     const today = localDay(this.clock.now(), site?.timezone ?? 'Asia/Shanghai');
     return this.calendar.list(site, q.from ?? `${today.slice(0, 4)}-01-01`, q.to ?? addDays(today, 400));
   }
 
   @Put()
-  async set(@Req() req: Request, @Body() body: CalendarEditDto): Promise<CalendarDayView[]> {
-    const site = body.site ? await siteByCode(this.ds, body.site) : null;
+  async set(
+    @Req() req: Request,
+    @CurrentPrincipal() p: Principal,
+    @RequestSite() code: string | undefined,
+    @Query() _q: CalendarSiteQuery,
+    @Body() body: CalendarEditDto,
+  ): Promise<CalendarDayView[]> {
+    const site = await this.editedSite(p, code);
     return this.calendar.set(site, actorFrom(req), { from: body.from, to: body.to ?? body.from, kind: body.kind, name: body.name });
   }
 
   @Delete(':day')
   @HttpCode(204)
-  async remove(@Req() req: Request, @Param('day') day: string, @Query() q: CalendarRemoveQuery): Promise<void> {
+  async remove(
+    @Req() req: Request,
+    @CurrentPrincipal() p: Principal,
+    @RequestSite() code: string | undefined,
+    @Param('day') day: string,
+    @Query() _q: CalendarSiteQuery,
+  ): Promise<void> {
     if (!isCalendarDay(day)) throw badField('day', 'day must be a real date YYYY-MM-DD');
-    const site = q.site ? await siteByCode(this.ds, q.site) : null;
-    await this.calendar.remove(site, actorFrom(req), day);
+    await this.calendar.remove(await this.editedSite(p, code), actorFrom(req), day);
+  }
+
+  private async editedSite(p: Principal, code: string | undefined): Promise<Site | null> {
+    if (code) return siteByCode(this.ds, code);
+    requireAllSites(p, 'site', 'The calendar of every site (a day without ?site=)');
+    return null;
   }
 }

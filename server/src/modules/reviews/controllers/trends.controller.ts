@@ -11,6 +11,9 @@ import type {
 import { Get, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import { Roles } from '../../../core/auth/auth-rules';
+import { CurrentPrincipal } from '../../../core/auth/principal';
+import type { Principal } from '../../../core/auth/principal';
+import { RequestSite, requireAllSites } from '../../../core/auth/request-site';
 import { Clock } from '../../../core/time/clock';
 import { badField } from '../../registry/dtos/registry-validation';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
@@ -37,55 +40,76 @@ export class TrendsController {
 
   @Get('series')
   @Roles('admin', 'supervisor', 'leader')
-  async series(@Query() q: TrendsQuery): Promise<TrendSeriesView> {
-    const { scope, range } = await this.input(q);
+  async series(
+    @CurrentPrincipal() p: Principal,
+    @RequestSite() site: string | undefined,
+    @Query() q: TrendsQuery,
+  ): Promise<TrendSeriesView> {
+    const { scope, range } = await this.input(p, site, q);
     return this.trends.series(scope, q.grain ?? 'day', range.from, range.to, q.department ?? null);
   }
 
   @Get('breakdown')
   @Roles('admin', 'supervisor', 'leader')
-  async breakdown(@Query() q: TrendsQuery): Promise<BreakdownView> {
-    const { scope, range } = await this.input(q);
+  async breakdown(
+    @CurrentPrincipal() p: Principal,
+    @RequestSite() site: string | undefined,
+    @Query() q: TrendsQuery,
+  ): Promise<BreakdownView> {
+    const { scope, range } = await this.input(p, site, q);
     return this.trends.breakdown(scope, q.dim ?? 'department', range.from, range.to);
   }
 
   /** Day × department (or another dimension) counts: the leaders' daily trend by department. */
   @Get('matrix')
   @Roles('admin', 'supervisor', 'leader')
-  async matrix(@Query() q: TrendsQuery): Promise<TrendMatrixView> {
-    const { scope, range } = await this.input(q);
+  async matrix(
+    @CurrentPrincipal() p: Principal,
+    @RequestSite() site: string | undefined,
+    @Query() q: TrendsQuery,
+  ): Promise<TrendMatrixView> {
+    const { scope, range } = await this.input(p, site, q);
     return this.trends.matrix(scope, q.dim ?? 'department', range.from, range.to);
   }
 
   @Get('heatmap')
   @Roles('admin', 'supervisor', 'leader')
-  async heatmap(@Query() q: TrendsQuery): Promise<HeatmapView> {
-    const { scope, range } = await this.input(q);
+  async heatmap(@CurrentPrincipal() p: Principal, @RequestSite() site: string | undefined, @Query() q: TrendsQuery): Promise<HeatmapView> {
+    const { scope, range } = await this.input(p, site, q);
     return this.trends.heatmap(scope, range.from, range.to, q.department ?? null);
   }
 
   @Get('waiting')
   @Roles('admin', 'supervisor', 'leader')
-  async waiting(@Query() q: TrendsQuery): Promise<WaitSatisfactionView> {
-    const { scope, range } = await this.input(q);
+  async waiting(
+    @CurrentPrincipal() p: Principal,
+    @RequestSite() site: string | undefined,
+    @Query() q: TrendsQuery,
+  ): Promise<WaitSatisfactionView> {
+    const { scope, range } = await this.input(p, site, q);
     return this.trends.waiting(scope, range.from, range.to);
   }
 
   @Get('ranking')
   @Roles('admin', 'supervisor', 'leader')
-  async ranking(@Query() q: TrendsQuery): Promise<RankingView> {
-    const { scope, range } = await this.input(q);
+  async ranking(@CurrentPrincipal() p: Principal, @RequestSite() site: string | undefined, @Query() q: TrendsQuery): Promise<RankingView> {
+    const { scope, range } = await this.input(p, site, q);
     return this.trends.ranking(scope, q.unit ?? 'department', q.month ?? range.to.slice(0, 7));
   }
 
   /** Any table of the page as .xlsx: `table=` series, breakdown, heatmap, waiting, ranking or cases, with that table's query. */
   @Get('export.xlsx')
   @Roles('admin', 'supervisor', 'leader')
-  async export(@Query() q: TrendsQuery, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async export(
+    @CurrentPrincipal() p: Principal,
+    @RequestSite() site: string | undefined,
+    @Query() q: TrendsQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const table = q.table ?? 'series';
-    const { scope, range } = await this.input(q);
+    const { scope, range } = await this.input(p, site, q);
     const bytes = await this.workbook(table, q, scope, range);
-    const name = `好差评-${table}-${q.site ?? 'all'}-${range.from}-${range.to}.xlsx`;
+    const name = `好差评-${table}-${scope.scope === 'all' ? 'all' : site}-${range.from}-${range.to}.xlsx`;
     res.setHeader('Content-Disposition', attachment(name, `trends-${table}.xlsx`));
     return new StreamableFile(bytes, { type: XLSX, length: bytes.length });
   }
@@ -122,8 +146,14 @@ export class TrendsController {
     }
   }
 
-  private async input(q: TrendsQuery): Promise<{ scope: ScopeInput; range: { from: string; to: string } }> {
-    const scope: ScopeInput = { scope: q.scope ?? 'site', site: q.site };
+  /** The figures of every site need an account of every site; a tree is the guard-checked site's own. */
+  private async input(
+    p: Principal,
+    site: string | undefined,
+    q: TrendsQuery,
+  ): Promise<{ scope: ScopeInput; range: { from: string; to: string } }> {
+    const scope: ScopeInput = { scope: q.scope ?? 'site', site };
+    if (scope.scope === 'all') requireAllSites(p, 'scope', 'scope=all (the figures of every site)');
     const tz = (await this.trends.resolve(scope)).view.timeZone;
     const to = q.to ?? localDay(this.clock.now(), tz);
     const from = q.from ?? addDays(to, -DEFAULT_SPAN[q.grain ?? 'day']);

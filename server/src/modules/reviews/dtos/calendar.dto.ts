@@ -40,12 +40,6 @@ export class CalendarEditDto {
   @Required()
   @IsName(60)
   name!: string;
-
-  /** A site code for one site's own calendar; absent for every site. */
-  @IsOptional()
-  @IsString()
-  @MaxLength(32)
-  site?: string;
 }
 
 export class CalendarQuery {
@@ -63,7 +57,8 @@ export class CalendarQuery {
   to?: string;
 }
 
-export class CalendarRemoveQuery {
+/** ?site= of an edit: one site's own calendar; absent for every site's. */
+export class CalendarSiteQuery {
   @IsOptional()
   @IsString()
   @Matches(/^[A-Za-z0-9_-]{1,32}$/, { message: 'site must be a site code' })
