@@ -21,6 +21,15 @@ export const EVENT_TYPES = [
 
 export type EventType = (typeof EVENT_TYPES)[number];
 
+/**
+ * A patrol round's events: recorded only by a signed-in account on the patrol page, never
+ * posted with a device key (a key could otherwise walk a round in anyone's name).
+ */
+export const PATROL_EVENT_TYPES = ['round.started', 'round.check', 'round.completed'] as const satisfies readonly EventType[];
+
+/** Who delivers a batch: a device key, or the patrol page under a signed-in account. */
+export type EventSender = 'device' | 'patrol';
+
 export const TICKET_CHANNELS = ['walk_in', 'appointment', 'green_channel'] as const;
 export const TICKET_OUTCOMES = ['done', 'rejected', 'need_materials'] as const;
 export const LEAVE_REASONS = ['break', 'official_business', 'meeting', 'unregistered'] as const;

@@ -1,4 +1,4 @@
-import { EVENT_TYPES } from '@hallwatch/shared';
+import { EVENT_TYPES, PATROL_EVENT_TYPES } from '@hallwatch/shared';
 import { DeviceKeysService } from '../../server/src/modules/device-keys/device-keys.service';
 import { ev, makeSite } from '../support/factories';
 import { postEvents } from '../support/http';
@@ -53,13 +53,14 @@ describe('ingest contract (SPEC §3)', () => {
   });
   afterAll(async () => t.close());
 
-  it('accepts every event type, stores each once and projects it', async () => {
+  it("accepts every device event type, stores each once and projects it; round events are the patrol page's alone", async () => {
     const events = EVENT_TYPES.map((type, i) => ev(type, EXAMPLES[type], new Date(Date.now() - (EVENT_TYPES.length - i) * 1000)));
+    const patrolOnly = (type: string) => (PATROL_EVENT_TYPES as readonly string[]).includes(type);
     const res = await postEvents(t.url, key, { events });
     expect(res.status).toBe(200);
-    expect(res.body.results.map((r) => r.status)).toEqual(EVENT_TYPES.map(() => 'accepted'));
+    expect(res.body.results.map((r) => r.status)).toEqual(EVENT_TYPES.map((type) => (patrolOnly(type) ? 'rejected' : 'accepted')));
     expect(res.body.results.map((r) => r.id)).toEqual(events.map((e) => e.id));
-    expect(await count(`SELECT count(*)::int n FROM events`)).toBe(EVENT_TYPES.length);
+    expect(await count(`SELECT count(*)::int n FROM events`)).toBe(EVENT_TYPES.filter((type) => !patrolOnly(type)).length);
     const a001 = (await t.ds.query(`SELECT status, outcome, "window", staff, call_count FROM tickets WHERE ticket = 'A001'`))[0];
     expect(a001).toEqual({ status: 'done', outcome: 'done', window: 'w1', staff: 's1', call_count: 1 });
     expect((await t.ds.query(`SELECT department, status FROM tickets WHERE ticket = 'A003'`))[0]).toEqual({

@@ -1,4 +1,4 @@
-import { EventResult } from '@hallwatch/shared';
+import { EventResult, EventSender } from '@hallwatch/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config';
@@ -64,8 +64,9 @@ export class IngestService {
     this.projector = new Projector(new PhoneCipher(config.PHONE_SECRET));
   }
 
-  async ingest(site: Site, items: unknown[], now = new Date()): Promise<IngestOutcome> {
-    const { results, valid } = checkBatch(items, now);
+  /** `sender` is who delivers the batch: a device key may not post patrol round events. */
+  async ingest(site: Site, items: unknown[], sender: EventSender, now = new Date()): Promise<IngestOutcome> {
+    const { results, valid } = checkBatch(items, now, sender);
     if (valid.length === 0) return { results: results as EventResult[], change: null };
 
     let batch: CommittingBatch | undefined;

@@ -1,11 +1,11 @@
-import { EventResult, IngestResponse, MAX_EVENTS_PER_BATCH } from '@hallwatch/shared';
+import { EventResult, IngestResponse, MAX_EVENTS_PER_BATCH, PATROL_EVENT_TYPES } from '@hallwatch/shared';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../core/time/clock';
 import { IngestService } from '../ingest/ingest.service';
 import { Site } from '../registry/site.entity';
 
-const ROUND_TYPES = new Set(['round.started', 'round.check', 'round.completed']);
+const ROUND_TYPES: ReadonlySet<string> = new Set(PATROL_EVENT_TYPES);
 
 /**
  * The patrol page's round.* events. They go through the ingest service like any device's,
@@ -35,7 +35,7 @@ export class PatrolEventsService {
     const results: Array<EventResult | null> = items.map((item) => precheck(item, rounds));
     const passing = items.filter((_, i) => results[i] === null);
     if (passing.length) {
-      const ingested = await this.ingest.ingest(site, passing, this.clock.now());
+      const ingested = await this.ingest.ingest(site, passing, 'patrol', this.clock.now());
       let k = 0;
       for (let i = 0; i < results.length; i++) if (results[i] === null) results[i] = ingested.results[k++];
     }

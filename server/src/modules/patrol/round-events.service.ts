@@ -19,7 +19,7 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
  * Projects round.started / round.check / round.completed into the patrol tables. Each event
  * is first claimed in patrol_applied_events; only the transaction that inserts the claim
  * applies it, so an event is projected exactly once whether it arrives through the patrol
- * API, a device key, or the sweep that catches up on events stored without projection.
+ * API or the sweep that catches up on events stored without projection.
  * The effects do not depend on arrival order: the earliest start and completion count.
  */
 @Injectable()
@@ -53,7 +53,7 @@ export class RoundEventsService {
     return out;
   }
 
-  /** Round events of the last two service days stored but not yet projected (posted before the patrol module ran, or by a device). */
+  /** Round events of the last two service days stored but not yet projected (stored before the patrol module ran). */
   async projectPending(site: Site, now: Date): Promise<RoundAdvance[]> {
     const today = serviceDay(now, site.timezone);
     return this.ds.transaction(async (em) => {
