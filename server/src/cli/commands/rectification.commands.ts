@@ -24,7 +24,6 @@ export function rectificationServices(ds: DataSource) {
   const indicators = usePatrolIndicators(new IndicatorsService(ds, clock));
   return {
     indicators,
-    importer: new ReportImportService(ds, clock),
     items: new RectificationService(ds, indicators, clock),
     links: new RectificationLinksService(ds, clock),
     lookBack: new LookBackService(ds, indicators),
@@ -63,7 +62,8 @@ export const importReportCommand: CliCommand = {
           return 0;
         }
       }
-      const result = await rectificationServices(ds).importer.importReport(CLI_ACTOR, { site: o.site }, reportRef(o.report), {
+      const importer = new ReportImportService(ds, new Clock(), config);
+      const result = await importer.importReport(CLI_ACTOR, { site: o.site }, reportRef(o.report), {
         name: basename(o._),
         bytes,
       });

@@ -121,6 +121,15 @@ export class AppConfig {
   @Min(200)
   LIVE_AUTH_SWEEP_MS = 2000;
 
+  /**
+   * Longest a rectification report may take to parse (in a worker thread) before the import is
+   * refused with 422; the published report takes well under a second. See docs/security.md.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  REPORT_PARSE_TIMEOUT_MS = 10_000;
+
   /** Serve the OpenAPI document at /api/docs-json. */
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   @IsBoolean()

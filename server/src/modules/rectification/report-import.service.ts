@@ -1,6 +1,7 @@
 import { ImportMessage, RectificationCountCheck, RectificationImportResult, RectificationMeasureView } from '@hallwatch/shared';
-import { Injectable } from '@nestjs/common';
+import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { AppConfig } from '../../core/config/app-config';
 import { Clock } from '../../core/time/clock';
 import { badField } from '../registry/dtos/registry-validation';
 import { RectificationHistory } from './entities/rectification-history.entity';
@@ -10,8 +11,10 @@ import type { Scope } from './rectification.service';
 import { addDefaultLinks } from './rectification-links.service';
 import { resolveSite } from './rectification-scope';
 import { reportView } from './rectification-views';
-import { decodeReport } from './report-decoding';
-import { parseReport, type MeasureBlock, type ParsedReport } from './report-parser';
+import { decodeReport, REPORT_FIELD } from './report-decoding';
+import { ReportLimitError } from './report-limits';
+import { parseReportInWorker } from './report-parse-runner';
+import type { MeasureBlock, ParsedReport } from './report-parser';
 
 /** The report's own columns of an item: what an import sets and a re-import may change. */
 type ReportFields = Pick<
@@ -73,16 +76,17 @@ export function importableItems(parsed: ParsedReport): ReportFields[] {
     inferredNote: null,
     ...blockFields(i),
   }));
+  const notes = new Map<number, string>();
+  for (const n of parsed.inferred) if (n.kind === 'missing-item' && !notes.has(n.line)) notes.set(n.line, n.message);
   const inferred = parsed.orphans.flatMap((o) => {
     if (o.key === null || o.inferredNumber === null) return [];
-    const note = parsed.inferred.find((n) => n.kind === 'missing-item' && n.line === o.startLine);
     return [
       {
         key: o.key,
         number: o.inferredNumber,
         problem: '',
         sourceLine: o.startLine,
-        inferredNote: note?.message ?? null,
+        inferredNote: notes.get(o.startLine) ?? null,
         ...blockFields(o),
       },
     ];
@@ -114,11 +118,12 @@ export class ReportImportService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async importReport(actor: string, scope: Scope, ref: string, file: { name: string; bytes: Buffer }): Promise<RectificationImportResult> {
     const { text, encoding } = decodeReport(file.bytes);
-    const parsed = parseReport(text);
+    const parsed = await this.parse(text, file.name);
     const warnings: ImportMessage[] = parsed.warnings.map((w) => ({ line: w.line, kind: w.kind, message: w.message }));
     const notes: ImportMessage[] = parsed.inferred.map((n) => ({ line: n.line, endLine: n.endLine, kind: n.kind, message: n.message }));
     const candidates = importableItems(parsed);
@@ -177,6 +182,23 @@ export class ReportImportService {
       result.absent = [...existing.keys()];
       return result;
     });
+  }
+
+  /** A report the parser refuses is 422 (well-formed upload, unreadable content), naming the file and the limit. */
+  private async parse(text: string, name: string): Promise<ParsedReport> {
+    try {
+      return await parseReportInWorker(text, { timeoutMs: this.config.REPORT_PARSE_TIMEOUT_MS });
+    } catch (err) {
+      if (!(err instanceof ReportLimitError)) throw err;
+      const message = `"${name}" was not imported: ${err.message}`;
+      throw new UnprocessableEntityException({
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        field: REPORT_FIELD,
+        message,
+        errors: [{ field: REPORT_FIELD, message }],
+      });
+    }
   }
 
   private async saveReport(

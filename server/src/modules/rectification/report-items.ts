@@ -2,7 +2,7 @@
 // line belongs to, and whether it is a heading, a problem, a measure or a remark. Blocks whose
 // (N) heading was lost are kept apart and matched to the gap in the numbering afterwards.
 
-import { classifyLine, extractFigures, isTitleLike, readMarkerTypo, type ClassifiedLine } from './report-text';
+import { classifyLine, extractFigures, isTitleLike, readMarkerTypo, unwrapLabels, type ClassifiedLine } from './report-text';
 import type {
   MeasureBlock,
   NoteKind,
@@ -42,8 +42,10 @@ interface Block {
 
 const MARKER_KINDS: readonly string[] = ['paren', 'arabic', 'cn', 'circled'];
 
-// "一是，" keeps only "一是": the marker, not its punctuation.
-const markerOf = (l: ClassifiedLine): string => l.text.slice(0, l.text.length - l.body.length).replace(/[\s,，、:：]+$/, '');
+// "一是，" keeps only "一是": the marker, not its punctuation. The lookbehind starts the trailing
+// run only where a run starts: tried from every character of "(   …   1)" it was quadratic.
+const markerOf = (l: ClassifiedLine): string =>
+  l.text.slice(0, l.text.length - l.body.length).replace(/(?<![\s,，、:：])[\s,，、:：]+$/, '');
 const describe = (b: Block): string => (b.number !== null ? `item (${b.number})` : `the block at line ${b.startLine}`);
 
 export class ItemAssembler {
@@ -53,6 +55,7 @@ export class ItemAssembler {
   private subsection: SubsectionRef | null = null;
   private block: Block | null = null;
   private maxNumber: number | null = null;
+  private readonly numbersSeen = new Set<number>();
   private lastItem: ParsedItem | null = null;
 
   constructor(
@@ -108,7 +111,9 @@ export class ItemAssembler {
     const fits = b.style === 'paren' ? k === (b.lastOrdinal ?? 0) + 1 : b.style === null && k === 1;
     if (!fits || k !== (this.maxNumber ?? 0) + 1) return fits;
     // Both readings fit: an item heading is followed by its label or by a first measure.
-    const next = this.lines.slice(index + 1).find((n) => n.kind !== 'blank');
+    let after = index + 1;
+    while (after < this.lines.length && this.lines[after].kind === 'blank') after++;
+    const next = this.lines[after] as ClassifiedLine | undefined;
     return !(next && (next.kind === 'label' || (MARKER_KINDS.includes(next.kind) && next.ordinal === 1)));
   }
 
@@ -127,7 +132,8 @@ export class ItemAssembler {
   private itemHeading(l: ClassifiedLine): void {
     this.close();
     const n = l.ordinal ?? 0;
-    const duplicate = this.report.items.some((i) => i.number === n);
+    const duplicate = this.numbersSeen.has(n);
+    this.numbersSeen.add(n);
     if (duplicate) this.warn(l.line, 'duplicate-item', `Item (${n}) at line ${l.line} repeats an earlier number; kept under its own key.`);
     else if (this.maxNumber !== null && n < this.maxNumber)
       this.warn(l.line, 'out-of-order-item', `Item (${n}) at line ${l.line} comes after (${this.maxNumber}).`);
@@ -146,7 +152,11 @@ export class ItemAssembler {
     const target = b.measures.length > 0 || b.remarks.length > 0 ? this.openOrphan(l.line, 'label') : b;
     target.labelLine ??= l.line;
     target.endLine = l.line;
-    if (l.body) this.line(classifyLine(l.line, l.body), index);
+    // "整改情况:整改情况:…" is one label. Its text is classified once: classifying it again after
+    // each label read the line once per label, quadratic.
+    const rest = unwrapLabels(l.body);
+    const inner = rest ? classifyLine(l.line, rest) : null;
+    if (inner && inner.kind !== 'label') this.line(inner, index);
   }
 
   private measure(l: ClassifiedLine, style: MeasureStyle, marker = markerOf(l)): void {

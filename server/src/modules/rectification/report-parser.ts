@@ -4,15 +4,18 @@
 // parser had to deduce goes to `inferred`, what it could not place goes to `warnings`.
 
 import { ItemAssembler } from './report-items';
+import { checkLineLengths, DEFAULT_REPORT_LIMITS, type ReportLimits } from './report-limits';
 import { classifyLine, isTitleLike, parseNumberToken, type ClassifiedLine } from './report-text';
 import type { NoteKind, ParsedItem, ParsedOrphanBlock, ParsedReport, WarningKind } from './report-types';
 
 export type * from './report-types';
 
-// "对照巡察反馈的60个具体问题" is how these reports state their total.
+// "对照巡察反馈的60个具体问题" is how these reports state their total. A count is read only from
+// the start of a run of numerals (the lookbehinds), and has at most three digits like an item
+// heading: tried at every digit of a long run, an open-ended count made the search quadratic.
 const STATED_COUNT_RES = [
-  /([0-9０-９]+|[一二两三四五六七八九十百]+)\s*(?:个|项|条)\s*(?:具体)?问题/,
-  /反馈的?(?:意见|问题)[^。；;]{0,6}?([0-9０-９]+)\s*(?:个|项|条)/,
+  /((?<![0-9０-９])[0-9０-９]{1,3}|(?<![一二两三四五六七八九十百])[一二两三四五六七八九十百]{1,6})\s*(?:个|项|条)\s*(?:具体)?问题/,
+  /反馈的?(?:意见|问题)[^。；;]{0,6}?((?<![0-9０-９])[0-9０-９]{1,3})\s*(?:个|项|条)/,
 ];
 
 type Warn = (line: number, kind: WarningKind, message: string) => void;
@@ -21,7 +24,8 @@ type Note = (line: number, endLine: number, kind: NoteKind, message: string) => 
 const range = (from: number, to: number): number[] => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 const span = (from: number, to: number): string => (from === to ? `${from}` : `${from}–${to}`);
 
-export function parseReport(text: string): ParsedReport {
+/** Throws ReportLimitError for a line longer than `limits.maxLineChars`; otherwise linear in the text. */
+export function parseReport(text: string, limits: ReportLimits = DEFAULT_REPORT_LIMITS): ParsedReport {
   const report: ParsedReport = {
     statedCount: null,
     statedCountLine: null,
@@ -37,10 +41,9 @@ export function parseReport(text: string): ParsedReport {
   const warn: Warn = (line, kind, message) => void report.warnings.push({ line, kind, message });
   const note: Note = (line, endLine, kind, message) => void report.inferred.push({ line, endLine, kind, message });
 
-  const lines = text
-    .replace(/^\uFEFF/, '')
-    .split(/\r\n|\r|\n/)
-    .map((raw, i) => classifyLine(i + 1, raw));
+  const body = text.replace(/^\uFEFF/, '');
+  checkLineLengths(body, limits);
+  const lines = body.split(/\r\n|\r|\n/).map((raw, i) => classifyLine(i + 1, raw));
   const firstContent = lines.find((l) => l.kind !== 'blank');
   if (firstContent === undefined) {
     warn(1, 'empty-input', 'The report is empty.');
@@ -138,6 +141,8 @@ function matchOrphans(report: ParsedReport, warn: Warn, note: Note): number[] {
   const allMissing: number[] = [];
   let max: number | null = null;
   let waiting: ParsedOrphanBlock[] = [];
+  const firstWithNumber = new Map<number, ParsedItem>();
+  for (const item of report.items) if (!firstWithNumber.has(item.number)) firstWithNumber.set(item.number, item);
   const settle = (next: ParsedItem | null): void => {
     const missing = range((max ?? 0) + 1, next !== null ? next.number - 1 : Math.max(max ?? 0, report.statedCount ?? 0));
     allMissing.push(...missing);
@@ -150,7 +155,7 @@ function matchOrphans(report: ParsedReport, warn: Warn, note: Note): number[] {
       const opened = o.opener === 'label' ? 'a second 整改情况 label' : `measure numbering starting again at "${o.measureMarkers[0]}"`;
       const markers = o.measureMarkers.filter((m) => m !== '');
       const numbering = markers.length > 1 ? ` (${markers[0]}…${markers[markers.length - 1]})` : '';
-      const prev = report.items.find((it) => it.number === o.afterItem);
+      const prev = o.afterItem === null ? undefined : firstWithNumber.get(o.afterItem);
       const after = prev
         ? `after item (${prev.number}) (lines ${span(prev.sourceLine, prev.endLine)}) had ended with its own measures`
         : 'before any item';

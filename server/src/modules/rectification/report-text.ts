@@ -55,14 +55,19 @@ export function parseNumberToken(text: string): number | null {
 
 // Every pattern accepts full-width and half-width brackets and punctuation, since real
 // reports mix them even within one document.
-const PART_RE = /^([一二三四五六七八九十]{1,3})\s*[、．.]\s*(.*)$/;
-const SECTION_RE = /^[(（]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*(.*)$/;
-const PAREN_RE = /^[(（]\s*([0-9０-９]{1,3})\s*[)）]\s*(.*)$/;
+// Linear time (docs/security.md, "Report import limits"): the line patterns are anchored at the
+// start, so each is tried once per line, and they end in `([\s\S]*)`, which takes the rest of
+// the line and cannot fail. A `(.*)$` ending failed on a line holding U+2028, and then every
+// split of the spaces before it was tried again: quadratic, cubic for two runs of spaces.
+const PART_RE = /^([一二三四五六七八九十]{1,3})\s*[、．.]\s*([\s\S]*)/;
+const SECTION_RE = /^[(（]\s*([一二三四五六七八九十]{1,3})\s*[)）]\s*([\s\S]*)/;
+const PAREN_RE = /^[(（]\s*([0-9０-９]{1,3})\s*[)）]\s*([\s\S]*)/;
 // "4.15日国家安全教育日" starts with a decimal, not a list marker.
-const ARABIC_RE = /^([0-9０-９]{1,2})\s*[.．、](?![0-9０-９])\s*(.*)$/;
-const CN_MEASURE_RE = /^(?:([一二三四五六七八九十]{1,3})是|第([一二三四五六七八九十]{1,3})(?=\s*[,，、:：]))\s*[,，、:：]?\s*(.*)$/;
-const CIRCLED_RE = /^([\u2460-\u2473])\s*(.*)$/;
-const LABEL_RE = /^整改(?:落实)?(?:情况|措施|进展|结果)(?:如下)?\s*(?:[:：]\s*(.*))?$/;
+const ARABIC_RE = /^([0-9０-９]{1,2})\s*[.．、](?![0-9０-９])\s*([\s\S]*)/;
+const CN_MEASURE_RE = /^(?:([一二三四五六七八九十]{1,3})是|第([一二三四五六七八九十]{1,3})(?=\s*[,，、:：]))\s*[,，、:：]?\s*([\s\S]*)/;
+const CIRCLED_RE = /^([\u2460-\u2473])\s*([\s\S]*)/;
+const LABEL_RE = /^整改(?:落实)?(?:情况|措施|进展|结果)(?:如下)?\s*(?:[:：]\s*([\s\S]*))?$/;
+const LABEL_PREFIX_RE = /^整改(?:落实)?(?:情况|措施|进展|结果)(?:如下)?\s*[:：]\s*/;
 const CLOSING_RE =
   /^(?:欢迎(?:广大|社会各界)|(?:联系(?:方式|电话)|邮政编码|通[信讯]地址|电子(?:信箱|邮箱)|来信地址)\s*[:：]|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$)/;
 // A bracketed number missing its other bracket: a heading damaged in conversion.
@@ -75,7 +80,7 @@ const TITLE_END_RE = /[。！？；;!?]/;
 
 // A slip for 是 seen in real reports ("三中加强内部控制"); only accepted where the numbering expects it.
 // "三中全会" is a real phrase, not a typo.
-const MARKER_TYPO_RE = /^([一二三四五六七八九十]{1,3})([中时事市式实视示])(?!全会)\s*[,，、:：]?\s*(.+)$/;
+const MARKER_TYPO_RE = /^([一二三四五六七八九十]{1,3})([中时事市式实视示])(?!全会)\s*[,，、:：]?\s*([\s\S]+)/;
 
 function make(line: number, text: string, kind: LineKind, numeral: string | null, body: string): ClassifiedLine {
   const ordinal = numeral === null ? null : parseNumberToken(numeral);
@@ -101,6 +106,13 @@ export function classifyLine(line: number, raw: string): ClassifiedLine {
   return make(line, text, 'paragraph', null, text);
 }
 
+/** The text after any further 整改情况: labels at its start (a label repeated by mistake). */
+export function unwrapLabels(body: string): string {
+  let rest = body;
+  for (let m = LABEL_PREFIX_RE.exec(rest); m !== null && m[0].length > 0; m = LABEL_PREFIX_RE.exec(rest)) rest = rest.slice(m[0].length);
+  return rest;
+}
+
 /** Headings are short phrases; measures are sentences. Used to tell "3.财务制度落实不到位" from a measure "3.…。". */
 export function isTitleLike(body: string): boolean {
   return body.length > 0 && body.length <= 40 && !TITLE_END_RE.test(body);
@@ -115,16 +127,20 @@ export function readMarkerTypo(text: string, expected: number): { marker: string
 
 // Longer units first so that 万元 wins over 万 and 人次 over 人. Bare numbers without a unit
 // are skipped: in these reports they are mostly document numbers (〔2024〕3号) or room numbers.
+// Linear time: every number starts where a run of digits starts (a lookbehind) and has at most
+// NUM digits, so a long run of digits is read once, not once per digit; no two unbounded
+// quantifiers share the same characters (`\s*余?\s*` tried every split of a run of spaces).
 const UNITS = '万元|亿元|人次|个月|元|个|名|次|项|家|人|份|条|台|笔|起|卷|篇|件|户|天|小时|套|处|类|位|批|张|场';
 
+const NUM = '\\d{1,12}';
 const FIGURE_RE = new RegExp(
   [
     // 一天四次 / 每季度召开1次 / 一年不少于2次: a short filler is allowed between period and count.
-    '(?<freq>(?:每|一)个?(?<per>天|日|周|月|季度|年)[^\\d,，。;；、]{0,4}?(?<freqValue>[一二两三四五六七八九十]+|\\d+)次)',
+    `(?<freq>(?:每|一)个?(?<per>天|日|周|月|季度|年)[^\\d,，。;；、]{0,4}?(?<freqValue>[一二两三四五六七八九十]{1,6}|${NUM})次)`,
     '(?<date>(?<!\\d)(?<year>\\d{4})\\s*年(?:\\s*(?<ym>\\d{1,2})\\s*月(?:\\s*(?<ymd>\\d{1,2})\\s*日)?)?|(?<!\\d)(?<month>\\d{1,2})\\s*月(?:\\s*(?<day>\\d{1,2})\\s*日)?)',
-    '(?<percent>(?<pValue>\\d+(?:\\.\\d+)?)\\s*[%％])',
+    `(?<percent>(?<!\\d)(?<pValue>${NUM}(?:\\.${NUM})?)\\s*[%％])`,
     // "第6期" is an ordinal, and "A4" a paper size, not counts.
-    `(?<qty>(?<![\\d.第A-Za-z])(?<qValue>\\d+(?:\\.\\d+)?)\\s*(?<approx>余)?\\s*(?<unit>${UNITS}))`,
+    `(?<qty>(?<![\\d.第A-Za-z])(?<qValue>${NUM}(?:\\.${NUM})?)\\s*(?:(?<approx>余)\\s*)?(?<unit>${UNITS}))`,
   ].join('|'),
   'g',
 );

@@ -1,0 +1,154 @@
+import type { RectificationImportResult } from '@hallwatch/shared';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { importReportCommand } from '../../server/src/cli/commands/rectification.commands';
+import { createDataSource } from '../../server/src/core/database/data-source';
+import { ErrorBody } from '../support/admin-api';
+import { makeSite } from '../support/factories';
+import { seedReportText } from '../support/rectification-api';
+import { ServerProcess, startServerProcess } from '../support/server-process';
+import { startTestApp, TestApp } from '../support/test-app';
+import { createTestDatabase } from '../support/test-db';
+
+// A report is parsed off the event loop, in time linear in its size, and a report the parser
+// refuses (a line beyond the cap, a parse beyond the time limit) is answered with 422 naming
+// the problem. See docs/security.md, "Report import limits".
+
+jest.setTimeout(60_000);
+
+const TOKEN = 'test-admin-token-limits';
+const importText = (url: string, site: string, body: string, token = TOKEN): Promise<Response> =>
+  fetch(`${url}/api/v1/admin/rectification/import?site=${site}&name=adversarial.txt`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'text/plain; charset=utf-8' },
+    body,
+  });
+
+/** Items whose measures are long runs of digits, of spaces after a number, and of numerals after 每天. */
+function adversarialReport(items: number, run: number): string {
+  const lines = ['对照巡察反馈的具体问题', '(一)方面'];
+  for (let n = 1; n <= items; n++) {
+    lines.push(
+      `(${n})问题${n}。`,
+      '整改情况:',
+      `一是${'1234567890'.repeat(run / 10)}`,
+      `二是1${' '.repeat(run)}x`,
+      `三是每天${'一'.repeat(run)}`,
+      `四是${'1.'.repeat(run / 2)}%`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Sends the import and, until it is answered, probes /health one request after another. */
+async function importWhileProbing(url: string, send: () => Promise<Response>) {
+  let answered = false;
+  const health: number[] = [];
+  let healthDuringImport = 0;
+  const importing = send().then(async (res) => {
+    const body = await res.text();
+    answered = true;
+    return { status: res.status, body: JSON.parse(body) as unknown };
+  });
+  const probing = (async () => {
+    while (!answered) {
+      const res = await fetch(`${url}/health`);
+      await res.arrayBuffer();
+      health.push(res.status);
+      if (!answered) healthDuringImport += 1;
+    }
+  })();
+  const result = await importing;
+  await probing;
+  return { ...result, health, healthDuringImport };
+}
+
+describe('rectification import limits (built server)', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let ds: DataSource;
+  let server: ServerProcess;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    ds = createDataSource(db.url);
+    await ds.initialize();
+    await makeSite(ds, 'lim');
+    server = await startServerProcess(db.url, { ADMIN_TOKEN: TOKEN });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await ds?.destroy();
+    await db?.drop();
+  });
+
+  it('answers the reported body (对照巡察反馈 + 120,000 digits) at once with 422 naming the line beyond the cap', async () => {
+    const { status, body, health } = await importWhileProbing(server.url, () =>
+      importText(server.url, 'lim', `对照巡察反馈\n${'7'.repeat(120_000)}`),
+    );
+    expect(status).toBe(422);
+    expect(body).toMatchObject({ field: 'file' });
+    expect((body as ErrorBody).message).toMatch(/line 2 is 120000 characters long; the limit is 10000/);
+    expect(health.every((s) => s === 200)).toBe(true);
+  });
+
+  it('parses a 1.8 MB report of long digit, space and numeral runs while /health keeps answering', async () => {
+    const text = adversarialReport(50, 6000);
+    expect(Buffer.byteLength(text)).toBeGreaterThan(1_500_000);
+    const { status, body, health, healthDuringImport } = await importWhileProbing(server.url, () => importText(server.url, 'lim', text));
+    expect(status).toBe(200);
+    const result = body as RectificationImportResult;
+    expect(result.created).toHaveLength(50);
+    expect(result.count).toMatchObject({ stated: null, headed: 50 });
+    // Probed one after another: several answers while the import ran means the loop was free.
+    expect(healthDuringImport).toBeGreaterThanOrEqual(3);
+    expect(health.every((s) => s === 200)).toBe(true);
+  });
+
+  it('keeps a repeated heading or a long line under the cap an ordinary parse', async () => {
+    const repeated = ['(一)方面', ...Array.from({ length: 2000 }, () => '(1)问题。\n整改情况:\n一是措施。')].join('\n');
+    const res = await importText(server.url, 'lim', repeated);
+    const body = (await res.json()) as RectificationImportResult;
+    expect(res.status).toBe(200);
+    expect(body.warnings.filter((w) => w.kind === 'duplicate-item')).toHaveLength(1999);
+  });
+});
+
+describe('rectification import time limit (in-process app and CLI)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // 1 ms: less than starting the parser's worker takes, so every parse overruns.
+    t = await startTestApp({ ADMIN_TOKEN: TOKEN, REPORT_PARSE_TIMEOUT_MS: '1' });
+    await makeSite(t.ds, 'lim');
+  });
+  afterAll(async () => t.close());
+
+  it('answers 422 naming the time limit and its setting, and imports nothing', async () => {
+    const res = await importText(t.url, 'lim', seedReportText());
+    const body = (await res.json()) as ErrorBody;
+    expect(res.status).toBe(422);
+    expect(body.field).toBe('file');
+    expect(body.message).toMatch(/took longer than 1 ms to parse.*REPORT_PARSE_TIMEOUT_MS/);
+    const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM rectification_items`);
+    expect(n).toBe(0);
+  });
+
+  it('makes the CLI fail with the same message', async () => {
+    const file = join(tmpdir(), `hallwatch-limits-${process.pid}.txt`);
+    writeFileSync(file, seedReportText());
+    await expect(importReportCommand.run(t.config, [file, '--site', 'lim'])).rejects.toThrow(
+      /took longer than 1 ms to parse.*REPORT_PARSE_TIMEOUT_MS/,
+    );
+  });
+
+  it('makes the CLI fail on a line beyond the cap, naming the line', async () => {
+    const file = join(tmpdir(), `hallwatch-limits-long-${process.pid}.txt`);
+    writeFileSync(file, `(1)问题。\n整改情况:\n一是${'措'.repeat(10_001)}`);
+    const config = { ...t.config, REPORT_PARSE_TIMEOUT_MS: 10_000 } as typeof t.config;
+    await expect(importReportCommand.run(config, [file, '--site', 'lim'])).rejects.toThrow(
+      /line 3 is 10003 characters long; the limit is 10000/,
+    );
+  });
+});
