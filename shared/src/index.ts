@@ -1,4 +1,5 @@
 export * from './events';
+export * from './event-guards';
 export * from './event-validation';
 export * from './indicators';
 export * from './hall-hours';

@@ -1,14 +1,23 @@
-import { AnyHallEvent } from '@hallwatch/shared';
+import { AnyHallEvent, EventFamily, EventType, EventTypeIn, HallEventOf, isEventIn, isEventOfType } from '@hallwatch/shared';
 import { EntityManager } from 'typeorm';
 import { maskPhone, PhoneCipher } from '../../core/privacy/phone-cipher';
 import { PresenceState } from './staff-presence.entity';
 import { planTickets, projectTickets, TicketPlan } from './ticket-projection';
 
-export interface NewEvent {
-  event: AnyHallEvent;
+export interface NewEvent<E extends AnyHallEvent = AnyHallEvent> {
+  event: E;
   occurredAt: Date;
   serviceDay: string;
 }
+
+type StaffEvent = NewEvent<HallEventOf<EventTypeIn<'staff'>>>;
+type ReviewEvent = NewEvent<HallEventOf<'review.submitted'>>;
+type ComplaintEvent = NewEvent<HallEventOf<'complaint.received'>>;
+
+const ofType = <T extends EventType>(events: NewEvent[], type: T) =>
+  events.filter((e): e is NewEvent<HallEventOf<T>> => isEventOfType(e.event, type));
+const ofFamily = <F extends EventFamily>(events: NewEvent[], family: F) =>
+  events.filter((e): e is NewEvent<HallEventOf<EventTypeIn<F>>> => isEventIn(e.event, family));
 
 /** What a batch changed, so that only the touched indicators are recomputed. */
 export interface ProjectionChange {
@@ -21,14 +30,14 @@ export interface ProjectionChange {
 }
 
 export interface ProjectionPlan {
-  staff: NewEvent[];
+  staff: StaffEvent[];
   tickets: TicketPlan | null;
-  reviews: NewEvent[];
-  complaints: NewEvent[];
+  reviews: ReviewEvent[];
+  complaints: ComplaintEvent[];
   rounds: number;
 }
 
-const PRESENCE: Record<string, PresenceState> = {
+const PRESENCE: Record<EventTypeIn<'staff'>, PresenceState> = {
   'staff.signed_in': 'on_post',
   'staff.returned': 'on_post',
   'staff.left_post': 'away',
@@ -45,14 +54,13 @@ export class Projector {
    * while the database is busy with something else.
    */
   plan(events: NewEvent[]): ProjectionPlan {
-    const ofType = (prefix: string) => events.filter((e) => e.event.type.startsWith(prefix));
-    const ticketEvents = ofType('ticket.');
+    const ticketEvents = ofFamily(events, 'ticket');
     return {
-      staff: ofType('staff.'),
+      staff: ofFamily(events, 'staff'),
       tickets: ticketEvents.length ? planTickets(ticketEvents) : null,
-      reviews: ofType('review.submitted'),
-      complaints: ofType('complaint.received'),
-      rounds: ofType('round.').length,
+      reviews: ofType(events, 'review.submitted'),
+      complaints: ofType(events, 'complaint.received'),
+      rounds: ofFamily(events, 'round').length,
     };
   }
 
@@ -68,11 +76,11 @@ export class Projector {
     return change;
   }
 
-  private async projectStaff(em: EntityManager, siteId: string, events: NewEvent[], change: ProjectionChange) {
+  private async projectStaff(em: EntityManager, siteId: string, events: StaffEvent[], change: ProjectionChange) {
     // One row per staff member per statement: keep the newest event and the latest sign-in.
-    const winners = new Map<string, { e: NewEvent; lastSignIn: Date | null }>();
+    const winners = new Map<string, { e: StaffEvent; lastSignIn: Date | null }>();
     for (const e of events) {
-      const staff = (e.event.data as { staff: string }).staff;
+      const staff = e.event.data.staff;
       const signIn = e.event.type === 'staff.signed_in' ? e.occurredAt : null;
       const cur = winners.get(staff);
       if (!cur) {
@@ -100,9 +108,9 @@ export class Projector {
       [
         siteId,
         staffCodes,
-        rows.map((r) => (r.e.event.data as { window: string }).window),
+        rows.map((r) => r.e.event.data.window),
         rows.map((r) => PRESENCE[r.e.event.type]),
-        rows.map((r) => (r.e.event.type === 'staff.left_post' ? (r.e.event.data as { reason: string }).reason : null)),
+        rows.map((r) => (isEventOfType(r.e.event, 'staff.left_post') ? r.e.event.data.reason : null)),
         rows.map((r) => r.e.occurredAt),
         rows.map((r) => r.e.event.id),
         rows.map((r) => r.lastSignIn),
@@ -111,13 +119,13 @@ export class Projector {
     change.staff += staffCodes.length;
   }
 
-  private protectPhone(phone: unknown): { enc: string | null; masked: string | null } {
+  private protectPhone(phone: string | undefined): { enc: string | null; masked: string | null } {
     if (typeof phone !== 'string') return { enc: null, masked: null };
     return { enc: this.cipher.encrypt(phone), masked: maskPhone(phone) };
   }
 
-  private async projectReviews(em: EntityManager, siteId: string, events: NewEvent[], change: ProjectionChange) {
-    const rows = events.map((e) => ({ e, d: e.event.data as Record<string, unknown> }));
+  private async projectReviews(em: EntityManager, siteId: string, events: ReviewEvent[], change: ProjectionChange) {
+    const rows = events.map((e) => ({ e, d: e.event.data }));
     const phones = rows.map((r) => this.protectPhone(r.d.phone));
     await em.query(
       `INSERT INTO reviews (site_id, event_id, occurred_at, service_day, rating, channel, department, "window", staff, ticket,
@@ -140,15 +148,15 @@ export class Projector {
         rows.map((r) => r.d.realName === true),
         phones.map((p) => p.enc),
         phones.map((p) => p.masked),
-        rows.map((r) => (r.d.rating as number) <= 2),
+        rows.map((r) => r.d.rating <= 2),
       ],
     );
-    for (const r of rows) change.departments.add(r.d.department as string);
+    for (const r of rows) change.departments.add(r.d.department);
     change.reviews += rows.length;
   }
 
-  private async projectComplaints(em: EntityManager, siteId: string, events: NewEvent[], change: ProjectionChange) {
-    const rows = events.map((e) => ({ e, d: e.event.data as Record<string, unknown> }));
+  private async projectComplaints(em: EntityManager, siteId: string, events: ComplaintEvent[], change: ProjectionChange) {
+    const rows = events.map((e) => ({ e, d: e.event.data }));
     const phones = rows.map((r) => this.protectPhone(r.d.phone));
     await em.query(
       `INSERT INTO complaints (site_id, event_id, occurred_at, source, summary, department, "window", staff, phone_enc, phone_masked)

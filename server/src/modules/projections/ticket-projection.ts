@@ -1,3 +1,4 @@
+import { EventTypeIn, HallEventOf } from '@hallwatch/shared';
 import { EntityManager } from 'typeorm';
 import type { NewEvent, ProjectionChange } from './projector';
 import { continueLife, continuesLife, TicketEventInput, ticketLife, WaitSegment } from './ticket-life';
@@ -28,14 +29,17 @@ const sameWait = (a: WaitSegment | undefined, b: WaitSegment) =>
   sameTime(a.waitFrom, b.waitFrom) &&
   sameTime(a.calledAt, b.calledAt);
 
-function groupByTicket(events: NewEvent[]): Map<string, TicketBatch> {
+/** A ticket.* event: its data always names the ticket. */
+export type TicketEvent = NewEvent<HallEventOf<EventTypeIn<'ticket'>>>;
+
+function groupByTicket(events: TicketEvent[]): Map<string, TicketBatch> {
   const groups = new Map<string, TicketBatch>();
   for (const e of events) {
-    const key = { day: e.serviceDay, ticket: (e.event.data as { ticket: string }).ticket };
+    const key = { day: e.serviceDay, ticket: e.event.data.ticket };
     const k = keyOf(key);
     let g = groups.get(k);
     if (!g) groups.set(k, (g = { ...key, events: [] }));
-    g.events.push({ id: e.event.id, type: e.event.type, occurredAt: e.occurredAt, data: e.event.data as Record<string, unknown> });
+    g.events.push({ id: e.event.id, type: e.event.type, occurredAt: e.occurredAt, data: e.event.data });
   }
   return groups;
 }
@@ -47,7 +51,7 @@ export interface TicketPlan {
   claim: LivesClaim;
 }
 
-export function planTickets(events: NewEvent[]): TicketPlan {
+export function planTickets(events: TicketEvent[]): TicketPlan {
   const groups = groupByTicket(events);
   // Sorted so that concurrent batches lock ticket rows in the same order.
   const lives: KeyedLife[] = [...groups.keys()]
