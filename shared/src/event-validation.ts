@@ -85,6 +85,17 @@ const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[
 const CODE = /^[\p{L}\p{N}_.:/#-]{1,64}$/u;
 const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
 
+/**
+ * Text PostgreSQL cannot store as it was sent: it refuses NUL, and UTF-8 has no form for a lone
+ * UTF-16 surrogate (JSON.parse keeps "\ud800" as one; the driver would write U+FFFD instead, so
+ * two different ids could become one). Such text is refused, never rewritten.
+ */
+export function unstorableText(value: string): string | null {
+  if (value.includes('\u0000')) return 'must be valid text: it holds a NUL character (\\u0000)';
+  if (/\p{Cs}/u.test(value)) return 'must be valid text: it holds an unpaired UTF-16 surrogate (a \\ud800–\\udfff escape without its pair)';
+  return null;
+}
+
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
@@ -98,7 +109,7 @@ function checkField(rule: FieldRule, value: unknown): string | null {
     case 'text':
       if (typeof value !== 'string') return 'must be a string';
       if (value.trim().length === 0) return 'must not be empty';
-      return value.length <= rule.max ? null : `must be at most ${rule.max} characters`;
+      return unstorableText(value) ?? (value.length <= rule.max ? null : `must be at most ${rule.max} characters`);
     case 'enum':
       if (typeof value !== 'string' || !rule.values.includes(value)) return `must be one of ${rule.values.join(', ')}`;
       return null;
@@ -118,6 +129,8 @@ export function validateEvent(input: unknown, now: Date = new Date()): Validatio
   const fail = (field: string, reason: string): ValidationOutcome => ({ ok: false, id, field, reason });
 
   if (typeof input.id !== 'string' || input.id.length < 1 || input.id.length > 64) return fail('id', 'must be a string of 1–64 characters');
+  const badId = unstorableText(input.id);
+  if (badId) return fail('id', badId);
   if (typeof input.type !== 'string' || !(EVENT_TYPES as readonly string[]).includes(input.type))
     return fail('type', `must be one of ${EVENT_TYPES.join(', ')}`);
   if (typeof input.occurredAt !== 'string' || !ISO_WITH_OFFSET.test(input.occurredAt))
