@@ -10,6 +10,7 @@ import type { AuthedRequest } from './core/auth/principal';
 import { SIGNATURE_HEADER } from './core/auth/request-signature';
 import { requestContextMiddleware } from './core/auth/request-context';
 import { AppConfig } from './core/config/app-config';
+import { bodyDepthLimit } from './core/http/json-depth';
 import { serveApiDocument } from './core/openapi/api-document';
 import { ServiceErrorFilter } from './core/database/unavailable.filter';
 import { RedisIoAdapter } from './core/live/redis-io.adapter';
@@ -58,6 +59,7 @@ export async function createApp(config: AppConfig): Promise<INestApplication> {
     }),
   );
   app.use(bodyErrors);
+  app.use(bodyDepthLimit);
   // After the body parser: its stream callbacks would run outside the request's context.
   app.use(requestContextMiddleware);
   app.useGlobalFilters(new ServiceErrorFilter());
