@@ -25,6 +25,8 @@ interface Operation {
   /** The OpenAPI path, with {site} and the other parameters still in it. */
   path: string;
   body: string | null;
+  /** The path parameters the document declares. */
+  params: string[];
 }
 
 /** A body the handler would act on, per request schema, so that a route let through would really change something. */
@@ -155,17 +157,22 @@ describe('every route keeps a town account to its own site', () => {
       tokens.set(role, (await signIn(t.url, `walk-${role}`)).token);
     }
     const doc = (
-      await call<{ paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema?: { $ref?: string } }> } }>> }>(
-        t.url,
-        'GET',
-        '/api/docs-json',
-      )
+      await call<{
+        paths: Record<
+          string,
+          Record<
+            string,
+            { parameters?: Array<{ name: string; in: string }>; requestBody?: { content: Record<string, { schema?: { $ref?: string } }> } }
+          >
+        >;
+      }>(t.url, 'GET', '/api/docs-json')
     ).body;
     operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
       Object.entries(ops).map(([method, op]) => ({
         method: method.toUpperCase(),
         path,
         body: op.requestBody?.content['application/json']?.schema?.$ref?.split('/').pop() ?? null,
+        params: (op.parameters ?? []).filter((x) => x.in === 'path').map((x) => x.name),
       })),
     );
     prints = await siteFingerprinter(t.ds);
@@ -237,6 +244,9 @@ describe('every route keeps a town account to its own site', () => {
   it('classifies every table of the schema for the fingerprint, and the fingerprint holds still on its own', async () => {
     expect(prints.unclassified).toEqual([]);
     expect(operations.length).toBeGreaterThan(90);
+    // The document tells clients where the site goes: every {site} route declares it.
+    const undeclared = operations.filter((op) => op.path.includes('{site}') && !op.params.includes('site'));
+    expect(undeclared.map((op) => `${op.method} ${op.path}`)).toEqual([]);
     for (const site of [...FOREIGN, 'district'] as const) expect(await prints.of(site)).toEqual(await prints.of(site));
     // The seed reached the tables that matter.
     const hall = await prints.of('huiji');

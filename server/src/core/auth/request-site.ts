@@ -1,4 +1,5 @@
 import { BadRequestException, createParamDecorator, ExecutionContext, ForbiddenException } from '@nestjs/common';
+import { ApiParam } from '@nestjs/swagger';
 import type { AuthedRequest, Principal } from './principal';
 
 // One site per request (docs/security.md, "Roles and sites"): the guard reads it once, from
@@ -57,3 +58,7 @@ export function requireAllSites(p: Pick<Principal, 'sites'>, field: string, what
     message: `${what} needs an account of every site; yours is limited to ${p.sites.join(', ') || 'no site'} (${field})`,
   });
 }
+
+/** Documents the `:site` path parameter of a controller or route whose handlers take @RequestSite(). */
+export const SitePath = (): MethodDecorator & ClassDecorator =>
+  ApiParam({ name: 'site', description: 'Site code: the one site of the request (docs/security.md, "Roles and sites")' });

@@ -7,11 +7,13 @@ import { adminValidationPipe } from '../registry/dtos/registry-validation';
 import { siteNotFound } from '../registry/registry-errors';
 import { DeviceKeysService, DeviceKeyView, IssuedDeviceKey } from './device-keys.service';
 import { CreateDeviceKeyDto, UpdateDeviceKeyDto } from './dtos/device-key.dto';
+import { RequestSite, SitePath } from '../../core/auth/request-site';
 
 const noKey = (site: string, id: string) =>
   new NotFoundException({ statusCode: 404, error: 'Not Found', message: `Site "${site}" has no live device key "${id}"` });
 
 /** A site's device keys: issue (shown once), list, require signatures, revoke. */
+@SitePath()
 @Controller('api/v1/admin/sites/:site/device-keys')
 @Roles('admin')
 @UsePipes(adminValidationPipe())
@@ -23,12 +25,12 @@ export class DeviceKeysController {
   ) {}
 
   @Get()
-  list(@Param('site') site: string): Promise<DeviceKeyView[]> {
+  list(@RequestSite() site: string): Promise<DeviceKeyView[]> {
     return this.keys.list(site);
   }
 
   @Post()
-  async create(@Param('site') site: string, @Body() body: CreateDeviceKeyDto): Promise<IssuedDeviceKey> {
+  async create(@RequestSite() site: string, @Body() body: CreateDeviceKeyDto): Promise<IssuedDeviceKey> {
     let issued: IssuedDeviceKey;
     try {
       issued = await this.keys.create(site, body.name.trim(), { requireSignature: body.requireSignature });
@@ -41,7 +43,7 @@ export class DeviceKeysController {
   }
 
   @Patch(':id')
-  async update(@Param('site') site: string, @Param('id') id: string, @Body() body: UpdateDeviceKeyDto): Promise<DeviceKeyView> {
+  async update(@RequestSite() site: string, @Param('id') id: string, @Body() body: UpdateDeviceKeyDto): Promise<DeviceKeyView> {
     const key = await this.keys.setRequireSignature(site, id, body.requireSignature);
     if (!key) throw noKey(site, id);
     await this.audit('device-key.update', site, key.prefix, { requireSignature: key.requireSignature });
@@ -51,7 +53,7 @@ export class DeviceKeysController {
   /** By id or prefix; the key is refused from the next request on. */
   @Delete(':id')
   @HttpCode(204)
-  async revoke(@Param('site') site: string, @Param('id') id: string): Promise<void> {
+  async revoke(@RequestSite() site: string, @Param('id') id: string): Promise<void> {
     if (!(await this.keys.revoke(id, site))) throw noKey(site, id);
     await this.audit('device-key.revoke', site, id, {});
   }

@@ -1,5 +1,5 @@
 import { IndicatorHistoryResponse, IndicatorSnapshot, WALL_READER_ROLES } from '@hallwatch/shared';
-import { BadRequestException, Controller, Get, NotFoundException, Param, Query } from '@nestjs/common';
+import { BadRequestException, Controller, Get, NotFoundException, Query } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Roles } from '../../core/auth/auth-rules';
 import { Clock } from '../../core/time/clock';
@@ -8,8 +8,11 @@ import { Site } from '../registry/site.entity';
 import { isCalendarDay, isIndicatorId, readHourlyHistory } from './history-query';
 import { IndicatorsService } from './indicators.service';
 import { sqlOn } from './sql';
+import { RequestSite, SitePath } from '../../core/auth/request-site';
 
 // The wall's reads: a display token of the site, or a person who watches the hall.
+// Every route here is under :site.
+@SitePath()
 @Controller('api/v1/sites')
 @Roles(...WALL_READER_ROLES)
 export class IndicatorsController {
@@ -21,14 +24,14 @@ export class IndicatorsController {
 
   /** The same snapshot the live socket sends on connect. */
   @Get(':site/indicators')
-  async get(@Param('site') code: string): Promise<IndicatorSnapshot> {
+  async get(@RequestSite() code: string): Promise<IndicatorSnapshot> {
     return this.indicators.snapshot(await this.site(code));
   }
 
   /** One indicator per hall-local hour of a day (`day=today` or YYYY-MM-DD), site level or `department=`. */
   @Get(':site/indicators/history')
   async history(
-    @Param('site') code: string,
+    @RequestSite() code: string,
     @Query('indicator') indicator: unknown,
     @Query('day') day: unknown,
     @Query('department') department: unknown,

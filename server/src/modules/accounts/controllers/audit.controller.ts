@@ -3,6 +3,7 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { FiltersBySite, Roles } from '../../../core/auth/auth-rules';
 import { CurrentPrincipal } from '../../../core/auth/principal';
+import { RequestSite } from '../../../core/auth/request-site';
 import type { Principal } from '../../../core/auth/principal';
 import { Clock } from '../../../core/time/clock';
 import { adminValidationPipe } from '../../registry/dtos/registry-validation';
@@ -25,21 +26,23 @@ export class AuditController {
   ) {}
 
   @Get()
-  list(@CurrentPrincipal() p: Principal, @Query() q: AuditQuery): Promise<AuditEntryView[]> {
-    return this.audit.list(p.sites, q);
+  list(@CurrentPrincipal() p: Principal, @RequestSite() site: string | undefined, @Query() q: AuditQuery): Promise<AuditEntryView[]> {
+    return this.audit.list(p.sites, { ...q, site });
   }
 
   @Get('export.xlsx')
   async export(
     @CurrentPrincipal() p: Principal,
-    @Query() q: AuditQuery,
+    @RequestSite() site: string | undefined,
+    @Query() query: AuditQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
+    const q = { ...query, site };
     const bytes = await this.audit.exportXlsx(p.sites, q);
     // Taking the log away is itself an audited act.
     await recordAudit(this.ds.manager, {
       action: 'audit.export',
-      site: q.site ?? null,
+      site: site ?? null,
       details: { filter: { ...q } },
       at: this.clock.now(),
     });

@@ -5,8 +5,10 @@ import { adminValidationPipe } from '../../registry/dtos/registry-validation';
 import { siteNotFound } from '../../registry/registry-errors';
 import { DisplayTokensService, DisplayTokenView, IssuedDisplayToken } from '../display-tokens.service';
 import { DisplayTokenDto } from '../dtos/user.dto';
+import { RequestSite, SitePath } from '../../../core/auth/request-site';
 
 /** Read-only tokens of one site for unattended wall TVs (`/wall?token=…`). */
+@SitePath()
 @Controller('api/v1/admin/sites/:site/display-tokens')
 @Roles('admin')
 @UsePipes(adminValidationPipe())
@@ -14,13 +16,13 @@ export class DisplayTokensController {
   constructor(private readonly tokens: DisplayTokensService) {}
 
   @Get()
-  list(@Param('site') site: string): Promise<DisplayTokenView[]> {
+  list(@RequestSite() site: string): Promise<DisplayTokenView[]> {
     return this.tokens.list(site);
   }
 
   /** The token is in this answer only; store it in the wall's URL now. */
   @Post()
-  async create(@Actor() actor: string, @Param('site') site: string, @Body() body: DisplayTokenDto): Promise<IssuedDisplayToken> {
+  async create(@Actor() actor: string, @RequestSite() site: string, @Body() body: DisplayTokenDto): Promise<IssuedDisplayToken> {
     const issued = await this.tokens.create(site, body.name.trim(), actor);
     if (!issued) throw siteNotFound(site);
     return issued;
@@ -29,7 +31,7 @@ export class DisplayTokensController {
   /** Revokes by id or prefix; a wall using it is disconnected within seconds. */
   @Delete(':id')
   @HttpCode(204)
-  async revoke(@Param('site') site: string, @Param('id') id: string): Promise<void> {
+  async revoke(@RequestSite() site: string, @Param('id') id: string): Promise<void> {
     if (!(await this.tokens.revoke(site, id)))
       throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `Site "${site}" has no live display token "${id}"` });
   }

@@ -10,8 +10,10 @@ import { CalendarDayDto, UpdateScheduleDto } from '../dtos/schedule.dto';
 import { PatrolSync } from '../jobs/patrol-sync.service';
 import { PatrolCheckpointsService } from '../patrol-checkpoints.service';
 import { PatrolScheduleService } from '../patrol-schedule.service';
+import { RequestSite, SitePath } from '../../../core/auth/request-site';
 
 /** Round times, the holiday calendar and the checklist of a site. */
+@SitePath()
 @AdminController('sites/:site/patrol')
 export class PatrolAdminController {
   private readonly logger = new Logger('patrol');
@@ -25,12 +27,12 @@ export class PatrolAdminController {
 
   @Get('schedule')
   @Roles('admin', 'supervisor')
-  getSchedule(@Param('site') site: string): Promise<PatrolScheduleView> {
+  getSchedule(@RequestSite() site: string): Promise<PatrolScheduleView> {
     return this.schedule.getSchedule(site);
   }
 
   @Put('schedule')
-  async putSchedule(@Param('site') site: string, @Body() body: UpdateScheduleDto): Promise<PatrolScheduleView> {
+  async putSchedule(@RequestSite() site: string, @Body() body: UpdateScheduleDto): Promise<PatrolScheduleView> {
     const view = await this.schedule.updateSchedule(site, body, this.clock.now());
     await this.resync(site);
     return view;
@@ -38,14 +40,14 @@ export class PatrolAdminController {
 
   @Get('calendar')
   @Roles('admin', 'supervisor')
-  calendar(@Param('site') site: string, @Query('from') from?: string, @Query('to') to?: string): Promise<PatrolCalendarDayView[]> {
+  calendar(@RequestSite() site: string, @Query('from') from?: string, @Query('to') to?: string): Promise<PatrolCalendarDayView[]> {
     return this.schedule.listCalendar(site, from, to);
   }
 
   @Put('calendar/:day')
   async putDay(
     @Req() req: Request,
-    @Param('site') site: string,
+    @RequestSite() site: string,
     @Param('day') day: string,
     @Body() body: CalendarDayDto,
   ): Promise<PatrolCalendarDayView> {
@@ -56,25 +58,25 @@ export class PatrolAdminController {
 
   @Delete('calendar/:day')
   @HttpCode(204)
-  async deleteDay(@Req() req: Request, @Param('site') site: string, @Param('day') day: string): Promise<void> {
+  async deleteDay(@Req() req: Request, @RequestSite() site: string, @Param('day') day: string): Promise<void> {
     await this.schedule.removeCalendarDay(site, day, actorFrom(req));
     await this.resync(site);
   }
 
   @Get('checkpoints')
   @Roles('admin', 'supervisor')
-  listCheckpoints(@Param('site') site: string, @Query('all') all?: string): Promise<PatrolCheckpointView[]> {
+  listCheckpoints(@RequestSite() site: string, @Query('all') all?: string): Promise<PatrolCheckpointView[]> {
     return this.checkpoints.list(site, all === 'true');
   }
 
   @Post('checkpoints')
-  createCheckpoint(@Param('site') site: string, @Body() body: CreateCheckpointDto): Promise<PatrolCheckpointView> {
+  createCheckpoint(@RequestSite() site: string, @Body() body: CreateCheckpointDto): Promise<PatrolCheckpointView> {
     return this.checkpoints.create(site, body);
   }
 
   @Patch('checkpoints/:code')
   updateCheckpoint(
-    @Param('site') site: string,
+    @RequestSite() site: string,
     @Param('code') code: string,
     @Body() body: UpdateCheckpointDto,
   ): Promise<PatrolCheckpointView> {
@@ -84,7 +86,7 @@ export class PatrolAdminController {
   /** Retires the checkpoint; its past checks and findings stay. */
   @Delete('checkpoints/:code')
   @HttpCode(204)
-  async retireCheckpoint(@Param('site') site: string, @Param('code') code: string): Promise<void> {
+  async retireCheckpoint(@RequestSite() site: string, @Param('code') code: string): Promise<void> {
     await this.checkpoints.retire(site, code);
   }
 

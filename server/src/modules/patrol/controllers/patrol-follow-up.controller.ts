@@ -7,11 +7,13 @@ import { badField } from '../../registry/dtos/registry-validation';
 import { ConfirmViolationDto, ReplyNoticeDto, ResolveFindingDto } from '../dtos/notice.dto';
 import { NoticeFilter, PatrolNoticesService } from '../patrol-notices.service';
 import { PatrolFindingsService } from '../patrol-findings.service';
+import { RequestSite, SitePath } from '../../../core/auth/request-site';
 
 const NOTICE_FILTERS: NoticeFilter[] = ['open', 'overdue', 'closed', 'all'];
 const FINDING_FILTERS = ['open', 'resolved', 'all'] as const;
 
 /** What supervisors follow up: findings, notices and their replies, and the monthly deductions. */
+@SitePath()
 @AdminController('sites/:site/patrol')
 export class PatrolFollowUpController {
   constructor(
@@ -21,7 +23,7 @@ export class PatrolFollowUpController {
 
   @Get('findings')
   @Roles('admin', 'supervisor', 'leader')
-  listFindings(@Param('site') site: string, @Query('status') status = 'open'): Promise<PatrolFindingView[]> {
+  listFindings(@RequestSite() site: string, @Query('status') status = 'open'): Promise<PatrolFindingView[]> {
     const s = FINDING_FILTERS.find((f) => f === status);
     if (!s) throw badField('status', `status must be one of ${FINDING_FILTERS.join(', ')}`);
     return this.findings.list(site, s);
@@ -32,7 +34,7 @@ export class PatrolFollowUpController {
   @HttpCode(204)
   async resolve(
     @AdminActor() actor: string,
-    @Param('site') site: string,
+    @RequestSite() site: string,
     @Param('id') id: string,
     @Body() body: ResolveFindingDto,
   ): Promise<void> {
@@ -44,7 +46,7 @@ export class PatrolFollowUpController {
   @Roles('admin', 'supervisor')
   confirm(
     @AdminActor() actor: string,
-    @Param('site') site: string,
+    @RequestSite() site: string,
     @Param('id') id: string,
     @Body() body: ConfirmViolationDto,
   ): Promise<PatrolDeductionView> {
@@ -53,7 +55,7 @@ export class PatrolFollowUpController {
 
   @Get('notices')
   @Roles('admin', 'supervisor', 'leader')
-  listNotices(@Param('site') site: string, @Query('status') status = 'open'): Promise<PatrolNoticeView[]> {
+  listNotices(@RequestSite() site: string, @Query('status') status = 'open'): Promise<PatrolNoticeView[]> {
     const s = NOTICE_FILTERS.find((f) => f === status);
     if (!s) throw badField('status', `status must be one of ${NOTICE_FILTERS.join(', ')}`);
     return this.notices.list(site, s);
@@ -64,7 +66,7 @@ export class PatrolFollowUpController {
   @Roles('admin', 'supervisor')
   reply(
     @AdminActor() actor: string,
-    @Param('site') site: string,
+    @RequestSite() site: string,
     @Param('id') id: string,
     @Body() body: ReplyNoticeDto,
   ): Promise<PatrolNoticeView> {
@@ -74,14 +76,14 @@ export class PatrolFollowUpController {
   /** Points lost per department and month, e.g. ?from=2024-01&to=2024-12. */
   @Get('deductions')
   @Roles('admin', 'supervisor', 'leader')
-  table(@Param('site') site: string, @Query('from') from?: string, @Query('to') to?: string): Promise<PatrolDeductionRow[]> {
+  table(@RequestSite() site: string, @Query('from') from?: string, @Query('to') to?: string): Promise<PatrolDeductionRow[]> {
     if (!from || !to) throw badField(from ? 'to' : 'from', 'give the months as ?from=YYYY-MM&to=YYYY-MM');
     return this.findings.deductionTable(site, from, to);
   }
 
   @Get('deductions/:month')
   @Roles('admin', 'supervisor', 'leader')
-  month(@Param('site') site: string, @Param('month') month: string): Promise<PatrolDeductionView[]> {
+  month(@RequestSite() site: string, @Param('month') month: string): Promise<PatrolDeductionView[]> {
     return this.findings.deductions(site, month);
   }
 }

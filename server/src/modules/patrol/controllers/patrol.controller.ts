@@ -10,8 +10,10 @@ import { PatrolNoticesService } from '../patrol-notices.service';
 import { PatrolPhotosService, readLimited } from '../patrol-photos.service';
 import { PatrolScheduleService } from '../patrol-schedule.service';
 import { PatrolTodayService } from '../patrol-today.service';
+import { RequestSite, SitePath } from '../../../core/auth/request-site';
 
 /** The patrol page's API: today's rounds, round events, finding photos and notices, for whoever walks the round. */
+@SitePath()
 @Controller('api/v1/patrol/sites/:site')
 @Roles('patrol', 'supervisor', 'admin')
 export class PatrolController {
@@ -24,7 +26,7 @@ export class PatrolController {
   ) {}
 
   @Get('today')
-  getToday(@Param('site') site: string): Promise<PatrolTodayView> {
+  getToday(@RequestSite() site: string): Promise<PatrolTodayView> {
     return this.today.today(site);
   }
 
@@ -34,14 +36,14 @@ export class PatrolController {
    */
   @Post('events')
   @HttpCode(200)
-  async postEvents(@Param('site') code: string, @Actor() actor: string, @Body() body: unknown): Promise<IngestResponse> {
+  async postEvents(@RequestSite() code: string, @Actor() actor: string, @Body() body: unknown): Promise<IngestResponse> {
     return this.events.post(await this.schedule.site(code), body, actor);
   }
 
   /** The photo of a finding, as the raw image body; the same check id again is the same photo. */
   @Put('photos/:check')
   async putPhoto(
-    @Param('site') code: string,
+    @RequestSite() code: string,
     @Param('check') check: string,
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
@@ -54,7 +56,7 @@ export class PatrolController {
   }
 
   @Get('photos/:check')
-  async getPhoto(@Param('site') code: string, @Param('check') check: string, @Res() res: Response): Promise<void> {
+  async getPhoto(@RequestSite() code: string, @Param('check') check: string, @Res() res: Response): Promise<void> {
     const photo = await this.photos.read(await this.schedule.site(code), check);
     res.setHeader('content-type', photo.type);
     res.setHeader('cache-control', 'private, max-age=86400');
@@ -64,7 +66,7 @@ export class PatrolController {
   @Post('notices')
   @UsePipes(adminValidationPipe())
   async issueNotice(
-    @Param('site') code: string,
+    @RequestSite() code: string,
     @Actor() actor: string,
     @Body() body: IssueNoticeDto,
     @Res({ passthrough: true }) res: Response,

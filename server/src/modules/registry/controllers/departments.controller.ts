@@ -5,32 +5,34 @@ import { CreateDepartmentDto, UpdateDepartmentDto } from '../dtos/department.dto
 import { RegistryService } from '../registry.service';
 import { DepartmentView } from '../registry-views';
 import { AdminController } from './admin-controller.decorator';
+import { RequestSite, SitePath } from '../../../core/auth/request-site';
 
+@SitePath()
 @AdminController('sites/:site/departments')
 export class DepartmentsController {
   constructor(private readonly registry: RegistryService) {}
 
   @Get()
   @Roles('admin', 'supervisor', 'leader')
-  list(@Param('site') site: string): Promise<DepartmentView[]> {
+  list(@RequestSite() site: string): Promise<DepartmentView[]> {
     return this.registry.listDepartments(site);
   }
 
   @Post()
-  create(@AdminActor() actor: string, @Param('site') site: string, @Body() body: CreateDepartmentDto): Promise<DepartmentView> {
+  create(@AdminActor() actor: string, @RequestSite() site: string, @Body() body: CreateDepartmentDto): Promise<DepartmentView> {
     return this.registry.createDepartment(actor, site, body);
   }
 
   @Get(':code')
   @Roles('admin', 'supervisor', 'leader')
-  get(@Param('site') site: string, @Param('code') code: string): Promise<DepartmentView> {
+  get(@RequestSite() site: string, @Param('code') code: string): Promise<DepartmentView> {
     return this.registry.getDepartment(site, code);
   }
 
   @Patch(':code')
   update(
     @AdminActor() actor: string,
-    @Param('site') site: string,
+    @RequestSite() site: string,
     @Param('code') code: string,
     @Body() body: UpdateDepartmentDto,
   ): Promise<DepartmentView> {
@@ -39,7 +41,7 @@ export class DepartmentsController {
 
   @Delete(':code')
   @HttpCode(204)
-  async remove(@AdminActor() actor: string, @Param('site') site: string, @Param('code') code: string): Promise<void> {
+  async remove(@AdminActor() actor: string, @RequestSite() site: string, @Param('code') code: string): Promise<void> {
     await this.registry.deleteDepartment(actor, site, code);
   }
 }

@@ -5,32 +5,34 @@ import { CreateServiceItemDto, UpdateServiceItemDto } from '../dtos/service-item
 import { RegistryService } from '../registry.service';
 import { ServiceItemView } from '../registry-views';
 import { AdminController } from './admin-controller.decorator';
+import { RequestSite, SitePath } from '../../../core/auth/request-site';
 
+@SitePath()
 @AdminController('sites/:site/service-items')
 export class ServiceItemsController {
   constructor(private readonly registry: RegistryService) {}
 
   @Get()
   @Roles('admin', 'supervisor', 'leader')
-  list(@Param('site') site: string): Promise<ServiceItemView[]> {
+  list(@RequestSite() site: string): Promise<ServiceItemView[]> {
     return this.registry.listServiceItems(site);
   }
 
   @Post()
-  create(@AdminActor() actor: string, @Param('site') site: string, @Body() body: CreateServiceItemDto): Promise<ServiceItemView> {
+  create(@AdminActor() actor: string, @RequestSite() site: string, @Body() body: CreateServiceItemDto): Promise<ServiceItemView> {
     return this.registry.createServiceItem(actor, site, body);
   }
 
   @Get(':code')
   @Roles('admin', 'supervisor', 'leader')
-  get(@Param('site') site: string, @Param('code') code: string): Promise<ServiceItemView> {
+  get(@RequestSite() site: string, @Param('code') code: string): Promise<ServiceItemView> {
     return this.registry.getServiceItem(site, code);
   }
 
   @Patch(':code')
   update(
     @AdminActor() actor: string,
-    @Param('site') site: string,
+    @RequestSite() site: string,
     @Param('code') code: string,
     @Body() body: UpdateServiceItemDto,
   ): Promise<ServiceItemView> {
@@ -39,7 +41,7 @@ export class ServiceItemsController {
 
   @Delete(':code')
   @HttpCode(204)
-  async remove(@AdminActor() actor: string, @Param('site') site: string, @Param('code') code: string): Promise<void> {
+  async remove(@AdminActor() actor: string, @RequestSite() site: string, @Param('code') code: string): Promise<void> {
     await this.registry.deleteServiceItem(actor, site, code);
   }
 }

@@ -1,24 +1,26 @@
-import { Body, Get, Param, Patch } from '@nestjs/common';
+import { Body, Get, Patch } from '@nestjs/common';
 import { AdminActor } from '../../../core/auth/admin.guard';
 import { Roles } from '../../../core/auth/auth-rules';
 import { IndicatorSettings } from '../../indicators/indicator-settings';
 import { SiteSettingsDto } from '../dtos/site-settings.dto';
 import { SiteSettingsService } from '../site-settings.service';
 import { AdminController } from './admin-controller.decorator';
+import { RequestSite, SitePath } from '../../../core/auth/request-site';
 
 /** A site's thresholds and opening hours, as the indicators and the wall apply them (defaults filled in). */
+@SitePath()
 @AdminController('sites/:site/settings')
 export class SiteSettingsController {
   constructor(private readonly settings: SiteSettingsService) {}
 
   @Get()
   @Roles('admin', 'supervisor', 'leader')
-  get(@Param('site') site: string): Promise<IndicatorSettings> {
+  get(@RequestSite() site: string): Promise<IndicatorSettings> {
     return this.settings.get(site);
   }
 
   @Patch()
-  update(@AdminActor() actor: string, @Param('site') site: string, @Body() body: SiteSettingsDto): Promise<IndicatorSettings> {
+  update(@AdminActor() actor: string, @RequestSite() site: string, @Body() body: SiteSettingsDto): Promise<IndicatorSettings> {
     return this.settings.update(actor, site, body);
   }
 }

@@ -3,7 +3,7 @@ import { FiltersBySite, Roles } from '../../../core/auth/auth-rules';
 import { CurrentPrincipal, inScope } from '../../../core/auth/principal';
 import type { Principal } from '../../../core/auth/principal';
 import { AdminActor } from '../../../core/auth/admin.guard';
-import { RequestSite, requireAllSites } from '../../../core/auth/request-site';
+import { RequestSite, requireAllSites, SitePath } from '../../../core/auth/request-site';
 import { CreateSiteDto, ListSitesQuery, UpdateSiteDto } from '../dtos/site.dto';
 import { ListUnknownReferencesQuery } from '../dtos/unknown-reference.dto';
 import { RegistryService } from '../registry.service';
@@ -34,12 +34,14 @@ export class SitesController {
   }
 
   @Get(':site')
+  @SitePath()
   @Roles('admin', 'supervisor', 'leader')
   get(@RequestSite() site: string): Promise<SiteView> {
     return this.sites.getSite(site);
   }
 
   @Patch(':site')
+  @SitePath()
   update(
     @AdminActor() actor: string,
     @CurrentPrincipal() p: Principal,
@@ -53,6 +55,7 @@ export class SitesController {
 
   /** Codes events named that the registry still lacks: the roster's to-do list (item 48). */
   @Get(':site/unknown-references')
+  @SitePath()
   @Roles('admin', 'supervisor', 'leader')
   unknownReferences(@RequestSite() site: string, @Query() query: ListUnknownReferencesQuery): Promise<UnknownReferenceView[]> {
     return this.registry.listUnknownReferences(site, query.kind);

@@ -5,32 +5,34 @@ import { CreateStaffDto, UpdateStaffDto } from '../dtos/staff.dto';
 import { RegistryService } from '../registry.service';
 import { StaffView } from '../registry-views';
 import { AdminController } from './admin-controller.decorator';
+import { RequestSite, SitePath } from '../../../core/auth/request-site';
 
+@SitePath()
 @AdminController('sites/:site/staff')
 export class StaffController {
   constructor(private readonly registry: RegistryService) {}
 
   @Get()
   @Roles('admin', 'supervisor', 'leader')
-  list(@Param('site') site: string): Promise<StaffView[]> {
+  list(@RequestSite() site: string): Promise<StaffView[]> {
     return this.registry.listStaff(site);
   }
 
   @Post()
-  create(@AdminActor() actor: string, @Param('site') site: string, @Body() body: CreateStaffDto): Promise<StaffView> {
+  create(@AdminActor() actor: string, @RequestSite() site: string, @Body() body: CreateStaffDto): Promise<StaffView> {
     return this.registry.createStaff(actor, site, body);
   }
 
   @Get(':code')
   @Roles('admin', 'supervisor', 'leader')
-  get(@Param('site') site: string, @Param('code') code: string): Promise<StaffView> {
+  get(@RequestSite() site: string, @Param('code') code: string): Promise<StaffView> {
     return this.registry.getStaff(site, code);
   }
 
   @Patch(':code')
   update(
     @AdminActor() actor: string,
-    @Param('site') site: string,
+    @RequestSite() site: string,
     @Param('code') code: string,
     @Body() body: UpdateStaffDto,
   ): Promise<StaffView> {
@@ -39,7 +41,7 @@ export class StaffController {
 
   @Delete(':code')
   @HttpCode(204)
-  async remove(@AdminActor() actor: string, @Param('site') site: string, @Param('code') code: string): Promise<void> {
+  async remove(@AdminActor() actor: string, @RequestSite() site: string, @Param('code') code: string): Promise<void> {
     await this.registry.deleteStaff(actor, site, code);
   }
 }

@@ -5,32 +5,34 @@ import { CreateWindowDto, UpdateWindowDto } from '../dtos/window.dto';
 import { RegistryService } from '../registry.service';
 import { WindowView } from '../registry-views';
 import { AdminController } from './admin-controller.decorator';
+import { RequestSite, SitePath } from '../../../core/auth/request-site';
 
+@SitePath()
 @AdminController('sites/:site/windows')
 export class WindowsController {
   constructor(private readonly registry: RegistryService) {}
 
   @Get()
   @Roles('admin', 'supervisor', 'leader')
-  list(@Param('site') site: string): Promise<WindowView[]> {
+  list(@RequestSite() site: string): Promise<WindowView[]> {
     return this.registry.listWindows(site);
   }
 
   @Post()
-  create(@AdminActor() actor: string, @Param('site') site: string, @Body() body: CreateWindowDto): Promise<WindowView> {
+  create(@AdminActor() actor: string, @RequestSite() site: string, @Body() body: CreateWindowDto): Promise<WindowView> {
     return this.registry.createWindow(actor, site, body);
   }
 
   @Get(':code')
   @Roles('admin', 'supervisor', 'leader')
-  get(@Param('site') site: string, @Param('code') code: string): Promise<WindowView> {
+  get(@RequestSite() site: string, @Param('code') code: string): Promise<WindowView> {
     return this.registry.getWindow(site, code);
   }
 
   @Patch(':code')
   update(
     @AdminActor() actor: string,
-    @Param('site') site: string,
+    @RequestSite() site: string,
     @Param('code') code: string,
     @Body() body: UpdateWindowDto,
   ): Promise<WindowView> {
@@ -39,7 +41,7 @@ export class WindowsController {
 
   @Delete(':code')
   @HttpCode(204)
-  async remove(@AdminActor() actor: string, @Param('site') site: string, @Param('code') code: string): Promise<void> {
+  async remove(@AdminActor() actor: string, @RequestSite() site: string, @Param('code') code: string): Promise<void> {
     await this.registry.deleteWindow(actor, site, code);
   }
 }

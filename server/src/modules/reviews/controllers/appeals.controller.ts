@@ -8,9 +8,11 @@ import { AppealsService } from '../appeals.service';
 import { AppealListQuery, AuditQuery, DecideAppealDto, FileAppealDto } from '../dtos/appeal.dto';
 import { actorFrom, readAudit } from '../review-audit';
 import { siteByCode } from './site-param';
+import { RequestSite, SitePath } from '../../../core/auth/request-site';
 
 // 申诉 and the audit trail. Filing and deciding are supervisors' and admins' acts, recorded
 // under the signed-in account; leaders may read the appeals, not the review audit.
+@SitePath()
 @AdminController('sites/:site')
 export class AppealsController {
   constructor(
@@ -22,7 +24,7 @@ export class AppealsController {
   @Roles('admin', 'supervisor')
   async file(
     @Req() req: Request,
-    @Param('site') code: string,
+    @RequestSite() code: string,
     @Param('reviewId') reviewId: string,
     @Body() body: FileAppealDto,
   ): Promise<AppealView> {
@@ -31,13 +33,13 @@ export class AppealsController {
 
   @Get('appeals')
   @Roles('admin', 'supervisor', 'leader')
-  async list(@Param('site') code: string, @Query() q: AppealListQuery): Promise<AppealView[]> {
+  async list(@RequestSite() code: string, @Query() q: AppealListQuery): Promise<AppealView[]> {
     return this.appeals.list(await siteByCode(this.ds, code), q.status ?? null);
   }
 
   @Get('appeals/:id')
   @Roles('admin', 'supervisor', 'leader')
-  async get(@Param('site') code: string, @Param('id') id: string): Promise<AppealView> {
+  async get(@RequestSite() code: string, @Param('id') id: string): Promise<AppealView> {
     return this.appeals.get(await siteByCode(this.ds, code), id);
   }
 
@@ -46,7 +48,7 @@ export class AppealsController {
   @HttpCode(200)
   async decide(
     @Req() req: Request,
-    @Param('site') code: string,
+    @RequestSite() code: string,
     @Param('id') id: string,
     @Body() body: DecideAppealDto,
   ): Promise<AppealView> {
@@ -55,7 +57,7 @@ export class AppealsController {
 
   @Get('review-audit')
   @Roles('admin', 'supervisor')
-  async audit(@Param('site') code: string, @Query() q: AuditQuery): Promise<ReviewAuditView[]> {
+  async audit(@RequestSite() code: string, @Query() q: AuditQuery): Promise<ReviewAuditView[]> {
     const site = await siteByCode(this.ds, code);
     return readAudit(this.ds.manager, site.id, q.limit ?? 200, q.subject);
   }

@@ -9,9 +9,11 @@ import { FollowUpsService } from '../follow-ups.service';
 import { actorFrom } from '../review-audit';
 import { casesSheet, workbookBytes } from '../trends-export';
 import { attachment, siteByCode, XLSX } from './site-param';
+import { RequestSite, SitePath } from '../../../core/auth/request-site';
 
 // The follow-up desk: the case list, calls logged, fixes recorded, the confirming call, and
 // the audited phone reveal. Leaders read the cases; the desk's acts are supervisors' and admins'.
+@SitePath()
 @AdminController('sites/:site/follow-ups')
 export class FollowUpsController {
   constructor(
@@ -21,13 +23,13 @@ export class FollowUpsController {
 
   @Get()
   @Roles('admin', 'supervisor', 'leader')
-  async list(@Param('site') code: string, @Query() q: CaseListQuery): Promise<FollowUpListView> {
+  async list(@RequestSite() code: string, @Query() q: CaseListQuery): Promise<FollowUpListView> {
     return this.followUps.list(await siteByCode(this.ds, code), q.status ?? 'open', q.department ?? null);
   }
 
   @Get('export.xlsx')
   @Roles('admin', 'supervisor', 'leader')
-  async export(@Param('site') code: string, @Query() q: CaseListQuery, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async export(@RequestSite() code: string, @Query() q: CaseListQuery, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const site = await siteByCode(this.ds, code);
     const view = await this.followUps.list(site, q.status ?? 'all', q.department ?? null);
     const bytes = await workbookBytes((wb) => casesSheet(wb, view, site.timezone));
@@ -37,7 +39,7 @@ export class FollowUpsController {
 
   @Get(':id')
   @Roles('admin', 'supervisor', 'leader')
-  async get(@Param('site') code: string, @Param('id') id: string): Promise<FollowUpCaseView> {
+  async get(@RequestSite() code: string, @Param('id') id: string): Promise<FollowUpCaseView> {
     return this.followUps.get(await siteByCode(this.ds, code), id);
   }
 
@@ -46,7 +48,7 @@ export class FollowUpsController {
   @HttpCode(200)
   async contact(
     @Req() req: Request,
-    @Param('site') code: string,
+    @RequestSite() code: string,
     @Param('id') id: string,
     @Body() body: ContactDto,
   ): Promise<FollowUpCaseView> {
@@ -58,7 +60,7 @@ export class FollowUpsController {
   @HttpCode(200)
   async resolve(
     @Req() req: Request,
-    @Param('site') code: string,
+    @RequestSite() code: string,
     @Param('id') id: string,
     @Body() body: ResolutionDto,
   ): Promise<FollowUpCaseView> {
@@ -70,7 +72,7 @@ export class FollowUpsController {
   @HttpCode(200)
   async confirm(
     @Req() req: Request,
-    @Param('site') code: string,
+    @RequestSite() code: string,
     @Param('id') id: string,
     @Body() body: ConfirmationDto,
   ): Promise<FollowUpCaseView> {
@@ -82,7 +84,7 @@ export class FollowUpsController {
   @Roles('admin', 'supervisor')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  async reveal(@Req() req: Request, @Param('site') code: string, @Param('id') id: string): Promise<PhoneRevealView> {
+  async reveal(@Req() req: Request, @RequestSite() code: string, @Param('id') id: string): Promise<PhoneRevealView> {
     return this.followUps.revealPhone(await siteByCode(this.ds, code), id, actorFrom(req));
   }
 }
