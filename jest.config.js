@@ -10,13 +10,14 @@ const common = {
 
 module.exports = {
   maxWorkers: 2,
+  // jest-circus reads the timeout from the global config only (a project's testTimeout is
+  // ignored): one generous bound for every tier, as integration hooks start whole servers.
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{server,shared,dashboard}/src/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',
-      // Hooks start a whole server (modules, workers, sockets): on a busy shared machine that can take seconds.
-      testTimeout: 30_000,
       testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/fault/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
@@ -24,7 +25,6 @@ module.exports = {
     {
       ...common,
       displayName: 'browser',
-      testTimeout: 60_000,
       testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
