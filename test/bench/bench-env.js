@@ -67,10 +67,11 @@ async function startServer(databaseUrl, port, env = {}) {
  */
 async function demoHallDatabase(more = async () => ({})) {
   const db = await createBenchDatabase();
-  const { createDataSource } = require(join(ROOT, 'server/dist/core/database/data-source.js'));
+  const { createDataSource, longRunning } = require(join(ROOT, 'server/dist/core/database/data-source.js'));
   const { seedDemo } = require(join(ROOT, 'server/dist/modules/demo/seed-demo.js'));
   const { DeviceKeysService } = require(join(ROOT, 'server/dist/modules/device-keys/device-keys.service.js'));
-  const ds = createDataSource(db.url);
+  // Migrating and seeding a whole district: no statement time limit.
+  const ds = createDataSource(db.url, longRunning());
   await ds.initialize();
   await ds.runMigrations();
   await seedDemo(ds);

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { createDataSource } from '../../server/src/core/database/data-source';
+import { createDataSource, longRunning } from '../../server/src/core/database/data-source';
 import { ADMIN_URL, databaseUrl, newRunId, templateDb } from './test-env';
 
 // One migrated template database per run; each test file clones it (fast) and drops its clone.
@@ -11,7 +11,7 @@ export default async function globalSetup(): Promise<void> {
   await admin.connect();
   await admin.query(`CREATE DATABASE "${templateDb(run)}"`);
   await admin.end();
-  const ds = createDataSource(databaseUrl(templateDb(run)));
+  const ds = createDataSource(databaseUrl(templateDb(run)), longRunning());
   await ds.initialize();
   await ds.runMigrations({ transaction: 'all' });
   await ds.destroy();

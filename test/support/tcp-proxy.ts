@@ -4,6 +4,7 @@ import { AddressInfo, createServer, Server, Socket } from 'node:net';
 export class TcpProxy {
   private server: Server | null = null;
   private readonly sockets = new Set<Socket>();
+  private frozen = false;
   port = 0;
 
   constructor(
@@ -13,6 +14,10 @@ export class TcpProxy {
 
   async start(port = 0): Promise<void> {
     this.server = createServer((client) => {
+      if (this.frozen) {
+        this.hold(client);
+        return;
+      }
       const upstream = new Socket();
       upstream.connect(this.targetPort, this.targetHost);
       for (const s of [client, upstream]) {
@@ -26,8 +31,29 @@ export class TcpProxy {
     this.port = (this.server.address() as AddressInfo).port;
   }
 
+  /**
+   * The network goes silent without closing anything, as when a link or a host dies: open
+   * connections stay open but carry nothing, and new ones are accepted and never answered.
+   * Only timeouts notice this. `cut()` then `restore()` to bring the database back.
+   */
+  freeze(): void {
+    this.frozen = true;
+    for (const s of this.sockets) {
+      s.unpipe();
+      s.pause();
+    }
+  }
+
+  private hold(client: Socket): void {
+    this.sockets.add(client);
+    client.on('close', () => this.sockets.delete(client));
+    client.on('error', () => client.destroy());
+    client.pause();
+  }
+
   /** Drops every connection and refuses new ones. */
   async cut(): Promise<void> {
+    this.frozen = false;
     for (const s of this.sockets) s.destroy();
     this.sockets.clear();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));

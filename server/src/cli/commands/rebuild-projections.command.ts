@@ -11,11 +11,15 @@ export const rebuildProjectionsCommand: CliCommand = {
   async run(config, args) {
     const opts = parseArgs(args);
     const code = requiredSite(opts, 'rebuild-projections');
-    await withDataSource(config, async (ds) => {
-      const site = await ds.getRepository(Site).findOneBy({ code });
-      if (!site) throw new Error(`No site with code "${code}"`);
-      const { events } = await rebuildProjections(ds, site.id, config.PHONE_SECRET);
-      console.log(`Rebuilt the projections of ${site.code} from ${events} events`);
-    });
+    await withDataSource(
+      config,
+      async (ds) => {
+        const site = await ds.getRepository(Site).findOneBy({ code });
+        if (!site) throw new Error(`No site with code "${code}"`);
+        const { events } = await rebuildProjections(ds, site.id, config.PHONE_SECRET);
+        console.log(`Rebuilt the projections of ${site.code} from ${events} events`);
+      },
+      { longRunning: true },
+    );
   },
 };

@@ -130,6 +130,43 @@ export class AppConfig {
   @Min(1)
   REPORT_PARSE_TIMEOUT_MS = 10_000;
 
+  /**
+   * PostgreSQL's limit on one statement of the server's own sessions, in ms; 0 lifts it.
+   * Migrations, projection rebuilds and table upkeep lift it for their own sessions.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  DB_STATEMENT_TIMEOUT_MS = 30_000;
+
+  /** A transaction left idle this long is ended by PostgreSQL, releasing its locks; 0 turns it off. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS = 60_000;
+
+  /**
+   * How long the server waits for PostgreSQL to answer a query before giving up on the
+   * connection (a silent network closes nothing); 0 waits for ever. Kept above the statement
+   * timeout so that a slow statement is cancelled by PostgreSQL first.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  DB_QUERY_TIMEOUT_MS = 35_000;
+
+  /** How long opening a new connection to PostgreSQL may take. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  DB_CONNECT_TIMEOUT_MS = 3000;
+
+  /** TCP keepalive on the connections: the first probe after this much silence, so a dead peer is noticed. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1000)
+  DB_KEEPALIVE_DELAY_MS = 10_000;
+
   /** Serve the OpenAPI document at /api/docs-json. */
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   @IsBoolean()

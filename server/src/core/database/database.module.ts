@@ -1,7 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '../config/app-config';
-import { dataSourceOptions } from './data-source';
+import { databaseTimeouts, dataSourceOptions } from './data-source';
 import { TableUpkeep } from './table-upkeep';
 
 @Global()
@@ -10,7 +10,7 @@ import { TableUpkeep } from './table-upkeep';
     TypeOrmModule.forRootAsync({
       inject: [AppConfig],
       // Keep retrying in the background: a database restart must not kill the process.
-      useFactory: (c: AppConfig) => ({ ...dataSourceOptions(c.DATABASE_URL), retryAttempts: 3, retryDelay: 1000 }),
+      useFactory: (c: AppConfig) => ({ ...dataSourceOptions(c.DATABASE_URL, databaseTimeouts(c)), retryAttempts: 3, retryDelay: 1000 }),
     }),
   ],
   providers: [TableUpkeep],

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { withoutStatementTimeout } from './data-source';
 
 export interface TableStats {
   /** The table's name, quoted for use in SQL. */
@@ -101,7 +102,10 @@ export class TableUpkeep implements OnApplicationBootstrap, OnModuleDestroy {
            WHERE p.relkind = 'p' AND p.relnamespace = current_schema()::regnamespace GROUP BY p.oid`,
         );
         const steps = [...upkeepPlan(stats), ...partitionedPlan(parents)];
-        for (const s of steps) await runner.query(`${s.action === 'vacuum' ? 'VACUUM (ANALYZE)' : 'ANALYZE'} ${s.ident}`);
+        // A large table's VACUUM may take longer than any request should: no time limit for it.
+        await withoutStatementTimeout(runner, async () => {
+          for (const s of steps) await runner.query(`${s.action === 'vacuum' ? 'VACUUM (ANALYZE)' : 'ANALYZE'} ${s.ident}`);
+        });
         return steps;
       } finally {
         await runner.query(UPKEEP_UNLOCK);

@@ -9,9 +9,10 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   if (!e) return false;
   if (e.driverError && isDatabaseUnavailable(e.driverError)) return true;
   const code = e.code ?? '';
-  if (NETWORK_CODES.has(code) || code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') return true;
+  // 57014: cancelled by statement_timeout, the database too slow to answer in time.
+  if (NETWORK_CODES.has(code) || code.startsWith('08') || ['57014', '57P01', '57P02', '57P03'].includes(code)) return true;
   const msg = e.message ?? '';
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Query read timeout|not queryable/i.test(
     msg,
   );
 }

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
-import { createDataSource } from '../database/data-source';
+import { createDataSource, databaseTimeouts, longRunning } from '../database/data-source';
 import { ensureDatabase } from '../database/ensure-database';
 import { DemoAccess, demoAccess } from '../../modules/demo/demo-access';
 import { seedDemo } from '../../modules/demo/seed-demo';
@@ -31,7 +31,8 @@ export async function prepare(config: AppConfig, opts: { seedDemoWhenEmpty: bool
     );
   }
   await checkRedis(config.REDIS_URL);
-  const ds = createDataSource(config.DATABASE_URL);
+  // Migrations may rewrite a large table (partitioning the events did): no time limit here.
+  const ds = createDataSource(config.DATABASE_URL, longRunning(databaseTimeouts(config)));
   await ds.initialize();
   try {
     if (config.RUN_MIGRATIONS) {
