@@ -2,12 +2,12 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import express, { NextFunction, Request, Response } from 'express';
-import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { parseOrigins } from './core/auth/origin-policy';
 import type { AuthedRequest } from './core/auth/principal';
 import { SIGNATURE_HEADER } from './core/auth/request-signature';
+import { transportSecurity } from './core/auth/transport-security';
 import { requestContextMiddleware } from './core/auth/request-context';
 import { AppConfig } from './core/config/app-config';
 import { bodyDepthLimit } from './core/http/json-depth';
@@ -37,13 +37,7 @@ function trustProxy(value: string): boolean | number | string {
 export async function createApp(config: AppConfig): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: { 'default-src': ["'self'"], 'connect-src': ["'self'", 'ws:', 'wss:'], 'img-src': ["'self'", 'data:', 'blob:'] },
-      },
-    }),
-  );
+  app.use(...transportSecurity(config.HALLWATCH_HTTPS));
   if (config.TRUST_PROXY) app.set('trust proxy', trustProxy(config.TRUST_PROXY));
   // Other origins get CORS answers only when allow-listed; same-origin pages need none.
   const origins = parseOrigins(config.CORS_ORIGINS);

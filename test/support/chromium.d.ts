@@ -1,3 +1,3 @@
 import { Browser } from 'playwright-core';
 
-export function launchBrowser(): Promise<Browser>;
+export function launchBrowser(extraArgs?: string[]): Promise<Browser>;

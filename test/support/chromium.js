@@ -3,7 +3,8 @@
 // because this machine's network is closed.
 const { chromium } = require('playwright-core');
 
-function launchBrowser() {
+// extraArgs: further Chromium switches, e.g. a --host-resolver-rules mapping a test host name.
+function launchBrowser(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     args: [
@@ -13,6 +14,7 @@ function launchBrowser() {
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
+      ...extraArgs,
     ],
   });
 }

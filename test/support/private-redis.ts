@@ -6,10 +6,14 @@ import { freePort } from './server-process';
 export class PrivateRedis {
   private proc: ChildProcess | null = null;
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly extraArgs: string[],
+  ) {}
 
-  static async start(): Promise<PrivateRedis> {
-    const r = new PrivateRedis(await freePort());
+  /** extraArgs: further redis-server options, e.g. a managed service's refusal of CONFIG. */
+  static async start(extraArgs: string[] = []): Promise<PrivateRedis> {
+    const r = new PrivateRedis(await freePort(), extraArgs);
     await r.up();
     return r;
   }
@@ -19,9 +23,13 @@ export class PrivateRedis {
   }
 
   async up(): Promise<void> {
-    this.proc = spawn('redis-server', ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], {
-      stdio: 'ignore',
-    });
+    this.proc = spawn(
+      'redis-server',
+      ['--port', String(this.port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...this.extraArgs],
+      {
+        stdio: 'ignore',
+      },
+    );
     const client = new Redis(this.url, { lazyConnect: true, retryStrategy: () => 100, maxRetriesPerRequest: 0 });
     client.on('error', () => undefined);
     const deadline = Date.now() + 10_000;

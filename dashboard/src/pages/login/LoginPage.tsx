@@ -37,7 +37,7 @@ export function LoginPage() {
       const user = await loginApi.login(username.trim(), password);
       setPassword('');
       if (user.mustChangePassword) setMustChange(user);
-      else location.assign(destination(user, next));
+      else location.assign(destination(user, next, location.origin));
     } catch (err) {
       setError(explain(err));
     } finally {

@@ -1,4 +1,5 @@
 import type { Role } from '@hallwatch/shared';
+import { sameOriginPath } from './next-path';
 
 export interface SignedInUser {
   username: string;
@@ -43,9 +44,10 @@ export const loginApi = {
   },
 };
 
-/** Where to go after signing in: a same-site `next` path, else the screen of the role. */
-export function destination(user: SignedInUser, next: string | null): string {
-  if (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') && !next.startsWith('/login')) return next;
+/** Where to go after signing in: a `next` path of this origin, else the screen of the role. */
+export function destination(user: SignedInUser, next: string | null, origin: string): string {
+  const path = sameOriginPath(next, origin);
+  if (path) return path;
   const site = user.sites === 'all' ? null : user.sites[0];
   const withSite = (path: string) => (site ? `${path}?site=${encodeURIComponent(site)}` : path);
   if (user.role === 'patrol') return withSite('/patrol');

@@ -20,12 +20,17 @@ export function readCookie(header: string | undefined, name: string): string | n
   return null;
 }
 
+/** HALLWATCH_HTTPS: always https, never, or as each request came (directly, or through a trusted proxy). */
+export type HttpsMode = 'auto' | 'true' | 'false';
+
+export const overHttps = (req: Request, mode: HttpsMode): boolean => (mode === 'auto' ? req.secure : mode === 'true');
+
 // HttpOnly keeps it from page scripts; Strict keeps it off cross-site requests (CSRF); Secure
-// whenever the request came over https (directly, or through a trusted proxy).
-export function setSessionCookie(req: Request, res: Response, token: string, maxAgeMs: number): void {
-  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/', maxAge: maxAgeMs });
+// as HALLWATCH_HTTPS says.
+export function setSessionCookie(req: Request, res: Response, mode: HttpsMode, token: string, maxAgeMs: number): void {
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: overHttps(req, mode), path: '/', maxAge: maxAgeMs });
 }
 
-export function clearSessionCookie(req: Request, res: Response): void {
-  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: '/' });
+export function clearSessionCookie(req: Request, res: Response, mode: HttpsMode): void {
+  res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: overHttps(req, mode), path: '/' });
 }

@@ -82,6 +82,30 @@ export class AppConfig {
   @IsString()
   TRUST_PROXY = '';
 
+  /**
+   * Whether browsers reach Hallwatch over https. `true`: pages ask the browser to upgrade every
+   * request to https, HSTS is sent and the session cookie is always `Secure`. `false`: a
+   * plain-HTTP intranet (a wall TV at http://server:3000), none of the three. `auto` (default):
+   * no upgrade; HSTS and `Secure` only on requests that did arrive over https, so a localhost
+   * demo and an intranet work as they are. See docs/security.md.
+   */
+  @IsIn(['auto', 'true', 'false'], { message: 'HALLWATCH_HTTPS must be auto, true or false' })
+  HALLWATCH_HTTPS: 'auto' | 'true' | 'false' = 'auto';
+
+  /** Minutes without a request after which a session ends. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'SESSION_IDLE_MINUTES must be a whole number of minutes' })
+  @Min(1)
+  @Max(24 * 60)
+  SESSION_IDLE_MINUTES = 30;
+
+  /** Hours after sign-in at which a session ends whatever its use; longer than the idle limit. */
+  @Transform(({ value }) => Number(value))
+  @IsInt({ message: 'SESSION_ABSOLUTE_HOURS must be a whole number of hours' })
+  @Min(1)
+  @Max(7 * 24)
+  SESSION_ABSOLUTE_HOURS = 12;
+
   /** Login attempts per minute from one address, whatever their outcome (429 beyond). */
   @Transform(({ value }) => Number(value))
   @IsInt()
@@ -184,8 +208,10 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const picked = Object.fromEntries(Object.entries(defined).filter(([k]) => known.includes(k)));
   const config = plainToInstance(AppConfig, picked, { exposeDefaultValues: true });
   const errors = validateSync(config, { skipMissingProperties: false });
-  if (errors.length > 0) {
-    const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  - ${e.property}: ${m}`));
+  const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  - ${e.property}: ${m}`));
+  if (!errors.length && config.SESSION_ABSOLUTE_HOURS * 60 <= config.SESSION_IDLE_MINUTES)
+    lines.push('  - SESSION_ABSOLUTE_HOURS: must be longer than SESSION_IDLE_MINUTES');
+  if (lines.length > 0) {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   return config;

@@ -38,13 +38,23 @@ export class HealthController {
   private async redisCheck() {
     const probe = this.indicator.check('redis');
     try {
-      const [, policy] = (await withTimeout(this.redis.config('GET', 'maxmemory-policy'), 2000)) as [string, string];
-      // Any eviction policy may silently delete BullMQ's keys, losing scheduled rounds and follow-ups.
-      if (policy !== 'noeviction')
-        return probe.down({ maxmemoryPolicy: policy, message: `Redis maxmemory-policy is "${policy}"; set it to noeviction` });
-      return probe.up({ maxmemoryPolicy: policy });
+      await withTimeout(this.redis.ping(), 2000);
     } catch (err) {
       return probe.down({ message: `Redis unreachable: ${(err as Error).message}` });
     }
+    let policy: string;
+    try {
+      [, policy] = (await withTimeout(this.redis.config('GET', 'maxmemory-policy'), 2000)) as [string, string];
+    } catch (err) {
+      // Managed Redis services often refuse CONFIG: Redis works, its policy is the operator's to check.
+      return probe.up({
+        maxmemoryPolicy: 'unknown',
+        message: `CONFIG GET refused (${(err as Error).message}); make sure maxmemory-policy is noeviction`,
+      });
+    }
+    // Any eviction policy may silently delete BullMQ's keys, losing scheduled rounds and follow-ups.
+    if (policy !== 'noeviction')
+      return probe.down({ maxmemoryPolicy: policy, message: `Redis maxmemory-policy is "${policy}"; set it to noeviction` });
+    return probe.up({ maxmemoryPolicy: policy });
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
+import { spreadsheetCell } from '../../core/export/spreadsheet-cell';
 import { AuditQuery } from './dtos/audit-query.dto';
 import type { Scope } from './users.service';
 
@@ -34,8 +35,7 @@ export const EXPORT_MAX_ROWS = 50_000;
 /** The floor no configuration can lower: 等保 asks for six months of logs. */
 export const AUDIT_RETENTION_FLOOR_DAYS = 180;
 
-// A spreadsheet cell starting with = + - @ would run as a formula when opened (CSV/Excel injection).
-const cell = (v: string | null): string => (v && /^[=+\-@\t\r]/.test(v) ? `'${v}` : (v ?? ''));
+const cell = (v: string | null): string => spreadsheetCell(v ?? '');
 
 @Injectable()
 export class AuditLogService {

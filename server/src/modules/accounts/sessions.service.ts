@@ -7,8 +7,6 @@ import { CredentialEvents } from './credential-events';
 import { SessionEndReason, UserSession } from './entities/user-session.entity';
 import { hashToken, newToken, SESSION_TOKEN_PREFIX } from './tokens';
 
-export const SESSION_IDLE_MS = 30 * 60_000;
-export const SESSION_ABSOLUTE_MS = 12 * 3600_000;
 // A session's last-seen time is written at most this often, not on every request.
 const TOUCH_EVERY_MS = 10_000;
 
@@ -52,6 +50,14 @@ export class SessionsService {
     private readonly events: CredentialEvents,
   ) {}
 
+  private get idleMs(): number {
+    return this.config.SESSION_IDLE_MINUTES * 60_000;
+  }
+
+  private get absoluteMs(): number {
+    return this.config.SESSION_ABSOLUTE_HOURS * 3600_000;
+  }
+
   /** Opens a session; the clear token is returned once and only its hash is stored. */
   async open(userId: string, address: string | null, userAgent: string | null): Promise<{ token: string; session: UserSession }> {
     const now = this.clock.now();
@@ -61,7 +67,7 @@ export class SessionsService {
       tokenHash: hashToken(token),
       createdAt: now,
       lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+      expiresAt: new Date(now.getTime() + this.absoluteMs),
       endedAt: null,
       endReason: null,
       address,
@@ -115,7 +121,7 @@ export class SessionsService {
       `SELECT s.id FROM user_sessions s JOIN users u ON u.id = s.user_id
        WHERE s.id = ANY($1::uuid[]) AND s.ended_at IS NULL AND u.disabled_at IS NULL
          AND s.expires_at > $2 AND s.last_seen_at > $3`,
-      [ids, now, new Date(now.getTime() - SESSION_IDLE_MS)],
+      [ids, now, new Date(now.getTime() - this.idleMs)],
     );
     return new Set(rows.map((r) => r.id));
   }
@@ -149,7 +155,7 @@ export class SessionsService {
   private endReasonAt(row: SessionRow, now: Date): SessionEndReason | null {
     if (row.disabled_at) return 'account';
     if (now.getTime() >= new Date(row.expires_at).getTime()) return 'absolute';
-    if (now.getTime() - new Date(row.last_seen_at).getTime() >= SESSION_IDLE_MS) return 'idle';
+    if (now.getTime() - new Date(row.last_seen_at).getTime() >= this.idleMs) return 'idle';
     return null;
   }
 }

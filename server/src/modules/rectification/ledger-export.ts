@@ -7,6 +7,7 @@ import {
   RectificationListView,
 } from '@hallwatch/shared';
 import { Workbook, Worksheet } from 'exceljs';
+import { spreadsheetRow } from '../../core/export/spreadsheet-cell';
 
 // The ledger (整改台账) leaders hand on: one row per item, in Chinese, with everything a
 // reader needs without opening Hallwatch. Built from the same view the page shows.
@@ -91,7 +92,7 @@ export async function buildLedger(list: RectificationListView, timeZone: string)
   sheet.columns = LEDGER_COLUMNS.map((c) => ({ ...c }));
   for (const section of list.sections)
     for (const item of section.items) {
-      const r = sheet.addRow(row(item, timeZone));
+      const r = sheet.addRow(spreadsheetRow(row(item, timeZone)));
       r.alignment = { vertical: 'top', wrapText: true };
       if (item.rebound) r.getCell('rebound').font = { color: { argb: 'FFC00000' }, bold: true };
     }
@@ -108,7 +109,9 @@ export async function buildLedger(list: RectificationListView, timeZone: string)
   for (const section of list.sections)
     for (const item of section.items)
       for (const e of item.evidence)
-        evidence.addRow({ number: item.number, date: e.date, text: e.text, attachment: e.attachment?.name ?? '', by: e.createdBy });
+        evidence.addRow(
+          spreadsheetRow({ number: item.number, date: e.date, text: e.text, attachment: e.attachment?.name ?? '', by: e.createdBy }),
+        );
   styleHeader(evidence);
 
   const about = wb.addWorksheet('说明');
@@ -117,7 +120,7 @@ export async function buildLedger(list: RectificationListView, timeZone: string)
     { header: '内容', key: 'v', width: 90 },
   ];
   const report = list.report;
-  about.addRows([
+  const aboutRows = [
     { k: '站点', v: list.site },
     { k: '导出时间', v: hallTime(list.asOf, timeZone) },
     { k: '报告文件', v: report?.sourceName ?? '' },
@@ -125,7 +128,8 @@ export async function buildLedger(list: RectificationListView, timeZone: string)
     { k: '事项数', v: list.counts.total },
     { k: '已整改 / 整改中 / 长期坚持', v: `${list.counts.rectified} / ${list.counts.in_progress} / ${list.counts.ongoing}` },
     { k: '反弹事项', v: list.counts.rebounding },
-  ]);
+  ];
+  about.addRows(aboutRows.map((r) => spreadsheetRow(r)));
   styleHeader(about);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

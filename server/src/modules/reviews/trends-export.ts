@@ -16,6 +16,7 @@ import {
   WaitSatisfactionView,
 } from '@hallwatch/shared';
 import { Workbook } from 'exceljs';
+import { spreadsheetCell } from '../../core/export/spreadsheet-cell';
 
 // Every table of the trends page as an Excel sheet with Chinese headers, for the ledger
 // (台账). Rates are written as numbers with a percent format, so Excel can sum and chart them.
@@ -57,7 +58,7 @@ const WEEKDAYS = ['', '周一', '周二', '周三', '周四', '周五', '周六'
 
 function addSheet<T>(wb: Workbook, title: string, caption: string, columns: Column<T>[], rows: T[]): void {
   const ws = wb.addWorksheet(title);
-  ws.addRow([caption]).font = { bold: true };
+  ws.addRow([spreadsheetCell(caption)]).font = { bold: true };
   const head = ws.addRow(columns.map((c) => c.header));
   head.font = { bold: true };
   head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF6' } };
@@ -67,7 +68,7 @@ function addSheet<T>(wb: Workbook, title: string, caption: string, columns: Colu
     if (c.format === 'percent') col.numFmt = '0.00%';
     if (c.format === 'decimal') col.numFmt = '0.00';
   });
-  for (const r of rows) ws.addRow(columns.map((c) => c.value(r)));
+  for (const r of rows) ws.addRow(columns.map((c) => spreadsheetCell(c.value(r))));
   ws.views = [{ state: 'frozen', ySplit: 2 }];
 }
 

@@ -8,6 +8,7 @@ import type { AuthedRequest } from '../../../core/auth/principal';
 import { LoginRateLimit } from '../../../core/auth/rate-limits';
 import { clientAddress, userAgentOf } from '../../../core/auth/request-context';
 import { clearSessionCookie, setSessionCookie } from '../../../core/auth/session-cookie';
+import { AppConfig } from '../../../core/config/app-config';
 import { Clock } from '../../../core/time/clock';
 import { adminValidationPipe } from '../../registry/dtos/registry-validation';
 import { recordAudit } from '../audit-log';
@@ -27,6 +28,7 @@ export class AuthController {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
     private readonly login: LoginService,
     private readonly sessions: SessionsService,
     private readonly users: UsersService,
@@ -39,7 +41,7 @@ export class AuthController {
   async signIn(@Req() req: Request, @Res({ passthrough: true }) res: Response, @Body() body: LoginDto) {
     try {
       const result = await this.login.login(body.username, body.password, clientOf(req));
-      setSessionCookie(req, res, result.token, result.expiresAt.getTime() - this.clock.now().getTime());
+      setSessionCookie(req, res, this.config.HALLWATCH_HTTPS, result.token, result.expiresAt.getTime() - this.clock.now().getTime());
       return { user: result.user, expiresAt: result.expiresAt.toISOString(), ...(body.bearer ? { token: result.token } : {}) };
     } catch (err) {
       const answer = err instanceof HttpException ? (err.getResponse() as { retryAfterSeconds?: number }) : null;
@@ -58,7 +60,7 @@ export class AuthController {
         const ended = await this.sessions.endAllOf(p.userId, 'logout', em);
         await recordAudit(em, { action: 'logout', target: `user:${p.actor}`, details: { ended }, at: this.clock.now() });
       });
-    clearSessionCookie(req, res);
+    clearSessionCookie(req, res, this.config.HALLWATCH_HTTPS);
   }
 
   @Get('me')
@@ -92,6 +94,6 @@ export class AuthController {
       throw new ForbiddenException('The current password is wrong');
     }
     await this.users.changeOwnPassword(user.id, user.username, body.newPassword);
-    clearSessionCookie(req, res);
+    clearSessionCookie(req, res, this.config.HALLWATCH_HTTPS);
   }
 }
