@@ -9,7 +9,7 @@ import { recordAudit } from './audit-log';
 import { CreateUserDto, UpdateUserDto } from './dtos/user.dto';
 import { UserSite } from './entities/user-site.entity';
 import { User } from './entities/user.entity';
-import { hashPassword } from './password-hasher';
+import { hashPassword, verifyPassword } from './password-hasher';
 import { passwordProblem } from './password-policy';
 import { SessionsService } from './sessions.service';
 
@@ -131,6 +131,7 @@ export class UsersService {
     const user = await this.get(scope, id);
     const problem = passwordProblem(password, user.username);
     if (problem) throw badField('password', problem);
+    await this.refuseCurrent(id, password, 'password');
     const hash = await hashPassword(password);
     await this.ds.transaction(async (em) => {
       await em.update(User, id, {
@@ -149,12 +150,19 @@ export class UsersService {
   async changeOwnPassword(userId: string, username: string, password: string): Promise<void> {
     const problem = passwordProblem(password, username);
     if (problem) throw badField('newPassword', problem);
+    await this.refuseCurrent(userId, password, 'newPassword');
     const hash = await hashPassword(password);
     await this.ds.transaction(async (em) => {
       await em.update(User, userId, { passwordHash: hash, passwordChangedAt: this.clock.now(), mustChangePassword: false });
       await this.sessions.endAllOf(userId, 'password', em);
       await recordAudit(em, { action: 'password.change', target: `user:${username}`, at: this.clock.now() });
     });
+  }
+
+  // A "change" to the same password would leave a suspected-compromised password in place.
+  private async refuseCurrent(userId: string, password: string, field: string): Promise<void> {
+    const user = await this.ds.getRepository(User).findOneByOrFail({ id: userId });
+    if (await verifyPassword(user.passwordHash, password)) throw badField(field, `${field} must differ from the current password`);
   }
 
   async unlock(scope: Scope, id: string): Promise<UserView> {

@@ -1,4 +1,5 @@
 import { sanitizeDetails } from '../audit-log';
+import { charactersOutsidePatterns } from '../keyboard-patterns';
 import { passwordProblem } from '../password-policy';
 
 describe('password policy', () => {
@@ -34,5 +35,24 @@ describe('audit details', () => {
         nested: { authorization: 'Bearer z', ok: 1 },
       }),
     ).toEqual({ fields: ['name'], note: '回访 138****5678，身份证 [id]', nested: { ok: 1 } });
+  });
+});
+
+describe('keyboard patterns', () => {
+  it.each([
+    'qwertyuiop12',
+    '1qaz2wsx3edc4rfv',
+    '1q2w3e4r5t6y',
+    'asdfghjkl;asdf',
+    '0987654321qwe',
+    'abcdefgh1234',
+    'aaaa1111bbbb',
+    '!QAZ@WSX#EDC',
+  ])('refuses %j', (p) => expect(passwordProblem(p, 'wang')).toMatch(/keyboard pattern|common/));
+
+  it('counts the characters outside patterns', () => {
+    expect(charactersOutsidePatterns('qwertyuiop12')).toBe(2);
+    expect(charactersOutsidePatterns('zebra')).toBe(5);
+    expect(charactersOutsidePatterns('abcabc')).toBe(0);
   });
 });
