@@ -1,12 +1,14 @@
 import { IndicatorSnapshot } from '@hallwatch/shared';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { queryRows } from '../../core/database/typed-query';
 import { Clock } from '../../core/time/clock';
 import { serviceDay } from '../../core/time/service-day';
 import { Site } from '../registry/site.entity';
 import { AlertFacts } from './alert-rules';
 import { AlertSource, byUrgency } from './alert-sources';
 import { recordSnapshotHour } from './indicator-history';
+import { ActiveSiteRow, HistoryRoundRow } from './indicator-rows';
 import { indicatorSettings } from './indicator-settings';
 import { NO_PATROL, PatrolIndicatorSource } from './patrol-indicators';
 import { buildSnapshot } from './snapshot-builder';
@@ -130,7 +132,8 @@ export class IndicatorsService implements OnModuleInit, OnModuleDestroy {
     this.recording = true;
     try {
       // A mark ahead of now (a clock set back) does not block the round.
-      const taken = await this.ds.query(
+      const taken = await queryRows<HistoryRoundRow>(
+        this.ds,
         `INSERT INTO indicator_history_rounds (name, last_at) VALUES ('indicators', $1)
          ON CONFLICT (name) DO UPDATE SET last_at = EXCLUDED.last_at
          WHERE indicator_history_rounds.last_at <= $1::timestamptz - $2::interval OR indicator_history_rounds.last_at > $1::timestamptz
@@ -138,7 +141,8 @@ export class IndicatorsService implements OnModuleInit, OnModuleDestroy {
         [this.clock.now(), `${HISTORY_ROUND_GAP_MS} milliseconds`],
       );
       if (!taken.length) return 0;
-      const rows: Array<{ id: string }> = await this.ds.query(
+      const rows = await queryRows<ActiveSiteRow>(
+        this.ds,
         // One index probe per site (LIMIT 1 in a lateral join), in that site's partition of events;
         // as a semi-join the planner would group every stored event of every site instead.
         `SELECT s.id FROM sites s CROSS JOIN LATERAL (

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { EntityManager } from 'typeorm';
+import { queryRows } from '../../core/database/typed-query';
 
 /** A typed query on one connection: the readers share the snapshot's transaction through it. */
-export type Sql = <T>(text: string, params: unknown[]) => Promise<T[]>;
+export type Sql = <T extends object>(text: string, params: unknown[]) => Promise<T[]>;
 
 const names = new Map<string, string>();
 
@@ -21,8 +22,8 @@ export function statementName(text: string): string {
  */
 export const sqlOn = (em: EntityManager): Sql => {
   const runner = em.queryRunner;
-  if (!runner) return <T>(text: string, params: unknown[]) => em.query<T[]>(text, params);
-  return async <T>(text: string, params: unknown[]) => {
+  if (!runner) return <T extends object>(text: string, params: unknown[]) => queryRows<T>(em, text, params);
+  return async <T extends object>(text: string, params: unknown[]) => {
     const client = (await runner.connect()) as PoolClient;
     return (await client.query({ name: statementName(text), text, values: params })).rows as T[];
   };

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PatrolNotice } from './entities/patrol-notice.entity';
+import { queryRows } from '../../core/database/typed-query';
+import { IdRow, StepRow } from './patrol-rows';
 
 export type NoticeStep = 'remind' | 'overdue';
 export const NOTICE_STEPS: readonly NoticeStep[] = ['remind', 'overdue'];
@@ -34,7 +36,8 @@ export class NoticeStepsService {
       // Past the deadline a reminder has nothing left to warn of: only the escalation is recorded.
       const due = n.deadline <= now ? (['overdue'] as NoticeStep[]) : NOTICE_STEPS.filter((s) => noticeStepAt(n, s) <= now);
       if (!due.length) return { noticeId, siteId: n.siteId, steps: [] };
-      const inserted: Array<{ step: NoticeStep }> = await em.query(
+      const inserted = await queryRows<StepRow<NoticeStep>>(
+        em,
         `INSERT INTO patrol_steps (site_id, subject, subject_id, step, due_at, recorded_at)
          SELECT $1, 'notice', $2, s.step, s.due_at, $3 FROM unnest($4::varchar[], $5::timestamptz[]) AS s(step, due_at)
          ON CONFLICT (subject, subject_id, step) DO NOTHING RETURNING step`,
@@ -51,7 +54,8 @@ export class NoticeStepsService {
 
   /** Open notices of the site with a step whose time has passed but is not recorded (catch-up after an outage). */
   async advanceSite(siteId: string, now: Date): Promise<NoticeAdvance[]> {
-    const rows: Array<{ id: string }> = await this.ds.query(
+    const rows = await queryRows<IdRow>(
+      this.ds,
       `SELECT id FROM patrol_notices WHERE site_id = $1 AND status = 'open'
          AND ((reminded_at IS NULL AND remind_at <= $2 AND deadline > $2) OR (escalated_at IS NULL AND deadline <= $2)) ORDER BY deadline`,
       [siteId, now],

@@ -4,6 +4,8 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../core/time/clock';
 import { IngestService } from '../ingest/ingest.service';
 import { Site } from '../registry/site.entity';
+import { queryRows } from '../../core/database/typed-query';
+import { CodeRow } from './patrol-rows';
 
 const ROUND_TYPES: ReadonlySet<string> = new Set(PATROL_EVENT_TYPES);
 
@@ -24,14 +26,11 @@ export class PatrolEventsService {
   /** `actor` is who is signed in: it replaces the patroller a start or completion names. */
   async post(site: Site, body: unknown, actor: string): Promise<IngestResponse> {
     const items = toList(body).map((item) => asPatroller(item, actor));
-    const rounds = new Set(
-      (
-        (await this.ds.query(`SELECT code FROM patrol_rounds WHERE site_id = $1 AND code = ANY($2::varchar[])`, [
-          site.id,
-          items.map((i) => roundOf(i)).filter((r): r is string => r !== null),
-        ])) as Array<{ code: string }>
-      ).map((r) => r.code),
-    );
+    const known = await queryRows<CodeRow>(this.ds, `SELECT code FROM patrol_rounds WHERE site_id = $1 AND code = ANY($2::varchar[])`, [
+      site.id,
+      items.map((i) => roundOf(i)).filter((r): r is string => r !== null),
+    ]);
+    const rounds = new Set(known.map((r) => r.code));
     const results: Array<EventResult | null> = items.map((item) => precheck(item, rounds));
     const passing = items.filter((_, i) => results[i] === null);
     if (passing.length) {

@@ -9,27 +9,8 @@ import { PatrolDeduction } from './entities/patrol-deduction.entity';
 import { PatrolFinding } from './entities/patrol-finding.entity';
 import { localMonth } from '../../core/time/zoned-time';
 import { PatrolNotifier } from './patrol-notifier';
-
-interface FindingRow {
-  id: string;
-  check_event_id: string;
-  round: string;
-  day: string;
-  checkpoint: string;
-  items: number[];
-  department: string | null;
-  window: string | null;
-  severity: 'low' | 'medium' | 'high' | null;
-  note: string | null;
-  occurred_at: Date;
-  status: 'open' | 'resolved';
-  resolved_at: Date | null;
-  resolution: string | null;
-  has_photo: boolean;
-  points: number | null;
-  month: string | null;
-  notice: string | null;
-}
+import { queryCount, queryOne, queryRows } from '../../core/database/typed-query';
+import { DeductionTotalRow, DeductPointsRow, FindingRow } from './patrol-rows';
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -56,7 +37,8 @@ export class PatrolFindingsService {
 
   async list(siteCode: string, status: 'open' | 'resolved' | 'all'): Promise<PatrolFindingView[]> {
     const site = await findSite(this.ds.manager, siteCode);
-    const rows: FindingRow[] = await this.ds.query(
+    const rows = await queryRows<FindingRow>(
+      this.ds,
       `SELECT f.*, r.code AS round, f.day::text AS day, p.check_event_id IS NOT NULL AS has_photo, d.points, d.month, n.id AS notice
        FROM patrol_findings f JOIN patrol_rounds r ON r.id = f.round_id
        LEFT JOIN patrol_photos p ON p.site_id = f.site_id AND p.check_event_id = f.check_event_id
@@ -88,10 +70,11 @@ export class PatrolFindingsService {
 
   async resolve(siteCode: string, id: string, actor: string, input: ResolveFindingDto): Promise<void> {
     const site = await findSite(this.ds.manager, siteCode);
-    const [, n] = (await this.ds.query(
+    const n = await queryCount(
+      this.ds,
       `UPDATE patrol_findings SET status = 'resolved', resolved_at = $3, resolution = $4, resolved_by = $5 WHERE site_id = $1 AND id = $2 AND status = 'open'`,
       [site.id, id, this.clock.now(), input.resolution, actor],
-    )) as [unknown, number];
+    );
     if (!n) {
       await this.requireFinding(site.id, site.code, id);
       throw new ConflictException({ statusCode: 409, error: 'Conflict', message: 'The finding is already resolved' });
@@ -107,7 +90,8 @@ export class PatrolFindingsService {
       if (!finding.department) throw badField('department', 'The finding names no department; a violation is charged to a department');
       const existing = await em.findOneBy(PatrolDeduction, { findingId: finding.id });
       if (existing) throw new ConflictException({ statusCode: 409, error: 'Conflict', message: 'This violation is already confirmed' });
-      const rows: Array<{ deduct_points: number }> = await em.query(
+      const checkpoint = await queryOne<DeductPointsRow>(
+        em,
         `SELECT deduct_points FROM patrol_checkpoints WHERE site_id = $1 AND code = $2`,
         [site.id, finding.checkpoint],
       );
@@ -117,7 +101,7 @@ export class PatrolFindingsService {
           findingId: finding.id,
           department: finding.department,
           month: localMonth(finding.occurredAt, site.timezone),
-          points: input.points ?? rows[0]?.deduct_points ?? 1,
+          points: input.points ?? checkpoint?.deduct_points ?? 1,
           reason: input.reason ?? finding.note,
           items: finding.items,
           confirmedAt: this.clock.now(),
@@ -133,7 +117,8 @@ export class PatrolFindingsService {
     if (!MONTH.test(from)) throw badField('from', 'from must be a month written YYYY-MM');
     if (!MONTH.test(to)) throw badField('to', 'to must be a month written YYYY-MM');
     const site = await findSite(this.ds.manager, siteCode);
-    const rows: Array<{ month: string; department: string; name: string | null; points: number; count: number }> = await this.ds.query(
+    const rows = await queryRows<DeductionTotalRow>(
+      this.ds,
       `SELECT d.month, d.department, dep.name, sum(d.points)::int AS points, count(*)::int AS count
        FROM patrol_deductions d LEFT JOIN departments dep ON dep.site_id = d.site_id AND dep.code = d.department
        WHERE d.site_id = $1 AND d.month BETWEEN $2 AND $3 GROUP BY d.month, d.department, dep.name ORDER BY d.month, points DESC, d.department`,

@@ -12,6 +12,8 @@ import { PatrolJobsProducer } from './jobs/patrol-jobs.producer';
 import { PatrolNotifier } from './patrol-notifier';
 import { noticeView } from './patrol-views';
 import { noticeRemindAt } from './round-rules';
+import { queryRows } from '../../core/database/typed-query';
+import { FindingItemsRow } from './patrol-rows';
 
 export type NoticeFilter = 'open' | 'overdue' | 'closed' | 'all';
 
@@ -139,10 +141,7 @@ export class PatrolNoticesService {
 
   private async itemsOf(em: EntityManager, findingIds: string[]): Promise<Map<string, number[]>> {
     if (!findingIds.length) return new Map();
-    const rows: Array<{ id: string; items: number[] }> = await em.query(
-      `SELECT id, items FROM patrol_findings WHERE id = ANY($1::uuid[])`,
-      [findingIds],
-    );
+    const rows = await queryRows<FindingItemsRow>(em, `SELECT id, items FROM patrol_findings WHERE id = ANY($1::uuid[])`, [findingIds]);
     // A notice is about the finding's items and always about the follow-up promise (9, 47).
     return new Map(rows.map((r) => [r.id, [...new Set([...r.items, 9, 47])].sort((a, b) => a - b)]));
   }

@@ -7,6 +7,8 @@ import { Site } from '../registry/site.entity';
 import { PatrolFinding } from './entities/patrol-finding.entity';
 import { PatrolPhoto } from './entities/patrol-photo.entity';
 import { photoType } from './photo-type';
+import { queryRows } from '../../core/database/typed-query';
+import { PhotoKeyRow } from './patrol-rows';
 
 const megabytes = (n: number) => `${Math.round(n / 1024 / 102.4) / 10} MB`;
 
@@ -57,7 +59,8 @@ export class PatrolPhotosService {
         field: 'check',
         message: `No finding recorded by check "${checkEventId}" yet; send the round.check event first`,
       });
-    const inserted: unknown[] = await this.ds.query(
+    const inserted = await queryRows<PhotoKeyRow>(
+      this.ds,
       `INSERT INTO patrol_photos (site_id, check_event_id, type, size, sha256, bytes) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (site_id, check_event_id) DO NOTHING RETURNING check_event_id`,
       [site.id, checkEventId, type, bytes.length, createHash('sha256').update(bytes).digest('hex'), bytes],

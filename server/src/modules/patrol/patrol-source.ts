@@ -13,6 +13,8 @@ import { AlertSource } from '../indicators/alert-sources';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { PatrolIndicatorSource, PatrolIndicatorValues, PatrolValues, ZERO_PATROL } from '../indicators/patrol-indicators';
 import { Site } from '../registry/site.entity';
+import { queryRows } from '../../core/database/typed-query';
+import { DepartmentCountRow, NoticeAlertRow, RoundAlertRow } from './patrol-rows';
 
 // The wall's patrol numbers and alerts, read from the states the scheduler and the events
 // have stored, inside the snapshot's transaction like every other indicator.
@@ -20,15 +22,18 @@ import { Site } from '../registry/site.entity';
 const PATROL_SOURCE: PatrolIndicatorSource = {
   async values(em: EntityManager, site: Site, _now: Date, day: string): Promise<PatrolIndicatorValues> {
     // The counts are the rounds' own states, so the tiles and the figures cannot disagree.
-    const rounds: PatrolRoundMark[] = await em.query(
+    const rounds = await queryRows<PatrolRoundMark>(
+      em,
       `SELECT "time", state FROM patrol_rounds WHERE site_id = $1 AND day = $2 ORDER BY "time", slot`,
       [site.id, day],
     );
-    const findings: Array<{ department: string | null; n: number }> = await em.query(
+    const findings = await queryRows<DepartmentCountRow<string | null>>(
+      em,
       `SELECT department, count(*)::int AS n FROM patrol_findings WHERE site_id = $1 AND status = 'open' GROUP BY department`,
       [site.id],
     );
-    const notices: Array<{ department: string; n: number }> = await em.query(
+    const notices = await queryRows<DepartmentCountRow<string>>(
+      em,
       `SELECT department, count(*)::int AS n FROM patrol_notices WHERE site_id = $1 AND status = 'open' AND escalated_at IS NOT NULL GROUP BY department`,
       [site.id],
     );
@@ -72,7 +77,8 @@ const hhmm = (at: Date, timeZone: string) =>
 export const PATROL_ALERTS: AlertSource = {
   async alerts(em: EntityManager, site: Site, now: Date): Promise<LiveAlert[]> {
     const base = { state: 'raised' as const, site: site.code };
-    const rounds: Array<{ code: string; time: string; state: string; overdue_at: Date; missed_at: Date }> = await em.query(
+    const rounds = await queryRows<RoundAlertRow>(
+      em,
       `SELECT code, time, state, overdue_at, missed_at FROM patrol_rounds WHERE site_id = $1 AND day = $2 AND state IN ('overdue', 'missed') ORDER BY slot`,
       [site.id, serviceDay(now, site.timezone)],
     );
@@ -103,15 +109,8 @@ export const PATROL_ALERTS: AlertSource = {
             items: [...ROUND_ALERT_ITEMS],
           },
     );
-    const notices: Array<{
-      id: string;
-      department: string;
-      name: string | null;
-      name_en: string | null;
-      deadline: Date;
-      escalated: boolean;
-      reminded_at: Date;
-    }> = await em.query(
+    const notices = await queryRows<NoticeAlertRow>(
+      em,
       `SELECT n.id, n.department, d.name, d.name_en, n.deadline, n.escalated_at IS NOT NULL AS escalated, n.reminded_at
          FROM patrol_notices n LEFT JOIN departments d ON d.site_id = n.site_id AND d.code = n.department
          WHERE n.site_id = $1 AND n.status = 'open' AND (n.escalated_at IS NOT NULL OR n.reminded_at IS NOT NULL) ORDER BY n.deadline, n.id`,

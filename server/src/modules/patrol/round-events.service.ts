@@ -4,6 +4,8 @@ import { serviceDay } from '../../core/time/service-day';
 import { Site } from '../registry/site.entity';
 import { addDays } from '../../core/time/zoned-time';
 import { RoundAdvance, RoundStepsService } from './round-steps.service';
+import { queryOne, queryRows } from '../../core/database/typed-query';
+import { AppliedEventRow, RoundDayRow, StoredRoundEventRow } from './patrol-rows';
 
 /** A stored round.* event, as the ingest transaction or the events table hands it over. */
 export interface RoundEvent {
@@ -32,7 +34,8 @@ export class RoundEventsService {
   async applyInTransaction(em: EntityManager, site: Site, events: RoundEvent[], now: Date): Promise<RoundAdvance[]> {
     const rounds = events.filter((e) => e.type.startsWith('round.'));
     if (!rounds.length) return [];
-    const claimed: Array<{ event_id: string }> = await em.query(
+    const claimed = await queryRows<AppliedEventRow>(
+      em,
       `INSERT INTO patrol_applied_events (site_id, event_id) SELECT $1, unnest($2::varchar[]) ON CONFLICT DO NOTHING RETURNING event_id`,
       [site.id, rounds.map((e) => e.id)],
     );
@@ -57,7 +60,8 @@ export class RoundEventsService {
   async projectPending(site: Site, now: Date): Promise<RoundAdvance[]> {
     const today = serviceDay(now, site.timezone);
     return this.ds.transaction(async (em) => {
-      const rows: Array<{ id: string; type: string; occurred_at: Date; data: Record<string, unknown> }> = await em.query(
+      const rows = await queryRows<StoredRoundEventRow>(
+        em,
         `SELECT e.id, e.type, e.occurred_at, e.data FROM events e
          WHERE e.site_id = $1 AND e.service_day >= $2 AND e.type IN ('round.started', 'round.check', 'round.completed')
            AND NOT EXISTS (SELECT 1 FROM patrol_applied_events a WHERE a.site_id = e.site_id AND a.event_id = e.id)`,
@@ -75,13 +79,13 @@ export class RoundEventsService {
 
   private async applyOne(em: EntityManager, site: Site, e: RoundEvent): Promise<string | null> {
     const code = str(e.data.round);
-    const rows: Array<{ id: string; day: string }> = await em.query(
+    const round = await queryOne<RoundDayRow>(
+      em,
       `SELECT id, day::text AS day FROM patrol_rounds WHERE site_id = $1 AND code = $2 FOR UPDATE`,
       [site.id, code],
     );
     // A round the schedule never made (a device's own round id) is kept in events only.
-    if (!rows.length) return null;
-    const round = rows[0];
+    if (!round) return null;
     if (e.type === 'round.started') {
       await em.query(
         `UPDATE patrol_rounds SET started_at = $2, started_by = $3, updated_at = now() WHERE id = $1 AND (started_at IS NULL OR started_at > $2)`,

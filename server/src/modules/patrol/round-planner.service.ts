@@ -6,6 +6,8 @@ import { PatrolSchedule } from './entities/patrol-schedule.entity';
 import { addDays } from '../../core/time/zoned-time';
 import { isPatrolDay } from './patrol-calendar';
 import { planDay, PlannedRound } from './round-rules';
+import { queryCount, queryRows } from '../../core/database/typed-query';
+import { IdRow } from './patrol-rows';
 
 export interface PlanResult {
   created: number;
@@ -46,8 +48,9 @@ export class RoundPlanner {
   async planDay(site: Site, day: string, now: Date): Promise<PlanResult> {
     return this.ds.transaction(async (em) => {
       const wanted = await this.wantedRounds(em, site, day);
-      const created: unknown[] = wanted.length
-        ? await em.query(
+      const created = wanted.length
+        ? await queryRows<IdRow>(
+            em,
             `INSERT INTO patrol_rounds (site_id, day, slot, code, time, due_at, overdue_at, missed_at, state)
              SELECT $1::uuid, $2::date, *, 'scheduled' FROM unnest($3::smallint[], $4::varchar[], $5::varchar[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[])
              ON CONFLICT (site_id, day, slot) DO NOTHING RETURNING id`,
@@ -66,7 +69,8 @@ export class RoundPlanner {
       // Only rounds nobody has touched and whose time has not come may move or go.
       const untouched = `r.site_id = $1 AND r.day = $2 AND r.state = 'scheduled' AND r.started_at IS NULL AND r.completed_at IS NULL
         AND r.due_at > $3 AND NOT EXISTS (SELECT 1 FROM patrol_checks c WHERE c.round_id = r.id)`;
-      const [, moved] = (await em.query(
+      const moved = await queryCount(
+        em,
         `UPDATE patrol_rounds r SET time = w.time, due_at = w.due_at, overdue_at = w.overdue_at, missed_at = w.missed_at, updated_at = now()
          FROM unnest($4::smallint[], $5::varchar[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[]) AS w(slot, time, due_at, overdue_at, missed_at)
          WHERE ${untouched} AND r.slot = w.slot AND r.due_at <> w.due_at AND w.due_at > $3`,
@@ -80,14 +84,14 @@ export class RoundPlanner {
           wanted.map((w) => w.overdueAt),
           wanted.map((w) => w.missedAt),
         ],
-      )) as [unknown, number];
-      const [, removed] = (await em.query(`DELETE FROM patrol_rounds r WHERE ${untouched} AND NOT (r.slot = ANY($4::smallint[]))`, [
+      );
+      const removed = await queryCount(em, `DELETE FROM patrol_rounds r WHERE ${untouched} AND NOT (r.slot = ANY($4::smallint[]))`, [
         site.id,
         day,
         now,
         wanted.map((w) => w.slot),
-      ])) as [unknown, number];
-      return { created: created.length, moved: moved ?? 0, removed: removed ?? 0 };
+      ]);
+      return { created: created.length, moved, removed };
     });
   }
 }

@@ -3,6 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { PatrolRound } from './entities/patrol-round.entity';
 import { RoundFacts, roundState, RoundStep, stepAt, stepsReached } from './round-rules';
+import { queryRows } from '../../core/database/typed-query';
+import { IdRow, StepRow } from './patrol-rows';
 
 export interface RoundAdvance {
   roundId: string;
@@ -47,7 +49,8 @@ export class RoundStepsService {
 
   /** Every round of the site that time could still change. */
   async advanceSite(siteId: string, now: Date): Promise<RoundAdvance[]> {
-    const rows: Array<{ id: string }> = await this.ds.query(
+    const rows = await queryRows<IdRow>(
+      this.ds,
       `SELECT id FROM patrol_rounds WHERE site_id = $1 AND state NOT IN ('done', 'missed') AND due_at <= $2 ORDER BY due_at, slot`,
       [siteId, now],
     );
@@ -73,7 +76,8 @@ export class RoundStepsService {
     if (logSteps) {
       const reached = stepsReached(f, now);
       if (reached.length) {
-        const inserted: Array<{ step: RoundStep }> = await em.query(
+        const inserted = await queryRows<StepRow<RoundStep>>(
+          em,
           `INSERT INTO patrol_steps (site_id, subject, subject_id, step, due_at, recorded_at)
            SELECT $1, 'round', $2, s.step, s.due_at, $3 FROM unnest($4::varchar[], $5::timestamptz[]) AS s(step, due_at)
            ON CONFLICT (subject, subject_id, step) DO NOTHING RETURNING step`,

@@ -1,6 +1,8 @@
 import { AnyHallEvent } from '@hallwatch/shared';
 import { DataSource } from 'typeorm';
+import { queryRows } from '../../core/database/typed-query';
 import { PhoneCipher } from '../../core/privacy/phone-cipher';
+import { ReplayEventRow } from './projection-rows';
 import { NewEvent, Projector } from './projector';
 
 const PAGE = 2000;
@@ -18,7 +20,8 @@ export async function rebuildProjections(ds: DataSource, siteId: string, phoneSe
     let after: { at: Date; id: string } | null = null;
     let total = 0;
     for (;;) {
-      const rows: Array<{ id: string; type: string; occurred_at: Date; day: string; data: Record<string, unknown> }> = await em.query(
+      const rows: ReplayEventRow[] = await queryRows<ReplayEventRow>(
+        em,
         `SELECT id, type, occurred_at, service_day::text AS day, data FROM events
          WHERE site_id = $1 AND (type LIKE 'ticket.%' OR type LIKE 'staff.%')
            AND ($2::timestamptz IS NULL OR (occurred_at, id) > ($2, $3))

@@ -1,39 +1,12 @@
-import { EntityManager } from 'typeorm';
+import { queryRows, SqlTarget } from '../../core/database/typed-query';
 import { arrayLiteral } from './pg-array';
+import { LifeRow, TicketEventRow } from './projection-rows';
 import { TicketEventInput, TicketLife, WaitSegment } from './ticket-life';
-import { TicketStatus } from './ticket.entity';
 import { keyOf, TicketKey } from './ticket-store';
 
 // Reads of the ticket projection, for tickets whose rows this transaction has locked.
 
-type Db = Pick<EntityManager, 'query'>;
-
 const at = (v: string | Date | null): Date | null => (v === null ? null : new Date(v));
-
-interface LifeRow {
-  day: string;
-  ticket: string;
-  status: TicketStatus;
-  department: string | null;
-  channel: string | null;
-  service_item: string | null;
-  issued_at: Date | null;
-  wait_from: Date | null;
-  first_called_at: Date | null;
-  last_called_at: Date | null;
-  call_count: number;
-  window: string | null;
-  staff: string | null;
-  started_at: Date | null;
-  ended_at: Date | null;
-  outcome: string | null;
-  transfer_count: number;
-  event_count: number;
-  last_event_at: Date | null;
-  last_event_type: string | null;
-  last_event_id: string | null;
-  waits: Array<[number, string | null, string, string | null, boolean]> | null;
-}
 
 function lifeOf(r: LifeRow): TicketLife {
   const waits: WaitSegment[] = (r.waits ?? []).map(([seq, department, waitFrom, calledAt, abandoned]) => ({
@@ -75,8 +48,9 @@ function lifeOf(r: LifeRow): TicketLife {
  * database, or one nobody has analysed) joins on the keys were planned as nested loops that
  * re-read the site's whole tables for every ticket.
  */
-export async function readLives(em: Db, siteId: string, keys: TicketKey[]): Promise<Map<string, TicketLife>> {
-  const rows: LifeRow[] = await em.query(
+export async function readLives(em: SqlTarget, siteId: string, keys: TicketKey[]): Promise<Map<string, TicketLife>> {
+  const rows = await queryRows<LifeRow>(
+    em,
     `SELECT k.day::text AS day, t.ticket, t.status, t.department, t.channel, t.service_item, t.issued_at, t.wait_from,
        t.first_called_at, t.last_called_at, t.call_count, t."window", t.staff, t.started_at, t.ended_at, t.outcome, t.transfer_count,
        t.event_count, t.last_event_at, t.last_event_type, t.last_event_id, w.waits
@@ -97,17 +71,17 @@ const keyParams = (siteId: string, keys: TicketKey[]) => [
 ];
 
 /** Every stored event of these tickets, for the lives that must be replayed from the start. */
-export async function readTicketEvents(em: Db, siteId: string, keys: TicketKey[]): Promise<Map<string, TicketEventInput[]>> {
-  const rows: Array<{ id: string; type: string; occurred_at: Date; data: Record<string, unknown>; day: string; ticket: string }> =
-    await em.query(
-      // Per key through the (site, day, ticket) index, as readLives does.
-      `SELECT e.id, e.type, e.occurred_at, e.data, k.day::text AS day, k.ticket
+export async function readTicketEvents(em: SqlTarget, siteId: string, keys: TicketKey[]): Promise<Map<string, TicketEventInput[]>> {
+  const rows = await queryRows<TicketEventRow>(
+    em,
+    // Per key through the (site, day, ticket) index, as readLives does.
+    `SELECT e.id, e.type, e.occurred_at, e.data, k.day::text AS day, k.ticket
        FROM unnest($2::date[], $3::varchar[]) AS k(day, ticket)
        CROSS JOIN LATERAL (
          SELECT id, type, occurred_at, data FROM events
          WHERE site_id = $1 AND service_day = k.day AND ticket = k.ticket AND ticket IS NOT NULL) e`,
-      keyParams(siteId, keys),
-    );
+    keyParams(siteId, keys),
+  );
   const byKey = new Map<string, TicketEventInput[]>();
   for (const r of rows) {
     const k = keyOf(r);

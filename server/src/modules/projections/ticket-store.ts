@@ -1,5 +1,7 @@
 import { EntityManager } from 'typeorm';
+import { queryRows } from '../../core/database/typed-query';
 import { arrayLiteral, ArrayValue, ms, unnestColumn } from './pg-array';
+import { ClaimedTicketRow } from './projection-rows';
 import { TicketLife, WaitSegment } from './ticket-life';
 
 // Writes of the ticket projection. Each is one set-based statement for the whole batch: the
@@ -14,7 +16,7 @@ export interface KeyedLife extends TicketKey {
   life: TicketLife;
 }
 
-type Db = Pick<EntityManager, 'query'>;
+type Db = EntityManager;
 
 // Ticket codes never hold a space (event validation), so the pair is unambiguous.
 export const keyOf = (k: TicketKey): string => `${k.day} ${k.ticket}`;
@@ -54,7 +56,8 @@ const UPSERT_LIVES = `INSERT INTO tickets (site_id, service_day, ticket, status,
  */
 export async function claimLives(em: Db, siteId: string, claim: LivesClaim): Promise<TicketKey[]> {
   if (!claim.params.length) return [];
-  return em.query(
+  return queryRows<ClaimedTicketRow>(
+    em,
     `WITH src AS MATERIALIZED ${LIVES_SRC},
      written AS (${UPSERT_LIVES} WHERE false RETURNING service_day, ticket),
      waits AS (

@@ -1,6 +1,7 @@
 import { IndicatorSnapshot, LookBackResult, meetsTarget, RectificationReboundView } from '@hallwatch/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { queryOne } from '../../core/database/typed-query';
 import { serviceDay } from '../../core/time/service-day';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { Site } from '../registry/site.entity';
@@ -11,6 +12,7 @@ import { RectificationRebound } from './entities/rectification-rebound.entity';
 import { zonedInstant } from '../../core/time/zoned-time';
 import { DayVerdict, judgeDay, latestClosedDay, LinkTrack, observeNow, reboundSince } from './look-back-rules';
 import { lookBackSettings } from './look-back-settings';
+import { EventPresenceRow, RecordedValueRow } from './rectification-rows';
 
 /** The actor recorded in an item's history when the look-back changes its rebound flag. */
 export const LOOK_BACK_ACTOR = 'look-back';
@@ -167,18 +169,22 @@ export class LookBackService {
 
   /** Only a day the hall worked is judged: a Sunday with no rounds is not a rebound. */
   private async hadEvents(em: EntityManager, site: Site, day: string): Promise<boolean> {
-    const rows: unknown[] = await em.query(`SELECT 1 FROM events WHERE site_id = $1 AND service_day = $2 LIMIT 1`, [site.id, day]);
-    return rows.length > 0;
+    const row = await queryOne<EventPresenceRow>(em, `SELECT 1 AS present FROM events WHERE site_id = $1 AND service_day = $2 LIMIT 1`, [
+      site.id,
+      day,
+    ]);
+    return row !== undefined;
   }
 
   private async recordedValue(em: EntityManager, site: Site, link: RectificationLink, day: string): Promise<number | null> {
-    const rows: Array<{ value: number | null }> = await em.query(
+    const row = await queryOne<RecordedValueRow>(
+      em,
       `SELECT value FROM indicator_history
        WHERE site_id = $1 AND indicator = $2 AND department = $3
          AND hour >= ($4::date::timestamp AT TIME ZONE $5) AND hour < (($4::date + 1)::timestamp AT TIME ZONE $5)
        ORDER BY hour DESC LIMIT 1`,
       [site.id, link.indicator, link.department, day, site.timezone],
     );
-    return rows[0]?.value ?? null;
+    return row?.value ?? null;
   }
 }

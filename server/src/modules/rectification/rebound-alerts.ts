@@ -7,16 +7,10 @@ import {
   type RectificationReboundView,
 } from '@hallwatch/shared';
 import { EntityManager } from 'typeorm';
+import { queryRows } from '../../core/database/typed-query';
 import { AlertSource } from '../indicators/alert-sources';
 import { Site } from '../registry/site.entity';
-
-interface ReboundRow {
-  key: string;
-  number: number;
-  ref: string;
-  since: Date;
-  links: RectificationReboundView['links'];
-}
+import { ReboundRow } from './rectification-rows';
 
 const WINDOW_WORD = { day: { zh: '每日', en: 'daily' }, now: { zh: '实时', en: 'live' } } as const;
 
@@ -56,7 +50,8 @@ export function reboundAlert(site: { code: string }, row: ReboundRow): LiveAlert
 
 export const REBOUND_ALERTS: AlertSource = {
   async alerts(em: EntityManager, site: Site): Promise<LiveAlert[]> {
-    const rows: ReboundRow[] = await em.query(
+    const rows = await queryRows<ReboundRow>(
+      em,
       `SELECT i.key, i.number, r.ref, b.since, b.links
        FROM rectification_rebounds b
        JOIN rectification_items i ON i.id = b.item_id
