@@ -22,8 +22,9 @@ async function run(target: SqlTarget, sql: string, params: readonly unknown[]): 
 
 /**
  * The rows of a statement (a SELECT, or any command with RETURNING) as the caller's row type.
- * The type is the caller's word for the SQL's columns: declare it beside the query, and name
- * the columns in the SQL (`AS`) as the type has them.
+ * The type is the caller's word for the SQL's columns, unchecked at run time: declare it once
+ * per statement (in the module's rows file) and name the columns in the SQL as the type has
+ * them (docs/raw-sql.md).
  */
 export async function queryRows<Row extends object>(target: SqlTarget, sql: string, params: readonly unknown[] = []): Promise<Row[]> {
   return (await run(target, sql, params)).records as Row[];
