@@ -62,7 +62,8 @@ describe('hall registry admin API', () => {
       } finally {
         await off.close();
       }
-    });
+      // It starts a second server, which on a busy machine takes longer than jest's default.
+    }, 60_000);
   });
 
   describe('sites', () => {

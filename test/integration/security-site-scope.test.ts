@@ -1,5 +1,5 @@
 import type { RectificationItemView } from '@hallwatch/shared';
-import { call, makeUser, signIn } from '../support/accounts';
+import { auditCount, call, makeUser, signIn } from '../support/accounts';
 import { makeSite } from '../support/factories';
 import { rawCall } from '../support/raw-request';
 import { postForm, seedReportText } from '../support/rectification-api';
@@ -180,6 +180,24 @@ describe('one site per request: a town account cannot reach the hall or the dist
       expect((await call(t.url, 'GET', '/api/v1/admin/trends/breakdown?scope=all&dim=site', { token: tokens['all-leader'] })).status).toBe(
         200,
       );
+    });
+  });
+
+  describe('every refusal of a district-wide request is audited', () => {
+    it('writes one access.denied entry, naming the input, for scope=all, a new site and a new parent', async () => {
+      for (const [method, path, body, field] of [
+        ['GET', '/api/v1/admin/trends/series?scope=all&site=huiji-t1', undefined, 'scope'],
+        ['POST', '/api/v1/admin/sites?site=huiji-t1', { code: 'audited', name: '新站', tier: 'village', parent: 'huiji-t1' }, 'parent'],
+        ['PATCH', '/api/v1/admin/sites/huiji-t1-v1', { parent: 'huiji-t2' }, 'parent'],
+        ['PUT', '/api/v1/admin/calendar', { from: '2024-11-05', kind: 'holiday', name: '全区假日' }, 'site'],
+      ] as const) {
+        const token = path.includes('trends') ? tokens['t1-leader'] : tokens['t1-admin'];
+        const before = await auditCount(t.ds, 'access.denied', `details->>'reason' LIKE $2`, [`%${field}%`]);
+        const res = await call(t.url, method, path, { token, body });
+        expect([path, res.status]).toEqual([path, 403]);
+        expect(JSON.stringify(res.body)).toContain(field);
+        expect([path, await auditCount(t.ds, 'access.denied', `details->>'reason' LIKE $2`, [`%${field}%`])]).toEqual([path, before + 1]);
+      }
     });
   });
 

@@ -2,7 +2,7 @@ import { INestApplication, RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import { MetadataScanner } from '@nestjs/core/metadata-scanner';
-import { AUTH_RULE, AuthRule, SELF_SERVICE, SITE_FILTERED } from '../../server/src/core/auth/auth-rules';
+import { AUTH_RULE, AuthRule, EVERY_SITE, EverySiteTest, SELF_SERVICE, SITE_FILTERED } from '../../server/src/core/auth/auth-rules';
 
 export interface RouteEntry {
   method: string;
@@ -12,6 +12,8 @@ export interface RouteEntry {
   rule: AuthRule | undefined;
   siteFiltered: boolean;
   selfService: boolean;
+  /** Set when some requests of the route reach every site (for accounts of every site only). */
+  everySite: EverySiteTest | undefined;
 }
 
 const join = (...parts: string[]): string =>
@@ -49,6 +51,7 @@ export function routeTable(app: INestApplication): RouteEntry[] {
               rule: reflector.getAllAndOverride<AuthRule | undefined>(AUTH_RULE, targets),
               siteFiltered: reflector.getAllAndOverride<boolean | undefined>(SITE_FILTERED, targets) === true,
               selfService: reflector.getAllAndOverride<boolean | undefined>(SELF_SERVICE, targets) === true,
+              everySite: reflector.getAllAndOverride<EverySiteTest | undefined>(EVERY_SITE, targets),
             });
       }
     }

@@ -1,11 +1,13 @@
 import { ROLES, type Role } from '@hallwatch/shared';
 import { applyDecorators, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { Request } from 'express';
 
 // Every route declares who may call it; the matrix test fails on a route without a rule.
 export const AUTH_RULE = 'hallwatch:auth-rule';
 export const SITE_FILTERED = 'hallwatch:site-filtered';
 export const SELF_SERVICE = 'hallwatch:self-service';
+export const EVERY_SITE = 'hallwatch:every-site';
 
 export type AuthRule = { kind: 'public' } | { kind: 'device' } | { kind: 'roles'; roles: readonly Role[] };
 
@@ -33,10 +35,21 @@ export const FiltersBySite = (): MethodDecorator & ClassDecorator => SetMetadata
 export const SelfService = (): MethodDecorator & ClassDecorator =>
   applyDecorators(Roles(...ROLES), SetMetadata(SELF_SERVICE, true), FiltersBySite());
 
+/** The input by which a request reaches every site at once (e.g. "scope" for scope=all), or null when it does not. */
+export type EverySiteTest = (req: Request) => string | null;
+
+/**
+ * The request reaches every site at once when `test` names the input asking for it (figures of
+ * every site, a change to the site tree): only an account of every site may then make it. The
+ * guard refuses the others and audits the refusal like any other (docs/security.md).
+ */
+export const EverySiteWhen = (test: EverySiteTest): MethodDecorator & ClassDecorator => SetMetadata(EVERY_SITE, test);
+
 export interface RouteAuth {
   rule: AuthRule | undefined;
   siteFiltered: boolean;
   selfService: boolean;
+  everySite: EverySiteTest | undefined;
 }
 
 export function routeAuth(reflector: Reflector, ctx: ExecutionContext): RouteAuth {
@@ -45,5 +58,6 @@ export function routeAuth(reflector: Reflector, ctx: ExecutionContext): RouteAut
     rule: reflector.getAllAndOverride<AuthRule | undefined>(AUTH_RULE, targets),
     siteFiltered: reflector.getAllAndOverride<boolean | undefined>(SITE_FILTERED, targets) === true,
     selfService: reflector.getAllAndOverride<boolean | undefined>(SELF_SERVICE, targets) === true,
+    everySite: reflector.getAllAndOverride<EverySiteTest | undefined>(EVERY_SITE, targets),
   };
 }

@@ -62,6 +62,17 @@ export class RolesGuard implements CanActivate {
         `Name a site (a :site path or ?site=<code>): your account is limited to ${p.sites.join(', ') || 'no site'}`,
         p,
       );
+    if (p.sites !== 'all') {
+      const asks = route.everySite?.(req);
+      if (asks)
+        return this.deny(
+          req,
+          403,
+          `${asks}: this reaches every site and needs an account of every site; yours is limited to ${p.sites.join(', ') || 'no site'}`,
+          p,
+          site ?? undefined,
+        );
+    }
     req.requestSite = site;
     return true;
   }

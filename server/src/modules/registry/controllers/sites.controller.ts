@@ -1,15 +1,19 @@
 import { Body, Get, Patch, Post, Query } from '@nestjs/common';
-import { FiltersBySite, Roles } from '../../../core/auth/auth-rules';
+import type { Request } from 'express';
+import { EverySiteWhen, FiltersBySite, Roles } from '../../../core/auth/auth-rules';
 import { CurrentPrincipal, inScope } from '../../../core/auth/principal';
 import type { Principal } from '../../../core/auth/principal';
 import { AdminActor } from '../../../core/auth/admin.guard';
-import { RequestSite, requireAllSites, SitePath } from '../../../core/auth/request-site';
+import { RequestSite, SitePath } from '../../../core/auth/request-site';
 import { CreateSiteDto, ListSitesQuery, UpdateSiteDto } from '../dtos/site.dto';
 import { ListUnknownReferencesQuery } from '../dtos/unknown-reference.dto';
 import { RegistryService } from '../registry.service';
 import { SiteView, UnknownReferenceView } from '../registry-views';
 import { SitesService } from '../sites.service';
 import { AdminController } from './admin-controller.decorator';
+
+const bodyOf = (req: Request): Record<string, unknown> =>
+  req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
 
 @AdminController('sites')
 export class SitesController {
@@ -28,8 +32,8 @@ export class SitesController {
 
   /** A new site, at the top or under another, changes the tree every account's scope is read from. */
   @Post()
-  create(@AdminActor() actor: string, @CurrentPrincipal() p: Principal, @Body() body: CreateSiteDto): Promise<SiteView> {
-    requireAllSites(p, body.parent ? 'parent' : 'tier', 'Adding a site to the site tree');
+  @EverySiteWhen((req) => (bodyOf(req).parent ? 'parent' : 'tier'))
+  create(@AdminActor() actor: string, @Body() body: CreateSiteDto): Promise<SiteView> {
     return this.sites.createSite(actor, body);
   }
 
@@ -40,16 +44,11 @@ export class SitesController {
     return this.sites.getSite(site);
   }
 
+  // Moving a site moves it, and everything under it, out of one set of accounts and into another.
   @Patch(':site')
   @SitePath()
-  update(
-    @AdminActor() actor: string,
-    @CurrentPrincipal() p: Principal,
-    @RequestSite() site: string,
-    @Body() body: UpdateSiteDto,
-  ): Promise<SiteView> {
-    // Moving a site moves it, and everything under it, out of one set of accounts and into another.
-    if (body.parent !== undefined) requireAllSites(p, 'parent', 'Moving a site to another parent');
+  @EverySiteWhen((req) => ('parent' in bodyOf(req) ? 'parent' : null))
+  update(@AdminActor() actor: string, @RequestSite() site: string, @Body() body: UpdateSiteDto): Promise<SiteView> {
     return this.sites.updateSite(actor, site, body);
   }
 

@@ -10,10 +10,8 @@ import type {
 } from '@hallwatch/shared';
 import { Get, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
-import { Roles } from '../../../core/auth/auth-rules';
-import { CurrentPrincipal } from '../../../core/auth/principal';
-import type { Principal } from '../../../core/auth/principal';
-import { RequestSite, requireAllSites } from '../../../core/auth/request-site';
+import { EverySiteWhen, Roles } from '../../../core/auth/auth-rules';
+import { RequestSite } from '../../../core/auth/request-site';
 import { Clock } from '../../../core/time/clock';
 import { badField } from '../../registry/dtos/registry-validation';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
@@ -30,7 +28,9 @@ const MAX_RANGE_DAYS = 3 * 366;
 const LEDGER_LIMIT = 100_000;
 
 // The leaders' trends (read-only). Every figure comes from the rollups; see trends.service.
+// scope=all gives the figures of every site, for accounts of every site only.
 @AdminController('trends')
+@EverySiteWhen((req) => (req.query.scope === 'all' ? 'scope' : null))
 export class TrendsController {
   constructor(
     private readonly trends: TrendsService,
@@ -40,60 +40,44 @@ export class TrendsController {
 
   @Get('series')
   @Roles('admin', 'supervisor', 'leader')
-  async series(
-    @CurrentPrincipal() p: Principal,
-    @RequestSite() site: string | undefined,
-    @Query() q: TrendsQuery,
-  ): Promise<TrendSeriesView> {
-    const { scope, range } = await this.input(p, site, q);
+  async series(@RequestSite() site: string | undefined, @Query() q: TrendsQuery): Promise<TrendSeriesView> {
+    const { scope, range } = await this.input(site, q);
     return this.trends.series(scope, q.grain ?? 'day', range.from, range.to, q.department ?? null);
   }
 
   @Get('breakdown')
   @Roles('admin', 'supervisor', 'leader')
-  async breakdown(
-    @CurrentPrincipal() p: Principal,
-    @RequestSite() site: string | undefined,
-    @Query() q: TrendsQuery,
-  ): Promise<BreakdownView> {
-    const { scope, range } = await this.input(p, site, q);
+  async breakdown(@RequestSite() site: string | undefined, @Query() q: TrendsQuery): Promise<BreakdownView> {
+    const { scope, range } = await this.input(site, q);
     return this.trends.breakdown(scope, q.dim ?? 'department', range.from, range.to);
   }
 
   /** Day × department (or another dimension) counts: the leaders' daily trend by department. */
   @Get('matrix')
   @Roles('admin', 'supervisor', 'leader')
-  async matrix(
-    @CurrentPrincipal() p: Principal,
-    @RequestSite() site: string | undefined,
-    @Query() q: TrendsQuery,
-  ): Promise<TrendMatrixView> {
-    const { scope, range } = await this.input(p, site, q);
+  async matrix(@RequestSite() site: string | undefined, @Query() q: TrendsQuery): Promise<TrendMatrixView> {
+    const { scope, range } = await this.input(site, q);
     return this.trends.matrix(scope, q.dim ?? 'department', range.from, range.to);
   }
 
   @Get('heatmap')
   @Roles('admin', 'supervisor', 'leader')
-  async heatmap(@CurrentPrincipal() p: Principal, @RequestSite() site: string | undefined, @Query() q: TrendsQuery): Promise<HeatmapView> {
-    const { scope, range } = await this.input(p, site, q);
+  async heatmap(@RequestSite() site: string | undefined, @Query() q: TrendsQuery): Promise<HeatmapView> {
+    const { scope, range } = await this.input(site, q);
     return this.trends.heatmap(scope, range.from, range.to, q.department ?? null);
   }
 
   @Get('waiting')
   @Roles('admin', 'supervisor', 'leader')
-  async waiting(
-    @CurrentPrincipal() p: Principal,
-    @RequestSite() site: string | undefined,
-    @Query() q: TrendsQuery,
-  ): Promise<WaitSatisfactionView> {
-    const { scope, range } = await this.input(p, site, q);
+  async waiting(@RequestSite() site: string | undefined, @Query() q: TrendsQuery): Promise<WaitSatisfactionView> {
+    const { scope, range } = await this.input(site, q);
     return this.trends.waiting(scope, range.from, range.to);
   }
 
   @Get('ranking')
   @Roles('admin', 'supervisor', 'leader')
-  async ranking(@CurrentPrincipal() p: Principal, @RequestSite() site: string | undefined, @Query() q: TrendsQuery): Promise<RankingView> {
-    const { scope, range } = await this.input(p, site, q);
+  async ranking(@RequestSite() site: string | undefined, @Query() q: TrendsQuery): Promise<RankingView> {
+    const { scope, range } = await this.input(site, q);
     return this.trends.ranking(scope, q.unit ?? 'department', q.month ?? range.to.slice(0, 7));
   }
 
@@ -101,13 +85,12 @@ export class TrendsController {
   @Get('export.xlsx')
   @Roles('admin', 'supervisor', 'leader')
   async export(
-    @CurrentPrincipal() p: Principal,
     @RequestSite() site: string | undefined,
     @Query() q: TrendsQuery,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const table = q.table ?? 'series';
-    const { scope, range } = await this.input(p, site, q);
+    const { scope, range } = await this.input(site, q);
     const bytes = await this.workbook(table, q, scope, range);
     const name = `好差评-${table}-${scope.scope === 'all' ? 'all' : site}-${range.from}-${range.to}.xlsx`;
     res.setHeader('Content-Disposition', attachment(name, `trends-${table}.xlsx`));
@@ -146,14 +129,9 @@ export class TrendsController {
     }
   }
 
-  /** The figures of every site need an account of every site; a tree is the guard-checked site's own. */
-  private async input(
-    p: Principal,
-    site: string | undefined,
-    q: TrendsQuery,
-  ): Promise<{ scope: ScopeInput; range: { from: string; to: string } }> {
+  /** The site is the guard-checked one; a tree is that site's own, and scope=all passed the guard's every-site rule. */
+  private async input(site: string | undefined, q: TrendsQuery): Promise<{ scope: ScopeInput; range: { from: string; to: string } }> {
     const scope: ScopeInput = { scope: q.scope ?? 'site', site };
-    if (scope.scope === 'all') requireAllSites(p, 'scope', 'scope=all (the figures of every site)');
     const tz = (await this.trends.resolve(scope)).view.timeZone;
     const to = q.to ?? localDay(this.clock.now(), tz);
     const from = q.from ?? addDays(to, -DEFAULT_SPAN[q.grain ?? 'day']);
