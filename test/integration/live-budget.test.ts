@@ -2,11 +2,14 @@ import { IndicatorSnapshot, IndicatorUpdate, UPDATE_BURST, UPDATES_PER_SECOND } 
 import { io, Socket } from 'socket.io-client';
 import { ev, makeSite } from '../support/factories';
 import { postEvents } from '../support/http';
+import { UpdateBudget } from '../../server/src/core/live/update-budget';
 import { startTestApp, TestApp } from '../support/test-app';
 import { until } from '../support/until';
 
-// The update budget of a site's clients: a flood of batches reaches them as at most
+// The update budget of a site's clients: a flood of batches is pushed as at most
 // UPDATES_PER_SECOND + UPDATE_BURST updates in any one second, and the last one holds every event.
+// The budget is judged where it is decided, at the server's pushes: when the updates arrive at a
+// client depends on how busy the machine is, not on the budget.
 
 jest.setTimeout(60_000);
 
@@ -26,8 +29,14 @@ describe('live update budget', () => {
   it('coalesces a flood of batches into a few updates a second and loses none of them', async () => {
     const key = await t.deviceKey('lb');
     socket = io(`${t.url}/live`, { auth: { site: 'lb', token: await t.displayToken('lb') }, transports: ['websocket'] });
-    const updates: Array<{ at: number; waiting: number | null | undefined }> = [];
-    socket.on('update', (u: IndicatorUpdate) => updates.push({ at: Date.now(), waiting: u.values['queue.waiting'] }));
+    const pushes: number[] = [];
+    const spend = UpdateBudget.prototype.spend;
+    jest.spyOn(UpdateBudget.prototype, 'spend').mockImplementation(function (this: UpdateBudget, now: number) {
+      pushes.push(now);
+      spend.call(this, now);
+    });
+    const updates: Array<{ waiting: number | null | undefined }> = [];
+    socket.on('update', (u: IndicatorUpdate) => updates.push({ waiting: u.values['queue.waiting'] }));
     await new Promise<IndicatorSnapshot>((resolve) => socket.once('snapshot', resolve));
 
     // 80 batches of one ticket each, four at a time, as fast as the server takes them.
@@ -39,7 +48,8 @@ describe('live update budget', () => {
     await until(() => updates.some((u) => u.waiting === BATCHES));
 
     const limit = UPDATES_PER_SECOND + UPDATE_BURST;
-    for (const u of updates) expect(updates.filter((v) => v.at >= u.at && v.at < u.at + 1000).length).toBeLessThanOrEqual(limit);
+    expect(pushes.length).toBeGreaterThan(0);
+    for (const p of pushes) expect(pushes.filter((q) => q >= p && q < p + 1000).length).toBeLessThanOrEqual(limit);
     // Fewer updates than batches: they were coalesced, not queued one per batch.
     expect(updates.length).toBeLessThan(BATCHES);
     const counts = updates.map((u) => u.waiting).filter((w): w is number => typeof w === 'number');
