@@ -9,6 +9,7 @@ import { launchBrowser, SCREENSHOTS, signInContext, waitForText } from '../suppo
 import { makeSite } from '../support/factories';
 import { call, hall, MONDAY, waitFor } from '../support/patrol';
 import { DASHBOARD_DIR } from '../support/server-process';
+import { pinnedNow } from '../support/test-clock';
 import { startTestApp, TestApp } from '../support/test-app';
 import { WALL_VIEWPORT } from '../support/wall-page';
 
@@ -73,6 +74,10 @@ describe('patrol page on a phone', () => {
       hasTouch: true,
       locale: 'zh-CN',
     });
+    // The server's clock is the Monday's; the phone's is whatever the day is (or the moment the
+    // run pins), and the page must not care: it reads the server's time for all it judges.
+    const phoneClock = pinnedNow();
+    if (phoneClock) await context.clock.setFixedTime(phoneClock);
     await signInContext(context, t.url, PATROLLER);
     page = await context.newPage();
   });
@@ -214,6 +219,8 @@ describe('patrol page on a phone', () => {
 
   it('the wall shows the round done', async () => {
     const wall = await browser.newPage({ viewport: WALL_VIEWPORT });
+    const wallClock = pinnedNow();
+    if (wallClock) await wall.clock.setFixedTime(wallClock);
     await wall.goto(`${t.url}/wall?site=${SITE}&token=${await t.displayToken(SITE)}`);
     await waitForText(wall, 'patrol.rounds.done', '1', 15_000);
     // Each round tile says its own round's state, in time order.
