@@ -12,3 +12,6 @@ export * from './follow-ups';
 export * from './trends';
 export * from './patrol';
 export * from './accounts';
+export * from './registry';
+export * from './site-settings';
+export * from './credentials';

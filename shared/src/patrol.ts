@@ -1,4 +1,5 @@
 // Patrol rounds (督查巡查, SPEC §6) as the patrol page and the admin API see them.
+import type { HallEvent } from './events';
 import { CALENDAR_DAY_KINDS, type CalendarDayKind } from './follow-ups';
 
 /** Hall-local round times when a site has not set its own. */
@@ -179,8 +180,11 @@ export interface PatrolNoticeInput {
   check: string;
   department: string;
   deadline: string;
-  text?: string;
+  text?: string | null;
 }
+
+/** The events the patrol page sends to `POST /api/v1/patrol/sites/:site/events`. */
+export type PatrolRoundEvent = HallEvent<'round.started'> | HallEvent<'round.check'> | HallEvent<'round.completed'>;
 
 export interface PatrolDeductionView {
   id: string;

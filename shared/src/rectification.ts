@@ -232,3 +232,24 @@ export interface LookBackResult {
   raised: string[];
   cleared: string[];
 }
+
+/** `POST /api/v1/admin/rectification/items/:key/links`: ratios as 0–1. */
+export interface RectificationLinkInput {
+  indicator: IndicatorId;
+  comparator: TargetComparator;
+  target: number;
+  window: LinkWindow;
+  /** One department's figure; null or absent for the whole site's. */
+  department?: string | null;
+}
+
+/** `PATCH /api/v1/admin/rectification/links/:id`: a link's indicator is fixed once made. */
+export type RectificationLinkPatch = Partial<Omit<RectificationLinkInput, 'indicator'>>;
+
+/** `PATCH /api/v1/admin/rectification/items/:key`: a field left out stays as it is. */
+export interface RectificationItemPatch {
+  status?: RectificationStatus;
+  responsibleDepartment?: string | null;
+  /** YYYY-MM-DD, or null for none. */
+  deadline?: string | null;
+}

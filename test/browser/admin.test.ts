@@ -46,17 +46,17 @@ describe('the administrator’s page (/admin) in a real browser', () => {
 
   afterAll(() => h?.close());
 
-  it('creates an account and lists it, and shows the API’s field errors beside the fields', async () => {
+  it('creates an account and lists it, and shows the API’s field errors beside the fields, in Chinese', async () => {
     expect(await page.textContent('h1')).toContain('系统管理');
     await page.fill('input[name="username"]', 'Bad Name!');
     await page.fill('input[name="password"]', PASSWORD);
     await page.click('[data-testid="create-account"]');
-    expect(await page.textContent('[data-testid="error-username"]')).toMatch(/username must be 3–64 lower-case letters/);
+    expect(await page.textContent('[data-testid="error-username"]')).toBe('用户名须为 3–64 个小写字母、数字或 . _ -，以字母或数字开头');
 
     await page.fill('input[name="username"]', 'zhang.wei');
     await page.fill('input[name="password"]', 'short');
     await page.click('[data-testid="create-account"]');
-    expect(await page.textContent('[data-testid="error-password"]')).toMatch(/at least 12 characters/);
+    expect(await page.textContent('[data-testid="error-password"]')).toMatch(/^密码须为 12–128 个字符/);
     expect(await page.$('[data-testid="error-username"]')).toBeNull();
     await shot('admin-accounts-error');
 
@@ -125,11 +125,12 @@ describe('the administrator’s page (/admin) in a real browser', () => {
     await shot('admin-windows');
   });
 
-  it('changes a threshold, as the API then reports, and shows a refused one beside its field', async () => {
+  it('changes a threshold, as the API then reports, and shows a refused one beside its field in the form’s units', async () => {
     await tab('settings');
     await page.fill('input[name="waitWarnRatio"]', '150');
     await page.click('[data-testid="save-settings"]');
-    expect(await page.textContent('[data-testid="error-waitWarnRatio"]')).toMatch(/waitWarnRatio must be a number between 0 and 1/);
+    // The form asks for a percentage: the error speaks of one, not of the API's ratio.
+    expect(await page.textContent('[data-testid="error-waitWarnRatio"]')).toContain('预警比例须为 0 到 100 之间的百分数');
     await shot('admin-settings-error');
 
     await page.fill('input[name="waitWarnRatio"]', '75');

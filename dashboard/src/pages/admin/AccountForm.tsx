@@ -1,7 +1,8 @@
-import type { Role } from '@hallwatch/shared';
+import type { Role, SiteView, UserView } from '@hallwatch/shared';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { adminApi, ApiError, SiteOption, UserView } from './api';
+import { fieldTexts } from '../../api';
+import { adminApi } from './api';
 import { FieldError } from './SecretOnce';
 
 const ROLES: Role[] = ['supervisor', 'patrol', 'leader', 'admin'];
@@ -9,8 +10,8 @@ const ROLES: Role[] = ['supervisor', 'patrol', 'leader', 'admin'];
 /** A new account of some of the admin's sites; the API's message for a field shows beside it. */
 export function AccountForm(props: {
   site: string;
-  sites: SiteOption[];
-  siteName: (s: SiteOption) => string;
+  sites: SiteView[];
+  siteName: (s: SiteView) => string;
   onCreated: (u: UserView) => void;
   fail: (err: unknown) => void;
 }) {
@@ -30,7 +31,8 @@ export function AccountForm(props: {
       setPassword('');
       props.onCreated(user);
     } catch (err) {
-      if (err instanceof ApiError && Object.keys(err.fields).length) setErrors(err.fields);
+      const fields = fieldTexts(err);
+      if (Object.keys(fields).length) setErrors(fields);
       else props.fail(err);
     }
   };

@@ -1,20 +1,24 @@
 import { FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccountForm } from './AccountForm';
-import { adminApi, ApiError, SiteOption, UserView } from './api';
+import type { SiteView, UserView } from '@hallwatch/shared';
+import { fieldTexts } from '../../api';
+import { adminApi } from './api';
 import { FieldError, when } from './SecretOnce';
 
 interface Props {
   /** The signed-in admin's username: they cannot disable themselves here. */
   me: string;
   site: string;
-  sites: SiteOption[];
-  siteName: (s: SiteOption) => string;
+  /** The chosen site's zone, for the times shown. */
+  timeZone: string;
+  sites: SiteView[];
+  siteName: (s: SiteView) => string;
   fail: (err: unknown) => void;
 }
 
 /** The accounts of the chosen site (and those of every site): create, disable, unlock, reset, end sessions. */
-export function AccountsTab({ me, site, sites, siteName, fail }: Props) {
+export function AccountsTab({ me, site, timeZone, sites, siteName, fail }: Props) {
   const { t } = useTranslation('admin');
   const [users, setUsers] = useState<UserView[] | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -44,7 +48,8 @@ export function AccountsTab({ me, site, sites, siteName, fail }: Props) {
       setNewPassword('');
       setNotice(t('passwordReset', { username: u.username }));
     } catch (err) {
-      if (err instanceof ApiError && err.fields.password) setResetError(err.fields.password);
+      const password = fieldTexts(err).password;
+      if (password) setResetError(password);
       else fail(err);
     }
   };
@@ -55,7 +60,7 @@ export function AccountsTab({ me, site, sites, siteName, fail }: Props) {
   const stateText = (u: UserView) => {
     const parts = [];
     if (u.disabled) parts.push(t('stateDisabled'));
-    if (u.lockedUntil && new Date(u.lockedUntil) > new Date()) parts.push(t('stateLocked', { time: when(u.lockedUntil) }));
+    if (u.lockedUntil && new Date(u.lockedUntil) > new Date()) parts.push(t('stateLocked', { time: when(u.lockedUntil, timeZone) }));
     if (u.mustChangePassword) parts.push(t('stateMustChange'));
     return parts.length ? parts.join(' · ') : t('stateActive');
   };
@@ -87,7 +92,7 @@ export function AccountsTab({ me, site, sites, siteName, fail }: Props) {
                 <td>{t(`role_${u.role}`)}</td>
                 <td>{sitesText(u.sites)}</td>
                 <td className={u.disabled ? 'ad-bad' : ''}>{stateText(u)}</td>
-                <td className="ad-nowrap">{when(u.passwordChangedAt)}</td>
+                <td className="ad-nowrap">{when(u.passwordChangedAt, timeZone)}</td>
                 <td>
                   <div className="ad-actions">
                     {u.username !== me && (

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE, type SiteView } from '@hallwatch/shared';
 import '../office-page.css';
 import '../trends/trends.css';
 import { useEffect, useState } from 'react';
@@ -5,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { OfficeHeaderActions } from '../OfficeHeaderActions';
 import { AccountsTab } from './AccountsTab';
 import './admin.css';
-import type { SiteOption } from './api';
 import { DeviceKeysTab } from './DeviceKeysTab';
 import { DisplayTokensTab } from './DisplayTokensTab';
 import './i18n';
@@ -34,7 +34,7 @@ export function AdminPage() {
   const [tab, setTab] = useState<Tab>(TABS.find(([k]) => k === params.get('tab'))?.[0] ?? 'accounts');
   const sites = access.state === 'admin' ? access.sites : [];
   const chosen = sites.find((s) => s.code === site)?.code ?? sites.find((s) => s.tier === 'hall')?.code ?? sites[0]?.code ?? null;
-  const siteName = (s: SiteOption) => (lang === 'en' && s.nameEn) || s.name;
+  const siteName = (s: SiteView) => (lang === 'en' && s.nameEn) || s.name;
 
   useEffect(() => {
     if (access.state !== 'admin') return;
@@ -44,6 +44,8 @@ export function AdminPage() {
   }, [access.state, chosen, tab]);
 
   const chosenSite = sites.find((s) => s.code === chosen);
+  // Times of day are the chosen hall's, as its staff read them.
+  const timeZone = chosenSite?.timezone ?? DEFAULT_TIME_ZONE;
   return (
     <div className="office-page ad-page" data-state={access.state}>
       <header className="office-header">
@@ -103,9 +105,11 @@ export function AdminPage() {
               </button>
             ))}
           </nav>
-          {tab === 'accounts' && <AccountsTab me={access.me.username} site={chosen} sites={sites} siteName={siteName} fail={fail} />}
-          {tab === 'device-keys' && <DeviceKeysTab key={chosen} site={chosen} fail={fail} />}
-          {tab === 'display-tokens' && <DisplayTokensTab key={chosen} site={chosen} fail={fail} />}
+          {tab === 'accounts' && (
+            <AccountsTab me={access.me.username} site={chosen} timeZone={timeZone} sites={sites} siteName={siteName} fail={fail} />
+          )}
+          {tab === 'device-keys' && <DeviceKeysTab key={chosen} site={chosen} timeZone={timeZone} fail={fail} />}
+          {tab === 'display-tokens' && <DisplayTokensTab key={chosen} site={chosen} timeZone={timeZone} fail={fail} />}
           {tab === 'windows' && <WindowsTab site={chosen} lang={lang} fail={fail} />}
           {tab === 'settings' && <SettingsTab key={chosen} site={chosen} fail={fail} />}
         </>

@@ -1,6 +1,6 @@
 import { FormEvent, ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from './api';
+import { fieldTexts } from '../../api';
 import { FieldError, SecretOnce, when } from './SecretOnce';
 import { useSiteList } from './useAdmin';
 
@@ -35,10 +35,12 @@ export interface CredentialKind<T extends Credential> {
 /** A site's credentials of one kind: issue one (shown once), list them, revoke with a confirmation. */
 export function CredentialsTab<T extends Credential>({
   site,
+  timeZone,
   fail,
   kind,
 }: {
   site: string;
+  timeZone: string;
   fail: (err: unknown) => void;
   kind: CredentialKind<T>;
 }) {
@@ -57,7 +59,8 @@ export function CredentialsTab<T extends Credential>({
       setName('');
       reload();
     } catch (err) {
-      if (err instanceof ApiError && err.fields.name) setFieldError(err.fields.name);
+      const nameError = fieldTexts(err).name;
+      if (nameError) setFieldError(nameError);
       else fail(err);
     }
   };
@@ -108,8 +111,10 @@ export function CredentialsTab<T extends Credential>({
                 <code>{r.prefix}…</code>
               </td>
               <td>{kind.column.cell(r)}</td>
-              <td className="ad-nowrap">{when(r.createdAt)}</td>
-              <td className={r.revokedAt ? 'ad-bad' : 'ad-good'}>{r.revokedAt ? `${t('revoked')} ${when(r.revokedAt)}` : t('live')}</td>
+              <td className="ad-nowrap">{when(r.createdAt, timeZone)}</td>
+              <td className={r.revokedAt ? 'ad-bad' : 'ad-good'}>
+                {r.revokedAt ? `${t('revoked')} ${when(r.revokedAt, timeZone)}` : t('live')}
+              </td>
               <td>
                 {!r.revokedAt &&
                   (confirming === r.id ? (

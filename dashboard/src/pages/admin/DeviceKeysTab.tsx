@@ -1,13 +1,15 @@
 import { useTranslation } from 'react-i18next';
-import { adminApi, DeviceKeyView } from './api';
+import type { DeviceKeyView } from '@hallwatch/shared';
+import { adminApi } from './api';
 import { CredentialsTab } from './CredentialsTab';
 
 /** A site's device keys: the queue-ticket system, rating pads and the 12345 feed post with them. */
-export function DeviceKeysTab({ site, fail }: { site: string; fail: (err: unknown) => void }) {
+export function DeviceKeysTab({ site, timeZone, fail }: { site: string; timeZone: string; fail: (err: unknown) => void }) {
   const { t } = useTranslation('admin');
   return (
     <CredentialsTab<DeviceKeyView>
       site={site}
+      timeZone={timeZone}
       fail={fail}
       kind={{
         id: 'device-keys',

@@ -1,15 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import { adminApi, DisplayTokenView } from './api';
+import type { DisplayTokenView } from '@hallwatch/shared';
+import { adminApi } from './api';
 import { CredentialsTab } from './CredentialsTab';
 
 const wallAddress = (site: string, token: string) => `${location.origin}/wall?${new URLSearchParams({ site, token })}`;
 
 /** Read-only tokens for the wall TVs: issued with the wall's address (shown once), listed, revoked. */
-export function DisplayTokensTab({ site, fail }: { site: string; fail: (err: unknown) => void }) {
+export function DisplayTokensTab({ site, timeZone, fail }: { site: string; timeZone: string; fail: (err: unknown) => void }) {
   const { t } = useTranslation('admin');
   return (
     <CredentialsTab<DisplayTokenView>
       site={site}
+      timeZone={timeZone}
       fail={fail}
       kind={{
         id: 'display-tokens',

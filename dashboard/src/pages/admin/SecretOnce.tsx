@@ -44,5 +44,6 @@ export function FieldError({ message, testId }: { message?: string; testId: stri
   ) : null;
 }
 
-export const when = (iso: string | null): string =>
-  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';
+/** A moment on the chosen site's clock, whoever's machine shows it. */
+export const when = (iso: string | null, timeZone: string): string =>
+  iso ? new Date(iso).toLocaleString('zh-CN', { timeZone, hour12: false }) : '—';

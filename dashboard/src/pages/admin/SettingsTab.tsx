@@ -1,9 +1,11 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { adminApi, ApiError, SiteSettings } from './api';
+import type { SiteSettings } from '@hallwatch/shared';
+import { fieldTexts } from '../../api';
+import { adminApi, SettingsPatch } from './api';
 import { FieldError } from './SecretOnce';
 
-type Key = keyof SiteSettings;
+type Key = keyof SettingsPatch;
 
 // Each threshold as people think of it (minutes, per cent) and as the API stores it (seconds, ratio).
 const FIELDS: Array<{ key: Key; label: string; help: string; toForm: (v: number) => number; toApi: (v: number) => number; step: string }> =
@@ -56,7 +58,7 @@ export function SettingsTab({ site, fail }: { site: string; fail: (err: unknown)
   const save = async (e: FormEvent) => {
     e.preventDefault();
     setDone(false);
-    const patch: Partial<SiteSettings> = {};
+    const patch: SettingsPatch = {};
     const local: Partial<Record<Key, string>> = {};
     for (const f of FIELDS) {
       const raw = form[f.key]?.trim() ?? '';
@@ -70,7 +72,8 @@ export function SettingsTab({ site, fail }: { site: string; fail: (err: unknown)
       show(await adminApi.updateSettings(site, patch));
       setDone(true);
     } catch (err) {
-      if (err instanceof ApiError && Object.keys(err.fields).length) setErrors(err.fields as Partial<Record<Key, string>>);
+      const fields = fieldTexts(err);
+      if (Object.keys(fields).length) setErrors(fields as Partial<Record<Key, string>>);
       else fail(err);
     }
   };

@@ -1,6 +1,7 @@
+import type { DepartmentView } from '@hallwatch/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { adminApi, DepartmentView } from './api';
+import { adminApi } from './api';
 import { useSiteList } from './useAdmin';
 
 /** The site's windows with their department and kind; an admin opens or closes one. */

@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
-import { goToSignIn, Me, whoAmI } from '../../auth/session';
-import { adminApi, ApiError, SiteOption } from './api';
+import type { Me, SiteView } from '@hallwatch/shared';
+import { ApiError, errorText } from '../../api';
+import { goToSignIn, whoAmI } from '../../auth/session';
+import { adminApi } from './api';
 
-export type Access = { state: 'loading' } | { state: 'denied'; me: Me } | { state: 'admin'; me: Me; sites: SiteOption[] };
+export type Access = { state: 'loading' } | { state: 'denied'; me: Me } | { state: 'admin'; me: Me; sites: SiteView[] };
 
 /** Who is signed in and, for an admin, their sites; nobody signed in (401) goes to /login and back. */
 export function useAdminAccess() {
@@ -11,7 +13,7 @@ export function useAdminAccess() {
 
   const fail = useCallback((err: unknown) => {
     if (err instanceof ApiError && err.status === 401) goToSignIn();
-    else setError((err as Error).message);
+    else setError(errorText(err));
   }, []);
 
   useEffect(() => {

@@ -1,6 +1,7 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LoginError, loginApi } from './api';
+import { ApiError, errorText } from '../../api';
+import { loginApi } from './api';
 
 /** For a password an administrator set (or one past its age): the user picks their own, then signs in again. */
 export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
@@ -20,8 +21,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
       await loginApi.changePassword(current, next);
       onChanged();
     } catch (err) {
-      if (err instanceof LoginError) setError(err.status === 403 ? t('currentWrong') : err.message);
-      else setError(t('network'));
+      setError(err instanceof ApiError && err.status === 403 ? t('currentWrong') : errorText(err));
     } finally {
       setBusy(false);
     }

@@ -1,7 +1,9 @@
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setLanguage } from '../../i18n';
-import { destination, LoginError, loginApi, SignedInUser } from './api';
+import type { SignedInUser } from '@hallwatch/shared';
+import { ApiError, errorText } from '../../api';
+import { destination, loginApi } from './api';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import './i18n';
 import './login.css';
@@ -19,13 +21,13 @@ export function LoginPage() {
   const next = new URLSearchParams(location.search).get('next');
 
   const explain = (err: unknown): string => {
-    if (!(err instanceof LoginError)) return t('network');
+    if (!(err instanceof ApiError)) return errorText(err);
     if (err.status === 401) return t('wrong');
     if (err.status === 429)
       return err.retryAfterSeconds && err.retryAfterSeconds > 60
         ? t('throttled', { minutes: Math.ceil(err.retryAfterSeconds / 60) })
         : t('tooFast');
-    return t('failed', { message: err.message });
+    return t('failed', { message: errorText(err) });
   };
 
   const submit = async (e: FormEvent) => {

@@ -1,47 +1,13 @@
-import type { Role } from '@hallwatch/shared';
+import type { SignedInUser } from '@hallwatch/shared';
+import { call } from '../../api';
 import { sameOriginPath } from './next-path';
 
-export interface SignedInUser {
-  username: string;
-  role: Role;
-  sites: string[] | 'all';
-  mustChangePassword: boolean;
-}
-
-/** What went wrong, in terms the page can word: a status and the server's message. */
-export class LoginError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly retryAfterSeconds: number | null = null,
-  ) {
-    super(message);
-  }
-}
-
-async function post(url: string, body: unknown): Promise<Response> {
-  // The session travels as an HttpOnly cookie: this page never sees or stores the token.
-  const res = await fetch(url, {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) {
-    const err = (await res.json().catch(() => ({}))) as { message?: string | string[] };
-    const message = Array.isArray(err.message) ? err.message.join('; ') : (err.message ?? res.statusText);
-    const retry = Number(res.headers.get('retry-after'));
-    throw new LoginError(res.status, message, Number.isFinite(retry) && retry > 0 ? retry : null);
-  }
-  return res;
-}
-
+// The session travels as an HttpOnly cookie: this page never sees or stores the token.
 export const loginApi = {
   login: async (username: string, password: string): Promise<SignedInUser> =>
-    ((await (await post('/api/v1/auth/login', { username, password })).json()) as { user: SignedInUser }).user,
-  changePassword: async (currentPassword: string, newPassword: string): Promise<void> => {
-    await post('/api/v1/auth/password', { currentPassword, newPassword });
-  },
+    (await call<{ user: SignedInUser }>('POST', '/api/v1/auth/login', { body: { username, password } })).user,
+  changePassword: (currentPassword: string, newPassword: string): Promise<void> =>
+    call<void>('POST', '/api/v1/auth/password', { body: { currentPassword, newPassword } }),
 };
 
 /** Where to go after signing in: a `next` path of this origin, else the screen of the role. */

@@ -1,4 +1,5 @@
-import { destination, SignedInUser } from './api';
+import type { SignedInUser } from '@hallwatch/shared';
+import { destination } from './api';
 
 const leader: SignedInUser = { username: 'li.leader', role: 'leader', sites: ['huiji'], mustChangePassword: false };
 const ORIGIN = 'http://hall.test:3000';

@@ -1,32 +1,18 @@
+import type { PatrolNoticeInput, PatrolRoundEvent } from '@hallwatch/shared';
 // The browser-side queue of records not yet accepted by the server, in IndexedDB so that it
 // survives a closed tab and a dead battery, and holds photos as Blobs. Entries leave the
 // queue only when the server has answered for them; refused ones move to `failed`.
 
 export type OutboxEntry =
-  | { seq?: number; kind: 'events'; site: string; events: RoundEventBody[] }
+  | { seq?: number; kind: 'events'; site: string; events: PatrolRoundEvent[] }
   | { seq?: number; kind: 'photo'; site: string; check: string; blob: Blob }
-  | { seq?: number; kind: 'notice'; site: string; notice: NoticeBody };
+  | { seq?: number; kind: 'notice'; site: string; notice: PatrolNoticeInput };
 
 export interface FailedEntry {
   seq?: number;
   what: string;
   reason: string;
   at: string;
-}
-
-export interface RoundEventBody {
-  id: string;
-  type: 'round.started' | 'round.check' | 'round.completed';
-  occurredAt: string;
-  data: Record<string, string>;
-}
-
-export interface NoticeBody {
-  id: string;
-  check: string;
-  department: string;
-  deadline: string;
-  text?: string;
 }
 
 const DB = 'hallwatch-patrol';

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, patrolApi } from './api';
+import { ApiError, errorText } from '../../api';
+import { patrolApi } from './api';
 import { FailedEntry, outbox, OutboxEntry } from './outbox';
 
 export interface SyncState {
@@ -82,7 +83,7 @@ export function useOutbox(
           }
           // 409: what it refers to has not arrived yet; 5xx/429: the server is struggling. Both pass.
           if (err.status === 409 || err.status === 429 || err.status >= 500) break;
-          await outbox.fail(first.seq!, { what: describe(first), reason: err.message, at: new Date().toISOString() });
+          await outbox.fail(first.seq!, { what: describe(first), reason: errorText(err), at: new Date().toISOString() });
         }
       }
     } finally {

@@ -1,9 +1,10 @@
-import type { PatrolTodayView } from '@hallwatch/shared';
+import type { EventDataMap, HallEvent, PatrolRoundEvent, PatrolTodayView } from '@hallwatch/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ApiError, patrolApi, patroller as signedIn } from './api';
+import { ApiError, errorText } from '../../api';
+import { patrolApi, patroller as signedIn } from './api';
 import { newId } from './ids';
 import { cache, LocalCheck, LocalDay, mergeRound, RoundView } from './local-day';
-import type { OutboxEntry, RoundEventBody } from './outbox';
+import type { OutboxEntry } from './outbox';
 
 export interface FindingInput {
   department?: string;
@@ -57,7 +58,7 @@ export function usePatrolDay(site: string, enqueue: (e: OutboxEntry) => Promise<
 
   const applyFailure = useCallback((err: unknown) => {
     if (err instanceof ApiError && err.status === 401) setUnauthorized(true);
-    else if (err instanceof ApiError) setError(err.message);
+    else if (err instanceof ApiError) setError(errorText(err));
     // No answer at all: the phone is offline and keeps showing its copy.
     else setStale(true);
     setLoading(false);
@@ -72,7 +73,7 @@ export function usePatrolDay(site: string, enqueue: (e: OutboxEntry) => Promise<
   const now = useCallback(() => Date.now() + skew, [skew]);
 
   const record = useCallback(
-    async (round: string, change: (r: LocalDay[string]) => void, events: RoundEventBody[], extra: OutboxEntry[] = []) => {
+    async (round: string, change: (r: LocalDay[string]) => void, events: PatrolRoundEvent[], extra: OutboxEntry[] = []) => {
       if (!today) return;
       const day = today.day;
       setLocal((prev) => {
@@ -91,7 +92,7 @@ export function usePatrolDay(site: string, enqueue: (e: OutboxEntry) => Promise<
   // Any code passes the server's check: it writes the signed-in account in its place.
   const patroller = signedIn.get() ?? 'patrol';
   const event = useCallback(
-    (type: RoundEventBody['type'], data: Record<string, string>): RoundEventBody => ({
+    <T extends PatrolRoundEvent['type']>(type: T, data: EventDataMap[T]): HallEvent<T> => ({
       id: newId(type === 'round.check' ? 'rc' : type === 'round.started' ? 'rs' : 'rd'),
       type,
       occurredAt: new Date(now()).toISOString(),
@@ -116,7 +117,7 @@ export function usePatrolDay(site: string, enqueue: (e: OutboxEntry) => Promise<
 
   const check = useCallback(
     async (round: string, checkpoint: string, result: 'ok' | 'finding', finding?: FindingInput) => {
-      const data: Record<string, string> = { round, checkpoint, result };
+      const data: EventDataMap['round.check'] = { round, checkpoint, result };
       if (finding?.department) data.department = finding.department;
       if (finding?.window) data.window = finding.window;
       if (finding?.severity) data.severity = finding.severity;

@@ -1,7 +1,7 @@
 import type { RectificationEvidenceView } from '@hallwatch/shared';
 import { FormEvent, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hallToday } from './format';
+import { useHallTime } from './format';
 
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.webp,.docx,.xlsx';
 const kb = (n: number) => (n < 1024 * 1024 ? `${Math.ceil(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
@@ -12,7 +12,8 @@ export function EvidencePanel(props: {
   onDownload: (e: RectificationEvidenceView) => void;
 }) {
   const { t } = useTranslation('rectification');
-  const [date, setDate] = useState(hallToday);
+  const hall = useHallTime();
+  const [date, setDate] = useState(hall.today);
   const [text, setText] = useState('');
   const file = useRef<HTMLInputElement>(null);
   const submit = async (e: FormEvent) => {

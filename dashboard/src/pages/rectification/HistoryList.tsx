@@ -1,6 +1,6 @@
 import type { RectificationHistoryView, RectificationStatus } from '@hallwatch/shared';
 import { useTranslation } from 'react-i18next';
-import { hallDateTime, hallFullDateTime, langOf, statusLabel } from './format';
+import { langOf, statusLabel, useHallTime } from './format';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T/;
 
@@ -8,18 +8,19 @@ const ISO = /^\d{4}-\d{2}-\d{2}T/;
 export function HistoryList({ history }: { history: RectificationHistoryView[] }) {
   const { t, i18n } = useTranslation('rectification');
   const lang = langOf(i18n.language);
+  const hall = useHallTime();
   if (!history.length) return <p className="office-muted">{t('noHistory')}</p>;
   const show = (field: string, v: string | null): string => {
     if (v === null || v === '') return t('none');
     if (field === 'status') return statusLabel(v as RectificationStatus, lang);
-    if (field === 'rebound' && ISO.test(v)) return t('reboundSince', { time: hallDateTime(v) });
+    if (field === 'rebound' && ISO.test(v)) return t('reboundSince', { time: hall.dateTime(v) });
     return v.length > 120 ? `${v.slice(0, 120)}…` : v;
   };
   return (
     <ol className="rect-history">
       {history.map((h, i) => (
         <li key={`${h.at}:${h.field}:${i}`}>
-          <time>{hallFullDateTime(h.at)}</time>
+          <time>{hall.fullDateTime(h.at)}</time>
           <span className="rect-history__actor">{t(`actors.${h.actor}`, { defaultValue: h.actor })}</span>
           <span className="rect-history__field">{t(`fields.${h.field}`, { defaultValue: h.field })}</span>
           <span className="rect-history__change">

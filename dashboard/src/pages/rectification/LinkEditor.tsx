@@ -1,14 +1,22 @@
-import { INDICATOR_IDS, LINK_WINDOWS, TARGET_COMPARATORS, type IndicatorId, type RectificationLinkView } from '@hallwatch/shared';
+import {
+  INDICATOR_IDS,
+  LINK_WINDOWS,
+  TARGET_COMPARATORS,
+  type IndicatorId,
+  type LinkWindow,
+  type RectificationLinkInput,
+  type RectificationLinkView,
+  type TargetComparator,
+} from '@hallwatch/shared';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LinkInput } from './api';
-import { hallDateTime, indicatorLabel, isRatio, langOf, valueText } from './format';
+import { indicatorLabel, isRatio, langOf, useHallTime, valueText } from './format';
 
 interface Draft {
   indicator: IndicatorId;
-  comparator: string;
+  comparator: TargetComparator;
   target: string;
-  window: string;
+  window: LinkWindow;
   department: string;
 }
 
@@ -20,7 +28,7 @@ const toDraft = (l: RectificationLinkView): Draft => ({
   window: l.window,
   department: l.department ?? '',
 });
-const toInput = (d: Draft): LinkInput => ({
+const toInput = (d: Draft): RectificationLinkInput => ({
   indicator: d.indicator,
   comparator: d.comparator,
   target: isRatio(d.indicator) ? Number(d.target) / 100 : Number(d.target),
@@ -50,7 +58,11 @@ function DraftFields({ draft, onChange, fixedIndicator }: { draft: Draft; onChan
           ))}
         </select>
       )}
-      <select aria-label={t('comparator')} value={draft.comparator} onChange={(e) => onChange({ ...draft, comparator: e.target.value })}>
+      <select
+        aria-label={t('comparator')}
+        value={draft.comparator}
+        onChange={(e) => onChange({ ...draft, comparator: e.target.value as TargetComparator })}
+      >
         {TARGET_COMPARATORS.map((c) => (
           <option key={c} value={c}>
             {SIGNS[c]}
@@ -67,7 +79,7 @@ function DraftFields({ draft, onChange, fixedIndicator }: { draft: Draft; onChan
         />
         {isRatio(draft.indicator) && <span>%</span>}
       </label>
-      <select aria-label={t('window')} value={draft.window} onChange={(e) => onChange({ ...draft, window: e.target.value })}>
+      <select aria-label={t('window')} value={draft.window} onChange={(e) => onChange({ ...draft, window: e.target.value as LinkWindow })}>
         {LINK_WINDOWS.map((w) => (
           <option key={w} value={w}>
             {t(w === 'day' ? 'daily' : 'live')}
@@ -90,11 +102,12 @@ function LinkRow({
   onRemove,
 }: {
   link: RectificationLinkView;
-  onSave: (i: LinkInput) => Promise<void>;
+  onSave: (i: RectificationLinkInput) => Promise<void>;
   onRemove: () => Promise<void>;
 }) {
   const { t, i18n } = useTranslation('rectification');
   const lang = langOf(i18n.language);
+  const hall = useHallTime();
   const [draft, setDraft] = useState(() => toDraft(link));
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -114,7 +127,7 @@ function LinkRow({
       <span className="rect-link-editor__state office-muted">
         {link.window === 'day' && link.judgedDay && verdict && t('lastJudged', { day: link.judgedDay, verdict })}
         {link.window === 'day' && link.failingDays > 0 && ` · ${t('missedDays', { n: link.failingDays })}`}
-        {link.window === 'now' && link.offSince && t('offSince', { time: hallDateTime(link.offSince) })}
+        {link.window === 'now' && link.offSince && t('offSince', { time: hall.dateTime(link.offSince) })}
         {link.window === 'now' && !link.offSince && `${t('live')} ${valueText(link.indicator, link.value, lang)}`}
       </span>
     </form>
@@ -123,8 +136,8 @@ function LinkRow({
 
 export function LinkEditor(props: {
   links: RectificationLinkView[];
-  onAdd: (i: LinkInput) => Promise<void>;
-  onSave: (id: string, i: LinkInput) => Promise<void>;
+  onAdd: (i: RectificationLinkInput) => Promise<void>;
+  onSave: (id: string, i: RectificationLinkInput) => Promise<void>;
   onRemove: (id: string) => Promise<void>;
 }) {
   const { t } = useTranslation('rectification');

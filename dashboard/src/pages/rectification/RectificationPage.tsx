@@ -3,8 +3,9 @@ import type { LookBackResult, RectificationImportResult, RectificationItemView, 
 import { ChangeEvent, Fragment, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setLanguage } from '../../i18n';
+import { useSiteTimeZone } from '../../api';
 import { signOut } from '../../auth/session';
-import { hallClock, hallFullDateTime, langOf, statusLabel } from './format';
+import { HallTimeContext, hallTime, langOf, statusLabel } from './format';
 import './i18n';
 import { ImportFindings } from './ImportFindings';
 import { ItemRow } from './ItemRow';
@@ -25,6 +26,9 @@ export function RectificationPage() {
   const lang = langOf(i18n.language);
   const site = new URLSearchParams(location.search).get('site');
   const { api, list, error, setError, act } = useRectification(site);
+  // The list names its site (the account's own when the address gives none); its clock is that site's.
+  const timeZone = useSiteTimeZone(list?.site ?? null);
+  const hall = useMemo(() => hallTime(timeZone), [timeZone]);
   const [open, setOpen] = useState<Set<string>>(() => new Set());
   const [filter, setFilter] = useState<Filter>('all');
   const [linkedOnly, setLinkedOnly] = useState(false);
@@ -69,143 +73,145 @@ export function RectificationPage() {
   ];
 
   return (
-    <div className="office-page rect-page">
-      <header className="office-header">
-        <div>
-          <h1>
-            {t('title')}
-            {list && <span className="office-header__site"> · {lang === 'en' ? (list.siteNameEn ?? list.siteName) : list.siteName}</span>}
-          </h1>
-          <p className="office-muted">{t('subtitle')}</p>
-        </div>
-        <div className="office-header__actions">
-          <label className={`rect-button rect-button--primary ${busy ? 'rect-button--busy' : ''}`}>
-            {busy ? t('importing') : t('import')}
-            <input type="file" accept=".txt,text/plain" hidden onChange={(e) => void upload(e)} data-testid="import-input" />
-          </label>
-          <button type="button" className="rect-button" onClick={() => void act(() => api.ledger())} disabled={!list?.report}>
-            {t('exportLedger')}
-          </button>
-          <button
-            type="button"
-            className="rect-button"
-            onClick={() => void act(async () => setChecked(await api.lookBack()))}
-            disabled={!list?.report}
-          >
-            {t('lookBack')}
-          </button>
-          <button type="button" className="rect-button rect-button--quiet" onClick={() => setLanguage(lang === 'zh' ? 'en' : 'zh')}>
-            {t('language')}
-          </button>
-          <button type="button" className="rect-button rect-button--quiet" onClick={() => void signOut()} data-testid="sign-out">
-            {t('signOut')}
-          </button>
-        </div>
-      </header>
-      {error && (
-        <p className="rect-error rect-banner" role="alert">
-          {error}{' '}
-          <button type="button" className="rect-button rect-button--link" onClick={() => setError(null)}>
-            {t('close')}
-          </button>
-        </p>
-      )}
-      {checked && (
-        <p className="rect-ok rect-banner" role="status">
-          {t('lookBackDone', { links: checked.links, count: checked.rebounding.length })}{' '}
-          <button type="button" className="rect-button rect-button--link" onClick={() => setChecked(null)}>
-            {t('close')}
-          </button>
-        </p>
-      )}
-      {imported && (
-        <ImportFindings result={imported} warnings={imported.warnings} notes={imported.notes} onClose={() => setImported(null)} />
-      )}
-      {!list && !error && <p className="office-muted">{t('loading')}</p>}
-      {list && !list.report && <p className="rect-empty">{t('empty')}</p>}
-      {list?.report && (
-        <>
-          <div className="rect-meta">
-            <span>
-              {t('report', {
-                name: list.report.sourceName,
-                count: list.report.importCount,
-                time: hallFullDateTime(list.report.importedAt),
-              })}
-            </span>
-            <button type="button" className="rect-button rect-button--link" onClick={() => setShowFindings(!showFindings)}>
-              {t('lastImport')} ({list.report.warnings.length + list.report.notes.length})
-            </button>
-            <span className="office-muted">{t('asOf', { time: hallClock(list.asOf) })}</span>
+    <HallTimeContext.Provider value={hall}>
+      <div className="office-page rect-page">
+        <header className="office-header">
+          <div>
+            <h1>
+              {t('title')}
+              {list && <span className="office-header__site"> · {lang === 'en' ? (list.siteNameEn ?? list.siteName) : list.siteName}</span>}
+            </h1>
+            <p className="office-muted">{t('subtitle')}</p>
           </div>
-          {showFindings && (
-            <ImportFindings warnings={list.report.warnings} notes={list.report.notes} onClose={() => setShowFindings(false)} />
-          )}
-          <p className="office-muted office-small rect-rule">
-            {t('lookBackRule', { minutes: list.settings.liveMinutes, days: list.settings.days, closes: list.settings.dayClosesAt })}
-          </p>
-          <div className="rect-filters" role="toolbar">
-            {filters.map(([id, label, n]) => (
-              <button
-                key={id}
-                type="button"
-                className={`rect-chip rect-chip--${id} ${filter === id ? 'rect-chip--active' : ''}`}
-                aria-pressed={filter === id}
-                onClick={() => setFilter(id)}
-              >
-                {label} <strong>{n ?? 0}</strong>
-              </button>
-            ))}
-            <label className="rect-filters__check">
-              <input type="checkbox" checked={linkedOnly} onChange={(e) => setLinkedOnly(e.target.checked)} /> {t('linkedOnly')}
+          <div className="office-header__actions">
+            <label className={`rect-button rect-button--primary ${busy ? 'rect-button--busy' : ''}`}>
+              {busy ? t('importing') : t('import')}
+              <input type="file" accept=".txt,text/plain" hidden onChange={(e) => void upload(e)} data-testid="import-input" />
             </label>
-            <input
-              className="rect-filters__search"
-              type="search"
-              placeholder={t('search')}
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-            />
+            <button type="button" className="rect-button" onClick={() => void act(() => api.ledger())} disabled={!list?.report}>
+              {t('exportLedger')}
+            </button>
+            <button
+              type="button"
+              className="rect-button"
+              onClick={() => void act(async () => setChecked(await api.lookBack()))}
+              disabled={!list?.report}
+            >
+              {t('lookBack')}
+            </button>
+            <button type="button" className="rect-button rect-button--quiet" onClick={() => setLanguage(lang === 'zh' ? 'en' : 'zh')}>
+              {t('language')}
+            </button>
+            <button type="button" className="rect-button rect-button--quiet" onClick={() => void signOut()} data-testid="sign-out">
+              {t('signOut')}
+            </button>
           </div>
-          <table className="rect-table">
-            <thead>
-              <tr>
-                <th className="rect-col-no">{t('colNo')}</th>
-                <th>{t('colProblem')}</th>
-                <th className="rect-col-status">{t('colStatus')}</th>
-                <th className="rect-col-dept">{t('colDept')}</th>
-                <th className="rect-col-deadline">{t('colDeadline')}</th>
-                <th className="rect-col-links">{t('colLinks')}</th>
-                <th className="rect-col-evidence">{t('colEvidence')}</th>
-                <th className="rect-col-rebound">{t('colRebound')}</th>
-              </tr>
-            </thead>
-            {sections.map((s) => (
-              <tbody key={`${s.partOrdinal}:${s.ordinal}`}>
-                <tr className="rect-section">
-                  <th colSpan={8}>
-                    {s.numeral ? `（${s.numeral}）` : ''}
-                    {s.title}
-                    <span className="office-muted"> · {s.items.length}</span>
-                  </th>
+        </header>
+        {error && (
+          <p className="rect-error rect-banner" role="alert">
+            {error}{' '}
+            <button type="button" className="rect-button rect-button--link" onClick={() => setError(null)}>
+              {t('close')}
+            </button>
+          </p>
+        )}
+        {checked && (
+          <p className="rect-ok rect-banner" role="status">
+            {t('lookBackDone', { links: checked.links, count: checked.rebounding.length })}{' '}
+            <button type="button" className="rect-button rect-button--link" onClick={() => setChecked(null)}>
+              {t('close')}
+            </button>
+          </p>
+        )}
+        {imported && (
+          <ImportFindings result={imported} warnings={imported.warnings} notes={imported.notes} onClose={() => setImported(null)} />
+        )}
+        {!list && !error && <p className="office-muted">{t('loading')}</p>}
+        {list && !list.report && <p className="rect-empty">{t('empty')}</p>}
+        {list?.report && (
+          <>
+            <div className="rect-meta">
+              <span>
+                {t('report', {
+                  name: list.report.sourceName,
+                  count: list.report.importCount,
+                  time: hall.fullDateTime(list.report.importedAt),
+                })}
+              </span>
+              <button type="button" className="rect-button rect-button--link" onClick={() => setShowFindings(!showFindings)}>
+                {t('lastImport')} ({list.report.warnings.length + list.report.notes.length})
+              </button>
+              <span className="office-muted">{t('asOf', { time: hall.clock(list.asOf) })}</span>
+            </div>
+            {showFindings && (
+              <ImportFindings warnings={list.report.warnings} notes={list.report.notes} onClose={() => setShowFindings(false)} />
+            )}
+            <p className="office-muted office-small rect-rule">
+              {t('lookBackRule', { minutes: list.settings.liveMinutes, days: list.settings.days, closes: list.settings.dayClosesAt })}
+            </p>
+            <div className="rect-filters" role="toolbar">
+              {filters.map(([id, label, n]) => (
+                <button
+                  key={id}
+                  type="button"
+                  className={`rect-chip rect-chip--${id} ${filter === id ? 'rect-chip--active' : ''}`}
+                  aria-pressed={filter === id}
+                  onClick={() => setFilter(id)}
+                >
+                  {label} <strong>{n ?? 0}</strong>
+                </button>
+              ))}
+              <label className="rect-filters__check">
+                <input type="checkbox" checked={linkedOnly} onChange={(e) => setLinkedOnly(e.target.checked)} /> {t('linkedOnly')}
+              </label>
+              <input
+                className="rect-filters__search"
+                type="search"
+                placeholder={t('search')}
+                value={query}
+                onChange={(e) => setQuery(e.target.value)}
+              />
+            </div>
+            <table className="rect-table">
+              <thead>
+                <tr>
+                  <th className="rect-col-no">{t('colNo')}</th>
+                  <th>{t('colProblem')}</th>
+                  <th className="rect-col-status">{t('colStatus')}</th>
+                  <th className="rect-col-dept">{t('colDept')}</th>
+                  <th className="rect-col-deadline">{t('colDeadline')}</th>
+                  <th className="rect-col-links">{t('colLinks')}</th>
+                  <th className="rect-col-evidence">{t('colEvidence')}</th>
+                  <th className="rect-col-rebound">{t('colRebound')}</th>
                 </tr>
-                {s.items.map((item, i) => (
-                  <Fragment key={item.key}>
-                    {item.subsectionOrdinal !== null && item.subsectionOrdinal !== s.items[i - 1]?.subsectionOrdinal && (
-                      <tr className="rect-subsection">
-                        <th colSpan={8}>
-                          {item.subsectionOrdinal}. {item.subsectionTitle}
-                        </th>
-                      </tr>
-                    )}
-                    <ItemRow item={item} open={open.has(item.key)} onToggle={() => toggle(item.key)} api={api} act={act} />
-                  </Fragment>
-                ))}
-              </tbody>
-            ))}
-          </table>
-        </>
-      )}
-    </div>
+              </thead>
+              {sections.map((s) => (
+                <tbody key={`${s.partOrdinal}:${s.ordinal}`}>
+                  <tr className="rect-section">
+                    <th colSpan={8}>
+                      {s.numeral ? `（${s.numeral}）` : ''}
+                      {s.title}
+                      <span className="office-muted"> · {s.items.length}</span>
+                    </th>
+                  </tr>
+                  {s.items.map((item, i) => (
+                    <Fragment key={item.key}>
+                      {item.subsectionOrdinal !== null && item.subsectionOrdinal !== s.items[i - 1]?.subsectionOrdinal && (
+                        <tr className="rect-subsection">
+                          <th colSpan={8}>
+                            {item.subsectionOrdinal}. {item.subsectionTitle}
+                          </th>
+                        </tr>
+                      )}
+                      <ItemRow item={item} open={open.has(item.key)} onToggle={() => toggle(item.key)} api={api} act={act} />
+                    </Fragment>
+                  ))}
+                </tbody>
+              ))}
+            </table>
+          </>
+        )}
+      </div>
+    </HallTimeContext.Provider>
   );
 }

@@ -1,6 +1,6 @@
 import type { RectificationReboundView, RectificationStatus } from '@hallwatch/shared';
 import { useTranslation } from 'react-i18next';
-import { hallDateTime, langOf, statusLabel } from './format';
+import { langOf, statusLabel, useHallTime } from './format';
 
 // A status is a word and a colour, never the colour alone.
 const STATUS_MARK: Record<RectificationStatus, string> = { in_progress: '◔', rectified: '✓', ongoing: '↻' };
@@ -16,9 +16,10 @@ export function StatusBadge({ status }: { status: RectificationStatus }) {
 
 export function ReboundFlag({ rebound }: { rebound: RectificationReboundView }) {
   const { t } = useTranslation('rectification');
+  const hall = useHallTime();
   return (
     <span className="rect-rebound" role="status" data-testid="rebound-flag">
-      <span aria-hidden="true">⚠</span> {t('reboundSince', { time: hallDateTime(rebound.since) })}
+      <span aria-hidden="true">⚠</span> {t('reboundSince', { time: hall.dateTime(rebound.since) })}
     </span>
   );
 }

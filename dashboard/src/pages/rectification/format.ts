@@ -1,4 +1,5 @@
 import {
+  DEFAULT_TIME_ZONE,
   formatIndicatorValue,
   formatTarget,
   INDICATORS,
@@ -7,36 +8,38 @@ import {
   type RectificationStatus,
   type TargetComparator,
 } from '@hallwatch/shared';
+import { createContext, useContext } from 'react';
 
 export type Lang = 'zh' | 'en';
 
 export const langOf = (language: string): Lang => (language.startsWith('en') ? 'en' : 'zh');
 
-// The hall's clock, whatever the reader's machine says (SPEC: times in Asia/Shanghai).
-const HALL_TZ = 'Asia/Shanghai';
-const dateTime = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: HALL_TZ,
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-const fullDateTime = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: HALL_TZ,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-});
-const clock = new Intl.DateTimeFormat('zh-CN', { timeZone: HALL_TZ, hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+/** Times on the hall's clock, whatever the reader's machine says. */
+export interface HallTime {
+  dateTime: (iso: string) => string;
+  fullDateTime: (iso: string) => string;
+  clock: (iso: string) => string;
+  /** Today's date, YYYY-MM-DD. */
+  today: () => string;
+}
 
-export const hallDateTime = (iso: string): string => dateTime.format(new Date(iso));
-export const hallFullDateTime = (iso: string): string => fullDateTime.format(new Date(iso));
-export const hallClock = (iso: string): string => clock.format(new Date(iso));
-export const hallToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: HALL_TZ }).format(new Date());
+export function hallTime(timeZone: string): HallTime {
+  const minutes = { hour: '2-digit', minute: '2-digit', hour12: false } as const;
+  const dateTime = new Intl.DateTimeFormat('zh-CN', { timeZone, month: '2-digit', day: '2-digit', ...minutes });
+  const fullDateTime = new Intl.DateTimeFormat('zh-CN', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', ...minutes });
+  const clock = new Intl.DateTimeFormat('zh-CN', { timeZone, ...minutes, second: '2-digit' });
+  const day = new Intl.DateTimeFormat('en-CA', { timeZone });
+  return {
+    dateTime: (iso) => dateTime.format(new Date(iso)),
+    fullDateTime: (iso) => fullDateTime.format(new Date(iso)),
+    clock: (iso) => clock.format(new Date(iso)),
+    today: () => day.format(new Date()),
+  };
+}
+
+/** The page provides its site's clock; until the site's zone is known, the shared fallback's. */
+export const HallTimeContext = createContext<HallTime>(hallTime(DEFAULT_TIME_ZONE));
+export const useHallTime = (): HallTime => useContext(HallTimeContext);
 
 export const statusLabel = (s: RectificationStatus, lang: Lang): string => RECTIFICATION_STATUS_LABELS[s][lang];
 export const indicatorLabel = (id: IndicatorId, lang: Lang): string => INDICATORS[id]?.label[lang] ?? id;

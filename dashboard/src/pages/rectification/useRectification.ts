@@ -1,7 +1,8 @@
 import type { RectificationListView } from '@hallwatch/shared';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { goToSignIn } from '../../auth/session';
-import { ApiError, rectificationApi } from './api';
+import { ApiError, errorText } from '../../api';
+import { rectificationApi } from './api';
 
 // Live values move with the hall; the list is re-read every half minute while the page is open.
 const REFRESH_MS = 30_000;
@@ -14,7 +15,7 @@ export function useRectification(site: string | null) {
   const fail = useCallback((err: unknown) => {
     // Not signed in, or the session ended: sign in and come back to this page.
     if (err instanceof ApiError && err.status === 401) return goToSignIn();
-    setError(err instanceof ApiError && err.field ? `${err.field}: ${err.message}` : (err as Error).message);
+    setError(errorText(err));
   }, []);
 
   const reload = useCallback(async () => {

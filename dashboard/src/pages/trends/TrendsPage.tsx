@@ -1,5 +1,5 @@
 import '../office-page.css';
-import type { BreakdownDim, TrendGrain, TrendScope } from '@hallwatch/shared';
+import { type BreakdownDim, DEFAULT_TIME_ZONE, type TrendGrain, type TrendScope } from '@hallwatch/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OfficeHeaderActions } from '../OfficeHeaderActions';
@@ -34,16 +34,22 @@ export function TrendsPage() {
   const [site, setSite] = useState<string | null>(params.get('site'));
   const [scope, setScope] = useState<TrendScope>((params.get('scope') as TrendScope | null) ?? 'site');
   const [grain, setGrain] = useState<TrendGrain>((params.get('grain') as TrendGrain | null) ?? 'day');
-  const [to, setTo] = useState(params.get('to') ?? hallToday());
-  const [from, setFrom] = useState(params.get('from') ?? defaultFrom(params.get('to') ?? hallToday(), grain));
+  // A range or month not chosen follows the hall's today, on the hall's own clock.
+  const [toChoice, setTo] = useState<string | null>(params.get('to'));
+  const [fromChoice, setFrom] = useState<string | null>(params.get('from'));
   const [department, setDepartment] = useState<string | null>(params.get('department'));
   const [dim, setDim] = useState<BreakdownDim>('department');
-  const [month, setMonth] = useState((params.get('month') ?? hallToday()).slice(0, 7));
+  const [monthChoice, setMonth] = useState<string | null>(params.get('month')?.slice(0, 7) ?? null);
 
   // Without a site in the address, the first hall is the leader's own.
   const chosen = site ?? sites?.find((s) => s.tier === 'hall')?.code ?? null;
   // The figures wait for the site list, which also proves the session (a 401 goes to /login).
   const ready = sites !== null;
+  const zone = sites?.find((s) => s.code === chosen)?.timezone ?? DEFAULT_TIME_ZONE;
+  const today = useMemo(() => hallToday(zone), [zone]);
+  const to = toChoice ?? today;
+  const from = fromChoice ?? defaultFrom(to, grain);
+  const month = monthChoice ?? today.slice(0, 7);
   const departments = useDepartments(ready ? chosen : null, fail);
   const query: TrendsQuery | null = useMemo(
     () => (ready && (chosen || scope === 'all') ? { site: chosen, scope, grain, from, to, department } : null),
@@ -52,15 +58,22 @@ export function TrendsPage() {
   const { data, loading } = useTrendsData(query, dim, month, fail);
 
   useEffect(() => {
-    const p = new URLSearchParams({ scope, grain, from, to, month });
+    const p = new URLSearchParams({ scope, grain });
+    // Today is not known until the site's zone is: the address takes the dates only then.
+    if (ready) for (const [k, v] of Object.entries({ from, to, month })) p.set(k, v);
     if (chosen) p.set('site', chosen);
     if (department) p.set('department', department);
     history.replaceState(null, '', `${location.pathname}?${p}`);
-  }, [chosen, scope, grain, from, to, department, month]);
+  }, [ready, chosen, scope, grain, from, to, department, month]);
 
+  // A new end keeps the start where it stands rather than sliding it along.
+  const chooseTo = (day: string) => {
+    setFrom(from);
+    setTo(day);
+  };
   const changeGrain = (g: TrendGrain) => {
     setGrain(g);
-    setFrom(defaultFrom(to, g));
+    setFrom(null);
   };
   const exportTable =
     (table: Parameters<typeof trendsApi.export>[1], extra: Record<string, string | null> = {}) =>
@@ -123,7 +136,7 @@ export function TrendsPage() {
         </label>
         <label>
           {t('to')}
-          <input type="date" value={to} min={from} onChange={(e) => e.target.value && setTo(e.target.value)} />
+          <input type="date" value={to} min={from} onChange={(e) => e.target.value && chooseTo(e.target.value)} />
         </label>
         <label>
           {t('department')}

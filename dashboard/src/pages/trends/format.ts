@@ -6,8 +6,8 @@ export const langOf = (language: string): Lang => (language.startsWith('en') ? '
 /** A registry name in the page's language; a unit without an English name keeps its Chinese one. */
 export const nameIn = (u: { name: string; nameEn?: string | null }, lang: Lang): string => (lang === 'en' && u.nameEn) || u.name;
 
-const HALL_TZ = 'Asia/Shanghai';
-export const hallToday = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: HALL_TZ }).format(new Date());
+/** Today's date (YYYY-MM-DD) on the clock of the hall's time zone, whatever the reader's machine says. */
+export const hallToday = (timeZone: string): string => new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
 
 export function addDays(day: string, n: number): string {
   const [y, m, d] = day.split('-').map(Number);

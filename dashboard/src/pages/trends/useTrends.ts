@@ -1,7 +1,17 @@
-import type { BreakdownDim, BreakdownView, HeatmapView, RankingView, TrendSeriesView, WaitSatisfactionView } from '@hallwatch/shared';
+import type {
+  BreakdownDim,
+  BreakdownView,
+  DepartmentView,
+  HeatmapView,
+  RankingView,
+  SiteView,
+  TrendSeriesView,
+  WaitSatisfactionView,
+} from '@hallwatch/shared';
 import { useCallback, useEffect, useState } from 'react';
 import { goToSignIn } from '../../auth/session';
-import { ApiError, DepartmentOption, SiteOption, trendsApi, TrendsQuery } from './api';
+import { ApiError, errorText } from '../../api';
+import { trendsApi, TrendsQuery } from './api';
 
 export interface TrendsData {
   series: TrendSeriesView | null;
@@ -16,12 +26,12 @@ const EMPTY: TrendsData = { series: null, breakdown: null, heatmap: null, waitin
 
 /** The sites the account may see; not signed in (401), the page goes to /login and comes back. */
 export function useTrendsAccess() {
-  const [sites, setSites] = useState<SiteOption[] | null>(null);
+  const [sites, setSites] = useState<SiteView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const fail = useCallback((err: unknown) => {
     if (err instanceof ApiError && err.status === 401) goToSignIn();
-    else setError((err as Error).message);
+    else setError(errorText(err));
   }, []);
 
   useEffect(() => {
@@ -31,8 +41,8 @@ export function useTrendsAccess() {
   return { sites, error, setError, fail };
 }
 
-export function useDepartments(site: string | null, fail: (err: unknown) => void): DepartmentOption[] {
-  const [list, setList] = useState<DepartmentOption[]>([]);
+export function useDepartments(site: string | null, fail: (err: unknown) => void): DepartmentView[] {
+  const [list, setList] = useState<DepartmentView[]>([]);
   useEffect(() => {
     if (!site) return;
     trendsApi.departments(site).then(setList, fail);

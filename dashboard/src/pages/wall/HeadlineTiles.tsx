@@ -10,22 +10,21 @@ import { Tone, waitTone } from './tone';
 export interface HeadlineTilesProps {
   values: IndicatorValues;
   windows: WindowState[];
-  siteInfo: SiteInfo | null;
+  /** The snapshot's: the wait target and warning share come from the site's settings. */
+  siteInfo: SiteInfo;
   off: OffTarget[];
   mode: HallMode;
   /** Departments with somebody waiting. */
   queuedDepartments: number;
 }
 
-const DEFAULT_TARGET_SEC = 900;
-
 const count = (n: number | null | undefined) => [{ text: countText(n) }];
 
 export function HeadlineTiles({ values: v, windows, siteInfo, off, mode, queuedDepartments }: HeadlineTilesProps) {
   const { t, i18n } = useTranslation('wall');
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh';
-  const target = siteInfo?.waitTargetSec ?? DEFAULT_TARGET_SEC;
-  const warnRatio = siteInfo?.waitWarnRatio ?? 0.8;
+  const target = siteInfo.waitTargetSec;
+  const warnRatio = siteInfo.waitWarnRatio;
   const waitStatus = (tone: Tone) => ({ word: t(tone === 'breach' ? 'status.over' : 'status.near'), items: itemsOf('queue.wait.avg') });
   const ratio = percentParts;
   const closed = mode !== 'open';

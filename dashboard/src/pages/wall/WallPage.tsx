@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE, type SiteInfo } from '@hallwatch/shared';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLiveSite } from '../../live/useLiveSite';
@@ -25,7 +26,6 @@ import './wall-windows.css';
 import './wall-panels.css';
 import './wall-side.css';
 
-const DEFAULT_ZONE = 'Asia/Shanghai';
 const PAGES = ['overview', 'windows', 'alerts'] as const;
 
 /**
@@ -40,7 +40,8 @@ export function WallPage() {
   const { site, token } = useMemo(() => wallParams(location.search), []);
   const live = useLiveSite(site, token);
   const history = useIndicatorHistory(site, 'reviews.good_rate', live.asOf !== null, token);
-  const tz = live.siteInfo?.timeZone ?? DEFAULT_ZONE;
+  // Until the first snapshot names the hall's zone, the clock in the top bar reads the shared fallback's.
+  const tz = live.siteInfo?.timeZone ?? DEFAULT_TIME_ZONE;
   const clock = hallClock(live.now, tz, lang);
   const mode = live.asOf ? hallMode(live.values, live.windows, clock, live.siteInfo?.hours) : 'open';
   const off = useMemo(() => offTargets(live.values), [live.values]);
@@ -76,44 +77,44 @@ export function WallPage() {
     />
   );
   const items = <ItemsOffTarget off={off} />;
-  const patrol = <PatrolStrip values={live.values} rounds={live.siteInfo?.patrolRounds ?? null} />;
 
-  let body;
-  if (mode !== 'open')
-    body = (
-      <div className="layout layout--closed">
-        <ClosedSummary
-          mode={mode}
-          values={live.values}
-          departments={live.departments}
-          departmentInfo={live.departmentInfo}
-          hours={live.siteInfo?.hours ?? null}
-        />
-        {spark}
-        {alerts()}
-        {patrol}
-        {items}
-      </div>
-    );
-  else if (rotate !== null && page === 'windows') body = <div className="layout layout--windows">{windows('full')}</div>;
-  else if (rotate !== null && page === 'alerts')
-    body = (
-      <div className="layout layout--alerts">
-        {alerts(3.4, true)}
-        {items}
-        {spark}
-        {patrol}
-      </div>
-    );
-  else
-    body = (
+  // The body shows from the first snapshot on, which brings the site's info: its thresholds, hours and rounds.
+  const bodyFor = (info: SiteInfo) => {
+    const patrol = <PatrolStrip values={live.values} rounds={info.patrolRounds} />;
+    if (mode !== 'open')
+      return (
+        <div className="layout layout--closed">
+          <ClosedSummary
+            mode={mode}
+            values={live.values}
+            departments={live.departments}
+            departmentInfo={live.departmentInfo}
+            hours={info.hours}
+          />
+          {spark}
+          {alerts()}
+          {patrol}
+          {items}
+        </div>
+      );
+    if (rotate !== null && page === 'windows') return <div className="layout layout--windows">{windows('full')}</div>;
+    if (rotate !== null && page === 'alerts')
+      return (
+        <div className="layout layout--alerts">
+          {alerts(3.4, true)}
+          {items}
+          {spark}
+          {patrol}
+        </div>
+      );
+    return (
       <div className="layout layout--overview">
         {windows('compact')}
         <QueueBars
           departments={live.departments}
           departmentInfo={live.departmentInfo}
-          warnRatio={live.siteInfo?.waitWarnRatio ?? 0.8}
-          defaultTargetSec={live.siteInfo?.waitTargetSec ?? 900}
+          warnRatio={info.waitWarnRatio}
+          defaultTargetSec={info.waitTargetSec}
         />
         {spark}
         {alerts()}
@@ -121,6 +122,7 @@ export function WallPage() {
         {items}
       </div>
     );
+  };
 
   return (
     <div
@@ -144,7 +146,7 @@ export function WallPage() {
       {live.stale && live.lastHeardAt !== null && <StaleBanner lastHeardAt={live.lastHeardAt} now={live.now} timeZone={tz} />}
       {/* Until the first snapshot only the top bar, saying it connects, shows: a screen of dashes would
           say no more, and drawing it would hold up the snapshot's own render on a small box. */}
-      {live.asOf !== null && (
+      {live.asOf !== null && live.siteInfo && (
         <main className="wall__body">
           <HeadlineTiles
             values={live.values}
@@ -154,7 +156,7 @@ export function WallPage() {
             mode={mode}
             queuedDepartments={Object.values(live.departments).filter((d) => (d['queue.waiting'] ?? 0) > 0).length}
           />
-          {body}
+          {bodyFor(live.siteInfo)}
         </main>
       )}
     </div>

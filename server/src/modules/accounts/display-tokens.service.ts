@@ -1,3 +1,4 @@
+import type { DisplayTokenView, IssuedDisplayToken } from '@hallwatch/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { Clock } from '../../core/time/clock';
@@ -7,20 +8,7 @@ import { CredentialEvents } from './credential-events';
 import { DisplayToken } from './entities/display-token.entity';
 import { DISPLAY_TOKEN_PREFIX, hashToken, newToken } from './tokens';
 
-export interface DisplayTokenView {
-  id: string;
-  site: string;
-  name: string;
-  prefix: string;
-  createdBy: string;
-  createdAt: string;
-  revokedAt: string | null;
-}
-
-export interface IssuedDisplayToken extends DisplayTokenView {
-  /** Shown once: put it in the wall's URL as `?token=`. */
-  token: string;
-}
+export type { DisplayTokenView, IssuedDisplayToken };
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,4 +1,4 @@
-import type { Role } from '@hallwatch/shared';
+import type { SignedInUser } from '@hallwatch/shared';
 import { HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config';
@@ -24,7 +24,7 @@ export interface Client {
 export interface LoginResult {
   token: string;
   expiresAt: Date;
-  user: { username: string; role: Role; sites: string[] | 'all'; mustChangePassword: boolean };
+  user: SignedInUser;
 }
 
 /**

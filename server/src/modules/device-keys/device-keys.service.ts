@@ -1,26 +1,11 @@
+import type { DeviceKeyView, IssuedDeviceKey } from '@hallwatch/shared';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
 import { Site } from '../registry/site.entity';
 import { DeviceKey } from './device-key.entity';
 
-export interface IssuedDeviceKey {
-  id: string;
-  key: string;
-  site: string;
-  prefix: string;
-  requireSignature: boolean;
-}
-
-export interface DeviceKeyView {
-  id: string;
-  name: string;
-  prefix: string;
-  site: string;
-  requireSignature: boolean;
-  createdAt: Date;
-  revokedAt: Date | null;
-}
+export type { DeviceKeyView, IssuedDeviceKey };
 
 /** A live key with its site, as the ingest guard needs it. */
 export interface ResolvedDeviceKey {
@@ -106,6 +91,7 @@ export class DeviceKeysService {
       ])
       .orderBy('k.created_at');
     if (siteCode) qb.where('s.code = :c', { c: siteCode });
-    return qb.getRawMany<DeviceKeyView>();
+    const rows = await qb.getRawMany<Omit<DeviceKeyView, 'createdAt' | 'revokedAt'> & { createdAt: Date; revokedAt: Date | null }>();
+    return rows.map((k) => ({ ...k, createdAt: k.createdAt.toISOString(), revokedAt: k.revokedAt?.toISOString() ?? null }));
   }
 }

@@ -1,8 +1,9 @@
-import { DEFAULT_INDICATOR_SETTINGS, indicatorSettings } from './indicator-settings';
+import { DEFAULT_SITE_SETTINGS } from '@hallwatch/shared';
+import { indicatorSettings } from './indicator-settings';
 
 describe('indicatorSettings', () => {
   it('applies the defaults of SPEC §4 when nothing is set', () => {
-    expect(indicatorSettings({})).toEqual(DEFAULT_INDICATOR_SETTINGS);
+    expect(indicatorSettings({})).toEqual(DEFAULT_SITE_SETTINGS);
     expect(indicatorSettings(null)).toEqual({
       waitTargetSec: 900,
       waitWarnRatio: 0.8,
@@ -15,7 +16,7 @@ describe('indicatorSettings', () => {
   });
   it('takes valid site values and ignores malformed ones', () => {
     const s = indicatorSettings({ waitTargetSec: 600, tidalQueue: '12', allowedBreakSec: -5, surgeFactor: 1.5, waitWarnRatio: 1.2 });
-    expect(s).toEqual({ ...DEFAULT_INDICATOR_SETTINGS, waitTargetSec: 600, surgeFactor: 1.5 });
+    expect(s).toEqual({ ...DEFAULT_SITE_SETTINGS, waitTargetSec: 600, surgeFactor: 1.5 });
     expect(indicatorSettings({ tidalQueue: 2.5 }).tidalQueue).toBe(10);
   });
   it('takes sound opening hours and keeps the default for unsound ones', () => {
@@ -28,6 +29,6 @@ describe('indicatorSettings', () => {
       { opens: '10:00', closes: '09:00', weekdays: [1] },
       'all day',
     ])
-      expect(indicatorSettings({ hours: bad }).hours).toEqual(DEFAULT_INDICATOR_SETTINGS.hours);
+      expect(indicatorSettings({ hours: bad }).hours).toEqual(DEFAULT_SITE_SETTINGS.hours);
   });
 });

@@ -1,5 +1,4 @@
-import { INDICATOR_IDS } from '@hallwatch/shared';
-import { DEFAULT_INDICATOR_SETTINGS } from './indicator-settings';
+import { DEFAULT_SITE_SETTINGS, INDICATOR_IDS } from '@hallwatch/shared';
 import { ZERO_PATROL } from './patrol-indicators';
 import { QueueFacts, TicketCounts } from './queue-indicators';
 import { RegistryFacts } from './registry-facts';
@@ -46,7 +45,7 @@ function inputs(over: Partial<SnapshotInputs> = {}): SnapshotInputs {
   return {
     site: { code: 'huiji' },
     now,
-    settings: { ...DEFAULT_INDICATOR_SETTINGS, tidalQueue: 3, surgeMinWaiting: 4 },
+    settings: { ...DEFAULT_SITE_SETTINGS, tidalQueue: 3, surgeMinWaiting: 4 },
     registry,
     queue,
     presence,

@@ -1,7 +1,6 @@
-import { INDICATOR_IDS, IndicatorSnapshot, IndicatorValues } from '@hallwatch/shared';
+import { DEFAULT_TIME_ZONE, INDICATOR_IDS, IndicatorSnapshot, IndicatorValues, SiteSettings } from '@hallwatch/shared';
 import { AlertFacts, AwayAlertFacts, DepartmentAlertFacts, deriveAlerts, surgeSince, tidalAdviceSince } from './alert-rules';
 import { maxOrNull, predictedWait, surgeThreshold } from './indicator-math';
-import { IndicatorSettings } from './indicator-settings';
 import { PatrolIndicatorValues, ZERO_PATROL } from './patrol-indicators';
 import { QueueFacts, queueValues } from './queue-indicators';
 import { RegistryFacts } from './registry-facts';
@@ -12,7 +11,7 @@ import { NO_ACTIVITY, WindowActivity, windowStates } from './window-states';
 export interface SnapshotInputs {
   site: { code: string; name?: string; nameEn?: string | null; timezone?: string };
   now: Date;
-  settings: IndicatorSettings;
+  settings: SiteSettings;
   registry: RegistryFacts;
   queue: QueueFacts;
   presence: PresenceFact[];
@@ -141,7 +140,7 @@ export function buildSnapshot(i: SnapshotInputs): { snapshot: IndicatorSnapshot;
     departmentInfo,
     siteInfo: {
       name: { zh: i.site.name ?? i.site.code, en: i.site.nameEn ?? i.site.name ?? i.site.code },
-      timeZone: i.site.timezone ?? 'Asia/Shanghai',
+      timeZone: i.site.timezone ?? DEFAULT_TIME_ZONE,
       waitTargetSec: settings.waitTargetSec,
       waitWarnRatio: settings.waitWarnRatio,
       hours: settings.hours,

@@ -1,16 +1,8 @@
+import { WINDOW_KINDS, type WindowKind } from '@hallwatch/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const WINDOW_KINDS = [
-  'general',
-  'dedicated',
-  'tidal',
-  'green_channel',
-  'business_startup',
-  'assisted',
-  'pre_review',
-  'self_service',
-] as const;
-export type WindowKind = (typeof WINDOW_KINDS)[number];
+export { WINDOW_KINDS };
+export type { WindowKind };
 
 // "Window" would shadow the DOM global in shared tooling, hence HallWindow.
 @Entity('windows')

@@ -1,40 +1,16 @@
+import type { DepartmentView, SiteView, WindowView } from '@hallwatch/shared';
 import { RefKind } from '../projections/reference-check';
 import { Department } from './department.entity';
-import { HallWindow, WindowKind } from './hall-window.entity';
+import { HallWindow } from './hall-window.entity';
 import { ServiceItem } from './service-item.entity';
-import { Site, SiteTier } from './site.entity';
+import { Site } from './site.entity';
 import { StaffMember } from './staff-member.entity';
 
-export type { RefKind };
+export type { DepartmentView, RefKind, SiteView, WindowView };
 export const REF_KINDS: readonly RefKind[] = ['department', 'window', 'staff'];
 
 // What the admin API and CLI show: codes, never internal ids, so a site's registry can be
-// exported and re-created elsewhere.
-
-export interface SiteView {
-  code: string;
-  name: string;
-  nameEn: string | null;
-  tier: SiteTier;
-  parent: string | null;
-  timezone: string;
-  createdAt: string;
-}
-
-export interface DepartmentView {
-  code: string;
-  name: string;
-  nameEn: string | null;
-  waitTargetSec: number | null;
-}
-
-export interface WindowView {
-  code: string;
-  number: number | null;
-  departmentCode: string | null;
-  kind: WindowKind;
-  isOpen: boolean;
-}
+// exported and re-created elsewhere. The views the dashboard reads are declared in shared/.
 
 export interface StaffView {
   code: string;

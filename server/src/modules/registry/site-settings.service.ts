@@ -1,7 +1,7 @@
-import { HallHours, hallHoursProblem, normalHallHours } from '@hallwatch/shared';
+import { HallHours, hallHoursProblem, normalHallHours, SiteSettings } from '@hallwatch/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { IndicatorSettings, indicatorSettings } from '../indicators/indicator-settings';
+import { indicatorSettings } from '../indicators/indicator-settings';
 import { badField } from './dtos/registry-validation';
 import { SiteSettingsDto } from './dtos/site-settings.dto';
 import { auditedChange, auditEntry, findSite } from './registry-change';
@@ -24,11 +24,11 @@ export function patchedHours(current: HallHours, input: unknown): HallHours {
 export class SiteSettingsService {
   constructor(private readonly ds: DataSource) {}
 
-  async get(code: string): Promise<IndicatorSettings> {
+  async get(code: string): Promise<SiteSettings> {
     return indicatorSettings((await findSite(this.ds.manager, code)).settings);
   }
 
-  async update(actor: string, code: string, input: SiteSettingsDto): Promise<IndicatorSettings> {
+  async update(actor: string, code: string, input: SiteSettingsDto): Promise<SiteSettings> {
     return auditedChange(this.ds, async (em) => {
       // Locked, so that two edits of the hours do not each merge into the same old value.
       const site = await em.findOne(Site, { where: { code }, lock: { mode: 'pessimistic_write' } });

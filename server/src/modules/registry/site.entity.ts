@@ -1,7 +1,8 @@
+import { DEFAULT_TIME_ZONE, SITE_TIERS, type SiteTier } from '@hallwatch/shared';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
-export const SITE_TIERS = ['hall', 'town', 'village'] as const;
-export type SiteTier = (typeof SITE_TIERS)[number];
+export { SITE_TIERS };
+export type { SiteTier };
 
 @Entity('sites')
 export class Site {
@@ -28,7 +29,7 @@ export class Site {
   @JoinColumn({ name: 'parent_id' })
   parent?: Site | null;
 
-  @Column({ type: 'text', default: 'Asia/Shanghai' })
+  @Column({ type: 'text', default: DEFAULT_TIME_ZONE })
   timezone!: string;
 
   /** Per-site thresholds (wait target, tidal queue length, allowed break …); defaults apply when absent. */

@@ -1,3 +1,4 @@
+import type { Me } from '@hallwatch/shared';
 import { Body, Controller, ForbiddenException, Get, HttpCode, HttpException, Post, Req, Res, UsePipes } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -65,12 +66,12 @@ export class AuthController {
 
   @Get('me')
   @SelfService()
-  me(@CurrentPrincipal() p: Principal) {
+  me(@CurrentPrincipal() p: Principal): Me {
     return {
       kind: p.kind,
       username: p.actor,
       role: p.role,
-      sites: p.sites,
+      sites: p.sites === 'all' ? 'all' : [...p.sites],
       mustChangePassword: p.kind === 'user' ? p.mustChangePassword : false,
     };
   }

@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@hallwatch/shared';
+import { type NewUser, ROLES, type Role } from '@hallwatch/shared';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Required, SITE_CODE, UnlessAbsent } from '../../registry/dtos/registry-validation';
 
@@ -14,7 +14,7 @@ function SiteCodes(): PropertyDecorator {
   };
 }
 
-export class CreateUserDto {
+export class CreateUserDto implements NewUser {
   @Required()
   @IsString({ message: '$property must be a string' })
   @Matches(USERNAME, { message: usernameMessage })

@@ -1,10 +1,11 @@
+import type { PatrolNoticeInput } from '@hallwatch/shared';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsName, IsRegistryCode, Required } from '../../registry/dtos/registry-validation';
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const CLIENT_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
 
-export class IssueNoticeDto {
+export class IssueNoticeDto implements PatrolNoticeInput {
   /** Chosen by the patrol page when the notice is written, so a resend is the same notice. */
   @Required()
   @Matches(CLIENT_ID, { message: '$property must be 1–64 letters, digits or _.:-' })

@@ -1,9 +1,9 @@
-import { RECTIFICATION_STATUSES, type RectificationStatus } from '@hallwatch/shared';
+import { RECTIFICATION_STATUSES, type RectificationItemPatch, type RectificationStatus } from '@hallwatch/shared';
 import { IsIn, IsOptional } from 'class-validator';
 import { IsName, Required, UnlessAbsent } from '../../registry/dtos/registry-validation';
 import { IsCalendarDate } from './calendar-date';
 
-export class UpdateItemDto {
+export class UpdateItemDto implements RectificationItemPatch {
   @UnlessAbsent()
   @IsIn(RECTIFICATION_STATUSES, { message: `status must be one of ${RECTIFICATION_STATUSES.join(', ')} (整改中 / 已整改 / 长期坚持)` })
   status?: RectificationStatus;

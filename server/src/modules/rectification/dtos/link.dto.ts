@@ -4,6 +4,8 @@ import {
   TARGET_COMPARATORS,
   type IndicatorId,
   type LinkWindow,
+  type RectificationLinkInput,
+  type RectificationLinkPatch,
   type TargetComparator,
 } from '@hallwatch/shared';
 import { Transform } from 'class-transformer';
@@ -18,7 +20,7 @@ const IsWindow = (): PropertyDecorator => IsIn(LINK_WINDOWS, { message: 'window 
 const IsTarget = (): PropertyDecorator =>
   IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'target must be a number (ratios as 0–1, e.g. 0.995)' });
 
-export class CreateLinkDto {
+export class CreateLinkDto implements RectificationLinkInput {
   @Required()
   @IsIn(INDICATOR_IDS, { message: 'indicator must be one of the indicator ids of SPEC §4, e.g. reviews.active_rate' })
   indicator!: IndicatorId;
@@ -42,7 +44,7 @@ export class CreateLinkDto {
   department?: string | null;
 }
 
-export class UpdateLinkDto {
+export class UpdateLinkDto implements RectificationLinkPatch {
   @UnlessAbsent()
   @Transform(comparator)
   @IsComparator()

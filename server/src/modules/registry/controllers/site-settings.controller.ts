@@ -1,7 +1,7 @@
+import type { SiteSettings } from '@hallwatch/shared';
 import { Body, Get, Patch } from '@nestjs/common';
 import { AdminActor } from '../../../core/auth/admin.guard';
 import { Roles } from '../../../core/auth/auth-rules';
-import { IndicatorSettings } from '../../indicators/indicator-settings';
 import { SiteSettingsDto } from '../dtos/site-settings.dto';
 import { SiteSettingsService } from '../site-settings.service';
 import { AdminController } from './admin-controller.decorator';
@@ -15,12 +15,12 @@ export class SiteSettingsController {
 
   @Get()
   @Roles('admin', 'supervisor', 'leader')
-  get(@RequestSite() site: string): Promise<IndicatorSettings> {
+  get(@RequestSite() site: string): Promise<SiteSettings> {
     return this.settings.get(site);
   }
 
   @Patch()
-  update(@AdminActor() actor: string, @RequestSite() site: string, @Body() body: SiteSettingsDto): Promise<IndicatorSettings> {
+  update(@AdminActor() actor: string, @RequestSite() site: string, @Body() body: SiteSettingsDto): Promise<SiteSettings> {
     return this.settings.update(actor, site, body);
   }
 }

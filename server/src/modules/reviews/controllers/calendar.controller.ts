@@ -1,4 +1,4 @@
-import type { CalendarDayView } from '@hallwatch/shared';
+import { type CalendarDayView, DEFAULT_TIME_ZONE } from '@hallwatch/shared';
 import { Body, Delete, Get, HttpCode, Param, Put, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
@@ -31,7 +31,7 @@ export class CalendarController {
   @Roles('admin', 'supervisor', 'leader')
   async list(@RequestSite() code: string | undefined, @Query() q: CalendarQuery): Promise<CalendarDayView[]> {
     const site = code ? await siteByCode(this.ds, code) : null;
-    const today = localDay(this.clock.now(), site?.timezone ?? 'Asia/Shanghai');
+    const today = localDay(this.clock.now(), site?.timezone ?? DEFAULT_TIME_ZONE);
     return this.calendar.list(site, q.from ?? `${today.slice(0, 4)}-01-01`, q.to ?? addDays(today, 400));
   }
 

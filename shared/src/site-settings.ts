@@ -1,0 +1,33 @@
+import { DEFAULT_HALL_HOURS, HallHours } from './hall-hours';
+
+/**
+ * A site's thresholds (`GET/PATCH /api/v1/admin/sites/:site/settings`), kept in sites.settings;
+ * the indicators judge by them and the wall colours by them.
+ */
+export interface SiteSettings {
+  /** Wait target when the department sets none (15 minutes, items 22 and 26). */
+  waitTargetSec: number;
+  /** Share of the target at which a wait warns before it breaches. */
+  waitWarnRatio: number;
+  /** Waiting tickets at which a department with a closed tidal window is told to open it. */
+  tidalQueue: number;
+  /** Longest break before an away staff member counts as unregistered. */
+  allowedBreakSec: number;
+  /** How many times the usual waiting count makes a surge. */
+  surgeFactor: number;
+  /** Below this many waiting a queue is never a surge, however quiet the hour usually is. */
+  surgeMinWaiting: number;
+  /** When the hall opens: the wall tells a quiet closed hall from a silent open one by them. */
+  hours: HallHours;
+}
+
+/** What a site that sets nothing gets, from the published report; the server fills them in, a screen never needs to. */
+export const DEFAULT_SITE_SETTINGS: SiteSettings = {
+  waitTargetSec: 900,
+  waitWarnRatio: 0.8,
+  tidalQueue: 10,
+  allowedBreakSec: 900,
+  surgeFactor: 2,
+  surgeMinWaiting: 8,
+  hours: DEFAULT_HALL_HOURS,
+};
