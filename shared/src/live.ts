@@ -55,6 +55,18 @@ export interface LiveServerEvents {
    * expired, or not of the site. The page should ask for a sign-in or a display token.
    */
   denied: () => void;
+  error: (error: LiveError) => void;
+}
+
+/**
+ * Sent when the server drops a client's messages: each connection may send
+ * LIVE_CLIENT_MESSAGES_PER_SECOND on average (a burst more at once); past that its messages are
+ * dropped, it is told once, and if it goes on it is disconnected.
+ */
+export interface LiveError {
+  code: 'rate_limited';
+  message: string;
+  retryAfterMs: number;
 }
 
 export interface LiveHandshakeAuth {

@@ -191,6 +191,24 @@ export class AppConfig {
   @Min(1000)
   DB_KEEPALIVE_DELAY_MS = 10_000;
 
+  /** Messages a live socket client may send a second on average; past the allowance they are dropped. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LIVE_CLIENT_MESSAGES_PER_SECOND = 5;
+
+  /** Messages a live socket client may send at once before the per-second rate applies. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LIVE_CLIENT_MESSAGE_BURST = 20;
+
+  /** Dropped messages after which a client that does not pause (its allowance never refills) is disconnected. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LIVE_CLIENT_MESSAGE_DROPS = 100;
+
   /** Serve the OpenAPI document at /api/docs-json. */
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   @IsBoolean()

@@ -5,6 +5,7 @@ import { Namespace, Socket } from 'socket.io';
 import { CredentialEvents } from '../../modules/accounts/credential-events';
 import { AppConfig } from '../config/app-config';
 import { credentialRoom, LiveAuthenticator, LiveCredential } from './live-auth';
+import { MessageAllowance, MessageLimits } from './message-allowance';
 import { SnapshotCache } from './snapshot-cache';
 
 export type LiveNamespace = Namespace<LiveClientEvents, LiveServerEvents>;
@@ -56,6 +57,8 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
   }
 
   async handleConnection(socket: LiveSocket): Promise<void> {
+    // Before the handshake is checked: a client may write while it waits for the answer.
+    this.limitMessages(socket);
     try {
       const principal = await this.auth.authenticate({
         auth: socket.handshake.auth as Record<string, unknown> | undefined,
@@ -80,6 +83,35 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
       this.logger.warn(`live connection refused: ${(err as Error).message}`);
       socket.disconnect(true);
     }
+  }
+
+  /**
+   * The wall sends nothing, but any client can write to its socket, and every message costs a
+   * parse: past its allowance a client's messages are dropped (it is told once), and a client
+   * that never lets up is disconnected (docs/security.md).
+   */
+  private limitMessages(socket: LiveSocket): void {
+    const limits: MessageLimits = {
+      perSecond: this.config.LIVE_CLIENT_MESSAGES_PER_SECOND,
+      burst: this.config.LIVE_CLIENT_MESSAGE_BURST,
+      dropsBeforeDisconnect: this.config.LIVE_CLIENT_MESSAGE_DROPS,
+    };
+    const allowance = new MessageAllowance(limits, Date.now());
+    socket.use((_packet, next) => {
+      const now = Date.now();
+      const verdict = allowance.judge(now);
+      if (verdict === 'pass') return next();
+      if (verdict === 'first-drop')
+        socket.emit('error', {
+          code: 'rate_limited',
+          message: `too many messages: at most ${limits.perSecond} a second (${limits.burst} at once); these are dropped`,
+          retryAfterMs: allowance.retryAfterMs(now),
+        });
+      if (verdict === 'disconnect') {
+        this.logger.warn(`live client ${socket.handshake.address} disconnected: it kept sending past its allowance`);
+        socket.disconnect(true);
+      }
+    });
   }
 
   /** Closes this instance's sockets whose session or display token no longer holds. */

@@ -5,6 +5,9 @@ import Redis from 'ioredis';
 import { Server, ServerOptions } from 'socket.io';
 import { createRedis } from '../redis/redis.module';
 
+/** The largest message or polling request a live client may send (socket.io's own default is 1 MB). */
+export const MAX_CLIENT_MESSAGE_BYTES = 64 * 1024;
+
 // socket.io across server instances: rooms, server-side events and disconnects reach every
 // instance through Redis. While Redis is down each instance keeps serving its own clients.
 export class RedisIoAdapter extends IoAdapter {
@@ -24,7 +27,8 @@ export class RedisIoAdapter extends IoAdapter {
   override createIOServer(port: number, options?: ServerOptions): Server {
     // Same-origin pages need no CORS; other origins only from the allow-list (CORS_ORIGINS).
     const cors = { origin: this.corsOrigins.length ? this.corsOrigins : false, credentials: true };
-    const server = super.createIOServer(port, { ...options, cors } as ServerOptions) as Server;
+    // Clients send nothing but their handshake: a message far above any real one is refused.
+    const server = super.createIOServer(port, { ...options, cors, maxHttpBufferSize: MAX_CLIENT_MESSAGE_BYTES } as ServerOptions) as Server;
     // The adapter subscribes before the connection is up, so these two queue commands while connecting.
     this.pub = createRedis(this.redisUrl, 'sio-pub', this.logger, { offlineQueue: true });
     this.sub = createRedis(this.redisUrl, 'sio-sub', this.logger, { offlineQueue: true });

@@ -22,6 +22,12 @@ export class UpdateBudget {
     return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.perSecond) * 1000);
   }
 
+  /** Whether the bucket has refilled to its burst: nothing was spent for a while. */
+  isFull(now: number): boolean {
+    this.refill(now);
+    return this.tokens >= this.burst;
+  }
+
   /** Spends one push; call only when `waitMs` said 0. */
   spend(now: number): void {
     this.refill(now);
