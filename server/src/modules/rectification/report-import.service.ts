@@ -11,9 +11,9 @@ import type { Scope } from './rectification.service';
 import { addDefaultLinks } from './rectification-links.service';
 import { resolveSite } from './rectification-scope';
 import { reportView } from './rectification-views';
-import { decodeReport, REPORT_FIELD } from './report-decoding';
+import { REPORT_FIELD } from './report-decoding';
 import { ReportLimitError } from './report-limits';
-import { parseReportInWorker } from './report-parse-runner';
+import { readReportInWorker, type ReadReport } from './report-parse-runner';
 import type { MeasureBlock, ParsedReport } from './report-parser';
 
 /** The report's own columns of an item: what an import sets and a re-import may change. */
@@ -122,8 +122,7 @@ export class ReportImportService {
   ) {}
 
   async importReport(actor: string, scope: Scope, ref: string, file: { name: string; bytes: Buffer }): Promise<RectificationImportResult> {
-    const { text, encoding } = decodeReport(file.bytes);
-    const parsed = await this.parse(text, file.name);
+    const { report: parsed, encoding } = await this.read(file.bytes, file.name);
     const warnings: ImportMessage[] = parsed.warnings.map((w) => ({ line: w.line, kind: w.kind, message: w.message }));
     const notes: ImportMessage[] = parsed.inferred.map((n) => ({ line: n.line, endLine: n.endLine, kind: n.kind, message: n.message }));
     const candidates = importableItems(parsed);
@@ -185,9 +184,9 @@ export class ReportImportService {
   }
 
   /** A report the parser refuses is 422 (well-formed upload, unreadable content), naming the file and the limit. */
-  private async parse(text: string, name: string): Promise<ParsedReport> {
+  private async read(bytes: Buffer, name: string): Promise<ReadReport> {
     try {
-      return await parseReportInWorker(text, { timeoutMs: this.config.REPORT_PARSE_TIMEOUT_MS });
+      return await readReportInWorker(bytes, { timeoutMs: this.config.REPORT_PARSE_TIMEOUT_MS });
     } catch (err) {
       if (!(err instanceof ReportLimitError)) throw err;
       const message = `"${name}" was not imported: ${err.message}`;
