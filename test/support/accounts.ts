@@ -123,7 +123,11 @@ export async function call<T = Record<string, unknown>>(
 }
 
 export async function auditCount(ds: DataSource, action: string, extra = 'TRUE', args: unknown[] = []): Promise<number> {
-  const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM audit_log WHERE action = $1 AND ${extra}`, [action, ...args]);
+  // Acts, not rows: refused requests are counted into one row per caller, route and minute.
+  const [{ n }] = await ds.query(`SELECT coalesce(sum(count), 0)::int AS n FROM audit_log WHERE action = $1 AND ${extra}`, [
+    action,
+    ...args,
+  ]);
   return n;
 }
 

@@ -41,6 +41,8 @@ export async function applyDatabaseRoles(
     await em.query(`GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "${app}"`);
     await em.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO "${app}"`);
     await em.query(`REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON audit_log FROM "${app}"`);
+    // Refused requests are counted into one row per caller, route and minute; the trigger lets only a rising count through.
+    await em.query(`GRANT UPDATE (count) ON audit_log TO "${app}"`);
     await em.query(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON migrations FROM "${app}"`);
     // Tables later migrations add (run by this owner) reach the application too; audit_log stays as set here.
     await em.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO "${app}"`);

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { recordAudit } from '../../modules/accounts/audit-log';
+import { recordDenial } from '../../modules/accounts/audit-log';
 import { DeviceKeysService } from '../../modules/device-keys/device-keys.service';
 import { Site } from '../../modules/registry/site.entity';
 import { Clock } from '../time/clock';
@@ -122,7 +122,7 @@ export class RolesGuard implements CanActivate {
     site?: string,
   ): Promise<never> {
     try {
-      await recordAudit(this.ds.manager, {
+      await recordDenial(this.ds.manager, {
         action: 'access.denied',
         actor: who?.actor ?? 'anonymous',
         role: who?.role ?? null,

@@ -16,6 +16,8 @@ export interface AuditEntryView {
   details: Record<string, unknown>;
   address: string | null;
   userAgent: string | null;
+  /** Acts the entry stands for: more than 1 only for refused requests, counted per caller, route and minute. */
+  count: number;
 }
 
 interface Row {
@@ -29,6 +31,7 @@ interface Row {
   details: Record<string, unknown>;
   address: string | null;
   user_agent: string | null;
+  count: number;
 }
 
 export const EXPORT_MAX_ROWS = 50_000;
@@ -59,7 +62,7 @@ export class AuditLogService {
     if (q.before) add('id < ?', q.before);
     args.push(max);
     const rows: Row[] = await this.ds.query(
-      `SELECT id::text AS id, at, actor, role, action, target, site, details, address, user_agent FROM audit_log
+      `SELECT id::text AS id, at, actor, role, action, target, site, details, address, user_agent, count FROM audit_log
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${args.length}`,
       args,
     );
@@ -74,6 +77,7 @@ export class AuditLogService {
       details: r.details,
       address: r.address,
       userAgent: r.user_agent,
+      count: r.count,
     }));
   }
 
@@ -87,6 +91,7 @@ export class AuditLogService {
       { header: '操作人 actor', key: 'actor', width: 18 },
       { header: '角色 role', key: 'role', width: 12 },
       { header: '操作 action', key: 'action', width: 24 },
+      { header: '次数 count', key: 'count', width: 8 },
       { header: '对象 target', key: 'target', width: 40 },
       { header: '站点 site', key: 'site', width: 12 },
       { header: '详情 details', key: 'details', width: 60 },
@@ -101,6 +106,7 @@ export class AuditLogService {
         actor: cell(e.actor),
         role: e.role ?? '',
         action: e.action,
+        count: e.count,
         target: cell(e.target),
         site: e.site ?? '',
         details: cell(JSON.stringify(e.details)),

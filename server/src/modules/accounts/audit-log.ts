@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { requestContext } from '../../core/auth/request-context';
 
@@ -35,25 +36,59 @@ export function sanitizeDetails(value: unknown, depth = 0): unknown {
 
 const clip = (s: string | null | undefined, n: number): string | null => (s == null ? null : s.slice(0, n));
 
+function auditValues(input: AuditInput): unknown[] {
+  const ctx = requestContext();
+  return [
+    input.at ?? new Date(),
+    clip(input.actor ?? ctx?.actor ?? 'system', 100),
+    clip(input.role !== undefined ? input.role : (ctx?.role ?? null), 16),
+    input.action.slice(0, 64),
+    clip(input.target ?? null, 300),
+    clip(input.site ?? null, 64),
+    JSON.stringify(sanitizeDetails(input.details ?? {})),
+    clip(input.address !== undefined ? input.address : (ctx?.address ?? null), 64),
+    clip(input.userAgent !== undefined ? input.userAgent : (ctx?.userAgent ?? null), 300),
+  ];
+}
+
+const INSERT = `INSERT INTO audit_log (at, actor, role, action, target, site, details, address, user_agent)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)`;
+
 /**
  * Writes one audit entry. Call it with the transaction's manager so the entry commits with
  * the change it records (or neither does). Every module records a person's changes here.
  */
 export async function recordAudit(em: EntityManager, input: AuditInput): Promise<void> {
-  const ctx = requestContext();
+  await em.query(INSERT, auditValues(input));
+}
+
+/**
+ * Records a refused request as one row per caller (the account, or the address of a caller
+ * without one), route, site and minute, counting the refusals in it. A client hammering a
+ * closed route adds a row a minute, not one per request, and the first refusal of every minute
+ * is written at once, whichever server instance answers (the unique bucket decides).
+ */
+export async function recordDenial(em: EntityManager, input: AuditInput & { target: string }): Promise<void> {
+  const values = auditValues(input);
+  const [at, actor, , , target, site, , address] = values as [
+    Date,
+    string,
+    unknown,
+    unknown,
+    string,
+    string | null,
+    unknown,
+    string | null,
+  ];
+  const caller = actor === 'anonymous' ? `address:${address ?? ''}` : `actor:${actor}`;
+  const minute = Math.floor(at.getTime() / 60_000);
+  const bucket = createHash('sha256')
+    .update(JSON.stringify([input.action, minute, caller, target, site]))
+    .digest('hex');
   await em.query(
-    `INSERT INTO audit_log (at, actor, role, action, target, site, details, address, user_agent)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)`,
-    [
-      input.at ?? new Date(),
-      clip(input.actor ?? ctx?.actor ?? 'system', 100),
-      clip(input.role !== undefined ? input.role : (ctx?.role ?? null), 16),
-      input.action.slice(0, 64),
-      clip(input.target ?? null, 300),
-      clip(input.site ?? null, 64),
-      JSON.stringify(sanitizeDetails(input.details ?? {})),
-      clip(input.address !== undefined ? input.address : (ctx?.address ?? null), 64),
-      clip(input.userAgent !== undefined ? input.userAgent : (ctx?.userAgent ?? null), 300),
-    ],
+    `INSERT INTO audit_log (at, actor, role, action, target, site, details, address, user_agent, bucket)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10)
+     ON CONFLICT (bucket) DO UPDATE SET count = audit_log.count + 1`,
+    [...values, bucket],
   );
 }

@@ -13,6 +13,7 @@ import { MergePatrolCalendar1795716300000 } from './1795716300000-merge-patrol-c
 import { AddHistoryRounds1795716400000 } from './1795716400000-add-history-rounds';
 import { PartitionEvents1795716500000 } from './1795716500000-partition-events';
 import { AddLinkJudgedVerdict1795716600000 } from './1795716600000-add-link-judged-verdict';
+import { AggregateAccessDenials1796588762817 } from './1796588762817-aggregate-access-denials';
 
 // Every migration, in order. `npm run hallwatch -- migration-generate <Name>` writes new ones.
 export const MIGRATIONS: Function[] = [
@@ -31,4 +32,5 @@ export const MIGRATIONS: Function[] = [
   AddHistoryRounds1795716400000,
   PartitionEvents1795716500000,
   AddLinkJudgedVerdict1795716600000,
+  AggregateAccessDenials1796588762817,
 ];

@@ -44,4 +44,16 @@ export class AuditEntry {
 
   @Column({ type: 'varchar', length: 300, name: 'user_agent', nullable: true })
   userAgent!: string | null;
+
+  /**
+   * How many acts the row stands for: 1, except for refused requests, which are written once per
+   * caller, route and minute and counted (the only change the table's trigger lets through).
+   */
+  @Column({ type: 'integer', default: 1 })
+  count!: number;
+
+  /** For refused requests, a hash of minute, caller, route and site: the row repeats are counted in. */
+  @Index({ unique: true })
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  bucket!: string | null;
 }
