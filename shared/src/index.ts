@@ -15,3 +15,4 @@ export * from './accounts';
 export * from './registry';
 export * from './site-settings';
 export * from './credentials';
+export * from './api-errors';

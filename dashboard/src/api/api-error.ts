@@ -1,3 +1,5 @@
+import type { ApiErrorBody } from '@hallwatch/shared';
+
 /** The server answered, but not with success; `status` says whether trying again can help. */
 export class ApiError extends Error {
   constructor(
@@ -19,17 +21,10 @@ export class ApiError extends Error {
   }
 }
 
-// The API's error body: NestJS's {statusCode, message}, with `field` and `errors` where the
-// server can say which input broke (docs/api-errors.md).
-interface ErrorBody {
-  message?: string | string[];
-  field?: string;
-  errors?: Array<{ field: string; message: string }>;
-}
-
 /** The ApiError a failed response carries. */
 export async function apiErrorOf(res: Response): Promise<ApiError> {
-  const body = (await res.json().catch(() => ({}))) as ErrorBody;
+  // Anything may answer a failure (a proxy's HTML page too): every part of the body is optional here.
+  const body = (await res.json().catch(() => ({}))) as Partial<ApiErrorBody>;
   const message = Array.isArray(body.message) ? body.message.join('; ') : (body.message ?? res.statusText);
   const fields: Record<string, string> = {};
   for (const e of body.errors ?? []) fields[e.field] ??= e.message;

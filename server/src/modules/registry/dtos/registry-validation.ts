@@ -1,3 +1,4 @@
+import type { ApiErrorBody, ApiFieldError } from '@hallwatch/shared';
 import { BadRequestException, ValidationPipe } from '@nestjs/common';
 import { ClassConstructor, plainToInstance } from 'class-transformer';
 import { IsDefined, IsString, Matches, MaxLength, ValidateIf, ValidationError, validateSync } from 'class-validator';
@@ -34,12 +35,7 @@ export function UnlessAbsent(): PropertyDecorator {
   return (target, key) => ValidateIf((o: Record<string | symbol, unknown>) => o[key] !== undefined)(target, key);
 }
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-function fieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
+function fieldErrors(errors: ValidationError[], prefix = ''): ApiFieldError[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
@@ -50,17 +46,19 @@ function fieldErrors(errors: ValidationError[], prefix = ''): FieldError[] {
 /** 400 in the shape the ingest API uses (field + message), with every failing rule listed. */
 export function validationFailure(errors: ValidationError[]): BadRequestException {
   const list = fieldErrors(errors);
-  return new BadRequestException({
+  const body: ApiErrorBody = {
     statusCode: 400,
     error: 'Bad Request',
     field: list[0]?.field ?? 'body',
     message: list.length ? list.map((e) => e.message).join('; ') : 'Invalid request',
     errors: list,
-  });
+  };
+  return new BadRequestException(body);
 }
 
 export function badField(field: string, message: string): BadRequestException {
-  return new BadRequestException({ statusCode: 400, error: 'Bad Request', field, message, errors: [{ field, message }] });
+  const body: ApiErrorBody = { statusCode: 400, error: 'Bad Request', field, message, errors: [{ field, message }] };
+  return new BadRequestException(body);
 }
 
 /** Admin inputs: unknown properties are refused rather than silently dropped, so typos surface. */
