@@ -32,6 +32,8 @@ describe('the administrator’s page (/admin) in a real browser', () => {
     h = await startBrowserHarness(async (ds) => {
       await makeSite(ds, 'hall1', 3);
       await makeSite(ds, 'hall2', 1);
+      // A hall on another clock: the page must show its times in it, not in a zone of its own.
+      await ds.query(`UPDATE sites SET timezone = 'America/New_York' WHERE code = 'hall2'`);
       await makeUserOn(ds, ADMIN, 'admin', ['hall1', 'hall2']);
       await makeUserOn(ds, LEADER, 'leader', ['hall1']);
     });
@@ -144,11 +146,30 @@ describe('the administrator’s page (/admin) in a real browser', () => {
   it('reads in English after the switch', async () => {
     await page.click('[data-testid="language"]');
     await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('Administration'));
+    // A refusal reads in the page's language too.
+    await page.fill('input[name="surgeFactor"]', '0.5');
+    await page.click('[data-testid="save-settings"]');
+    expect(await page.textContent('[data-testid="error-surgeFactor"]')).toBe('Not saved: Surge factor must be above 1, e.g. 2');
     await shot('admin-settings-en');
     await tab('accounts');
     expect(await page.textContent('tr[data-username="zhang.wei"]')).toContain('Disabled');
     await shot('admin-accounts-en');
     await page.click('[data-testid="language"]');
+  });
+
+  it('shows times on the clock of the chosen site', async () => {
+    const users = await api<Array<{ username: string; passwordChangedAt: string }>>('/users');
+    const changed = new Date(users.find((u) => u.username === ADMIN)!.passwordChangedAt);
+    const shown = () => page.textContent(`tr[data-username="${ADMIN}"] td:nth-child(5)`);
+    const onClock = (timeZone: string) => changed.toLocaleString('zh-CN', { timeZone, hour12: false });
+    await tab('accounts');
+    expect(await shown()).toBe(onClock('Asia/Shanghai'));
+    await page.selectOption('[data-testid="site-picker"]', 'hall2');
+    await page.waitForFunction(
+      (text) => document.querySelector('tr[data-username="ad-admin"] td:nth-child(5)')?.textContent === text,
+      onClock('America/New_York'),
+    );
+    await page.selectOption('[data-testid="site-picker"]', 'hall1');
   });
 
   it('tells a leader that the page is not theirs', async () => {
