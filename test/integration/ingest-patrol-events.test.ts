@@ -71,4 +71,18 @@ describe('round events from a device key', () => {
     expect(await state(R1)).toBe('done');
     expect(await done()).toBe(1);
   });
+
+  it('rejects on its own a patrol event whose round holds text the database cannot store', async () => {
+    const patrolToken = (await signIn(t.url, 'li.patrol')).token;
+    const body = `{"events":[{"id":"ph-nul","type":"round.check","occurredAt":"${hall(MONDAY, '09:16:00').toISOString()}","data":{"round":"r\\u0000","checkpoint":"nameplate","result":"ok"}},{"id":"ph-ok","type":"round.check","occurredAt":"${hall(MONDAY, '09:16:00').toISOString()}","data":{"round":"${R1}","checkpoint":"nameplate","result":"ok"}}]}`;
+    const res = await fetch(`${t.url}/api/v1/patrol/sites/${SITE}/events`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${patrolToken}`, 'content-type': 'application/json' },
+      body,
+    });
+    expect(res.status).toBe(200);
+    const { results } = (await res.json()) as IngestResponse;
+    expect(results.map((r) => `${r.id} ${r.status}`)).toEqual(['ph-nul rejected', 'ph-ok accepted']);
+    expect(results[0]).toMatchObject({ field: 'data.round' });
+  });
 });

@@ -1,4 +1,4 @@
-import { EventResult, IngestResponse, MAX_EVENTS_PER_BATCH, PATROL_EVENT_TYPES } from '@hallwatch/shared';
+import { EventResult, IngestResponse, MAX_EVENTS_PER_BATCH, PATROL_EVENT_TYPES, unstorableText } from '@hallwatch/shared';
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../core/time/clock';
@@ -62,9 +62,11 @@ function asPatroller(item: unknown, actor: string): unknown {
   return { ...e, data: { ...e.data, patroller: actor } };
 }
 
+/** The round an event names, if it could be a stored round's code; other values are left to the validator to name. */
 function roundOf(item: unknown): string | null {
   const data = (item as { data?: { round?: unknown } } | null)?.data;
-  return typeof data?.round === 'string' ? data.round : null;
+  // Text PostgreSQL refuses (NUL) would fail the lookup of the whole batch.
+  return typeof data?.round === 'string' && !unstorableText(data.round) ? data.round : null;
 }
 
 /** Rejects what the ingest contract allows but the patrol API does not; null lets the event through to full validation. */
