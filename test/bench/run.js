@@ -10,6 +10,7 @@ const BENCHES = {
   wall: () => require('./wall.bench.js'),
   patrol: () => require('./patrol.bench.js'),
   trends: () => require('./trends.bench.js'),
+  parser: () => require('./parser.bench.js'),
 };
 
 async function main() {
