@@ -1,4 +1,4 @@
-import { validateInput } from '../../modules/registry/dtos/registry-validation';
+import { validateInput } from '../../core/validation/input-validation';
 import { CalendarDayDto, UpdateScheduleDto } from '../../modules/patrol/dtos/schedule.dto';
 import { PatrolScheduleService } from '../../modules/patrol/patrol-schedule.service';
 import { calendarWithoutQueue } from '../../modules/reviews/calendar.service';

@@ -1,7 +1,7 @@
 import { COMPARATOR_SIGNS, formatIndicatorValue, RECTIFICATION_STATUS_LABELS } from '@hallwatch/shared';
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { validateInput } from '../../modules/registry/dtos/registry-validation';
+import { validateInput } from '../../core/validation/input-validation';
 import { AddEvidenceDto, UpdateItemDto } from '../../modules/rectification/dtos/item.dto';
 import { CreateLinkDto, UpdateLinkDto } from '../../modules/rectification/dtos/link.dto';
 import { LookBackSettingsDto } from '../../modules/rectification/dtos/look-back-settings.dto';

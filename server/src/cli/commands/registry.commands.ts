@@ -1,7 +1,7 @@
 import { ClassConstructor } from 'class-transformer';
 import { DataSource } from 'typeorm';
 import { CreateDepartmentDto } from '../../modules/registry/dtos/department.dto';
-import { validateInput } from '../../modules/registry/dtos/registry-validation';
+import { validateInput } from '../../core/validation/input-validation';
 import { CreateServiceItemDto } from '../../modules/registry/dtos/service-item.dto';
 import { CreateSiteDto, ListSitesQuery } from '../../modules/registry/dtos/site.dto';
 import { CreateStaffDto } from '../../modules/registry/dtos/staff.dto';

@@ -1,7 +1,7 @@
 import { ROLES } from '@hallwatch/shared';
 import { CreateUserDto } from '../../modules/accounts/dtos/user.dto';
 import { User } from '../../modules/accounts/entities/user.entity';
-import { validateInput } from '../../modules/registry/dtos/registry-validation';
+import { validateInput } from '../../core/validation/input-validation';
 import { accountServices, asCli } from './account-services';
 import { CliCommand, parseArgs } from './command';
 import { only, table } from './registry.commands';

@@ -2,7 +2,7 @@ import type { UserView } from '@hallwatch/shared';
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../../core/time/clock';
-import { badField } from '../registry/dtos/registry-validation';
+import { badField } from '../../core/validation/input-validation';
 import { isUniqueViolation } from '../registry/registry-errors';
 import { Site } from '../registry/site.entity';
 import { recordAudit } from './audit-log';

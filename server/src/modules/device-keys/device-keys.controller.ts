@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { Roles } from '../../core/auth/auth-rules';
 import { Clock } from '../../core/time/clock';
 import { recordAudit } from '../accounts/audit-log';
-import { adminValidationPipe } from '../registry/dtos/registry-validation';
+import { adminValidationPipe } from '../../core/validation/input-validation';
 import { siteNotFound } from '../registry/registry-errors';
 import { DeviceKeysService, DeviceKeyView, IssuedDeviceKey } from './device-keys.service';
 import { CreateDeviceKeyDto, UpdateDeviceKeyDto } from './dtos/device-key.dto';

@@ -2,7 +2,7 @@ import { PatrolDeductionRow, PatrolDeductionView, PatrolFindingView } from '@hal
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../core/time/clock';
-import { badField } from '../registry/dtos/registry-validation';
+import { badField } from '../../core/validation/input-validation';
 import { findSite } from '../registry/registry-change';
 import { ConfirmViolationDto, ResolveFindingDto } from './dtos/notice.dto';
 import { PatrolDeduction } from './entities/patrol-deduction.entity';

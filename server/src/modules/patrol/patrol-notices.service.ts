@@ -2,7 +2,7 @@ import { NOTICE_MAX_DAYS, PatrolNoticeView } from '@hallwatch/shared';
 import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../core/time/clock';
-import { badField } from '../registry/dtos/registry-validation';
+import { badField } from '../../core/validation/input-validation';
 import { findSite } from '../registry/registry-change';
 import { Site } from '../registry/site.entity';
 import { IssueNoticeDto, ReplyNoticeDto } from './dtos/notice.dto';

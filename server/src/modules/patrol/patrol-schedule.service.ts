@@ -9,7 +9,7 @@ import {
 } from '@hallwatch/shared';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { badField } from '../registry/dtos/registry-validation';
+import { badField } from '../../core/validation/input-validation';
 import { findSite } from '../registry/registry-change';
 import { Site } from '../registry/site.entity';
 import { CalendarService } from '../reviews/calendar.service';

@@ -2,7 +2,7 @@ import { COMPARATOR_SIGNS, defaultTargetsFor, RectificationLinkView } from '@hal
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../core/time/clock';
-import { badField } from '../registry/dtos/registry-validation';
+import { badField } from '../../core/validation/input-validation';
 import { Department } from '../registry/department.entity';
 import { conflict, isUniqueViolation } from '../registry/registry-errors';
 import { Site } from '../registry/site.entity';

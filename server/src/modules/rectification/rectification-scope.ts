@@ -1,6 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { badField } from '../registry/dtos/registry-validation';
+import { badField } from '../../core/validation/input-validation';
 import { findSite } from '../registry/registry-change';
 import { Site } from '../registry/site.entity';
 import { RectificationItem } from './entities/rectification-item.entity';

@@ -10,7 +10,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../../core/time/clock';
 import { IndicatorsService } from '../indicators/indicators.service';
-import { badField } from '../registry/dtos/registry-validation';
+import { badField } from '../../core/validation/input-validation';
 import { Site } from '../registry/site.entity';
 import { ATTACHMENT_KINDS_TEXT, attachmentType, EVIDENCE_MAX_BYTES } from './attachment-types';
 import { AddEvidenceDto, UpdateItemDto } from './dtos/item.dto';

@@ -3,7 +3,7 @@ import { Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config';
 import { Clock } from '../../core/time/clock';
-import { badField } from '../registry/dtos/registry-validation';
+import { badField } from '../../core/validation/input-validation';
 import { RectificationHistory } from './entities/rectification-history.entity';
 import { RectificationItem } from './entities/rectification-item.entity';
 import { RectificationReport } from './entities/rectification-report.entity';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { Department } from './department.entity';
 import { CreateDepartmentDto, UpdateDepartmentDto } from './dtos/department.dto';
-import { badField } from './dtos/registry-validation';
+import { badField } from '../../core/validation/input-validation';
 import { CreateServiceItemDto, UpdateServiceItemDto } from './dtos/service-item.dto';
 import { CreateStaffDto, UpdateStaffDto } from './dtos/staff.dto';
 import { CreateWindowDto, UpdateWindowDto } from './dtos/window.dto';

@@ -1,4 +1,4 @@
-import { badField } from './dtos/registry-validation';
+import { badField } from '../../core/validation/input-validation';
 import { Site, SiteTier } from './site.entity';
 
 // The three-tier system (三级政务服务体系): district hall → town centre → village station.

@@ -2,7 +2,7 @@ import { HallHours, hallHoursProblem, normalHallHours, SiteSettings } from '@hal
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { indicatorSettings } from '../indicators/indicator-settings';
-import { badField } from './dtos/registry-validation';
+import { badField } from '../../core/validation/input-validation';
 import { SiteSettingsDto } from './dtos/site-settings.dto';
 import { auditedChange, auditEntry, findSite } from './registry-change';
 import { siteNotFound } from './registry-errors';

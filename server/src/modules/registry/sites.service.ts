@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { badField } from './dtos/registry-validation';
+import { badField } from '../../core/validation/input-validation';
 import { CreateSiteDto, ListSitesQuery, UpdateSiteDto } from './dtos/site.dto';
 import { auditedChange, auditEntry, findSite, setFields } from './registry-change';
 import { conflict, isUniqueViolation, siteExists, siteNotFound } from './registry-errors';

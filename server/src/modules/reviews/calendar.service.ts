@@ -2,7 +2,7 @@ import type { CalendarDayKind, CalendarDayView } from '@hallwatch/shared';
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../core/time/clock';
-import { badField } from '../registry/dtos/registry-validation';
+import { badField } from '../../core/validation/input-validation';
 import { Site } from '../registry/site.entity';
 import { ALL_SITES_SCOPE } from './entities/calendar-day.entity';
 import { calendarFor, caseDeadlines } from './follow-up-opening';

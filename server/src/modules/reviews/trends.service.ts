@@ -18,7 +18,7 @@ import {
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config';
-import { badField } from '../registry/dtos/registry-validation';
+import { badField } from '../../core/validation/input-validation';
 import { Site } from '../registry/site.entity';
 import { ALL_SITES_ID } from './entities/review-daily-rollup.entity';
 import { rankUnits } from './ranking';

@@ -6,7 +6,7 @@ import { CurrentPrincipal } from '../../../core/auth/principal';
 import { RequestSite } from '../../../core/auth/request-site';
 import type { Principal } from '../../../core/auth/principal';
 import { Clock } from '../../../core/time/clock';
-import { adminValidationPipe } from '../../registry/dtos/registry-validation';
+import { adminValidationPipe } from '../../../core/validation/input-validation';
 import { recordAudit } from '../audit-log';
 import { AuditEntryView, AuditLogService } from '../audit-log.service';
 import { AuditQuery } from '../dtos/audit-query.dto';

@@ -11,7 +11,7 @@ import { clientAddress, userAgentOf } from '../../../core/auth/request-context';
 import { clearSessionCookie, setSessionCookie } from '../../../core/auth/session-cookie';
 import { AppConfig } from '../../../core/config/app-config';
 import { Clock } from '../../../core/time/clock';
-import { adminValidationPipe } from '../../registry/dtos/registry-validation';
+import { adminValidationPipe } from '../../../core/validation/input-validation';
 import { recordAudit } from '../audit-log';
 import { ChangePasswordDto, LoginDto } from '../dtos/login.dto';
 import { User } from '../entities/user.entity';

@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, UsePipes } from '@nestjs/common';
 import { Roles } from '../../../core/auth/auth-rules';
 import { Actor } from '../../../core/auth/principal';
-import { adminValidationPipe } from '../../registry/dtos/registry-validation';
+import { adminValidationPipe } from '../../../core/validation/input-validation';
 import { siteNotFound } from '../../registry/registry-errors';
 import { DisplayTokensService, DisplayTokenView, IssuedDisplayToken } from '../display-tokens.service';
 import { DisplayTokenDto } from '../dtos/user.dto';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, UsePipes } from '@
 import { FiltersBySite, Roles } from '../../../core/auth/auth-rules';
 import { CurrentPrincipal } from '../../../core/auth/principal';
 import type { Principal } from '../../../core/auth/principal';
-import { adminValidationPipe } from '../../registry/dtos/registry-validation';
+import { adminValidationPipe } from '../../../core/validation/input-validation';
 import { SetPasswordDto } from '../dtos/login.dto';
 import { CreateUserDto, UpdateUserDto } from '../dtos/user.dto';
 import type { UserView } from '@hallwatch/shared';

@@ -1,5 +1,5 @@
 import { IsBoolean, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { Required } from '../../registry/dtos/registry-validation';
+import { Required } from '../../../core/validation/input-validation';
 
 export class LoginDto {
   @Required()

@@ -1,6 +1,6 @@
 import { type NewUser, ROLES, type Role } from '@hallwatch/shared';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { Required, SITE_CODE, UnlessAbsent } from '../../registry/dtos/registry-validation';
+import { Required, SITE_CODE, UnlessAbsent } from '../../../core/validation/input-validation';
 
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 const usernameMessage = '$property must be 3–64 lower-case letters, digits, . _ or -, starting with a letter or digit';

@@ -3,7 +3,7 @@ import { Body, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { Roles } from '../../../core/auth/auth-rules';
 import { AdminActor } from '../../../core/auth/admin.guard';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
-import { badField } from '../../registry/dtos/registry-validation';
+import { badField } from '../../../core/validation/input-validation';
 import { ConfirmViolationDto, ReplyNoticeDto, ResolveFindingDto } from '../dtos/notice.dto';
 import { NoticeFilter, PatrolNoticesService } from '../patrol-notices.service';
 import { PatrolFindingsService } from '../patrol-findings.service';

@@ -3,7 +3,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res, UsePipes }
 import type { Request, Response } from 'express';
 import { Roles } from '../../../core/auth/auth-rules';
 import { Actor } from '../../../core/auth/principal';
-import { adminValidationPipe } from '../../registry/dtos/registry-validation';
+import { adminValidationPipe } from '../../../core/validation/input-validation';
 import { IssueNoticeDto } from '../dtos/notice.dto';
 import { PatrolEventsService } from '../patrol-events.service';
 import { PatrolNoticesService } from '../patrol-notices.service';

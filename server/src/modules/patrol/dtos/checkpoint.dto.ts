@@ -1,5 +1,5 @@
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { IsName, IsRegistryCode, Required, UnlessAbsent } from '../../registry/dtos/registry-validation';
+import { IsName, IsRegistryCode, Required, UnlessAbsent } from '../../../core/validation/input-validation';
 
 // Rectification item numbers: a report has tens of items, never thousands.
 const ItemNumbers = (): PropertyDecorator => (target, key) => {

@@ -1,6 +1,6 @@
 import type { PatrolNoticeInput } from '@hallwatch/shared';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsName, IsRegistryCode, Required } from '../../registry/dtos/registry-validation';
+import { IsName, IsRegistryCode, Required } from '../../../core/validation/input-validation';
 
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const CLIENT_ID = /^[A-Za-z0-9_.:-]{1,64}$/;

@@ -1,7 +1,7 @@
 import { MAX_ROUNDS_PER_DAY, PATROL_DAY_KINDS } from '@hallwatch/shared';
 import type { PatrolDayKind } from '@hallwatch/shared';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { IsName, Required, UnlessAbsent } from '../../registry/dtos/registry-validation';
+import { IsName, Required, UnlessAbsent } from '../../../core/validation/input-validation';
 import { HHMM } from '../../../core/time/zoned-time';
 
 export class UpdateScheduleDto {

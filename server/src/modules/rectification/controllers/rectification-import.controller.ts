@@ -6,7 +6,7 @@ import { Roles } from '../../../core/auth/auth-rules';
 import { AdminActor } from '../../../core/auth/admin.guard';
 import { RequestSite } from '../../../core/auth/request-site';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
-import { badField } from '../../registry/dtos/registry-validation';
+import { badField } from '../../../core/validation/input-validation';
 import { ImportQuery, ScopeQuery } from '../dtos/scope.dto';
 import { buildLedger } from '../ledger-export';
 import { RectificationService } from '../rectification.service';

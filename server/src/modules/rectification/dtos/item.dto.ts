@@ -1,6 +1,6 @@
 import { RECTIFICATION_STATUSES, type RectificationItemPatch, type RectificationStatus } from '@hallwatch/shared';
 import { IsIn, IsOptional } from 'class-validator';
-import { IsName, Required, UnlessAbsent } from '../../registry/dtos/registry-validation';
+import { IsName, Required, UnlessAbsent } from '../../../core/validation/input-validation';
 import { IsCalendarDate } from './calendar-date';
 
 export class UpdateItemDto implements RectificationItemPatch {

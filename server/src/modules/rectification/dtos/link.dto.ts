@@ -10,7 +10,7 @@ import {
 } from '@hallwatch/shared';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNumber, IsOptional } from 'class-validator';
-import { IsRegistryCode, Required, UnlessAbsent } from '../../registry/dtos/registry-validation';
+import { IsRegistryCode, Required, UnlessAbsent } from '../../../core/validation/input-validation';
 
 // ≥ and ≤ are what people type from the report; they are stored as >= and <=.
 const comparator = ({ value }: { value: unknown }) => (value === '≥' ? '>=' : value === '≤' ? '<=' : value);

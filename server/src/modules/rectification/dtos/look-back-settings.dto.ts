@@ -1,5 +1,5 @@
 import { IsInt, Matches, Max, Min } from 'class-validator';
-import { UnlessAbsent } from '../../registry/dtos/registry-validation';
+import { UnlessAbsent } from '../../../core/validation/input-validation';
 import { HHMM } from '../look-back-settings';
 
 export class LookBackSettingsDto {

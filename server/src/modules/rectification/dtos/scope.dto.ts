@@ -1,5 +1,5 @@
 import { IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { IsSiteCode } from '../../registry/dtos/registry-validation';
+import { IsSiteCode } from '../../../core/validation/input-validation';
 import { REPORT_REF } from '../rectification-scope';
 
 /**

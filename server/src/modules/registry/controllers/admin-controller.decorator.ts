@@ -1,6 +1,6 @@
 import { applyDecorators, Controller, UsePipes } from '@nestjs/common';
 import { Roles } from '../../../core/auth/auth-rules';
-import { adminValidationPipe } from '../dtos/registry-validation';
+import { adminValidationPipe } from '../../../core/validation/input-validation';
 
 /**
  * A controller under /api/v1/admin with strict input validation, for admins unless a method

@@ -1,5 +1,5 @@
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { IsName, IsRegistryCode, Required, UnlessAbsent } from './registry-validation';
+import { IsName, IsRegistryCode, Required, UnlessAbsent } from '../../../core/validation/input-validation';
 
 // Between a minute and a service day: anything outside is a typo (seconds vs minutes).
 const WaitTarget = (): PropertyDecorator => (target, key) => {

@@ -1,7 +1,7 @@
 import { IsIn, IsOptional, IsTimeZone } from 'class-validator';
 import { SITE_TIERS } from '../site.entity';
 import type { SiteTier } from '../site.entity';
-import { IsName, IsSiteCode, Required, UnlessAbsent } from './registry-validation';
+import { IsName, IsSiteCode, Required, UnlessAbsent } from '../../../core/validation/input-validation';
 
 const tierMessage = `$property must be one of ${SITE_TIERS.join(', ')}`;
 const timezoneMessage = '$property must be an IANA time zone such as Asia/Shanghai';

@@ -1,5 +1,5 @@
 import { IsBoolean, IsOptional } from 'class-validator';
-import { IsName, IsRegistryCode, Required, UnlessAbsent } from './registry-validation';
+import { IsName, IsRegistryCode, Required, UnlessAbsent } from '../../../core/validation/input-validation';
 
 export class CreateStaffDto {
   @Required()

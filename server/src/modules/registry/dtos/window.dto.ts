@@ -1,7 +1,7 @@
 import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { WINDOW_KINDS } from '../hall-window.entity';
 import type { WindowKind } from '../hall-window.entity';
-import { IsRegistryCode, Required, UnlessAbsent } from './registry-validation';
+import { IsRegistryCode, Required, UnlessAbsent } from '../../../core/validation/input-validation';
 
 const kindMessage = `$property must be one of ${WINDOW_KINDS.join(', ')}`;
 const WindowNumber = (): PropertyDecorator => (target, key) => {

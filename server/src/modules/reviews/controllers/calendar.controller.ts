@@ -7,7 +7,7 @@ import { CurrentPrincipal } from '../../../core/auth/principal';
 import type { Principal } from '../../../core/auth/principal';
 import { RequestSite, requireAllSites } from '../../../core/auth/request-site';
 import { Clock } from '../../../core/time/clock';
-import { badField } from '../../registry/dtos/registry-validation';
+import { badField } from '../../../core/validation/input-validation';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
 import { Site } from '../../registry/site.entity';
 import { CalendarService } from '../calendar.service';

@@ -13,7 +13,7 @@ import type { Response } from 'express';
 import { EverySiteWhen, Roles } from '../../../core/auth/auth-rules';
 import { RequestSite } from '../../../core/auth/request-site';
 import { Clock } from '../../../core/time/clock';
-import { badField } from '../../registry/dtos/registry-validation';
+import { badField } from '../../../core/validation/input-validation';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
 import { TrendsQuery } from '../dtos/trends-query.dto';
 import { FollowUpsService } from '../follow-ups.service';

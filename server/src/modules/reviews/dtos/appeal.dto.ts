@@ -1,7 +1,7 @@
 import { APPEAL_REASONS, type AppealReason } from '@hallwatch/shared';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { Type } from 'class-transformer';
-import { Required } from '../../registry/dtos/registry-validation';
+import { Required } from '../../../core/validation/input-validation';
 
 export class FileAppealDto {
   @Required()

@@ -9,7 +9,7 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-import { IsName, Required } from '../../registry/dtos/registry-validation';
+import { IsName, Required } from '../../../core/validation/input-validation';
 import { isCalendarDay } from '../../../core/time/zoned-time';
 
 @ValidatorConstraint({ name: 'calendarDay' })

@@ -1,5 +1,5 @@
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { Required } from '../../registry/dtos/registry-validation';
+import { Required } from '../../../core/validation/input-validation';
 
 const Note = (): PropertyDecorator => (target, key) => {
   IsString({ message: '$property must be a string' })(target, key);
