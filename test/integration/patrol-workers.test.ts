@@ -1,8 +1,11 @@
 import { QueueName } from '@hallwatch/shared';
+import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../../server/src/core/database/data-source';
+import { delayedFireTime } from '../../server/src/modules/patrol/jobs/delayed-fire-time';
+import { PATROL_SWEEP_SCHEDULER } from '../../server/src/modules/patrol/jobs/patrol-sweep.job';
 import { PatrolScheduleService } from '../../server/src/modules/patrol/patrol-schedule.service';
 import { calendarWithoutQueue } from '../../server/src/modules/reviews/calendar.service';
 import { makeSite } from '../support/factories';
@@ -29,19 +32,15 @@ describe('patrol with two worker processes', () => {
   let ds: DataSource;
   let redis: PrivateRedis;
   let client: Redis;
+  let queue: Queue;
   let workers: WorkerProcess[] = [];
   let env: { DATABASE_URL: string; REDIS_URL: string; REDIS_PREFIX: string };
 
-  const queueKey = (suffix: string) => `${env.REDIS_PREFIX}:bull:${QueueName.Patrol}:${suffix}`;
-  const roundJobs = async () => (await client.zrange(queueKey('delayed'), 0, -1)).filter((id) => id.startsWith('round.')).length;
-  /** When the next round job fires (BullMQ's delayed score is milliseconds × 4096). */
-  const nextRoundFire = async (): Promise<number> => {
-    const entries = await client.zrange(queueKey('delayed'), 0, -1, 'WITHSCORES');
-    let next = Infinity;
-    for (let i = 0; i < entries.length; i += 2)
-      if (entries[i].startsWith('round.')) next = Math.min(next, Math.floor(Number(entries[i + 1]) / 4096));
-    return next;
-  };
+  // Read through BullMQ's public API, as the producer does, not its Redis keys.
+  const delayedRoundJobs = async () => (await queue.getDelayed()).filter((j) => j.id?.startsWith('round.'));
+  const roundJobs = async () => (await delayedRoundJobs()).length;
+  /** When the next round job fires. */
+  const nextRoundFire = async (): Promise<number> => Math.min(Infinity, ...(await delayedRoundJobs()).map(delayedFireTime));
   const state = async () => (await roundsOf(ds, SITE, MONDAY)).find((r) => r.code === R1)?.state;
   /** Steps whose job was in Redis before they fell due: those must have fired on time. */
   const timed = new Set<string>();
@@ -69,9 +68,11 @@ describe('patrol with two worker processes', () => {
     redis = await PrivateRedis.start();
     client = new Redis(redis.url);
     env = { DATABASE_URL: db.url, REDIS_URL: redis.url, REDIS_PREFIX: `${runId()}:${randomBytes(3).toString('hex')}` };
+    queue = new Queue(QueueName.Patrol, { connection: { host: '127.0.0.1', port: redis.port }, prefix: `${env.REDIS_PREFIX}:bull` });
   });
   afterAll(async () => {
     await stopAll('SIGKILL');
+    await queue?.close();
     client?.disconnect();
     await redis?.down();
     await ds?.destroy();
@@ -93,7 +94,7 @@ describe('patrol with two worker processes', () => {
     expect(await client.dbsize()).toBe(0);
     // Each worker checks every 5 s; both may rebuild, and the jobs' ids keep it to one set.
     await waitFor(roundJobs, (n) => n === 23, 15_000, 'rebuilt schedule');
-    expect(await client.exists(queueKey('repeat:patrol-sweep'))).toBe(1);
+    expect(await queue.getJobScheduler(PATROL_SWEEP_SCHEDULER)).toBeDefined();
     expect(await roundsOf(ds, SITE)).toHaveLength(8);
   });
 
