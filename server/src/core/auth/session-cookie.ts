@@ -34,3 +34,18 @@ export function setSessionCookie(req: Request, res: Response, mode: HttpsMode, t
 export function clearSessionCookie(req: Request, res: Response, mode: HttpsMode): void {
   res.clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', secure: overHttps(req, mode), path: '/' });
 }
+
+export const DEVICE_COOKIE = 'hw_device';
+const DEVICE_COOKIE_MS = 180 * 86_400_000;
+
+// Marks a browser an account signed in from, so failures elsewhere do not hold its owner back
+// (docs/security.md). Sent only to the sign-in routes; it grants nothing by itself.
+export function setDeviceCookie(req: Request, res: Response, mode: HttpsMode, token: string): void {
+  res.cookie(DEVICE_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: overHttps(req, mode),
+    path: '/api/v1/auth',
+    maxAge: DEVICE_COOKIE_MS,
+  });
+}

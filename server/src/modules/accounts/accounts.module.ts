@@ -13,6 +13,7 @@ import { DisplayTokensController } from './controllers/display-tokens.controller
 import { UsersController } from './controllers/users.controller';
 import { CredentialEvents } from './credential-events';
 import { DisplayTokensService } from './display-tokens.service';
+import { KnownDevicesService } from './known-devices';
 import { LoginService } from './login.service';
 import { SessionPurge } from './session-purge';
 import { SessionsService } from './sessions.service';
@@ -29,6 +30,7 @@ import { UsersService } from './users.service';
     SessionsService,
     DisplayTokensService,
     LoginService,
+    KnownDevicesService,
     UsersService,
     AuditLogService,
     SessionPurge,

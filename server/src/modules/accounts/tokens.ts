@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 /** Prefixes tell credentials apart at a glance and route a Bearer token to the right check. */
 export const SESSION_TOKEN_PREFIX = 'hws_';
 export const DISPLAY_TOKEN_PREFIX = 'hwd_';
+export const DEVICE_TOKEN_PREFIX = 'hwk_';
 
 export const newToken = (prefix: string): string => `${prefix}${randomBytes(32).toString('base64url')}`;
 

@@ -14,6 +14,7 @@ import { AddHistoryRounds1795716400000 } from './1795716400000-add-history-round
 import { PartitionEvents1795716500000 } from './1795716500000-partition-events';
 import { AddLinkJudgedVerdict1795716600000 } from './1795716600000-add-link-judged-verdict';
 import { AggregateAccessDenials1796588762817 } from './1796588762817-aggregate-access-denials';
+import { AddKnownDevices1796589365856 } from './1796589365856-add-known-devices';
 
 // Every migration, in order. `npm run hallwatch -- migration-generate <Name>` writes new ones.
 export const MIGRATIONS: Function[] = [
@@ -33,4 +34,5 @@ export const MIGRATIONS: Function[] = [
   PartitionEvents1795716500000,
   AddLinkJudgedVerdict1795716600000,
   AggregateAccessDenials1796588762817,
+  AddKnownDevices1796589365856,
 ];

@@ -8,7 +8,7 @@ import type { Principal } from '../../../core/auth/principal';
 import type { AuthedRequest } from '../../../core/auth/principal';
 import { LoginRateLimit } from '../../../core/auth/rate-limits';
 import { clientAddress, userAgentOf } from '../../../core/auth/request-context';
-import { clearSessionCookie, setSessionCookie } from '../../../core/auth/session-cookie';
+import { clearSessionCookie, DEVICE_COOKIE, readCookie, setDeviceCookie, setSessionCookie } from '../../../core/auth/session-cookie';
 import { AppConfig } from '../../../core/config/app-config';
 import { Clock } from '../../../core/time/clock';
 import { adminValidationPipe } from '../../../core/validation/input-validation';
@@ -20,7 +20,11 @@ import { verifyPassword } from '../password-hasher';
 import { SessionsService } from '../sessions.service';
 import { UsersService } from '../users.service';
 
-const clientOf = (req: Request): Client => ({ address: clientAddress(req), userAgent: userAgentOf(req.headers['user-agent']) });
+const clientOf = (req: Request): Client => ({
+  address: clientAddress(req),
+  userAgent: userAgentOf(req.headers['user-agent']),
+  device: readCookie(req.headers.cookie, DEVICE_COOKIE),
+});
 
 /** Sign-in, sign-out, who am I, and changing one's own password. */
 @Controller('api/v1/auth')
@@ -43,6 +47,7 @@ export class AuthController {
     try {
       const result = await this.login.login(body.username, body.password, clientOf(req));
       setSessionCookie(req, res, this.config.HALLWATCH_HTTPS, result.token, result.expiresAt.getTime() - this.clock.now().getTime());
+      setDeviceCookie(req, res, this.config.HALLWATCH_HTTPS, result.deviceToken);
       return { user: result.user, expiresAt: result.expiresAt.toISOString(), ...(body.bearer ? { token: result.token } : {}) };
     } catch (err) {
       const answer = err instanceof HttpException ? (err.getResponse() as { retryAfterSeconds?: number }) : null;
