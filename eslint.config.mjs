@@ -24,7 +24,6 @@ const coreLegacy = [
   'server/src/core/database/entities.ts',
   'server/src/core/auth/roles.guard.ts',
   'server/src/core/auth/authenticator.ts',
-  'server/src/core/live/*.ts',
 ];
 const noFrameworks = {
   group: ['@nestjs/*', 'typeorm', 'react', 'react-dom', 'bullmq', 'ioredis', 'socket.io'],

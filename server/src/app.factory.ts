@@ -13,7 +13,7 @@ import { AppConfig } from './core/config/app-config';
 import { bodyDepthLimit } from './core/http/json-depth';
 import { serveApiDocument } from './core/openapi/api-document';
 import { ServiceErrorFilter } from './core/database/unavailable.filter';
-import { RedisIoAdapter } from './core/live/redis-io.adapter';
+import { RedisIoAdapter } from './modules/live/redis-io.adapter';
 
 /** Body-parser failures answered as the ingest contract says: 400 for bad JSON, 413 for too large. */
 function bodyErrors(err: { type?: string; message?: string }, _req: Request, res: Response, next: NextFunction): void {

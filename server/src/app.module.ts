@@ -6,7 +6,7 @@ import { AppConfig } from './core/config/app-config';
 import { ConfigModule } from './core/config/config.module';
 import { DatabaseModule } from './core/database/database.module';
 import { HealthModule } from './core/health/health.module';
-import { LiveModule } from './core/live/live.module';
+import { LiveModule } from './modules/live/live.module';
 import { QueueModule } from './core/queue/queue.module';
 import { RedisModule } from './core/redis/redis.module';
 import { TimeModule } from './core/time/time.module';

@@ -2,7 +2,7 @@ import { IndicatorSnapshot, IndicatorUpdate, UPDATE_BURST, UPDATES_PER_SECOND } 
 import { io, Socket } from 'socket.io-client';
 import { ev, makeSite } from '../support/factories';
 import { postEvents } from '../support/http';
-import { UpdateBudget } from '../../server/src/core/live/update-budget';
+import { UpdateBudget } from '../../server/src/modules/live/update-budget';
 import { startTestApp, TestApp } from '../support/test-app';
 import { until } from '../support/until';
 

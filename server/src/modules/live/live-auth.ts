@@ -1,14 +1,14 @@
 import { WALL_READER_ROLES } from '@hallwatch/shared';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { DisplayTokensService } from '../../modules/accounts/display-tokens.service';
-import { recordAudit } from '../../modules/accounts/audit-log';
-import { SessionsService } from '../../modules/accounts/sessions.service';
-import { Site } from '../../modules/registry/site.entity';
-import { Authenticator } from '../auth/authenticator';
-import { originAllowed } from '../auth/origin-policy';
-import { readCookie, SESSION_COOKIE } from '../auth/session-cookie';
-import { Clock } from '../time/clock';
+import { DisplayTokensService } from '../accounts/display-tokens.service';
+import { recordAudit } from '../accounts/audit-log';
+import { SessionsService } from '../accounts/sessions.service';
+import { Site } from '../registry/site.entity';
+import { Authenticator } from '../../core/auth/authenticator';
+import { originAllowed } from '../../core/auth/origin-policy';
+import { readCookie, SESSION_COOKIE } from '../../core/auth/session-cookie';
+import { Clock } from '../../core/time/clock';
 
 /** The credential a socket lives by; the sweep and revocations close its socket when it ends. */
 export type LiveCredential = { kind: 'session' | 'display'; id: string };

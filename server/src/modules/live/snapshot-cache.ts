@@ -1,7 +1,7 @@
 import { IndicatorSnapshot } from '@hallwatch/shared';
 import { Injectable } from '@nestjs/common';
-import { IndicatorsService } from '../../modules/indicators/indicators.service';
-import { Site } from '../../modules/registry/site.entity';
+import { IndicatorsService } from '../indicators/indicators.service';
+import { Site } from '../registry/site.entity';
 
 const FRESH_MS = 1000;
 

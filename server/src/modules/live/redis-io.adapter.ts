@@ -3,7 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import Redis from 'ioredis';
 import { Server, ServerOptions } from 'socket.io';
-import { createRedis } from '../redis/redis.module';
+import { createRedis } from '../../core/redis/redis.module';
 
 /** The largest message or polling request a live client may send (socket.io's own default is 1 MB). */
 export const MAX_CLIENT_MESSAGE_BYTES = 64 * 1024;

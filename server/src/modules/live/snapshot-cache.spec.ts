@@ -1,6 +1,6 @@
 import type { IndicatorSnapshot } from '@hallwatch/shared';
-import type { IndicatorsService } from '../../modules/indicators/indicators.service';
-import type { Site } from '../../modules/registry/site.entity';
+import type { IndicatorsService } from '../indicators/indicators.service';
+import type { Site } from '../registry/site.entity';
 import { SnapshotCache } from './snapshot-cache';
 
 describe('SnapshotCache', () => {

@@ -2,8 +2,8 @@ import { HEARTBEAT_INTERVAL_MS, LiveClientEvents, LiveServerEvents } from '@hall
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import { Namespace, Socket } from 'socket.io';
-import { CredentialEvents } from '../../modules/accounts/credential-events';
-import { AppConfig } from '../config/app-config';
+import { CredentialEvents } from '../accounts/credential-events';
+import { AppConfig } from '../../core/config/app-config';
 import { credentialRoom, LiveAuthenticator, LiveCredential } from './live-auth';
 import { MessageAllowance, MessageLimits } from './message-allowance';
 import { SnapshotCache } from './snapshot-cache';

@@ -1,9 +1,9 @@
 import { IndicatorSnapshot, IndicatorValues, LiveAlert, UPDATE_BURST, UPDATES_PER_SECOND, WindowState } from '@hallwatch/shared';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { IndicatorsService } from '../../modules/indicators/indicators.service';
-import { CommittingBatch, IngestListener } from '../../modules/ingest/ingest-listener';
-import { Site } from '../../modules/registry/site.entity';
+import { IndicatorsService } from '../indicators/indicators.service';
+import { CommittingBatch, IngestListener } from '../ingest/ingest-listener';
+import { Site } from '../registry/site.entity';
 import { LiveGateway, siteRoom } from './live.gateway';
 import { SnapshotCache } from './snapshot-cache';
 import { UpdateBudget } from './update-budget';
