@@ -1,7 +1,7 @@
 import { validateInput } from '../../core/validation/input-validation';
 import { CalendarDayDto, UpdateScheduleDto } from '../../modules/patrol/dtos/schedule.dto';
 import { PatrolScheduleService } from '../../modules/patrol/patrol-schedule.service';
-import { calendarWithoutQueue } from '../../modules/reviews/calendar.service';
+import { calendarWithoutQueue } from '../../modules/calendar/calendar.service';
 import { systemActor } from '../../modules/reviews/review-audit';
 import { CliCommand, parseArgs } from './command';
 import { only, requiredSite, table } from './registry.commands';

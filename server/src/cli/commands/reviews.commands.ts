@@ -1,6 +1,6 @@
 import { CALENDAR_DAY_KINDS, CalendarDayKind } from '@hallwatch/shared';
 import { Site } from '../../modules/registry/site.entity';
-import { calendarWithoutQueue } from '../../modules/reviews/calendar.service';
+import { calendarWithoutQueue } from '../../modules/calendar/calendar.service';
 import { systemActor } from '../../modules/reviews/review-audit';
 import { registryPoints, seedReviewHistory } from '../../modules/reviews/review-history-seed';
 import { RollupService } from '../../modules/reviews/rollup.service';

@@ -22,7 +22,7 @@ import { ServiceItem } from '../../modules/registry/service-item.entity';
 import { Site } from '../../modules/registry/site.entity';
 import { StaffMember } from '../../modules/registry/staff-member.entity';
 import { PATROL_ENTITIES } from '../../modules/patrol/entities';
-import { CalendarDay } from '../../modules/reviews/entities/calendar-day.entity';
+import { CalendarDay } from '../../modules/calendar/calendar-day.entity';
 import { FollowUpAction } from '../../modules/reviews/entities/follow-up-action.entity';
 import { FollowUpCase } from '../../modules/reviews/entities/follow-up-case.entity';
 import { ReviewAppeal } from '../../modules/reviews/entities/review-appeal.entity';

@@ -1,7 +1,7 @@
 import { EntityManager } from 'typeorm';
 import { isWorkingDay } from '../../core/time/working-calendar';
 import { addDays } from '../../core/time/zoned-time';
-import { readExceptions } from '../reviews/calendar-store';
+import { readExceptions } from '../calendar/calendar-store';
 import { PatrolSchedule } from './entities/patrol-schedule.entity';
 
 /**

@@ -12,7 +12,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { badField } from '../../core/validation/input-validation';
 import { findSite } from '../registry/registry-change';
 import { Site } from '../registry/site.entity';
-import { CalendarService } from '../reviews/calendar.service';
+import { CalendarService } from '../calendar/calendar.service';
 import { Actor } from '../reviews/review-audit';
 import { CalendarDayDto, UpdateScheduleDto } from './dtos/schedule.dto';
 import { PatrolSchedule } from './entities/patrol-schedule.entity';

@@ -2,7 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { Clock } from '../../core/time/clock';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { IngestListener } from '../ingest/ingest-listener';
-import { CalendarModule } from '../reviews/calendar.module';
+import { CalendarModule } from '../calendar/calendar.module';
 import { PatrolAdminController } from './controllers/patrol-admin.controller';
 import { PatrolFollowUpController } from './controllers/patrol-follow-up.controller';
 import { PatrolController } from './controllers/patrol.controller';

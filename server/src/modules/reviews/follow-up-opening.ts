@@ -3,7 +3,7 @@ import { serviceDay } from '../../core/time/service-day';
 import type { CommittingBatch } from '../ingest/ingest-listener';
 import { NewEvent } from '../projections/projector';
 import { Site } from '../registry/site.entity';
-import { readExceptions } from './calendar-store';
+import { readExceptions } from '../calendar/calendar-store';
 import { followUpSettings } from './follow-up-settings';
 import { RollupService } from './rollup.service';
 import { calendarSpan, CalendarExceptions, workingDeadline } from '../../core/time/working-calendar';

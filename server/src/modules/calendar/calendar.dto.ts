@@ -9,8 +9,8 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
-import { IsName, Required } from '../../../core/validation/input-validation';
-import { isCalendarDay } from '../../../core/time/zoned-time';
+import { IsName, Required } from '../../core/validation/input-validation';
+import { isCalendarDay } from '../../core/time/zoned-time';
 
 @ValidatorConstraint({ name: 'calendarDay' })
 export class CalendarDayRule implements ValidatorConstraintInterface {

@@ -1,6 +1,6 @@
 import type { CalendarDayKind } from '@hallwatch/shared';
 import { EntityManager } from 'typeorm';
-import { ALL_SITES_SCOPE } from './entities/calendar-day.entity';
+import { ALL_SITES_SCOPE } from './calendar-day.entity';
 import { CalendarExceptions } from '../../core/time/working-calendar';
 
 /** A site's calendar exceptions over [from, to]: its own entries over the ones for every site. */

@@ -4,14 +4,14 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../core/time/clock';
 import { badField } from '../../core/validation/input-validation';
 import { Site } from '../registry/site.entity';
-import { ALL_SITES_SCOPE } from './entities/calendar-day.entity';
-import { calendarFor, caseDeadlines } from './follow-up-opening';
-import { FollowUpProducer } from './jobs/follow-up.producer';
-import { Actor, writeAudit } from './review-audit';
-import { RollupService } from './rollup.service';
-import { returning } from './sql-rows';
+import { ALL_SITES_SCOPE } from './calendar-day.entity';
+import { calendarFor, caseDeadlines } from '../reviews/follow-up-opening';
+import { FollowUpProducer } from '../reviews/jobs/follow-up.producer';
+import { Actor, writeAudit } from '../reviews/review-audit';
+import { RollupService } from '../reviews/rollup.service';
+import { returning } from '../reviews/sql-rows';
 import { addDays, daysBetween } from '../../core/time/zoned-time';
-import { OPEN_CASE } from './follow-up-views';
+import { OPEN_CASE } from '../reviews/follow-up-views';
 
 export interface CalendarEdit {
   from: string;

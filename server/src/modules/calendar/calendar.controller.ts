@@ -2,19 +2,19 @@ import { type CalendarDayView, DEFAULT_TIME_ZONE } from '@hallwatch/shared';
 import { Body, Delete, Get, HttpCode, Param, Put, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
-import { Roles } from '../../../core/auth/auth-rules';
-import { CurrentPrincipal } from '../../../core/auth/principal';
-import type { Principal } from '../../../core/auth/principal';
-import { RequestSite, requireAllSites } from '../../../core/auth/request-site';
-import { Clock } from '../../../core/time/clock';
-import { badField } from '../../../core/validation/input-validation';
-import { AdminController } from '../../registry/controllers/admin-controller.decorator';
-import { Site } from '../../registry/site.entity';
-import { CalendarService } from '../calendar.service';
-import { CalendarEditDto, CalendarQuery, CalendarSiteQuery } from '../dtos/calendar.dto';
-import { actorFrom } from '../review-audit';
-import { addDays, isCalendarDay, localDay } from '../../../core/time/zoned-time';
-import { siteByCode } from './site-param';
+import { Roles } from '../../core/auth/auth-rules';
+import { CurrentPrincipal } from '../../core/auth/principal';
+import type { Principal } from '../../core/auth/principal';
+import { RequestSite, requireAllSites } from '../../core/auth/request-site';
+import { Clock } from '../../core/time/clock';
+import { badField } from '../../core/validation/input-validation';
+import { AdminController } from '../registry/controllers/admin-controller.decorator';
+import { Site } from '../registry/site.entity';
+import { CalendarService } from './calendar.service';
+import { CalendarEditDto, CalendarQuery, CalendarSiteQuery } from './calendar.dto';
+import { actorFrom } from '../reviews/review-audit';
+import { addDays, isCalendarDay, localDay } from '../../core/time/zoned-time';
+import { siteByCode } from '../reviews/controllers/site-param';
 
 // The working-day calendar: holidays and make-up working days (调休) for every site, or for
 // the one site named in ?site=. A day with no site moves every site's deadlines and patrol
