@@ -10,8 +10,8 @@ const { Client } = require('pg');
 const { demoHallDatabase, displayToken, startServer, percentile, ROOT } = require('./bench-env');
 const { UPDATES_PER_SECOND, UPDATE_BURST } = require('@hallwatch/shared');
 const { UPKEEP_LOCK_KEY } = require(join(ROOT, 'server/dist/core/database/table-upkeep.js'));
-const { ROLLUP_LOCK, RollupService } = require(join(ROOT, 'server/dist/modules/reviews/rollup.service.js'));
-const { ROLLUP_FLUSH_EVERY_MS, ROLLUP_FLUSH_SPACING } = require(join(ROOT, 'server/dist/modules/reviews/jobs/rollup-flush.job.js'));
+const { ROLLUP_LOCK, RollupService } = require(join(ROOT, 'server/dist/modules/trends/rollup.service.js'));
+const { ROLLUP_FLUSH_EVERY_MS, ROLLUP_FLUSH_SPACING } = require(join(ROOT, 'server/dist/modules/trends/jobs/rollup-flush.job.js'));
 
 const CLIENTS = Number(process.env.BENCH_LIVE_CLIENTS || 500);
 const RATE = Number(process.env.BENCH_LIVE_RATE || 1000);

@@ -64,9 +64,9 @@ async function run() {
   const db = await createBenchDatabase();
   const { createDataSource } = dist('core/database/data-source.js');
   const { seedReviewHistory } = dist('modules/reviews/review-history-seed.js');
-  const { RollupService } = dist('modules/reviews/rollup.service.js');
-  const { readMatrix } = dist('modules/reviews/trends-query.js');
-  const { ALL_SITES_ID } = dist('modules/reviews/entities/review-daily-rollup.entity.js');
+  const { RollupService } = dist('modules/trends/rollup.service.js');
+  const { readMatrix } = dist('modules/trends/trends-query.js');
+  const { ALL_SITES_ID } = dist('modules/trends/entities/review-daily-rollup.entity.js');
   const ds = createDataSource(db.url);
   await ds.initialize();
   const pg = new Client({ connectionString: db.url });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { seedDemo } from '../../server/src/modules/demo/seed-demo';
 import { registryPoints, seedReviewHistory } from '../../server/src/modules/reviews/review-history-seed';
-import { RollupService } from '../../server/src/modules/reviews/rollup.service';
+import { RollupService } from '../../server/src/modules/trends/rollup.service';
 import { addDays, localDay } from '../../server/src/core/time/zoned-time';
 import { makeUserOn } from '../support/accounts';
 import { SCREENSHOTS, submitLogin } from '../support/browser';

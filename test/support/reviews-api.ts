@@ -1,7 +1,7 @@
 import { FollowUpCaseView, FollowUpListView } from '@hallwatch/shared';
 import { DataSource } from 'typeorm';
 import { FollowUpDeadlinesService } from '../../server/src/modules/reviews/follow-up-deadlines.service';
-import { RollupService } from '../../server/src/modules/reviews/rollup.service';
+import { RollupService } from '../../server/src/modules/trends/rollup.service';
 import { adminApi } from './admin-api';
 import { ev } from './factories';
 import { postEvents } from './http';

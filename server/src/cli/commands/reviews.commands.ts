@@ -3,7 +3,7 @@ import { Site } from '../../modules/registry/site.entity';
 import { calendarWithoutQueue } from '../../modules/calendar/calendar.service';
 import { systemActor } from '../../modules/reviews/review-audit';
 import { registryPoints, seedReviewHistory } from '../../modules/reviews/review-history-seed';
-import { RollupService } from '../../modules/reviews/rollup.service';
+import { RollupService } from '../../modules/trends/rollup.service';
 import { addDays, isCalendarDay, localDay } from '../../core/time/zoned-time';
 import { CliCommand, parseArgs } from './command';
 import { only } from './registry.commands';

@@ -27,9 +27,9 @@ import { FollowUpAction } from '../../modules/reviews/entities/follow-up-action.
 import { FollowUpCase } from '../../modules/reviews/entities/follow-up-case.entity';
 import { ReviewAppeal } from '../../modules/reviews/entities/review-appeal.entity';
 import { ReviewAuditEntry } from '../../modules/reviews/entities/review-audit.entity';
-import { ReviewDailyRollup } from '../../modules/reviews/entities/review-daily-rollup.entity';
-import { ReviewHourlyRollup } from '../../modules/reviews/entities/review-hourly-rollup.entity';
-import { RollupMark } from '../../modules/reviews/entities/rollup-mark.entity';
+import { ReviewDailyRollup } from '../../modules/trends/entities/review-daily-rollup.entity';
+import { ReviewHourlyRollup } from '../../modules/trends/entities/review-hourly-rollup.entity';
+import { RollupMark } from '../../modules/trends/entities/rollup-mark.entity';
 
 export const ENTITIES = [
   Site,

@@ -8,7 +8,7 @@ import { ALL_SITES_SCOPE } from './calendar-day.entity';
 import { calendarFor, caseDeadlines } from '../reviews/follow-up-opening';
 import { FollowUpProducer } from '../reviews/jobs/follow-up.producer';
 import { Actor, writeAudit } from '../reviews/review-audit';
-import { RollupService } from '../reviews/rollup.service';
+import { RollupService } from '../trends/rollup.service';
 import { returning } from '../reviews/sql-rows';
 import { addDays, daysBetween } from '../../core/time/zoned-time';
 import { OPEN_CASE } from '../reviews/follow-up-views';

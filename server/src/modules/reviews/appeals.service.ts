@@ -7,7 +7,7 @@ import { closeSource } from './follow-ups.service';
 import { findAppeal, listAppeals } from './follow-up-views';
 import { FollowUpProducer } from './jobs/follow-up.producer';
 import { Actor, writeAudit } from './review-audit';
-import { RollupService } from './rollup.service';
+import { RollupService } from '../trends/rollup.service';
 import { returning } from './sql-rows';
 
 export type AppealDecision = 'upheld' | 'rejected';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../core/time/clock';
 import { DeadlinePhase, FollowUpDeadlineData } from './jobs/follow-up-deadline.job';
 import { DeadlineJob, FollowUpProducer } from './jobs/follow-up.producer';
-import { RollupService } from './rollup.service';
+import { RollupService } from '../trends/rollup.service';
 import { reminderAt } from '../../core/time/working-calendar';
 import { OPEN_CASE } from './follow-up-views';
 

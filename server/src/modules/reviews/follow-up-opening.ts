@@ -5,7 +5,7 @@ import { NewEvent } from '../projections/projector';
 import { Site } from '../registry/site.entity';
 import { readExceptions } from '../calendar/calendar-store';
 import { followUpSettings } from './follow-up-settings';
-import { RollupService } from './rollup.service';
+import { RollupService } from '../trends/rollup.service';
 import { calendarSpan, CalendarExceptions, workingDeadline } from '../../core/time/working-calendar';
 import { addDays } from '../../core/time/zoned-time';
 

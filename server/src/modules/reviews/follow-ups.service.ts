@@ -8,7 +8,7 @@ import { Site } from '../registry/site.entity';
 import { CASE_SELECT, caseActions, CaseRow, caseView, latestAppeals, OPEN_CASE } from './follow-up-views';
 import { FollowUpProducer } from './jobs/follow-up.producer';
 import { Actor, writeAudit } from './review-audit';
-import { RollupService } from './rollup.service';
+import { RollupService } from '../trends/rollup.service';
 import { addDays, zonedInstant } from '../../core/time/zoned-time';
 
 export const CASE_FILTERS = ['open', 'overdue', 'closed', 'all'] as const;

@@ -6,13 +6,13 @@ import { CalendarModule } from '../calendar/calendar.module';
 import { AppealsController } from './controllers/appeals.controller';
 import { CalendarController } from '../calendar/calendar.controller';
 import { FollowUpsController } from './controllers/follow-ups.controller';
-import { TrendsController } from './controllers/trends.controller';
+import { TrendsController } from '../trends/trends.controller';
 import { FOLLOW_UP_ALERTS } from './follow-up-alerts';
 import { openFollowUps } from './follow-up-opening';
 import { FollowUpsService } from './follow-ups.service';
 import { FollowUpProducer } from './jobs/follow-up.producer';
 import { ReviewsJobsModule } from './jobs/reviews-jobs.module';
-import { TrendsService } from './trends.service';
+import { TrendsService } from '../trends/trends.service';
 
 // 好差评 (SPEC §5): follow-up cases for every bad review and complaint with working-day
 // deadlines, appeals, the audited phone reveal, the rates' rollups and the leaders' trends.

@@ -7,7 +7,7 @@ import { AdminController } from '../../registry/controllers/admin-controller.dec
 import { CaseListQuery, ConfirmationDto, ContactDto, ResolutionDto } from '../dtos/follow-up-action.dto';
 import { FollowUpsService } from '../follow-ups.service';
 import { actorFrom } from '../review-audit';
-import { casesSheet, workbookBytes } from '../trends-export';
+import { casesSheet, workbookBytes } from '../../trends/trends-export';
 import { attachment, siteByCode, XLSX } from './site-param';
 import { RequestSite, SitePath } from '../../../core/auth/request-site';
 

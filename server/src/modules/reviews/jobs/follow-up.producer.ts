@@ -6,7 +6,7 @@ import { Clock } from '../../../core/time/clock';
 import { FOLLOW_UP_DEADLINE, FollowUpDeadlineData, followUpDeadlineJobId } from './follow-up-deadline.job';
 import { FOLLOW_UP_SCHEDULE, FOLLOW_UP_SCHEDULE_EVERY_MS, FollowUpScheduleData, followUpScheduleJobId } from './follow-up-schedule.job';
 import { JOB_RETENTION } from './follow-up-sweep.job';
-import { ROLLUP_FLUSH, RollupFlushData, rollupFlushDelay, rollupFlushJobId } from './rollup-flush.job';
+import { ROLLUP_FLUSH, RollupFlushData, rollupFlushDelay, rollupFlushJobId } from '../../trends/jobs/rollup-flush.job';
 
 export interface DeadlineJob {
   data: FollowUpDeadlineData;

@@ -3,12 +3,12 @@ import { Processor } from '@nestjs/bullmq';
 import { Job } from 'bullmq';
 import { LoggedWorkerHost } from '../../../core/queue/logged-worker-host';
 import { FollowUpDeadlinesService } from '../follow-up-deadlines.service';
-import { RollupService } from '../rollup.service';
+import { RollupService } from '../../trends/rollup.service';
 import { FOLLOW_UP_DEADLINE, FollowUpDeadlineData } from './follow-up-deadline.job';
 import { FOLLOW_UP_SCHEDULE, FollowUpScheduleData } from './follow-up-schedule.job';
 import { FOLLOW_UP_SWEEP } from './follow-up-sweep.job';
 import { FollowUpProducer } from './follow-up.producer';
-import { ROLLUP_FLUSH, ROLLUP_FLUSH_SPACING } from './rollup-flush.job';
+import { ROLLUP_FLUSH, ROLLUP_FLUSH_SPACING } from '../../trends/jobs/rollup-flush.job';
 
 // Started by FollowUpsWorker, only in processes that run workers.
 @Processor(QueueName.FollowUps, { autorun: false })

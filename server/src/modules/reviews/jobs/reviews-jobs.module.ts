@@ -2,7 +2,7 @@ import { QueueName } from '@hallwatch/shared';
 import { BullModule } from '@nestjs/bullmq';
 import { Module } from '@nestjs/common';
 import { FollowUpDeadlinesService } from '../follow-up-deadlines.service';
-import { RollupService } from '../rollup.service';
+import { RollupService } from '../../trends/rollup.service';
 import { FollowUpProducer } from './follow-up.producer';
 import { FollowUpsProcessor } from './follow-ups.processor';
 import { FollowUpsWorker } from './follow-ups.worker';

@@ -1,9 +1,9 @@
 import { Job } from 'bullmq';
 import type { FollowUpDeadlinesService } from '../follow-up-deadlines.service';
-import type { RollupService } from '../rollup.service';
+import type { RollupService } from '../../trends/rollup.service';
 import type { FollowUpProducer } from './follow-up.producer';
 import { FollowUpsProcessor } from './follow-ups.processor';
-import { ROLLUP_FLUSH, ROLLUP_FLUSH_SPACING } from './rollup-flush.job';
+import { ROLLUP_FLUSH, ROLLUP_FLUSH_SPACING } from '../../trends/jobs/rollup-flush.job';
 
 describe('rollup flush spacing', () => {
   const job = { name: ROLLUP_FLUSH, data: {} } as Job;

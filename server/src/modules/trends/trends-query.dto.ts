@@ -1,7 +1,7 @@
 import { BREAKDOWN_DIMS, EXPORT_TABLES, RANKING_UNITS, TREND_GRAINS, TREND_SCOPES } from '@hallwatch/shared';
 import type { BreakdownDim, ExportTable, RankingUnit, TrendGrain, TrendScope } from '@hallwatch/shared';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, Validate } from 'class-validator';
-import { CalendarDayRule } from '../../calendar/calendar.dto';
+import { CalendarDayRule } from '../calendar/calendar.dto';
 
 const oneOf = (list: readonly string[], name: string) => IsIn(list, { message: `${name} must be one of ${list.join(', ')}` });
 

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ALL_SITES_ID } from './entities/review-daily-rollup.entity';
 import { SITE_DAILY_SQL, SITE_HOURLY_SQL } from './rollup-sql';
 import { treeDailySql, treeHourlySql } from './rollup-tree-sql';
-import { returning } from './sql-rows';
+import { returning } from '../reviews/sql-rows';
 import { addDays, daysBetween } from '../../core/time/zoned-time';
 
 // Concurrent recomputes of the same rows would each delete and insert them; one lock

@@ -10,17 +10,17 @@ import type {
 } from '@hallwatch/shared';
 import { Get, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
-import { EverySiteWhen, Roles } from '../../../core/auth/auth-rules';
-import { RequestSite } from '../../../core/auth/request-site';
-import { Clock } from '../../../core/time/clock';
-import { badField } from '../../../core/validation/input-validation';
-import { AdminController } from '../../registry/controllers/admin-controller.decorator';
-import { TrendsQuery } from '../dtos/trends-query.dto';
-import { FollowUpsService } from '../follow-ups.service';
-import { breakdownSheet, casesSheet, heatmapSheet, rankingSheet, seriesSheet, waitingSheet, workbookBytes } from '../trends-export';
-import { ScopeInput, TrendsService } from '../trends.service';
-import { addDays, daysBetween, localDay } from '../../../core/time/zoned-time';
-import { attachment, XLSX } from './site-param';
+import { EverySiteWhen, Roles } from '../../core/auth/auth-rules';
+import { RequestSite } from '../../core/auth/request-site';
+import { Clock } from '../../core/time/clock';
+import { badField } from '../../core/validation/input-validation';
+import { AdminController } from '../registry/controllers/admin-controller.decorator';
+import { TrendsQuery } from './trends-query.dto';
+import { FollowUpsService } from '../reviews/follow-ups.service';
+import { breakdownSheet, casesSheet, heatmapSheet, rankingSheet, seriesSheet, waitingSheet, workbookBytes } from './trends-export';
+import { ScopeInput, TrendsService } from './trends.service';
+import { addDays, daysBetween, localDay } from '../../core/time/zoned-time';
+import { attachment, XLSX } from '../reviews/controllers/site-param';
 
 /** How far back a range reaches when the request gives no `from`. */
 const DEFAULT_SPAN: Record<TrendGrain, number> = { day: 29, week: 7 * 12 - 1, month: 364 };
