@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { accountServices, asCli } from '../../server/src/cli/commands/account-services';
 import { applyDatabaseRoles } from '../../server/src/cli/commands/db-roles.commands';
 import { createDataSource } from '../../server/src/core/database/data-source';
-import { AuditLogService } from '../../server/src/modules/accounts/audit-log.service';
+import { AuditLogService } from '../../server/src/modules/audit/audit-log.service';
 import { auditCount, call, login, makeUser, signIn } from '../support/accounts';
 import { makeSite } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';

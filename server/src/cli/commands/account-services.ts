@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import { runWithContext } from '../../core/auth/request-context';
 import { AppConfig } from '../../core/config/app-config';
 import { Clock } from '../../core/time/clock';
-import { AuditLogService } from '../../modules/accounts/audit-log.service';
+import { AuditLogService } from '../../modules/audit/audit-log.service';
 import { CredentialEvents } from '../../modules/accounts/credential-events';
 import { DisplayTokensService } from '../../modules/accounts/display-tokens.service';
 import { SessionsService } from '../../modules/accounts/sessions.service';

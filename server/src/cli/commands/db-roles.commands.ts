@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { AuditLogService } from '../../modules/accounts/audit-log.service';
+import { AuditLogService } from '../../modules/audit/audit-log.service';
 import { CliCommand, parseArgs } from './command';
 import { only } from './registry.commands';
 import { readSecret } from './secret-input';

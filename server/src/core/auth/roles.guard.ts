@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { recordDenial } from '../../modules/accounts/audit-log';
+import { recordDenial } from '../../modules/audit/audit-log';
 import { DeviceKeysService } from '../../modules/device-keys/device-keys.service';
 import { Site } from '../../modules/registry/site.entity';
 import { Clock } from '../time/clock';

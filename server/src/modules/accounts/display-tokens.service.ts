@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { Clock } from '../../core/time/clock';
 import { Site } from '../registry/site.entity';
-import { recordAudit } from './audit-log';
+import { recordAudit } from '../audit/audit-log';
 import { CredentialEvents } from './credential-events';
 import { DisplayToken } from './entities/display-token.entity';
 import { DISPLAY_TOKEN_PREFIX, hashToken, newToken } from './tokens';

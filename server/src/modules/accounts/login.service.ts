@@ -3,7 +3,7 @@ import { HttpException, HttpStatus, Injectable, UnauthorizedException } from '@n
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config';
 import { Clock } from '../../core/time/clock';
-import { recordAudit } from './audit-log';
+import { recordAudit } from '../audit/audit-log';
 import { KnownDevice } from './entities/known-device.entity';
 import { User } from './entities/user.entity';
 import { KnownDevicesService } from './known-devices';

@@ -5,7 +5,7 @@ import { Clock } from '../../core/time/clock';
 import { badField } from '../../core/validation/input-validation';
 import { isUniqueViolation } from '../registry/registry-errors';
 import { Site } from '../registry/site.entity';
-import { recordAudit } from './audit-log';
+import { recordAudit } from '../audit/audit-log';
 import { CreateUserDto, UpdateUserDto } from './dtos/user.dto';
 import { UserSite } from './entities/user-site.entity';
 import { User } from './entities/user.entity';

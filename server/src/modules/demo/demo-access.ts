@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { runWithContext } from '../../core/auth/request-context';
 import { AppConfig } from '../../core/config/app-config';
 import { Clock } from '../../core/time/clock';
-import { recordAudit } from '../accounts/audit-log';
+import { recordAudit } from '../audit/audit-log';
 import { CredentialEvents } from '../accounts/credential-events';
 import { DisplayTokensService } from '../accounts/display-tokens.service';
 import { User } from '../accounts/entities/user.entity';

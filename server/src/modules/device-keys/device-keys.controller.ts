@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Patc
 import { DataSource } from 'typeorm';
 import { Roles } from '../../core/auth/auth-rules';
 import { Clock } from '../../core/time/clock';
-import { recordAudit } from '../accounts/audit-log';
+import { recordAudit } from '../audit/audit-log';
 import { adminValidationPipe } from '../../core/validation/input-validation';
 import { siteNotFound } from '../registry/registry-errors';
 import { DeviceKeysService, DeviceKeyView, IssuedDeviceKey } from './device-keys.service';

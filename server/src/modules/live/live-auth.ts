@@ -2,7 +2,7 @@ import { WALL_READER_ROLES } from '@hallwatch/shared';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DisplayTokensService } from '../accounts/display-tokens.service';
-import { recordAudit } from '../accounts/audit-log';
+import { recordAudit } from '../audit/audit-log';
 import { SessionsService } from '../accounts/sessions.service';
 import { Site } from '../registry/site.entity';
 import { Authenticator } from '../../core/auth/authenticator';

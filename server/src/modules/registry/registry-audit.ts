@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { recordAudit } from '../accounts/audit-log';
+import { recordAudit } from '../audit/audit-log';
 
 export type RegistryResource = 'site' | 'department' | 'window' | 'staff' | 'service_item';
 

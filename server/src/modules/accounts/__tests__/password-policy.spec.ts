@@ -1,4 +1,4 @@
-import { sanitizeDetails } from '../audit-log';
+import { sanitizeDetails } from '../../audit/audit-log';
 import { charactersOutsidePatterns } from '../keyboard-patterns';
 import { passwordProblem } from '../password-policy';
 

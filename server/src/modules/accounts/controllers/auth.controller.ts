@@ -12,7 +12,7 @@ import { clearSessionCookie, DEVICE_COOKIE, readCookie, setDeviceCookie, setSess
 import { AppConfig } from '../../../core/config/app-config';
 import { Clock } from '../../../core/time/clock';
 import { adminValidationPipe } from '../../../core/validation/input-validation';
-import { recordAudit } from '../audit-log';
+import { recordAudit } from '../../audit/audit-log';
 import { ChangePasswordDto, LoginDto } from '../dtos/login.dto';
 import { User } from '../entities/user.entity';
 import { Client, LoginService } from '../login.service';

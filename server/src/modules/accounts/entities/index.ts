@@ -1,4 +1,4 @@
-import { AuditEntry } from './audit-entry.entity';
+import { AuditEntry } from '../../audit/audit-entry.entity';
 import { DisplayToken } from './display-token.entity';
 import { KnownDevice } from './known-device.entity';
 import { UserSession } from './user-session.entity';

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IsSiteCode } from '../../../core/validation/input-validation';
+import { IsSiteCode } from '../../core/validation/input-validation';
 
 export class AuditQuery {
   @IsOptional()

@@ -1,15 +1,15 @@
 import { Controller, Get, Query, Res, StreamableFile, UsePipes } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { FiltersBySite, Roles } from '../../../core/auth/auth-rules';
-import { CurrentPrincipal } from '../../../core/auth/principal';
-import { RequestSite } from '../../../core/auth/request-site';
-import type { Principal } from '../../../core/auth/principal';
-import { Clock } from '../../../core/time/clock';
-import { adminValidationPipe } from '../../../core/validation/input-validation';
-import { recordAudit } from '../audit-log';
-import { AuditEntryView, AuditLogService } from '../audit-log.service';
-import { AuditQuery } from '../dtos/audit-query.dto';
+import { FiltersBySite, Roles } from '../../core/auth/auth-rules';
+import { CurrentPrincipal } from '../../core/auth/principal';
+import { RequestSite } from '../../core/auth/request-site';
+import type { Principal } from '../../core/auth/principal';
+import { Clock } from '../../core/time/clock';
+import { adminValidationPipe } from '../../core/validation/input-validation';
+import { recordAudit } from './audit-log';
+import { AuditEntryView, AuditLogService } from './audit-log.service';
+import { AuditQuery } from './audit-query.dto';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { spreadsheetCell } from '../../core/export/spreadsheet-cell';
-import { AuditQuery } from './dtos/audit-query.dto';
-import type { Scope } from './users.service';
+import { AuditQuery } from './audit-query.dto';
+import type { Scope } from '../accounts/users.service';
 
 export interface AuditEntryView {
   id: string;
