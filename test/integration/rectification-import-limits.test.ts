@@ -6,12 +6,15 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { importReportCommand } from '../../server/src/cli/commands/rectification.commands';
 import { createDataSource } from '../../server/src/core/database/data-source';
+import { REPORT_MAX_ITEMS } from '../../server/src/modules/rectification/report-limits';
+import * as runner from '../../server/src/modules/rectification/report-parse-runner';
 import { ErrorBody } from '../support/admin-api';
 import { makeSite } from '../support/factories';
 import { seedReportText } from '../support/rectification-api';
 import { ServerProcess, startServerProcess } from '../support/server-process';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createTestDatabase } from '../support/test-db';
+import { until } from '../support/until';
 
 // A report is parsed off the event loop, in time linear in its size, and a report the parser
 // refuses (a line beyond the cap, a parse beyond the time limit) is answered with 422 naming
@@ -197,5 +200,48 @@ describe('rectification import time limit (in-process app and CLI)', () => {
     await expect(importReportCommand.run(config, [file, '--site', 'lim'])).rejects.toThrow(
       /line 3 is 10003 characters long; the limit is 10000/,
     );
+  });
+});
+
+describe('rectification import: items per report and imports at once (in-process app)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ ADMIN_TOKEN: TOKEN });
+    await makeSite(t.ds, 'lim');
+  });
+  afterAll(async () => t.close());
+
+  const items = (n: number) =>
+    ['(一)方面', ...Array.from({ length: n }, (_, i) => `(${i + 1})问题${i + 1}。\n整改情况:\n一是措施。`)].join('\n');
+
+  it(`refuses a report of more than ${REPORT_MAX_ITEMS} problems with 422, writing nothing`, async () => {
+    const res = await importText(t.url, 'lim', items(REPORT_MAX_ITEMS + 1));
+    const body = (await res.json()) as ErrorBody;
+    expect(res.status).toBe(422);
+    expect(body.field).toBe('file');
+    expect(body.message).toMatch(new RegExp(`holds ${REPORT_MAX_ITEMS + 1} numbered problems; the limit is ${REPORT_MAX_ITEMS}`));
+    const [{ n }] = await t.ds.query(`SELECT count(*)::int AS n FROM rectification_items`);
+    expect(n).toBe(0);
+  });
+
+  it('refuses a second import while one is being read (429), and takes it once the first is done', async () => {
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const read = runner.readReportInWorker;
+    const spy = jest.spyOn(runner, 'readReportInWorker').mockImplementationOnce(async (bytes, options) => {
+      await held;
+      return read(bytes, options);
+    });
+    const first = importText(t.url, 'lim', items(2));
+    await until(() => spy.mock.calls.length === 1);
+    const second = await importText(t.url, 'lim', items(3));
+    expect(second.status).toBe(429);
+    expect(((await second.json()) as ErrorBody).message).toMatch(/Another report import is running/);
+    release();
+    expect((await first).status).toBe(200);
+    const third = await importText(t.url, 'lim', items(3));
+    expect(third.status).toBe(200);
+    expect(((await third.json()) as RectificationImportResult).created).toEqual([3]);
   });
 });

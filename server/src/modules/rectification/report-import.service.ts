@@ -1,5 +1,5 @@
 import { ImportMessage, RectificationCountCheck, RectificationImportResult, RectificationMeasureView } from '@hallwatch/shared';
-import { Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { HttpException, HttpStatus, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config';
 import { Clock } from '../../core/time/clock';
@@ -12,7 +12,7 @@ import { addDefaultLinks } from './rectification-links.service';
 import { resolveSite } from './rectification-scope';
 import { reportView } from './rectification-views';
 import { REPORT_FIELD } from './report-decoding';
-import { ReportLimitError } from './report-limits';
+import { REPORT_MAX_ITEMS, ReportLimitError } from './report-limits';
 import { readReportInWorker, type ReadReport } from './report-parse-runner';
 import type { MeasureBlock, ParsedReport } from './report-parser';
 
@@ -110,6 +110,30 @@ export function countCheck(parsed: ParsedReport): RectificationCountCheck {
   return { stated, headed, inferred, total, matches: stated === null ? null : stated === total, message };
 }
 
+const limitRefusal = (message: string) =>
+  new UnprocessableEntityException({
+    statusCode: 422,
+    error: 'Unprocessable Entity',
+    field: REPORT_FIELD,
+    message,
+    errors: [{ field: REPORT_FIELD, message }],
+  });
+
+/** 429: a second import is refused, not queued, so that waiting uploads hold no memory. */
+export class ImportBusyException extends HttpException {
+  constructor() {
+    super(
+      {
+        statusCode: 429,
+        error: 'Too Many Requests',
+        field: REPORT_FIELD,
+        message: 'Another report import is running; try again when it has finished',
+      },
+      HttpStatus.TOO_MANY_REQUESTS,
+    );
+  }
+}
+
 // Reads a published report into a site's items. Upserts by the parser's stable key, so a
 // re-import (a corrected copy) updates items in place and never duplicates them; the
 // hall's own fields (status, department, deadline, links, evidence) are left alone.
@@ -121,7 +145,25 @@ export class ReportImportService {
     private readonly config: AppConfig,
   ) {}
 
+  /** One import at a time per process: each parses in a worker of its own, with its own heap. */
+  private importing = false;
+
   async importReport(actor: string, scope: Scope, ref: string, file: { name: string; bytes: Buffer }): Promise<RectificationImportResult> {
+    if (this.importing) throw new ImportBusyException();
+    this.importing = true;
+    try {
+      return await this.importOne(actor, scope, ref, file);
+    } finally {
+      this.importing = false;
+    }
+  }
+
+  private async importOne(
+    actor: string,
+    scope: Scope,
+    ref: string,
+    file: { name: string; bytes: Buffer },
+  ): Promise<RectificationImportResult> {
     const { report: parsed, encoding } = await this.read(file.bytes, file.name);
     const warnings: ImportMessage[] = parsed.warnings.map((w) => ({ line: w.line, kind: w.kind, message: w.message }));
     const notes: ImportMessage[] = parsed.inferred.map((n) => ({ line: n.line, endLine: n.endLine, kind: n.kind, message: n.message }));
@@ -130,6 +172,10 @@ export class ReportImportService {
       throw badField(
         'file',
         `no numbered (N) problems were found in "${file.name}": ${warnings.map((w) => `line ${w.line}: ${w.message}`).join(' ')}`,
+      );
+    if (candidates.length > REPORT_MAX_ITEMS)
+      throw limitRefusal(
+        `"${file.name}" was not imported: it holds ${candidates.length} numbered problems; the limit is ${REPORT_MAX_ITEMS} per report`,
       );
     return this.ds.transaction(async (em) => {
       const site = await resolveSite(em, scope.site);
@@ -189,14 +235,7 @@ export class ReportImportService {
       return await readReportInWorker(bytes, { timeoutMs: this.config.REPORT_PARSE_TIMEOUT_MS });
     } catch (err) {
       if (!(err instanceof ReportLimitError)) throw err;
-      const message = `"${name}" was not imported: ${err.message}`;
-      throw new UnprocessableEntityException({
-        statusCode: 422,
-        error: 'Unprocessable Entity',
-        field: REPORT_FIELD,
-        message,
-        errors: [{ field: REPORT_FIELD, message }],
-      });
+      throw limitRefusal(`"${name}" was not imported: ${err.message}`);
     }
   }
 

@@ -6,6 +6,13 @@
 /** The longest line the parser reads; the published report's longest is about 500 characters. */
 export const REPORT_MAX_LINE_CHARS = 10_000;
 
+/**
+ * The most items one report may bring: a report of this kind numbers its problems in the tens (item numbers have at most three digits)
+ * (the published one has 60); a file of a hundred thousand "(N)" lines is not a report, and
+ * would be written in one transaction.
+ */
+export const REPORT_MAX_ITEMS = 500;
+
 export interface ReportLimits {
   maxLineChars: number;
 }
