@@ -13,6 +13,7 @@ import { TimeModule } from './core/time/time.module';
 import { redactUrl } from './core/auth/redact-url';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { DeviceKeysModule } from './modules/device-keys/device-keys.module';
+import { HallwatchEventsModule } from './modules/domain-events/domain-events';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { IngestModule } from './modules/ingest/ingest.module';
 import { PatrolModule } from './modules/patrol/patrol.module';
@@ -53,6 +54,7 @@ export class AppModule {
         DatabaseModule,
         RedisModule,
         QueueModule,
+        HallwatchEventsModule,
         HealthModule,
         AccountsModule,
         DeviceKeysModule,

@@ -7,6 +7,7 @@ import { ConfigModule } from './core/config/config.module';
 import { DatabaseModule } from './core/database/database.module';
 import { QueueModule } from './core/queue/queue.module';
 import { Clock } from './core/time/clock';
+import { HallwatchEventsModule } from './modules/domain-events/domain-events';
 import { IndicatorsService } from './modules/indicators/indicators.service';
 import { PatrolJobsModule } from './modules/patrol/jobs/patrol-jobs.module';
 import { usePatrolIndicators } from './modules/patrol/patrol-source';
@@ -55,6 +56,7 @@ export class WorkerModule {
         time,
         DatabaseModule,
         QueueModule,
+        HallwatchEventsModule,
         BullModule.registerQueue(...OTHER_QUEUES.map((name) => ({ name }))),
         WorkerIndicatorsModule,
         PatrolJobsModule,

@@ -191,6 +191,15 @@ export class AppConfig {
   @Min(1000)
   DB_KEEPALIVE_DELAY_MS = 10_000;
 
+  /**
+   * How often each server recomputes the sites its live clients watch, though nothing was said
+   * to have changed: waits and break overruns grow with time alone.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1000)
+  LIVE_REFRESH_MS = 15_000;
+
   /** Messages a live socket client may send a second on average; past the allowance they are dropped. */
   @Transform(({ value }) => Number(value))
   @IsInt()

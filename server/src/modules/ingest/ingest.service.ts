@@ -2,14 +2,15 @@ import { EventResult, EventSender } from '@hallwatch/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config';
+import { DomainEventBus } from '../../core/events/domain-event-bus';
 import { maskPhone, PhoneCipher } from '../../core/privacy/phone-cipher';
 import { serviceDay } from '../../core/time/service-day';
 import { Projector, ProjectionChange, NewEvent } from '../projections/projector';
 import { eventRefs, RefKind } from '../projections/reference-check';
+import { CommittingBatch, DomainEvents } from '../domain-events/domain-events';
 import { Site } from '../registry/site.entity';
 import { insertEvents } from './event-store';
 import { checkBatch, ValidEvent } from './ingest-batch';
-import { CommittingBatch, IngestListener } from './ingest-listener';
 
 export interface IngestOutcome {
   results: EventResult[];
@@ -59,7 +60,7 @@ export class IngestService {
   constructor(
     private readonly ds: DataSource,
     config: AppConfig,
-    private readonly listener: IngestListener,
+    private readonly events: DomainEventBus<DomainEvents>,
   ) {
     this.projector = new Projector(new PhoneCipher(config.PHONE_SECRET));
   }
@@ -105,15 +106,16 @@ export class IngestService {
         if (duplicates.size) plan = this.projector.plan(newEvents);
         const projected = await this.projector.apply(em, site.id, newEvents, plan);
         batch = { em, site, events: newEvents };
-        await this.listener.beforeCommit(batch);
+        if (newEvents.length) await this.events.emitInOrder('events.committing', batch);
         return projected;
       })
       .catch((err: unknown) => {
-        if (batch) this.listener.afterRollback(batch);
+        if (batch?.events.length) this.events.emit('events.rolled-back', batch);
         throw err;
       });
-    // Only after the commit: listeners must never publish what could still roll back.
-    this.listener.afterCommit(site, change, batch);
+    // Only after the commit: nobody may publish what could still roll back.
+    this.events.emit('events.committed', { site, change, batch: batch! });
+    this.events.emit('site.changed', { siteId: site.id, siteCode: site.code, cause: 'events' });
     return { results: results as EventResult[], change };
   }
 

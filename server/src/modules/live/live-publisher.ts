@@ -1,19 +1,19 @@
 import { IndicatorSnapshot, IndicatorValues, LiveAlert, UPDATE_BURST, UPDATES_PER_SECOND, WindowState } from '@hallwatch/shared';
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../../core/config/app-config';
+import type { DomainEventMeta } from '../../core/events/domain-event-bus';
+import { OnDomainEvent } from '../domain-events/domain-events';
+import type { CommittedBatch, CommittingBatch, SiteChanged } from '../domain-events/domain-events';
 import { IndicatorsService } from '../indicators/indicators.service';
-import { CommittingBatch, IngestListener } from '../ingest/ingest-listener';
 import { Site } from '../registry/site.entity';
 import { LiveGateway, siteRoom } from './live.gateway';
 import { SnapshotCache } from './snapshot-cache';
 import { UpdateBudget } from './update-budget';
 
-const SITE_CHANGED = 'hallwatch:site-changed';
 // A batch's snapshot is read ahead when the budget frees within this long: it is then sent the
 // moment the budget allows. Further off, the batch's changes wait to share a later recompute.
 const PREPARE_AHEAD_MS = 100;
-// Waits, break overruns and alerts change with time alone: a quiet hall is recomputed anyway.
-const REFRESH_MS = 15_000;
 
 interface SiteState {
   site: Site;
@@ -51,32 +51,40 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   constructor(
     private readonly gateway: LiveGateway,
     private readonly indicators: IndicatorsService,
-    private readonly ingest: IngestListener,
     private readonly ds: DataSource,
     private readonly snapshots: SnapshotCache,
+    private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
-    this.ingest.subscribeAtCommit(
-      (batch) => this.prepare(batch),
-      (batch) => this.discard(batch),
-    );
-    this.ingest.subscribe((site, _change, batch) => {
-      const snap = batch && this.prepared.get(batch);
-      if (batch && snap) {
-        this.prepared.delete(batch);
-        this.publishPrepared(site, snap);
-      } else this.siteChanged(site);
-      // Other instances recompute for their own clients; without Redis only this one does.
-      try {
-        this.gateway.namespace.serverSideEmit(SITE_CHANGED, site.code);
-      } catch (err) {
-        this.logger.debug(`cross-instance notice failed: ${(err as Error).message}`);
-      }
-    });
-    this.gateway.namespace.on(SITE_CHANGED, (code: string) => void this.siteChangedElsewhere(code));
-    this.refresh = setInterval(() => void this.refreshWatchedSites(), REFRESH_MS);
+    // Waits, break overruns and alerts change with time alone: a quiet hall is recomputed anyway.
+    // It is also what catches up a change whose notice was lost while Redis was away.
+    this.refresh = setInterval(() => void this.refreshWatchedSites(), this.config.LIVE_REFRESH_MS);
     this.refresh.unref();
+  }
+
+  /**
+   * The whole snapshot is recomputed, whatever the batch's projection touched: its alerts and
+   * time-driven values depend on more than that, and the update budget bounds the cost
+   * (docs/live-indicators.md).
+   */
+  @OnDomainEvent('events.committed')
+  batchCommitted({ site, batch }: CommittedBatch): void {
+    const snap = this.prepared.get(batch);
+    if (snap) {
+      this.prepared.delete(batch);
+      this.publishPrepared(site, snap);
+    } else this.siteChanged(site);
+  }
+
+  @OnDomainEvent('site.changed')
+  async changed(change: SiteChanged, { remote }: DomainEventMeta): Promise<void> {
+    // Another process's change: its clients are its own, ours are recomputed here.
+    if (remote) return this.siteChangedElsewhere(change.siteId, change.siteCode);
+    // This process's batch was handled when it committed.
+    if (change.cause === 'events') return;
+    const site = await this.ds.getRepository(Site).findOneBy({ id: change.siteId });
+    if (site) this.siteChanged(site);
   }
 
   onModuleDestroy(): void {
@@ -84,19 +92,19 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     for (const s of this.sites.values()) s.cancel?.();
   }
 
-  private async siteChangedElsewhere(code: string): Promise<void> {
-    if (!this.gateway.namespace.adapter.rooms.has(siteRoom(code))) return;
+  private async siteChangedElsewhere(id: string, code: string): Promise<void> {
+    if (!this.gateway.namespace?.adapter.rooms.has(siteRoom(code))) return;
     // The change may be to the site itself (its name, settings or hours), so its row is read
     // afresh — once per recompute, not once per notice: a busy hall posting to the other
     // instance sends several a second.
-    const s = [...this.sites.values()].find((x) => x.site.code === code);
+    const s = this.sites.get(id);
     if (s) {
       s.stale = true;
       s.dirty = true;
       this.schedule(s);
       return;
     }
-    const site = await this.ds.getRepository(Site).findOneBy({ code });
+    const site = await this.ds.getRepository(Site).findOneBy({ id });
     if (site) this.siteChanged(site);
   }
 
@@ -138,8 +146,12 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     return s;
   }
 
-  /** Within the budget and with no other push under way, reads the batch's snapshot in its transaction. */
-  private async prepare(batch: CommittingBatch): Promise<void> {
+  /**
+   * Within the budget and with no other push under way, reads the batch's snapshot in its
+   * transaction: last of the batch's handlers, and never failing it.
+   */
+  @OnDomainEvent('events.committing', { order: 100 })
+  async prepare(batch: CommittingBatch): Promise<void> {
     const s = this.stateFor(batch.site);
     if (!s || s.running || s.preparing || s.budget.waitMs(Date.now()) > PREPARE_AHEAD_MS) return;
     // A recompute waiting only for its turn in the event loop is overtaken: this read sees all
@@ -157,7 +169,8 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private discard(batch: CommittingBatch): void {
+  @OnDomainEvent('events.rolled-back')
+  discard(batch: CommittingBatch): void {
     if (!this.prepared.delete(batch)) return;
     const s = this.sites.get(batch.site.id);
     if (!s) return;

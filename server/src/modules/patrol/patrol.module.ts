@@ -1,7 +1,5 @@
 import { Module, OnModuleInit } from '@nestjs/common';
-import { Clock } from '../../core/time/clock';
 import { IndicatorsService } from '../indicators/indicators.service';
-import { IngestListener } from '../ingest/ingest-listener';
 import { CalendarModule } from '../calendar/calendar.module';
 import { PatrolAdminController } from './controllers/patrol-admin.controller';
 import { PatrolFollowUpController } from './controllers/patrol-follow-up.controller';
@@ -15,7 +13,7 @@ import { PatrolPhotosService } from './patrol-photos.service';
 import { PatrolScheduleService } from './patrol-schedule.service';
 import { PATROL_ALERTS, usePatrolIndicators } from './patrol-source';
 import { PatrolTodayService } from './patrol-today.service';
-import { RoundEventsService } from './round-events.service';
+import { PatrolReactions } from './patrol-reactions';
 
 // Patrol rounds (SPEC §6): the phone page's API, the admin's schedule, checklist and
 // follow-up, and the wall's patrol indicators and alerts. The schedule itself (planning and
@@ -31,34 +29,14 @@ import { RoundEventsService } from './round-events.service';
     PatrolNoticesService,
     PatrolFindingsService,
     PatrolPhotosService,
+    PatrolReactions,
   ],
 })
 export class PatrolModule implements OnModuleInit {
-  constructor(
-    private readonly indicators: IndicatorsService,
-    private readonly listener: IngestListener,
-    private readonly roundEvents: RoundEventsService,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly indicators: IndicatorsService) {}
 
   onModuleInit(): void {
     usePatrolIndicators(this.indicators);
     this.indicators.addAlertSource(PATROL_ALERTS);
-    // Round events commit with their projection, whichever API brought them.
-    this.listener.subscribeInTransaction(({ em, site, events }) =>
-      this.roundEvents
-        .applyInTransaction(
-          em,
-          site,
-          events.map((e) => ({
-            id: e.event.id,
-            type: e.event.type,
-            occurredAt: e.occurredAt,
-            data: e.event.data as Record<string, unknown>,
-          })),
-          this.clock.now(),
-        )
-        .then(() => undefined),
-    );
   }
 }

@@ -19,7 +19,10 @@ const ofType = <T extends EventType>(events: NewEvent[], type: T) =>
 const ofFamily = <F extends EventFamily>(events: NewEvent[], family: F) =>
   events.filter((e): e is NewEvent<HallEventOf<EventTypeIn<F>>> => isEventIn(e.event, family));
 
-/** What a batch changed, so that only the touched indicators are recomputed. */
+/**
+ * What a batch's projection touched: tells which follow-up and rollup jobs to queue. The wall
+ * recomputes its whole snapshot regardless (docs/live-indicators.md).
+ */
 export interface ProjectionChange {
   departments: Set<string>;
   tickets: number;

@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { serviceDay } from '../../core/time/service-day';
-import type { CommittingBatch } from '../ingest/ingest-listener';
+import type { CommittingBatch } from '../domain-events/domain-events';
 import { NewEvent } from '../projections/projector';
 import { Site } from '../registry/site.entity';
 import { readExceptions } from '../calendar/calendar-store';
