@@ -12,7 +12,7 @@ import { RedisModule } from './core/redis/redis.module';
 import { TimeModule } from './core/time/time.module';
 import { redactUrl } from './core/auth/redact-url';
 import { AccountsModule } from './modules/accounts/accounts.module';
-import { DeviceKeysModule } from './modules/device-keys/device-keys.module';
+import { DeviceKeysModule } from './modules/accounts/device-keys/device-keys.module';
 import { HallwatchEventsModule } from './modules/domain-events/domain-events';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { IngestModule } from './modules/ingest/ingest.module';

@@ -69,7 +69,7 @@ async function demoHallDatabase(more = async () => ({})) {
   const db = await createBenchDatabase();
   const { createDataSource, longRunning } = require(join(ROOT, 'server/dist/core/database/data-source.js'));
   const { seedDemo } = require(join(ROOT, 'server/dist/modules/demo/seed-demo.js'));
-  const { DeviceKeysService } = require(join(ROOT, 'server/dist/modules/device-keys/device-keys.service.js'));
+  const { DeviceKeysService } = require(join(ROOT, 'server/dist/modules/accounts/device-keys/device-keys.service.js'));
   // Migrating and seeding a whole district: no statement time limit.
   const ds = createDataSource(db.url, longRunning());
   await ds.initialize();

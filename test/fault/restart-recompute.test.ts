@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../../server/src/core/database/data-source';
-import { DeviceKeysService } from '../../server/src/modules/device-keys/device-keys.service';
+import { DeviceKeysService } from '../../server/src/modules/accounts/device-keys/device-keys.service';
 import { bearer, displayTokenOn } from '../support/accounts';
 import { makeSite } from '../support/factories';
 import { getJson, postEvents } from '../support/http';

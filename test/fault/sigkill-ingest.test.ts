@@ -1,7 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../../server/src/core/database/data-source';
-import { DeviceKeysService } from '../../server/src/modules/device-keys/device-keys.service';
+import { DeviceKeysService } from '../../server/src/modules/accounts/device-keys/device-keys.service';
 import { ev, makeSite } from '../support/factories';
 import { ServerProcess, startServerProcess } from '../support/server-process';
 import { createTestDatabase } from '../support/test-db';

@@ -4,7 +4,7 @@ import { TcpProxy } from '../support/tcp-proxy';
 import { startTestApp, TestApp } from '../support/test-app';
 import { createTestDatabase } from '../support/test-db';
 import { createDataSource } from '../../server/src/core/database/data-source';
-import { DeviceKeysService } from '../../server/src/modules/device-keys/device-keys.service';
+import { DeviceKeysService } from '../../server/src/modules/accounts/device-keys/device-keys.service';
 
 jest.setTimeout(60_000);
 

@@ -1,5 +1,5 @@
 import { EVENT_TYPES, PATROL_EVENT_TYPES } from '@hallwatch/shared';
-import { DeviceKeysService } from '../../server/src/modules/device-keys/device-keys.service';
+import { DeviceKeysService } from '../../server/src/modules/accounts/device-keys/device-keys.service';
 import { ev, makeSite } from '../support/factories';
 import { postEvents } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { io, Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../../server/src/core/database/data-source';
-import { DeviceKeysService } from '../../server/src/modules/device-keys/device-keys.service';
+import { DeviceKeysService } from '../../server/src/modules/accounts/device-keys/device-keys.service';
 import { displayTokenOn } from '../support/accounts';
 import { ev, makeSite } from '../support/factories';
 import { postEvents } from '../support/http';

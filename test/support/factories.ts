@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { DeviceKeysService } from '../../server/src/modules/device-keys/device-keys.service';
+import { DeviceKeysService } from '../../server/src/modules/accounts/device-keys/device-keys.service';
 import { Department } from '../../server/src/modules/registry/department.entity';
 import { HallWindow } from '../../server/src/modules/registry/hall-window.entity';
 import { Site } from '../../server/src/modules/registry/site.entity';

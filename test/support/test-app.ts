@@ -6,7 +6,7 @@ import { createApp } from '../../server/src/app.factory';
 import { AppConfig, loadConfig } from '../../server/src/core/config/app-config';
 import { Clock } from '../../server/src/core/time/clock';
 import { DisplayTokensService } from '../../server/src/modules/accounts/display-tokens.service';
-import { DeviceKeysService } from '../../server/src/modules/device-keys/device-keys.service';
+import { DeviceKeysService } from '../../server/src/modules/accounts/device-keys/device-keys.service';
 import { createTestDatabase } from './test-db';
 import { REDIS_URL, runId } from './test-env';
 

@@ -1,4 +1,4 @@
-import { DeviceKeysService } from '../../modules/device-keys/device-keys.service';
+import { DeviceKeysService } from '../../modules/accounts/device-keys/device-keys.service';
 import { CliCommand, parseArgs } from './command';
 import { requiredSite } from './registry.commands';
 import { withDataSource } from './with-data-source';

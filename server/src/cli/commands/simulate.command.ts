@@ -3,7 +3,7 @@ import { AppConfig } from '../../core/config/app-config';
 import { DEMO_SITE } from '../../modules/demo/demo-hall';
 import { hallDayOf, hallDayStartMs, hallIso, parseHallClock } from '../../modules/demo/hall-day-profile';
 import { runSimulator, SimulatorMode, SimulatorSummary } from '../../modules/demo/simulator-runner';
-import { DeviceKeysService } from '../../modules/device-keys/device-keys.service';
+import { DeviceKeysService } from '../../modules/accounts/device-keys/device-keys.service';
 import { CliCommand, parseArgs } from './command';
 import { withDataSource } from './with-data-source';
 

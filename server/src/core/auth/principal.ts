@@ -25,6 +25,8 @@ export interface AuthedRequest extends Request {
   rawBody?: Buffer;
   /** The one site the request names (path or `?site=`), checked by the guard; null when it names none. */
   requestSite?: string | null;
+  /** The device key a device request was made with (set by the guard on @DeviceKey routes). */
+  deviceKeyId?: string;
 }
 
 export const inScope = (p: Pick<Principal, 'sites'>, site: string): boolean => p.sites === 'all' || p.sites.includes(site);

@@ -3,7 +3,7 @@ import { SkipThrottle, ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModuleOpti
 import type Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { SharedThrottleStorage } from './shared-throttle-storage';
-import type { DeviceRequest } from './roles.guard';
+import type { AuthedRequest } from './principal';
 
 export const LOGIN_THROTTLER = 'login';
 export const INGEST_THROTTLER = 'ingest';
@@ -24,7 +24,7 @@ export function throttlerOptions(config: AppConfig, redis: Redis): ThrottlerModu
         limit: Math.max(1, config.INGEST_RATE_PER_MINUTE),
         skipIf: () => config.INGEST_RATE_PER_MINUTE === 0,
         getTracker: (req: Record<string, unknown>) => {
-          const r = req as unknown as DeviceRequest;
+          const r = req as unknown as AuthedRequest;
           return r.deviceKeyId ?? r.ip ?? 'unknown';
         },
       },

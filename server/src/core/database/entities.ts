@@ -1,5 +1,5 @@
 import { ACCOUNT_ENTITIES } from '../../modules/accounts/entities';
-import { DeviceKey } from '../../modules/device-keys/device-key.entity';
+import { DeviceKey } from '../../modules/accounts/device-keys/device-key.entity';
 import { LIVE_AGGREGATE_ENTITIES } from '../../modules/indicators/aggregates/entities';
 import { IndicatorHistory } from '../../modules/indicators/indicator-history.entity';
 import { IndicatorHistoryRound } from '../../modules/indicators/indicator-history-round.entity';

@@ -1,9 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { Authenticator } from '../../core/auth/authenticator';
+import { Authenticator } from './auth/authenticator';
 import { throttlerOptions } from '../../core/auth/rate-limits';
-import { RolesGuard } from '../../core/auth/roles.guard';
+import { RolesGuard } from './auth/roles.guard';
 import { AppConfig } from '../../core/config/app-config';
 import { REDIS } from '../../core/redis/redis.module';
 import { AuditLogService } from '../audit/audit-log.service';

@@ -1,7 +1,7 @@
 import { IngestResponse, MAX_EVENTS_PER_BATCH } from '@hallwatch/shared';
 import { BadRequestException, Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { DeviceKey } from '../../core/auth/auth-rules';
-import type { DeviceRequest } from '../../core/auth/device-key.guard';
+import type { DeviceRequest } from '../accounts/auth/device-key.guard';
 import { IngestRateLimit } from '../../core/auth/rate-limits';
 import { IngestService } from './ingest.service';
 

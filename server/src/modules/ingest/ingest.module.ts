@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { DeviceKeyGuard } from '../../core/auth/device-key.guard';
+import { DeviceKeyGuard } from '../accounts/auth/device-key.guard';
 import { EventsController } from './events.controller';
 import { IngestService } from './ingest.service';
 

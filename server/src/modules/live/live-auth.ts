@@ -5,7 +5,7 @@ import { DisplayTokensService } from '../accounts/display-tokens.service';
 import { recordAudit } from '../audit/audit-log';
 import { SessionsService } from '../accounts/sessions.service';
 import { Site } from '../registry/site.entity';
-import { Authenticator } from '../../core/auth/authenticator';
+import { Authenticator } from '../accounts/auth/authenticator';
 import { originAllowed } from '../../core/auth/origin-policy';
 import { readCookie, SESSION_COOKIE } from '../../core/auth/session-cookie';
 import { Clock } from '../../core/time/clock';

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Request } from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { DisplayTokensService } from '../../modules/accounts/display-tokens.service';
-import { SessionsService } from '../../modules/accounts/sessions.service';
-import { DISPLAY_TOKEN_PREFIX, SESSION_TOKEN_PREFIX } from '../../modules/accounts/tokens';
-import { AppConfig } from '../config/app-config';
-import { originAllowed, parseOrigins } from './origin-policy';
-import { Principal } from './principal';
-import { readCookie, SESSION_COOKIE } from './session-cookie';
+import { DisplayTokensService } from '../display-tokens.service';
+import { SessionsService } from '../sessions.service';
+import { DISPLAY_TOKEN_PREFIX, SESSION_TOKEN_PREFIX } from '../tokens';
+import { AppConfig } from '../../../core/config/app-config';
+import { originAllowed, parseOrigins } from '../../../core/auth/origin-policy';
+import { Principal } from '../../../core/auth/principal';
+import { readCookie, SESSION_COOKIE } from '../../../core/auth/session-cookie';
 
 /** The actor recorded for changes made with the break-glass admin token. */
 export const ADMIN_TOKEN_ACTOR = 'admin-token';

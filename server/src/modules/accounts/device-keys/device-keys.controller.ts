@@ -1,13 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Patch, Post, UsePipes } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Roles } from '../../core/auth/auth-rules';
-import { Clock } from '../../core/time/clock';
-import { recordAudit } from '../audit/audit-log';
-import { adminValidationPipe } from '../../core/validation/input-validation';
-import { siteNotFound } from '../registry/registry-errors';
+import { Roles } from '../../../core/auth/auth-rules';
+import { Clock } from '../../../core/time/clock';
+import { recordAudit } from '../../audit/audit-log';
+import { adminValidationPipe } from '../../../core/validation/input-validation';
+import { siteNotFound } from '../../registry/registry-errors';
 import { DeviceKeysService, DeviceKeyView, IssuedDeviceKey } from './device-keys.service';
 import { CreateDeviceKeyDto, UpdateDeviceKeyDto } from './dtos/device-key.dto';
-import { RequestSite, SitePath } from '../../core/auth/request-site';
+import { RequestSite, SitePath } from '../../../core/auth/request-site';
 
 const noKey = (site: string, id: string) =>
   new NotFoundException({ statusCode: 404, error: 'Not Found', message: `Site "${site}" has no live device key "${id}"` });

@@ -1,5 +1,5 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
-import { routeAuth } from './auth-rules';
+import { routeAuth } from '../../../core/auth/auth-rules';
 import { RolesGuard } from './roles.guard';
 
 export type { DeviceRequest } from './roles.guard';

@@ -1,20 +1,19 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { recordDenial } from '../../modules/audit/audit-log';
-import { DeviceKeysService } from '../../modules/device-keys/device-keys.service';
-import { Site } from '../../modules/registry/site.entity';
-import { Clock } from '../time/clock';
-import { AuthRule, routeAuth, RouteAuth } from './auth-rules';
+import { recordDenial } from '../../audit/audit-log';
+import { DeviceKeysService } from '../device-keys/device-keys.service';
+import { Site } from '../../registry/site.entity';
+import { Clock } from '../../../core/time/clock';
+import { AuthRule, routeAuth, RouteAuth } from '../../../core/auth/auth-rules';
 import { Authenticator } from './authenticator';
-import { AuthedRequest, inScope, Principal } from './principal';
-import { requestContext } from './request-context';
-import { requestSiteOf } from './request-site';
-import { SIGNATURE_HEADER, signatureProblem } from './request-signature';
+import { AuthedRequest, inScope, Principal } from '../../../core/auth/principal';
+import { requestContext } from '../../../core/auth/request-context';
+import { requestSiteOf } from '../../../core/auth/request-site';
+import { SIGNATURE_HEADER, signatureProblem } from '../../../core/auth/request-signature';
 
 export interface DeviceRequest extends AuthedRequest {
   site: Site;
-  deviceKeyId?: string;
 }
 
 /**

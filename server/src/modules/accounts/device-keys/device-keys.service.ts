@@ -2,7 +2,7 @@ import type { DeviceKeyView, IssuedDeviceKey } from '@hallwatch/shared';
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, IsNull } from 'typeorm';
-import { Site } from '../registry/site.entity';
+import { Site } from '../../registry/site.entity';
 import { DeviceKey } from './device-key.entity';
 
 export type { DeviceKeyView, IssuedDeviceKey };

@@ -1,5 +1,5 @@
 import { IsBoolean, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { Required } from '../../../core/validation/input-validation';
+import { Required } from '../../../../core/validation/input-validation';
 
 export class CreateDeviceKeyDto {
   @Required()
