@@ -1,10 +1,8 @@
 import Redis from 'ioredis';
+import type { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { createDataSource, databaseTimeouts, longRunning } from '../database/data-source';
 import { ensureDatabase } from '../database/ensure-database';
-import { DemoAccess, demoAccess } from '../../modules/demo/demo-access';
-import { seedDemo } from '../../modules/demo/seed-demo';
-import { ensureDemoPatrol } from '../../modules/demo/demo-patrol';
 
 const HOW_TO_START = 'Start it with `docker compose up -d postgres redis`, or on this machine with:';
 
@@ -16,9 +14,10 @@ function redact(url: string): string {
 
 /**
  * Checks PostgreSQL and Redis, creates and migrates the database: a clear message instead of a
- * stack trace. For the demo, answers how a new user gets in (see demoAccess).
+ * stack trace. `afterMigrations` runs on the migrated database before it is closed (the demo
+ * seeds its hall there); its answer is returned, null without one.
  */
-export async function prepare(config: AppConfig, opts: { seedDemoWhenEmpty: boolean }): Promise<DemoAccess | null> {
+export async function prepare<T>(config: AppConfig, afterMigrations?: (ds: DataSource) => Promise<T>): Promise<T | null> {
   try {
     const created = await ensureDatabase(config.DATABASE_URL);
     if (created) console.log(`Created database at ${redact(config.DATABASE_URL)}`);
@@ -39,13 +38,7 @@ export async function prepare(config: AppConfig, opts: { seedDemoWhenEmpty: bool
       const ran = await ds.runMigrations({ transaction: 'all' });
       if (ran.length) console.log(`Applied ${ran.length} migration(s): ${ran.map((m) => m.name).join(', ')}`);
     }
-    if (opts.seedDemoWhenEmpty) {
-      const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM sites');
-      if (n === 0 && (await seedDemo(ds))) console.log('Seeded the demo hall (site "huiji")');
-      if (await ensureDemoPatrol(ds.manager)) console.log('Patrol rounds switched on for the demo hall');
-      return await demoAccess(ds, config);
-    }
-    return null;
+    return afterMigrations ? await afterMigrations(ds) : null;
   } finally {
     await ds.destroy();
   }
