@@ -20,6 +20,7 @@ import { PatrolModule } from './modules/patrol/patrol.module';
 import { RectificationModule } from './modules/rectification/rectification.module';
 import { RegistryModule } from './modules/registry/registry.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
+import { SnapshotModule } from './snapshot.module';
 
 @Module({})
 export class AppModule {
@@ -59,6 +60,7 @@ export class AppModule {
         AccountsModule,
         DeviceKeysModule,
         IngestModule,
+        SnapshotModule,
         IndicatorsModule,
         RegistryModule,
         RectificationModule,

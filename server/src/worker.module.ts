@@ -1,6 +1,6 @@
 import { QueueName } from '@hallwatch/shared';
 import { BullModule } from '@nestjs/bullmq';
-import { DynamicModule, Global, Module, OnModuleInit } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './core/config/app-config';
 import { ConfigModule } from './core/config/config.module';
@@ -8,26 +8,13 @@ import { DatabaseModule } from './core/database/database.module';
 import { QueueModule } from './core/queue/queue.module';
 import { Clock } from './core/time/clock';
 import { HallwatchEventsModule } from './modules/domain-events/domain-events';
-import { IndicatorsService } from './modules/indicators/indicators.service';
 import { PatrolJobsModule } from './modules/patrol/jobs/patrol-jobs.module';
-import { usePatrolIndicators } from './modules/patrol/patrol-source';
 import { RectificationJobsModule } from './modules/rectification/jobs/rectification-jobs.module';
 import { ReviewsJobsModule } from './modules/reviews/jobs/reviews-jobs.module';
+import { SnapshotModule } from './snapshot.module';
 
 @Module({})
 class WorkerClockModule {}
-
-// The look-back judges the snapshot the wall shows, patrol numbers included; in the server
-// PatrolModule plugs them in, but its HTTP side is not loaded here.
-@Global()
-@Module({ providers: [IndicatorsService], exports: [IndicatorsService] })
-class WorkerIndicatorsModule implements OnModuleInit {
-  constructor(private readonly indicators: IndicatorsService) {}
-
-  onModuleInit(): void {
-    usePatrolIndicators(this.indicators);
-  }
-}
 
 const JOBS_QUEUES: readonly QueueName[] = [QueueName.Maintenance, QueueName.Patrol, QueueName.FollowUps, QueueName.Rectification];
 // Queues this process does not register through a feature's jobs module; the queue error
@@ -58,7 +45,8 @@ export class WorkerModule {
         QueueModule,
         HallwatchEventsModule,
         BullModule.registerQueue(...OTHER_QUEUES.map((name) => ({ name }))),
-        WorkerIndicatorsModule,
+        // The look-back judges the snapshot the wall shows: the same sources as the server's.
+        SnapshotModule,
         PatrolJobsModule,
         ReviewsJobsModule,
         RectificationJobsModule,

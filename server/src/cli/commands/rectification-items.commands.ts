@@ -47,7 +47,7 @@ export const rectificationCommand: CliCommand = {
     const scope = { site: o.site };
     const ref = reportRef(o.report);
     return withDataSource(config, async (ds) => {
-      const s = rectificationServices(ds);
+      const s = rectificationServices(ds, config);
       if (link) return linkAction(s, action, target, o, scope, ref);
       if (action === 'list') {
         only(o, 'rectification list', SCOPE);

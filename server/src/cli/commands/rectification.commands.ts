@@ -2,15 +2,15 @@ import { RectificationImportResult } from '@hallwatch/shared';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { DataSource } from 'typeorm';
+import { AppConfig } from '../../core/config/app-config';
 import { Clock } from '../../core/time/clock';
-import { IndicatorsService } from '../../modules/indicators/indicators.service';
-import { usePatrolIndicators } from '../../modules/patrol/patrol-source';
 import { buildLedger } from '../../modules/rectification/ledger-export';
 import { LookBackService } from '../../modules/rectification/look-back.service';
 import { RectificationService } from '../../modules/rectification/rectification.service';
 import { RectificationLinksService } from '../../modules/rectification/rectification-links.service';
 import { reportRef, resolveSite } from '../../modules/rectification/rectification-scope';
 import { ReportImportService } from '../../modules/rectification/report-import.service';
+import { snapshotIndicators } from '../../snapshot.module';
 import { CliCommand, parseArgs } from './command';
 import { only } from './registry.commands';
 import { withDataSource } from './with-data-source';
@@ -18,10 +18,11 @@ import { withDataSource } from './with-data-source';
 /** Who made a change from the CLI, until accounts name the person. */
 export const CLI_ACTOR = 'cli';
 
-/** The rectification services without Nest; live values come from the same indicator code as the server's, patrol numbers included. */
-export function rectificationServices(ds: DataSource) {
-  const clock = new Clock();
-  const indicators = usePatrolIndicators(new IndicatorsService(ds, clock));
+/** The rectification services without Nest; live values come from the same snapshot as the server's, every source included. */
+export function rectificationServices(ds: DataSource, config?: AppConfig) {
+  // FIXED_CLOCK holds here as in the server and the worker.
+  const clock = new Clock(config);
+  const indicators = snapshotIndicators(ds, clock);
   return {
     indicators,
     items: new RectificationService(ds, indicators, clock),
@@ -57,7 +58,7 @@ export const importReportCommand: CliCommand = {
     return withDataSource(config, async (ds) => {
       if (o['if-missing'] === 'true') {
         const site = await resolveSite(ds.manager, o.site);
-        if ((await rectificationServices(ds).items.list({ site: site.code }, reportRef(o.report))).report) {
+        if ((await rectificationServices(ds, config).items.list({ site: site.code }, reportRef(o.report))).report) {
           console.log(`Site ${site.code} already has rectification report "${reportRef(o.report)}"; left as it is`);
           return 0;
         }
@@ -83,7 +84,7 @@ export const exportLedgerCommand: CliCommand = {
     if (!o._) throw new Error('export-ledger needs the file to write, e.g. ledger.xlsx');
     return withDataSource(config, async (ds) => {
       const site = await resolveSite(ds.manager, o.site);
-      const view = await rectificationServices(ds).items.list({ site: site.code }, reportRef(o.report));
+      const view = await rectificationServices(ds, config).items.list({ site: site.code }, reportRef(o.report));
       if (!view.report) throw new Error(`Site ${site.code} has no rectification report "${reportRef(o.report)}"; import one first`);
       writeFileSync(o._, await buildLedger(view, site.timezone));
       console.log(`Wrote ${view.counts.total} items of site ${site.code} to ${o._}`);

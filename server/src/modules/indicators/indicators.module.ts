@@ -1,7 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { IndicatorsController } from './indicators.controller';
-import { IndicatorsService } from './indicators.service';
 
-@Global()
-@Module({ controllers: [IndicatorsController], providers: [IndicatorsService], exports: [IndicatorsService] })
+// The indicator service itself, with every feature's sources, is SnapshotModule's (server/src/snapshot.module.ts).
+@Module({ controllers: [IndicatorsController] })
 export class IndicatorsModule {}

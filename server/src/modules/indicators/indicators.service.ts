@@ -1,18 +1,21 @@
 import { IndicatorSnapshot } from '@hallwatch/shared';
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { queryRows } from '../../core/database/typed-query';
 import { Clock } from '../../core/time/clock';
 import { serviceDay } from '../../core/time/service-day';
 import { Site } from '../registry/site.entity';
 import { AlertFacts } from './alert-rules';
-import { AlertSource, byUrgency } from './alert-sources';
+import { byUrgency } from './alert-sources';
+import type { AlertSource } from './alert-sources';
 import { recordSnapshotHour } from './indicator-history';
 import { ActiveSiteRow, HistoryRoundRow } from './indicator-rows';
 import { indicatorSettings } from './indicator-settings';
-import { NO_PATROL, PatrolIndicatorSource } from './patrol-indicators';
+import { NO_PATROL } from './patrol-indicators';
+import type { PatrolIndicatorSource } from './patrol-indicators';
 import { buildSnapshot } from './snapshot-builder';
 import { readSnapshotFacts } from './snapshot-facts';
+import { ALERT_SOURCES, PATROL_INDICATORS } from './snapshot-sources';
 import { sqlOn } from './sql';
 
 /** How often the current hour's history row is refreshed for each site busy today. */
@@ -28,15 +31,22 @@ export interface Evaluation {
 @Injectable()
 export class IndicatorsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(IndicatorsService.name);
-  private patrol: PatrolIndicatorSource = NO_PATROL;
-  private readonly alertSources: AlertSource[] = [];
+  private patrol: PatrolIndicatorSource;
+  private readonly alertSources: AlertSource[];
   private timer: NodeJS.Timeout | null = null;
   private recording = false;
 
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
-  ) {}
+    // Given by SnapshotModule (server/src/snapshot.module.ts) in every process; absent only
+    // where a caller wants the indicators' own numbers, as the history tests do.
+    @Optional() @Inject(PATROL_INDICATORS) patrol?: PatrolIndicatorSource,
+    @Optional() @Inject(ALERT_SOURCES) alertSources?: readonly AlertSource[],
+  ) {
+    this.patrol = patrol ?? NO_PATROL;
+    this.alertSources = [...(alertSources ?? [])];
+  }
 
   onModuleInit(): void {
     this.timer = setInterval(() => void this.recordActiveSites(), HISTORY_INTERVAL_MS);
@@ -48,12 +58,12 @@ export class IndicatorsService implements OnModuleInit, OnModuleDestroy {
     this.timer = null;
   }
 
-  /** The patrol module supplies patrol.rounds.*, patrol.findings.open and notices.overdue here. */
+  /** Test seam: plays patrol numbers through the snapshot. */
   usePatrolSource(source: PatrolIndicatorSource): void {
     this.patrol = source;
   }
 
-  /** Other features' alerts (rectification rebounds) join the indicators' own in every snapshot. */
+  /** Test seam: one more alert source (the sources themselves are given at construction). */
   addAlertSource(source: AlertSource): void {
     this.alertSources.push(source);
   }

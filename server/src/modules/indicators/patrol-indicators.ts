@@ -35,7 +35,7 @@ export const ZERO_PATROL: PatrolValues = {
   'notices.overdue': 0,
 };
 
-/** Until the patrol feature exists there are no rounds, findings or notices to count. */
+/** No rounds, findings or notices: for an indicator service built without the snapshot's sources. */
 export const NO_PATROL: PatrolIndicatorSource = {
   values: async () => ({ rounds: [], site: { ...ZERO_PATROL }, departments: {} }),
 };

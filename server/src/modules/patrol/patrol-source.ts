@@ -10,7 +10,6 @@ import {
 import { EntityManager } from 'typeorm';
 import { serviceDay } from '../../core/time/service-day';
 import { AlertSource } from '../indicators/alert-sources';
-import { IndicatorsService } from '../indicators/indicators.service';
 import { PatrolIndicatorSource, PatrolIndicatorValues, PatrolValues, ZERO_PATROL } from '../indicators/patrol-indicators';
 import { Site } from '../registry/site.entity';
 import { queryRows } from '../../core/database/typed-query';
@@ -19,7 +18,7 @@ import { DepartmentCountRow, NoticeAlertRow, RoundAlertRow } from './patrol-rows
 // The wall's patrol numbers and alerts, read from the states the scheduler and the events
 // have stored, inside the snapshot's transaction like every other indicator.
 
-const PATROL_SOURCE: PatrolIndicatorSource = {
+export const PATROL_INDICATOR_SOURCE: PatrolIndicatorSource = {
   async values(em: EntityManager, site: Site, _now: Date, day: string): Promise<PatrolIndicatorValues> {
     // The counts are the rounds' own states, so the tiles and the figures cannot disagree.
     const rounds = await queryRows<PatrolRoundMark>(
@@ -53,16 +52,6 @@ const PATROL_SOURCE: PatrolIndicatorSource = {
     };
   },
 };
-
-/**
- * Gives an indicator service the patrol numbers. The server, the worker and the CLI each build
- * their own service, and every one must count patrol as the wall does: without these numbers a
- * patrol-linked rectification item reads 0 and the look-back would flag it as rebounding.
- */
-export function usePatrolIndicators(indicators: IndicatorsService): IndicatorsService {
-  indicators.usePatrolSource(PATROL_SOURCE);
-  return indicators;
-}
 
 const hhmm = (at: Date, timeZone: string) =>
   new Intl.DateTimeFormat('zh-CN', {

@@ -1,5 +1,4 @@
-import { Module, OnModuleInit } from '@nestjs/common';
-import { IndicatorsService } from '../indicators/indicators.service';
+import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { PatrolAdminController } from './controllers/patrol-admin.controller';
 import { PatrolFollowUpController } from './controllers/patrol-follow-up.controller';
@@ -11,7 +10,6 @@ import { PatrolFindingsService } from './patrol-findings.service';
 import { PatrolNoticesService } from './patrol-notices.service';
 import { PatrolPhotosService } from './patrol-photos.service';
 import { PatrolScheduleService } from './patrol-schedule.service';
-import { PATROL_ALERTS, usePatrolIndicators } from './patrol-source';
 import { PatrolTodayService } from './patrol-today.service';
 import { PatrolReactions } from './patrol-reactions';
 
@@ -32,11 +30,4 @@ import { PatrolReactions } from './patrol-reactions';
     PatrolReactions,
   ],
 })
-export class PatrolModule implements OnModuleInit {
-  constructor(private readonly indicators: IndicatorsService) {}
-
-  onModuleInit(): void {
-    usePatrolIndicators(this.indicators);
-    this.indicators.addAlertSource(PATROL_ALERTS);
-  }
-}
+export class PatrolModule {}

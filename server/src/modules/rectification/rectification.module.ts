@@ -1,12 +1,10 @@
-import { Module, OnModuleInit } from '@nestjs/common';
-import { IndicatorsService } from '../indicators/indicators.service';
+import { Module } from '@nestjs/common';
 import { RectificationImportController } from './controllers/rectification-import.controller';
 import { RectificationItemsController } from './controllers/rectification-items.controller';
 import { RectificationLinksController } from './controllers/rectification-links.controller';
 import { RectificationJobsModule } from './jobs/rectification-jobs.module';
 import { RectificationService } from './rectification.service';
 import { RectificationLinksService } from './rectification-links.service';
-import { REBOUND_ALERTS } from './rebound-alerts';
 import { ReportImportService } from './report-import.service';
 
 // The 60 rectification items (SPEC §7): import, links to live indicators, evidence,
@@ -17,10 +15,4 @@ import { ReportImportService } from './report-import.service';
   controllers: [RectificationImportController, RectificationItemsController, RectificationLinksController],
   providers: [ReportImportService, RectificationService, RectificationLinksService],
 })
-export class RectificationModule implements OnModuleInit {
-  constructor(private readonly indicators: IndicatorsService) {}
-
-  onModuleInit(): void {
-    this.indicators.addAlertSource(REBOUND_ALERTS);
-  }
-}
+export class RectificationModule {}

@@ -1,12 +1,10 @@
-import { Module, OnModuleInit } from '@nestjs/common';
-import { IndicatorsService } from '../indicators/indicators.service';
+import { Module } from '@nestjs/common';
 import { AppealsService } from './appeals.service';
 import { CalendarModule } from '../calendar/calendar.module';
 import { AppealsController } from './controllers/appeals.controller';
 import { CalendarController } from '../calendar/calendar.controller';
 import { FollowUpsController } from './controllers/follow-ups.controller';
 import { TrendsController } from '../trends/trends.controller';
-import { FOLLOW_UP_ALERTS } from './follow-up-alerts';
 import { FollowUpsService } from './follow-ups.service';
 import { ReviewsJobsModule } from './jobs/reviews-jobs.module';
 import { TrendsService } from '../trends/trends.service';
@@ -19,10 +17,4 @@ import { ReviewsReactions } from './reviews-reactions';
   controllers: [FollowUpsController, AppealsController, CalendarController, TrendsController],
   providers: [FollowUpsService, AppealsService, TrendsService, ReviewsReactions],
 })
-export class ReviewsModule implements OnModuleInit {
-  constructor(private readonly indicators: IndicatorsService) {}
-
-  onModuleInit(): void {
-    this.indicators.addAlertSource(FOLLOW_UP_ALERTS);
-  }
-}
+export class ReviewsModule {}

@@ -1,0 +1,35 @@
+import { Global, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from './core/time/clock';
+import { IndicatorsService } from './modules/indicators/indicators.service';
+import { ALERT_SOURCES, PATROL_INDICATORS, SnapshotSources } from './modules/indicators/snapshot-sources';
+import { PATROL_ALERTS, PATROL_INDICATOR_SOURCE } from './modules/patrol/patrol-source';
+import { REBOUND_ALERTS } from './modules/rectification/rebound-alerts';
+import { FOLLOW_UP_ALERTS } from './modules/reviews/follow-up-alerts';
+
+/**
+ * The one set of sources of the wall's snapshot. The server pushes it, the worker's look-back
+ * judges it and the CLI's look-back and ledger read it: all three must build the same snapshot,
+ * or an item would be judged on numbers or alerts the wall does not show.
+ */
+export const SNAPSHOT_SOURCES: SnapshotSources = {
+  patrol: PATROL_INDICATOR_SOURCE,
+  alerts: [PATROL_ALERTS, REBOUND_ALERTS, FOLLOW_UP_ALERTS],
+};
+
+/** The indicator service with every source, for the server and the worker. */
+@Global()
+@Module({
+  providers: [
+    { provide: PATROL_INDICATORS, useValue: SNAPSHOT_SOURCES.patrol },
+    { provide: ALERT_SOURCES, useValue: SNAPSHOT_SOURCES.alerts },
+    IndicatorsService,
+  ],
+  exports: [IndicatorsService],
+})
+export class SnapshotModule {}
+
+/** The same service for the CLI, which runs without Nest. */
+export function snapshotIndicators(ds: DataSource, clock: Clock): IndicatorsService {
+  return new IndicatorsService(ds, clock, SNAPSHOT_SOURCES.patrol, SNAPSHOT_SOURCES.alerts);
+}
