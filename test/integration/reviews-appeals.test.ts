@@ -131,7 +131,7 @@ describe('appeals and the audited phone reveal', () => {
 
     expect((await h.admin('POST', `/sites/apl/follow-ups/${c.id}/phone`, undefined, null)).status).toBe(401);
     expect((await h.admin('POST', `/sites/apl/follow-ups/${c.id}/phone`, undefined, 'wrong-token-wrong-token')).status).toBe(401);
-    const before = Number((await one<{ n: string }>(t.ds, `SELECT count(*) AS n FROM review_audit_log WHERE action = 'phone.reveal'`)).n);
+    const before = Number((await one<{ n: string }>(t.ds, `SELECT count(*) AS n FROM audit_log WHERE action = 'phone.reveal'`)).n);
     expect(before).toBe(0);
 
     const res = await fetch(`${t.url}/api/v1/admin/sites/apl/follow-ups/${c.id}/phone`, {

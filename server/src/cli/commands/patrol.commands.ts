@@ -2,7 +2,7 @@ import { validateInput } from '../../core/validation/input-validation';
 import { CalendarDayDto, UpdateScheduleDto } from '../../modules/patrol/dtos/schedule.dto';
 import { PatrolScheduleService } from '../../modules/patrol/patrol-schedule.service';
 import { calendarWithoutQueue } from '../../modules/calendar/calendar.service';
-import { systemActor } from '../../modules/reviews/review-audit';
+import { systemActor } from '../../modules/audit/actor';
 import { CliCommand, parseArgs } from './command';
 import { only, requiredSite, table } from './registry.commands';
 import { withDataSource } from './with-data-source';

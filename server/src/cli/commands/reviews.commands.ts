@@ -1,7 +1,7 @@
 import { CALENDAR_DAY_KINDS, CalendarDayKind } from '@hallwatch/shared';
 import { Site } from '../../modules/registry/site.entity';
 import { calendarWithoutQueue } from '../../modules/calendar/calendar.service';
-import { systemActor } from '../../modules/reviews/review-audit';
+import { systemActor } from '../../modules/audit/actor';
 import { registryPoints, seedReviewHistory } from '../../modules/reviews/review-history-seed';
 import { RollupService } from '../../modules/trends/rollup.service';
 import { addDays, isCalendarDay, localDay } from '../../core/time/zoned-time';

@@ -37,9 +37,3 @@ export const CurrentPrincipal = createParamDecorator((_data: unknown, ctx: Execu
   if (!principal) throw new Error('CurrentPrincipal used on a route without a roles rule');
   return principal;
 });
-
-/** The audit name of whoever is calling: a username, "admin-token" or "display:<prefix>". */
-export const Actor = createParamDecorator((_data: unknown, ctx: ExecutionContext): string => {
-  const req = ctx.switchToHttp().getRequest<AuthedRequest>();
-  return req.principal?.actor ?? req.adminActor ?? 'unknown';
-});

@@ -26,7 +26,6 @@ import { CalendarDay } from '../../modules/calendar/calendar-day.entity';
 import { FollowUpAction } from '../../modules/reviews/entities/follow-up-action.entity';
 import { FollowUpCase } from '../../modules/reviews/entities/follow-up-case.entity';
 import { ReviewAppeal } from '../../modules/reviews/entities/review-appeal.entity';
-import { ReviewAuditEntry } from '../../modules/reviews/entities/review-audit.entity';
 import { ReviewDailyRollup } from '../../modules/trends/entities/review-daily-rollup.entity';
 import { ReviewHourlyRollup } from '../../modules/trends/entities/review-hourly-rollup.entity';
 import { RollupMark } from '../../modules/trends/entities/rollup-mark.entity';
@@ -60,7 +59,6 @@ export const ENTITIES = [
   FollowUpAction,
   ReviewAppeal,
   CalendarDay,
-  ReviewAuditEntry,
   ReviewDailyRollup,
   ReviewHourlyRollup,
   RollupMark,

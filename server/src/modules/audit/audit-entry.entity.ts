@@ -42,7 +42,8 @@ export class AuditEntry {
   @Column({ type: 'varchar', length: 64, nullable: true })
   address!: string | null;
 
-  @Column({ type: 'varchar', length: 300, name: 'user_agent', nullable: true })
+  /** New entries keep 300 characters; entries of the former review trail kept up to 500. */
+  @Column({ type: 'varchar', length: 500, name: 'user_agent', nullable: true })
   userAgent!: string | null;
 
   /**

@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { requestContext } from '../../core/auth/request-context';
+import type { Actor } from './actor';
 
 export interface AuditInput {
   action: string;
+  /** Who acted, when the caller knows (else the request's principal); `actor` and the rest below win over it. */
+  by?: Actor;
   /** Defaults to the request's principal, or "system" outside a request. */
   actor?: string;
   role?: string | null;
@@ -37,7 +40,7 @@ export function sanitizeDetails(value: unknown, depth = 0): unknown {
 const clip = (s: string | null | undefined, n: number): string | null => (s == null ? null : s.slice(0, n));
 
 function auditValues(input: AuditInput): unknown[] {
-  const ctx = requestContext();
+  const ctx = input.by ?? requestContext();
   return [
     input.at ?? new Date(),
     clip(input.actor ?? ctx?.actor ?? 'system', 100),
@@ -52,14 +55,20 @@ function auditValues(input: AuditInput): unknown[] {
 }
 
 const INSERT = `INSERT INTO audit_log (at, actor, role, action, target, site, details, address, user_agent)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9)`;
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9) RETURNING id::text AS id`;
 
 /**
  * Writes one audit entry. Call it with the transaction's manager so the entry commits with
  * the change it records (or neither does). Every module records a person's changes here.
  */
 export async function recordAudit(em: EntityManager, input: AuditInput): Promise<void> {
-  await em.query(INSERT, auditValues(input));
+  await auditEntry(em, input);
+}
+
+/** As recordAudit, giving the entry's id for a reply that cites it. */
+export async function auditEntry(em: EntityManager, input: AuditInput): Promise<string> {
+  const [row]: Array<{ id: string }> = await em.query(INSERT, auditValues(input));
+  return row.id;
 }
 
 /**

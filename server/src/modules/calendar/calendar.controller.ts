@@ -12,7 +12,7 @@ import { AdminController } from '../registry/controllers/admin-controller.decora
 import { Site } from '../registry/site.entity';
 import { CalendarService } from './calendar.service';
 import { CalendarEditDto, CalendarQuery, CalendarSiteQuery } from './calendar.dto';
-import { actorFrom } from '../reviews/review-audit';
+import { actorFrom } from '../audit/actor';
 import { addDays, isCalendarDay, localDay } from '../../core/time/zoned-time';
 import { siteByCode } from '../reviews/controllers/site-param';
 

@@ -7,7 +7,8 @@ import { Site } from '../registry/site.entity';
 import { ALL_SITES_SCOPE } from './calendar-day.entity';
 import { calendarFor, caseDeadlines } from '../reviews/follow-up-opening';
 import { FollowUpProducer } from '../reviews/jobs/follow-up.producer';
-import { Actor, writeAudit } from '../reviews/review-audit';
+import type { Actor } from '../audit/actor';
+import { recordAudit } from '../audit/audit-log';
 import { RollupService } from '../trends/rollup.service';
 import { returning } from '../reviews/sql-rows';
 import { addDays, daysBetween } from '../../core/time/zoned-time';
@@ -77,11 +78,13 @@ export class CalendarService {
     const touched = await this.ds.transaction(async (em) => {
       const scope = site?.id ?? ALL_SITES_SCOPE;
       await write(em, scope);
-      await writeAudit(em, who, this.clock.now(), {
+      await recordAudit(em, {
+        by: who,
+        at: this.clock.now(),
         action,
-        siteId: site?.id ?? null,
-        subject: `calendar:${days[0]}${days.length > 1 ? `..${days[days.length - 1]}` : ''}`,
-        detail: { ...detail, site: site?.code ?? null, days: days.length },
+        site: site?.code ?? null,
+        target: `calendar:${days[0]}${days.length > 1 ? `..${days[days.length - 1]}` : ''}`,
+        details: { ...detail, site: site?.code ?? null, days: days.length },
       });
       return this.moveDeadlines(em, site, days[0], days[days.length - 1]);
     });

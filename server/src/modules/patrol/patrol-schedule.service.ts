@@ -13,7 +13,7 @@ import { badField } from '../../core/validation/input-validation';
 import { findSite } from '../registry/registry-change';
 import { Site } from '../registry/site.entity';
 import { CalendarService } from '../calendar/calendar.service';
-import { Actor } from '../reviews/review-audit';
+import type { Actor } from '../audit/actor';
 import { CalendarDayDto, UpdateScheduleDto } from './dtos/schedule.dto';
 import { PatrolSchedule } from './entities/patrol-schedule.entity';
 import { ensureCheckpoints } from './patrol-checkpoints.service';

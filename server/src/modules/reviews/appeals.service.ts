@@ -6,7 +6,8 @@ import { Site } from '../registry/site.entity';
 import { closeSource } from './follow-ups.service';
 import { findAppeal, listAppeals } from './follow-up-views';
 import { FollowUpProducer } from './jobs/follow-up.producer';
-import { Actor, writeAudit } from './review-audit';
+import type { Actor } from '../audit/actor';
+import { recordAudit } from '../audit/audit-log';
 import { RollupService } from '../trends/rollup.service';
 import { returning } from './sql-rows';
 
@@ -54,11 +55,13 @@ export class AppealsService {
          VALUES ($1, $2, $3, $4, $5, 'pending', $6, $7) RETURNING id`,
         [site.id, reviewId, review.department, input.reason, input.statement, now, who.actor],
       );
-      await writeAudit(em, who, now, {
+      await recordAudit(em, {
+        by: who,
+        at: now,
         action: 'appeal.file',
-        siteId: site.id,
-        subject: `appeal:${row.id}`,
-        detail: { reviewId, department: review.department, reason: input.reason },
+        site: site.code,
+        target: `appeal:${row.id}`,
+        details: { reviewId, department: review.department, reason: input.reason },
       });
       return row.id;
     });
@@ -100,11 +103,13 @@ export class AppealsService {
           );
         await RollupService.mark(em, site.id, [review.day]);
       }
-      await writeAudit(em, who, now, {
+      await recordAudit(em, {
+        by: who,
+        at: now,
         action: 'appeal.decide',
-        siteId: site.id,
-        subject: `appeal:${appeal.id}`,
-        detail: { reviewId: appeal.reviewId, from: 'pending', to: input.decision, note: input.note },
+        site: site.code,
+        target: `appeal:${appeal.id}`,
+        details: { reviewId: appeal.reviewId, from: 'pending', to: input.decision, note: input.note },
       });
     });
     this.producer.kickRollups();

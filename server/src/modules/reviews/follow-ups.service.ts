@@ -7,7 +7,8 @@ import { Clock } from '../../core/time/clock';
 import { Site } from '../registry/site.entity';
 import { CASE_SELECT, caseActions, CaseRow, caseView, latestAppeals, OPEN_CASE } from './follow-up-views';
 import { FollowUpProducer } from './jobs/follow-up.producer';
-import { Actor, writeAudit } from './review-audit';
+import type { Actor } from '../audit/actor';
+import { auditEntry, recordAudit } from '../audit/audit-log';
 import { RollupService } from '../trends/rollup.service';
 import { addDays, zonedInstant } from '../../core/time/zoned-time';
 
@@ -134,11 +135,13 @@ export class FollowUpsService {
       const c = await this.row(em, site, id);
       if (!c.phone_enc) throw new NotFoundException('No phone number was recorded with this review or complaint');
       const phone = this.cipher.decrypt(c.phone_enc);
-      const auditId = await writeAudit(em, who, this.clock.now(), {
+      const auditId = await auditEntry(em, {
+        by: who,
+        at: this.clock.now(),
         action: 'phone.reveal',
-        siteId: site.id,
-        subject: `follow-up:${c.id}`,
-        detail: { kind: c.kind, sourceId: c.source_id, masked: c.phone_masked },
+        site: site.code,
+        target: `follow-up:${c.id}`,
+        details: { kind: c.kind, sourceId: c.source_id, masked: c.phone_masked },
       });
       return { caseId: c.id, phone, auditId };
     });
@@ -156,11 +159,13 @@ export class FollowUpsService {
       if (DONE.has(c.status)) throw new ConflictException(`The follow-up is already ${c.status}`);
       const now = this.clock.now();
       await change(em, c, now);
-      await writeAudit(em, who, now, {
+      await recordAudit(em, {
+        by: who,
+        at: now,
         action,
-        siteId: site.id,
-        subject: `follow-up:${c.id}`,
-        detail: { kind: c.kind, sourceId: c.source_id },
+        site: site.code,
+        target: `follow-up:${c.id}`,
+        details: { kind: c.kind, sourceId: c.source_id },
       });
       await RollupService.mark(em, site.id, [c.source_day]);
     });

@@ -1,62 +1,43 @@
 import type { ReviewAuditView } from '@hallwatch/shared';
-import { Request } from 'express';
 import { EntityManager } from 'typeorm';
 
-/** Who is acting and from where, taken from the admin request. */
-export interface Actor {
-  actor: string;
-  ip: string | null;
-  userAgent: string | null;
-}
+/**
+ * The acts of the follow-up work, the part of the audit log the review audit route reads:
+ * phone numbers revealed, follow-up steps, appeals, calendar edits.
+ */
+export const REVIEW_AUDIT_ACTIONS: readonly string[] = [
+  'phone.reveal',
+  'follow-up.contact',
+  'follow-up.resolution',
+  'follow-up.confirmation',
+  'appeal.file',
+  'appeal.decide',
+  'calendar.set',
+  'calendar.remove',
+];
 
-/** The guards leave who is calling on the request: a principal once accounts exist, else the admin token's name. */
-type GuardedRequest = Request & { adminActor?: string; principal?: { actor: string } };
+/**
+ * The key under which the migration that merged the review trail into the audit log keeps an
+ * entry's former id, so that undoing it gives the same ids back; it is not part of the detail.
+ */
+export const FORMER_ID_KEY = 'reviewAuditId';
 
-export function actorFrom(req: GuardedRequest): Actor {
-  const ua = req.headers['user-agent'];
-  return {
-    actor: req.principal?.actor ?? req.adminActor ?? 'unknown',
-    ip: req.ip ?? req.socket?.remoteAddress ?? null,
-    userAgent: typeof ua === 'string' ? ua.slice(0, 500) : null,
-  };
-}
-
-/** For work done by the system itself (jobs, the CLI). */
-export const systemActor = (name: string): Actor => ({ actor: name, ip: null, userAgent: null });
-
-export interface AuditRecord {
-  action: string;
-  siteId: string | null;
-  subject: string;
-  detail?: Record<string, unknown>;
-}
-
-/** Writes one audit entry in the caller's transaction, so it commits with the change it records. */
-export async function writeAudit(em: EntityManager, who: Actor, at: Date, record: AuditRecord): Promise<string> {
-  const [row]: Array<{ id: string }> = await em.query(
-    `INSERT INTO review_audit_log (at, actor, action, site_id, subject, detail, ip, user_agent)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id::text AS id`,
-    [at, who.actor, record.action, record.siteId, record.subject, JSON.stringify(record.detail ?? {}), who.ip, who.userAgent],
-  );
-  return row.id;
-}
-
-export async function readAudit(em: EntityManager, siteId: string, limit: number, subject?: string): Promise<ReviewAuditView[]> {
+export async function readAudit(em: EntityManager, siteCode: string, limit: number, subject?: string): Promise<ReviewAuditView[]> {
   const rows: Array<{
     id: string;
     at: Date;
     actor: string;
     action: string;
     site: string | null;
-    subject: string;
+    subject: string | null;
     detail: Record<string, unknown>;
-    ip: string | null;
+    address: string | null;
     user_agent: string | null;
   }> = await em.query(
-    `SELECT a.id::text AS id, a.at, a.actor, a.action, s.code AS site, a.subject, a.detail, a.ip, a.user_agent
-     FROM review_audit_log a LEFT JOIN sites s ON s.id = a.site_id
-     WHERE a.site_id = $1 AND ($3::text IS NULL OR a.subject = $3) ORDER BY a.at DESC, a.id DESC LIMIT $2`,
-    [siteId, limit, subject ?? null],
+    `SELECT id::text AS id, at, actor, action, site, target AS subject, details - $5::text AS detail, address, user_agent
+     FROM audit_log WHERE site = $1 AND action = ANY($4::text[]) AND ($3::text IS NULL OR target = $3)
+     ORDER BY at DESC, id DESC LIMIT $2`,
+    [siteCode, limit, subject ?? null, REVIEW_AUDIT_ACTIONS, FORMER_ID_KEY],
   );
   return rows.map((r) => ({
     id: r.id,
@@ -64,9 +45,9 @@ export async function readAudit(em: EntityManager, siteId: string, limit: number
     actor: r.actor,
     action: r.action,
     site: r.site,
-    subject: r.subject,
+    subject: r.subject ?? '',
     detail: r.detail,
-    ip: r.ip,
+    ip: r.address,
     userAgent: r.user_agent,
   }));
 }

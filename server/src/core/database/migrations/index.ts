@@ -15,6 +15,7 @@ import { PartitionEvents1795716500000 } from './1795716500000-partition-events';
 import { AddLinkJudgedVerdict1795716600000 } from './1795716600000-add-link-judged-verdict';
 import { AggregateAccessDenials1796588762817 } from './1796588762817-aggregate-access-denials';
 import { AddKnownDevices1796589365856 } from './1796589365856-add-known-devices';
+import { MergeReviewAudit1796590000000 } from './1796590000000-merge-review-audit';
 
 // Every migration, in order. `npm run hallwatch -- migration-generate <Name>` writes new ones.
 export const MIGRATIONS: Function[] = [
@@ -35,4 +36,5 @@ export const MIGRATIONS: Function[] = [
   AddLinkJudgedVerdict1795716600000,
   AggregateAccessDenials1796588762817,
   AddKnownDevices1796589365856,
+  MergeReviewAudit1796590000000,
 ];

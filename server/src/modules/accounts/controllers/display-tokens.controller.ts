@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, UsePipes } from '@nestjs/common';
 import { Roles } from '../../../core/auth/auth-rules';
-import { Actor } from '../../../core/auth/principal';
 import { adminValidationPipe } from '../../../core/validation/input-validation';
+import { type Actor, CurrentActor } from '../../audit/actor';
 import { siteNotFound } from '../../registry/registry-errors';
 import { DisplayTokensService, DisplayTokenView, IssuedDisplayToken } from '../display-tokens.service';
 import { DisplayTokenDto } from '../dtos/user.dto';
@@ -22,8 +22,8 @@ export class DisplayTokensController {
 
   /** The token is in this answer only; store it in the wall's URL now. */
   @Post()
-  async create(@Actor() actor: string, @RequestSite() site: string, @Body() body: DisplayTokenDto): Promise<IssuedDisplayToken> {
-    const issued = await this.tokens.create(site, body.name.trim(), actor);
+  async create(@CurrentActor() who: Actor, @RequestSite() site: string, @Body() body: DisplayTokenDto): Promise<IssuedDisplayToken> {
+    const issued = await this.tokens.create(site, body.name.trim(), who.actor);
     if (!issued) throw siteNotFound(site);
     return issued;
   }

@@ -4,7 +4,7 @@ import type { Request } from 'express';
 import { Roles } from '../../../core/auth/auth-rules';
 import { Clock } from '../../../core/time/clock';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
-import { actorFrom } from '../../reviews/review-audit';
+import { actorFrom } from '../../audit/actor';
 import { CreateCheckpointDto, UpdateCheckpointDto } from '../dtos/checkpoint.dto';
 import { CalendarDayDto, UpdateScheduleDto } from '../dtos/schedule.dto';
 import { PatrolSync } from '../jobs/patrol-sync.service';

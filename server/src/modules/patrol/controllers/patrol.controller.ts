@@ -2,8 +2,8 @@ import { IngestResponse, PATROL_PHOTO_MAX_BYTES, PatrolNoticeView, PatrolTodayVi
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res, UsePipes } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Roles } from '../../../core/auth/auth-rules';
-import { Actor } from '../../../core/auth/principal';
 import { adminValidationPipe } from '../../../core/validation/input-validation';
+import { type Actor, CurrentActor } from '../../audit/actor';
 import { IssueNoticeDto } from '../dtos/notice.dto';
 import { PatrolEventsService } from '../patrol-events.service';
 import { PatrolNoticesService } from '../patrol-notices.service';
@@ -36,8 +36,8 @@ export class PatrolController {
    */
   @Post('events')
   @HttpCode(200)
-  async postEvents(@RequestSite() code: string, @Actor() actor: string, @Body() body: unknown): Promise<IngestResponse> {
-    return this.events.post(await this.schedule.site(code), body, actor);
+  async postEvents(@RequestSite() code: string, @CurrentActor() who: Actor, @Body() body: unknown): Promise<IngestResponse> {
+    return this.events.post(await this.schedule.site(code), body, who.actor);
   }
 
   /** The photo of a finding, as the raw image body; the same check id again is the same photo. */
@@ -67,11 +67,11 @@ export class PatrolController {
   @UsePipes(adminValidationPipe())
   async issueNotice(
     @RequestSite() code: string,
-    @Actor() actor: string,
+    @CurrentActor() who: Actor,
     @Body() body: IssueNoticeDto,
     @Res({ passthrough: true }) res: Response,
   ): Promise<PatrolNoticeView> {
-    const { notice, created } = await this.notices.issue(await this.schedule.site(code), actor, body);
+    const { notice, created } = await this.notices.issue(await this.schedule.site(code), who.actor, body);
     res.status(created ? 201 : 200);
     return notice;
   }

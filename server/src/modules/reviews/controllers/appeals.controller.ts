@@ -6,7 +6,8 @@ import { Roles } from '../../../core/auth/auth-rules';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
 import { AppealsService } from '../appeals.service';
 import { AppealListQuery, AuditQuery, DecideAppealDto, FileAppealDto } from '../dtos/appeal.dto';
-import { actorFrom, readAudit } from '../review-audit';
+import { actorFrom } from '../../audit/actor';
+import { readAudit } from '../review-audit';
 import { siteByCode } from './site-param';
 import { RequestSite, SitePath } from '../../../core/auth/request-site';
 
@@ -59,6 +60,6 @@ export class AppealsController {
   @Roles('admin', 'supervisor')
   async audit(@RequestSite() code: string, @Query() q: AuditQuery): Promise<ReviewAuditView[]> {
     const site = await siteByCode(this.ds, code);
-    return readAudit(this.ds.manager, site.id, q.limit ?? 200, q.subject);
+    return readAudit(this.ds.manager, site.code, q.limit ?? 200, q.subject);
   }
 }

@@ -6,7 +6,7 @@ import { Roles } from '../../../core/auth/auth-rules';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
 import { CaseListQuery, ConfirmationDto, ContactDto, ResolutionDto } from '../dtos/follow-up-action.dto';
 import { FollowUpsService } from '../follow-ups.service';
-import { actorFrom } from '../review-audit';
+import { actorFrom } from '../../audit/actor';
 import { casesSheet, workbookBytes } from '../../trends/trends-export';
 import { attachment, siteByCode, XLSX } from './site-param';
 import { RequestSite, SitePath } from '../../../core/auth/request-site';
