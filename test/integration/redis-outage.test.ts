@@ -1,4 +1,8 @@
-import { IndicatorSnapshot } from '@hallwatch/shared';
+import { IndicatorSnapshot, IndicatorUpdate } from '@hallwatch/shared';
+import { io } from 'socket.io-client';
+import { serviceDay } from '../../server/src/core/time/service-day';
+import { PatrolNotifier } from '../../server/src/modules/patrol/patrol-notifier';
+import { Site } from '../../server/src/modules/registry/site.entity';
 import { bearer } from '../support/accounts';
 import { ev, makeSite } from '../support/factories';
 import { getJson, postEvents } from '../support/http';
@@ -26,7 +30,8 @@ describe('Redis outage', () => {
 
   beforeAll(async () => {
     redis = await PrivateRedis.start();
-    t = await startTestApp({ REDIS_URL: redis.url });
+    // The periodic recompute is put off: only the domain events can move the wall in this test.
+    t = await startTestApp({ REDIS_URL: redis.url, LIVE_REFRESH_MS: '600000' });
     await makeSite(t.ds, 'redis1');
     key = await t.deviceKey('redis1');
     wall = await t.displayToken('redis1');
@@ -62,5 +67,46 @@ describe('Redis outage', () => {
       (r) => r.status === 200,
     );
     expect(up.status).toBe(200);
+  });
+
+  it('still moves the wall on this server at once while Redis is down: a batch and a patrol change', async () => {
+    const seen: Array<IndicatorUpdate | IndicatorSnapshot> = [];
+    const socket = io(`${t.url}/live`, { auth: { token: wall }, transports: ['websocket'] });
+    try {
+      await new Promise<void>((resolve) => socket.once('snapshot', () => resolve()));
+      socket.on('update', (u: IndicatorUpdate) => seen.push(u));
+      socket.on('snapshot', (u: IndicatorSnapshot) => seen.push(u));
+      await redis.down();
+      await waitFor(
+        () => getJson<Health>(`${t.url}/health`),
+        (r) => r.status === 503,
+      );
+
+      const res = await postEvents(t.url, key, ev('ticket.issued', { ticket: 'R2', department: 'd1', channel: 'walk_in' }));
+      expect(res.body.results[0].status).toBe('accepted');
+      await waitFor(
+        async () => seen.some((u) => u.values['queue.waiting'] === 2),
+        (ok) => ok,
+      );
+      expect(seen.some((u) => u.values['queue.waiting'] === 2)).toBe(true);
+
+      // A round falls due with no event (as the patrol scheduler does): site.changed, delivered locally.
+      const site = (await t.ds.getRepository(Site).findOneBy({ code: 'redis1' }))!;
+      const now = t.clock.now();
+      await t.ds.query(
+        `INSERT INTO patrol_rounds (site_id, day, slot, code, time, due_at, overdue_at, missed_at, state)
+         VALUES ($1, $2, 1, 'r1', '09:00', $3, $3, $3, 'due')`,
+        [site.id, serviceDay(now, site.timezone), now],
+      );
+      await t.app.get(PatrolNotifier).siteChanged(site.id);
+      await waitFor(
+        async () => seen.some((u) => u.values['patrol.rounds.due'] === 1),
+        (ok) => ok,
+      );
+      expect(seen.some((u) => u.values['patrol.rounds.due'] === 1)).toBe(true);
+    } finally {
+      socket.close();
+      await redis.up();
+    }
   });
 });
