@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { DomainEventBus, DomainEventMeta } from '../domain-event-bus';
+import { DomainEventBus } from '../domain-event-bus';
+import type { DomainEventMeta } from '../domain-event-bus';
 import { DomainEventsModule } from '../events.module';
 import { domainEventHandler } from '../on-domain-event';
 
