@@ -4,7 +4,7 @@ import { io, Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../../server/src/core/database/data-source';
 import { PatrolScheduleService } from '../../server/src/modules/patrol/patrol-schedule.service';
-import { calendarWithoutQueue } from '../../server/src/modules/calendar/calendar.service';
+import { calendarWithoutQueue } from '../../server/src/modules/reviews/follow-up-calendar';
 import { displayTokenOn } from '../support/accounts';
 import { makeSite } from '../support/factories';
 import { hall, MONDAY, roundsOf, waitFor } from '../support/patrol';

@@ -7,7 +7,7 @@ import { createDataSource } from '../../server/src/core/database/data-source';
 import { delayedFireTime } from '../../server/src/modules/patrol/jobs/delayed-fire-time';
 import { PATROL_SWEEP_SCHEDULER } from '../../server/src/modules/patrol/jobs/patrol-sweep.job';
 import { PatrolScheduleService } from '../../server/src/modules/patrol/patrol-schedule.service';
-import { calendarWithoutQueue } from '../../server/src/modules/calendar/calendar.service';
+import { calendarWithoutQueue } from '../../server/src/modules/reviews/follow-up-calendar';
 import { makeSite } from '../support/factories';
 import { hall, MONDAY, ON_TIME_MS, roundsOf, stepsOf, waitFor } from '../support/patrol';
 import { PrivateRedis } from '../support/private-redis';

@@ -1,7 +1,7 @@
 import { validateInput } from '../../core/validation/input-validation';
 import { CalendarDayDto, UpdateScheduleDto } from '../../modules/patrol/dtos/schedule.dto';
 import { PatrolScheduleService } from '../../modules/patrol/patrol-schedule.service';
-import { calendarWithoutQueue } from '../../modules/calendar/calendar.service';
+import { calendarWithoutQueue } from '../../modules/reviews/follow-up-calendar';
 import { systemActor } from '../../modules/audit/actor';
 import { CliCommand, parseArgs } from './command';
 import { only, requiredSite, table } from './registry.commands';

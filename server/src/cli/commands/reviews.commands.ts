@@ -1,6 +1,6 @@
 import { CALENDAR_DAY_KINDS, CalendarDayKind } from '@hallwatch/shared';
 import { Site } from '../../modules/registry/site.entity';
-import { calendarWithoutQueue } from '../../modules/calendar/calendar.service';
+import { calendarWithoutQueue } from '../../modules/reviews/follow-up-calendar';
 import { systemActor } from '../../modules/audit/actor';
 import { registryPoints, seedReviewHistory } from '../../modules/reviews/review-history-seed';
 import { RollupService } from '../../modules/trends/rollup.service';

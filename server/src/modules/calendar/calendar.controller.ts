@@ -9,12 +9,12 @@ import { RequestSite, requireAllSites } from '../../core/auth/request-site';
 import { Clock } from '../../core/time/clock';
 import { badField } from '../../core/validation/input-validation';
 import { AdminController } from '../registry/controllers/admin-controller.decorator';
+import { findSite } from '../registry/registry-change';
 import { Site } from '../registry/site.entity';
 import { CalendarService } from './calendar.service';
 import { CalendarEditDto, CalendarQuery, CalendarSiteQuery } from './calendar.dto';
 import { actorFrom } from '../audit/actor';
 import { addDays, isCalendarDay, localDay } from '../../core/time/zoned-time';
-import { siteByCode } from '../reviews/controllers/site-param';
 
 // The working-day calendar: holidays and make-up working days (调休) for every site, or for
 // the one site named in ?site=. A day with no site moves every site's deadlines and patrol
@@ -30,7 +30,7 @@ export class CalendarController {
   @Get()
   @Roles('admin', 'supervisor', 'leader')
   async list(@RequestSite() code: string | undefined, @Query() q: CalendarQuery): Promise<CalendarDayView[]> {
-    const site = code ? await siteByCode(this.ds, code) : null;
+    const site = code ? await findSite(this.ds.manager, code) : null;
     const today = localDay(this.clock.now(), site?.timezone ?? DEFAULT_TIME_ZONE);
     return this.calendar.list(site, q.from ?? `${today.slice(0, 4)}-01-01`, q.to ?? addDays(today, 400));
   }
@@ -61,7 +61,7 @@ export class CalendarController {
   }
 
   private async editedSite(p: Principal, code: string | undefined): Promise<Site | null> {
-    if (code) return siteByCode(this.ds, code);
+    if (code) return findSite(this.ds.manager, code);
     requireAllSites(p, 'site', 'The calendar of every site (a day without ?site=)');
     return null;
   }

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { CalendarController } from './calendar.controller';
 import { CalendarService } from './calendar.service';
-import { ReviewsJobsModule } from '../reviews/jobs/reviews-jobs.module';
 
 // The hall's one working-day calendar: follow-up deadlines count in it and patrol rounds are
-// planned by it, so the patrol admin edits it through the same service (deadlines moved, edit audited).
+// planned by it, so the patrol admin edits it through the same service (edit audited, and
+// reviews' hook moves the deadlines).
 @Module({
-  imports: [ReviewsJobsModule],
+  controllers: [CalendarController],
   providers: [CalendarService],
   exports: [CalendarService],
 })

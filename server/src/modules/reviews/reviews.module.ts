@@ -1,11 +1,14 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { Clock } from '../../core/time/clock';
 import { AppealsService } from './appeals.service';
 import { CalendarModule } from '../calendar/calendar.module';
+import { CalendarService } from '../calendar/calendar.service';
 import { AppealsController } from './controllers/appeals.controller';
-import { CalendarController } from '../calendar/calendar.controller';
 import { FollowUpsController } from './controllers/follow-ups.controller';
 import { TrendsController } from '../trends/trends.controller';
+import { deadlinesFollowCalendar } from './follow-up-calendar';
 import { FollowUpsService } from './follow-ups.service';
+import { FollowUpProducer } from './jobs/follow-up.producer';
 import { ReviewsJobsModule } from './jobs/reviews-jobs.module';
 import { TrendsService } from '../trends/trends.service';
 import { ReviewsReactions } from './reviews-reactions';
@@ -14,7 +17,17 @@ import { ReviewsReactions } from './reviews-reactions';
 // deadlines, appeals, the audited phone reveal, the rates' rollups and the leaders' trends.
 @Module({
   imports: [ReviewsJobsModule, CalendarModule],
-  controllers: [FollowUpsController, AppealsController, CalendarController, TrendsController],
+  controllers: [FollowUpsController, AppealsController, TrendsController],
   providers: [FollowUpsService, AppealsService, TrendsService, ReviewsReactions],
 })
-export class ReviewsModule {}
+export class ReviewsModule implements OnModuleInit {
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly clock: Clock,
+    private readonly producer: FollowUpProducer,
+  ) {}
+
+  onModuleInit(): void {
+    this.calendar.onEdit(deadlinesFollowCalendar(this.clock, this.producer));
+  }
+}
