@@ -18,8 +18,6 @@ const noFeatures = {
   group: ['**/modules/**'],
   message: 'server/src/core is infrastructure: it must not import a feature module (see docs/architecture.md)',
 };
-// Files of core/ that still reach into features, until they move to their modules.
-const coreLegacy = ['server/src/core/database/entities.ts'];
 const noFrameworks = {
   group: ['@nestjs/*', 'typeorm', 'react', 'react-dom', 'bullmq', 'ioredis', 'socket.io'],
   message: 'shared/ holds the contract only: no framework code, so the dashboard bundle stays small',
@@ -48,7 +46,6 @@ export default tseslint.config(
   { files: ['server/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noDashboard] }] } },
   {
     files: ['server/src/core/**/*.ts'],
-    ignores: coreLegacy,
     rules: { 'no-restricted-imports': ['error', { patterns: [noDashboard, noFeatures] }] },
   },
   { files: ['**/*.js', '**/*.cjs'], rules: { '@typescript-eslint/no-require-imports': 'off' } },

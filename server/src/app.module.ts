@@ -52,7 +52,7 @@ export class AppModule {
           },
         }),
         TimeModule,
-        DatabaseModule,
+        DatabaseModule.forRoot(),
         RedisModule,
         QueueModule,
         HallwatchEventsModule,

@@ -41,7 +41,8 @@ export class WorkerModule {
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({ pinoHttp: { level: config.LOG_LEVEL } }),
         time,
-        DatabaseModule,
+        // The jobs reach tables of features whose modules this process does not load.
+        DatabaseModule.forRoot('every-file'),
         QueueModule,
         HallwatchEventsModule,
         BullModule.registerQueue(...OTHER_QUEUES.map((name) => ({ name }))),

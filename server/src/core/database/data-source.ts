@@ -1,6 +1,6 @@
+import { join } from 'node:path';
 import { DataSource, DataSourceOptions, QueryRunner } from 'typeorm';
 import { AppConfig } from '../config/app-config';
-import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 import { TimedClient, withoutAnswerTimeout } from './timed-client';
 
@@ -25,6 +25,13 @@ export function databaseTimeouts(c: AppConfig): DatabaseTimeouts {
 
 const DEFAULT_TIMEOUTS = databaseTimeouts(new AppConfig());
 
+/**
+ * Every feature keeps its tables in its own `*.entity.ts` files and registers them with its
+ * module; a DataSource outside the server's modules (the CLI, migrations, tests, the worker)
+ * finds them all by name instead: `.ts` sources under ts-jest, `.js` from dist (never `.d.ts`).
+ */
+export const ENTITY_FILES = [join(__dirname, '..', '..', 'modules', '**', '*.entity.{ts,js}')];
+
 /** For sessions long by nature (migrations, projection rebuilds): no limit on a statement or its answer. */
 export const longRunning = (t: DatabaseTimeouts = DEFAULT_TIMEOUTS): DatabaseTimeouts => ({ ...t, statementMs: 0, queryMs: 0 });
 
@@ -32,7 +39,7 @@ export function dataSourceOptions(databaseUrl: string, timeouts: DatabaseTimeout
   return {
     type: 'postgres',
     url: databaseUrl,
-    entities: ENTITIES,
+    entities: ENTITY_FILES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     // The schema changes only through migrations; a test compares the two.

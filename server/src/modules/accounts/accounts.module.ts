@@ -18,12 +18,17 @@ import { LoginService } from './login.service';
 import { SessionPurge } from './session-purge';
 import { SessionsService } from './sessions.service';
 import { UsersService } from './users.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ACCOUNT_ENTITIES } from './entities';
 
 // Accounts, sessions, display tokens and the audit log (SPEC §9), and the global gate that
 // checks every route's rule. Global so that any module's guards can authenticate.
 @Global()
 @Module({
-  imports: [ThrottlerModule.forRootAsync({ inject: [AppConfig, REDIS], useFactory: throttlerOptions })],
+  imports: [
+    TypeOrmModule.forFeature(ACCOUNT_ENTITIES),
+    ThrottlerModule.forRootAsync({ inject: [AppConfig, REDIS], useFactory: throttlerOptions }),
+  ],
   controllers: [AuthController, UsersController, DisplayTokensController, AuditController],
   providers: [
     CredentialEvents,

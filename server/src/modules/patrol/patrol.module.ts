@@ -12,12 +12,14 @@ import { PatrolPhotosService } from './patrol-photos.service';
 import { PatrolScheduleService } from './patrol-schedule.service';
 import { PatrolTodayService } from './patrol-today.service';
 import { PatrolReactions } from './patrol-reactions';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PATROL_ENTITIES } from './entities';
 
 // Patrol rounds (SPEC §6): the phone page's API, the admin's schedule, checklist and
 // follow-up, and the wall's patrol indicators and alerts. The schedule itself (planning and
 // the BullMQ jobs) is PatrolJobsModule, which a worker process loads on its own.
 @Module({
-  imports: [PatrolJobsModule, CalendarModule],
+  imports: [TypeOrmModule.forFeature(PATROL_ENTITIES), PatrolJobsModule, CalendarModule],
   controllers: [PatrolController, PatrolAdminController, PatrolFollowUpController],
   providers: [
     PatrolScheduleService,

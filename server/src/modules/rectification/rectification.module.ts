@@ -6,12 +6,29 @@ import { RectificationJobsModule } from './jobs/rectification-jobs.module';
 import { RectificationService } from './rectification.service';
 import { RectificationLinksService } from './rectification-links.service';
 import { ReportImportService } from './report-import.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RectificationEvidence } from './entities/rectification-evidence.entity';
+import { RectificationHistory } from './entities/rectification-history.entity';
+import { RectificationItem } from './entities/rectification-item.entity';
+import { RectificationLink } from './entities/rectification-link.entity';
+import { RectificationRebound } from './entities/rectification-rebound.entity';
+import { RectificationReport } from './entities/rectification-report.entity';
 
 // The 60 rectification items (SPEC §7): import, links to live indicators, evidence,
 // history, the look-back and the ledger. Rebounds reach the wall as snapshot alerts. The
 // look-back's schedule is RectificationJobsModule, which a worker process loads on its own.
 @Module({
-  imports: [RectificationJobsModule],
+  imports: [
+    TypeOrmModule.forFeature([
+      RectificationReport,
+      RectificationItem,
+      RectificationLink,
+      RectificationEvidence,
+      RectificationHistory,
+      RectificationRebound,
+    ]),
+    RectificationJobsModule,
+  ],
   controllers: [RectificationImportController, RectificationItemsController, RectificationLinksController],
   providers: [ReportImportService, RectificationService, RectificationLinksService],
 })

@@ -8,9 +8,16 @@ import { WindowsController } from './controllers/windows.controller';
 import { RegistryService } from './registry.service';
 import { SiteSettingsService } from './site-settings.service';
 import { SitesService } from './sites.service';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Department } from './department.entity';
+import { HallWindow } from './hall-window.entity';
+import { ServiceItem } from './service-item.entity';
+import { Site } from './site.entity';
+import { StaffMember } from './staff-member.entity';
 
 // The hall registry's admin API (/api/v1/admin/...). The same services back the CLI.
 @Module({
+  imports: [TypeOrmModule.forFeature([Site, Department, HallWindow, StaffMember, ServiceItem])],
   controllers: [SitesController, SiteSettingsController, DepartmentsController, WindowsController, StaffController, ServiceItemsController],
   providers: [SitesService, SiteSettingsService, RegistryService],
   exports: [SitesService, RegistryService],
