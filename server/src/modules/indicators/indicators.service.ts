@@ -10,7 +10,7 @@ import { byUrgency } from './alert-sources';
 import type { AlertSource } from './alert-sources';
 import { recordSnapshotHour } from './indicator-history';
 import { ActiveSiteRow, HistoryRoundRow } from './indicator-rows';
-import { indicatorSettings } from './indicator-settings';
+import { indicatorSettings } from '../registry/indicator-settings';
 import { NO_PATROL } from './patrol-indicators';
 import type { PatrolIndicatorSource } from './patrol-indicators';
 import { buildSnapshot } from './snapshot-builder';

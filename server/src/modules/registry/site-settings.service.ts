@@ -1,7 +1,7 @@
 import { HallHours, hallHoursProblem, normalHallHours, SiteSettings } from '@hallwatch/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { indicatorSettings } from '../indicators/indicator-settings';
+import { indicatorSettings } from './indicator-settings';
 import { badField } from '../../core/validation/input-validation';
 import { SiteSettingsDto } from './dtos/site-settings.dto';
 import { auditedChange, auditEntry, findSite } from './registry-change';
