@@ -20,6 +20,7 @@ import { PatrolModule } from './modules/patrol/patrol.module';
 import { RectificationModule } from './modules/rectification/rectification.module';
 import { RegistryModule } from './modules/registry/registry.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
+import { TrendsModule } from './modules/trends/trends.module';
 import { SnapshotModule } from './snapshot.module';
 
 @Module({})
@@ -66,6 +67,7 @@ export class AppModule {
         RectificationModule,
         PatrolModule,
         ReviewsModule,
+        TrendsModule,
         LiveModule,
         ...dashboard,
       ],

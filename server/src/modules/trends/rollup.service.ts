@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ALL_SITES_ID } from './entities/review-daily-rollup.entity';
 import { SITE_DAILY_SQL, SITE_HOURLY_SQL } from './rollup-sql';
 import { treeDailySql, treeHourlySql } from './rollup-tree-sql';
-import { returning } from '../reviews/sql-rows';
+import { queryRows } from '../../core/database/typed-query';
 import { addDays, daysBetween } from '../../core/time/zoned-time';
 
 // Concurrent recomputes of the same rows would each delete and insert them; one lock
@@ -33,7 +33,7 @@ export class RollupService {
   async flush(limit = 5000): Promise<FlushResult> {
     return this.ds.transaction(async (em) => {
       await em.query(`SELECT pg_advisory_xact_lock($1)`, [ROLLUP_LOCK]);
-      const taken = await returning<{ site_id: string; day: string }>(
+      const taken = await queryRows<{ site_id: string; day: string }>(
         em,
         `DELETE FROM review_rollup_marks WHERE id IN (SELECT id FROM review_rollup_marks ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
          RETURNING site_id, day::text AS day`,

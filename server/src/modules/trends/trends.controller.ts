@@ -20,7 +20,7 @@ import { FollowUpsService } from '../reviews/follow-ups.service';
 import { breakdownSheet, casesSheet, heatmapSheet, rankingSheet, seriesSheet, waitingSheet, workbookBytes } from './trends-export';
 import { ScopeInput, TrendsService } from './trends.service';
 import { addDays, daysBetween, localDay } from '../../core/time/zoned-time';
-import { attachment, XLSX } from '../reviews/controllers/site-param';
+import { attachment, XLSX } from '../../core/export/download';
 
 /** How far back a range reaches when the request gives no `from`. */
 const DEFAULT_SPAN: Record<TrendGrain, number> = { day: 29, week: 7 * 12 - 1, month: 364 };

@@ -8,7 +8,8 @@ import { CaseListQuery, ConfirmationDto, ContactDto, ResolutionDto } from '../dt
 import { FollowUpsService } from '../follow-ups.service';
 import { actorFrom } from '../../audit/actor';
 import { casesSheet, workbookBytes } from '../../trends/trends-export';
-import { attachment, siteByCode, XLSX } from './site-param';
+import { attachment, XLSX } from '../../../core/export/download';
+import { siteByCode } from './site-param';
 import { RequestSite, SitePath } from '../../../core/auth/request-site';
 
 // The follow-up desk: the case list, calls logged, fixes recorded, the confirming call, and

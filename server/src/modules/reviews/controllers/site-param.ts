@@ -7,9 +7,3 @@ export async function siteByCode(ds: DataSource, code: string): Promise<Site> {
   if (!site) throw new NotFoundException(`No site with code "${code}"`);
   return site;
 }
-
-/** Content-Disposition for a Chinese file name, with an ASCII fallback for old clients. */
-export const attachment = (name: string, fallback: string): string =>
-  `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
