@@ -24,12 +24,13 @@ export interface CommittedBatch {
 /**
  * The wall's numbers of a site may have changed. `events`: a batch committed; `patrol`: a
  * round fell due, overdue or missed, a notice was reminded or escalated, a finding or notice
- * was answered.
+ * was answered; `registry`: the site, its settings, departments, windows, staff or service
+ * items were edited.
  */
 export interface SiteChanged {
   siteId: string;
   siteCode: string;
-  cause: 'events' | 'patrol';
+  cause: 'events' | 'patrol' | 'registry';
 }
 
 export interface DomainEvents {

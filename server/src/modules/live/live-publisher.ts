@@ -35,6 +35,8 @@ interface SiteState {
   dirty: boolean;
   /** Another instance changed the site: its row is read again once, at the next recompute. */
   stale: boolean;
+  /** The site's registry changed: the next push is a whole snapshot, whatever this instance last sent. */
+  reshape: boolean;
 }
 
 // Recomputes a site's indicators after committed events and pushes only what changed: at
@@ -79,12 +81,13 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
 
   @OnDomainEvent('site.changed')
   async changed(change: SiteChanged, { remote }: DomainEventMeta): Promise<void> {
+    const reshape = change.cause === 'registry';
     // Another process's change: its clients are its own, ours are recomputed here.
-    if (remote) return this.siteChangedElsewhere(change.siteId, change.siteCode);
+    if (remote) return this.siteChangedElsewhere(change.siteId, change.siteCode, reshape);
     // This process's batch was handled when it committed.
     if (change.cause === 'events') return;
     const site = await this.ds.getRepository(Site).findOneBy({ id: change.siteId });
-    if (site) this.siteChanged(site);
+    if (site) this.siteChanged(site, reshape);
   }
 
   onModuleDestroy(): void {
@@ -92,7 +95,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     for (const s of this.sites.values()) s.cancel?.();
   }
 
-  private async siteChangedElsewhere(id: string, code: string): Promise<void> {
+  private async siteChangedElsewhere(id: string, code: string, reshape: boolean): Promise<void> {
     if (!this.gateway.namespace?.adapter.rooms.has(siteRoom(code))) return;
     // The change may be to the site itself (its name, settings or hours), so its row is read
     // afresh — once per recompute, not once per notice: a busy hall posting to the other
@@ -100,12 +103,13 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     const s = this.sites.get(id);
     if (s) {
       s.stale = true;
+      s.reshape ||= reshape;
       s.dirty = true;
       this.schedule(s);
       return;
     }
     const site = await this.ds.getRepository(Site).findOneBy({ id });
-    if (site) this.siteChanged(site);
+    if (site) this.siteChanged(site, reshape);
   }
 
   /** Sites with a client connected to this instance get a periodic recompute. */
@@ -120,9 +124,10 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  siteChanged(site: Site): void {
+  siteChanged(site: Site, reshape = false): void {
     const s = this.stateFor(site);
     if (!s) return;
+    s.reshape ||= reshape;
     s.dirty = true;
     this.schedule(s);
   }
@@ -137,7 +142,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     let s = this.sites.get(site.id);
     if (!s) {
       const budget = new UpdateBudget(UPDATES_PER_SECOND, UPDATE_BURST, Date.now());
-      s = { site, lastSent: null, budget, cancel: null, running: false, preparing: false, dirty: false, stale: false };
+      s = { site, lastSent: null, budget, cancel: null, running: false, preparing: false, dirty: false, stale: false, reshape: false };
       this.sites.set(site.id, s);
     }
     // The caller's copy is the fresher one: settings, names and hours edited since are in it.
@@ -253,7 +258,10 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     const sentWindows = new Map(snap.windows.map((w) => [w.code, JSON.stringify(w)]));
     const windows: WindowState[] = snap.windows.filter((w) => s.lastSent?.windows.get(w.code) !== sentWindows.get(w.code));
     const structure = structureOf(snap);
-    const reshaped = s.lastSent !== null && s.lastSent.structure !== structure;
+    // A registry change may be the first push since the clients' own snapshot: nothing here tells
+    // what they were sent, so they get the whole of it.
+    const reshaped = s.reshape || (s.lastSent !== null && s.lastSent.structure !== structure);
+    s.reshape = false;
     s.lastSent = { values: snap.values, departments: snap.departments, alerts: now, windows: sentWindows, structure };
     // An update only adds and changes: a renamed department, new hours or a window taken out
     // of the registry reach the open walls as a whole new snapshot.

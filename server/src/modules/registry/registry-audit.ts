@@ -10,6 +10,7 @@ export interface RegistryChange {
   resource: RegistryResource;
   /** Site code; for a site itself, its own code. */
   site: string;
+  siteId: string;
   code: string;
   /** Names of the fields set or changed; values stay out, since a staff name is personal. */
   fields: string[];

@@ -1,4 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { DomainEventBus } from '../../core/events/domain-event-bus';
+import { DomainEvents } from '../domain-events/domain-events';
 import { RegistryChange, writeRegistryAudit } from './registry-audit';
 import { siteNotFound } from './registry-errors';
 import { Site } from './site.entity';
@@ -9,13 +11,26 @@ export async function findSite(em: EntityManager, code: string): Promise<Site> {
   return site;
 }
 
-/** One transaction per change, with its audit entry written inside it so both commit or neither. */
-export async function auditedChange<T>(ds: DataSource, fn: (em: EntityManager) => Promise<{ view: T; audit: RegistryChange }>): Promise<T> {
-  return ds.transaction(async (em) => {
+/**
+ * One transaction per change, with its audit entry written inside it so both commit or neither.
+ * Once committed, the walls of the site hear of it on every server (its name, hours, targets,
+ * departments and windows are on the wall); without `events` (the CLI) they catch up at their
+ * periodic refresh.
+ */
+export async function auditedChange<T>(
+  ds: DataSource,
+  events: DomainEventBus<DomainEvents> | undefined,
+  fn: (em: EntityManager) => Promise<{ view: T; audit: RegistryChange }>,
+): Promise<T> {
+  let change: RegistryChange | undefined;
+  const view = await ds.transaction(async (em) => {
     const { view, audit } = await fn(em);
     await writeRegistryAudit(em, audit);
+    change = audit;
     return view;
   });
+  if (change) events?.emit('site.changed', { siteId: change.siteId, siteCode: change.site, cause: 'registry' });
+  return view;
 }
 
 export const auditEntry = (
@@ -25,7 +40,7 @@ export const auditEntry = (
   site: Site,
   code: string,
   fields: string[],
-): RegistryChange => ({ actor, action, resource, site: site.code, code, fields });
+): RegistryChange => ({ actor, action, resource, site: site.code, siteId: site.id, code, fields });
 
 /** Names of the fields an input sets (values stay out of the audit hook). */
 export const setFields = (input: object): string[] =>

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { DomainEventBus } from '../../core/events/domain-event-bus';
+import { DomainEvents } from '../domain-events/domain-events';
 import { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { Department } from './department.entity';
 import { CreateDepartmentDto, UpdateDepartmentDto } from './dtos/department.dto';
@@ -31,7 +33,10 @@ import { StaffMember } from './staff-member.entity';
 // can use it without Nest; every change takes the acting person for the audit hook.
 @Injectable()
 export class RegistryService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    @Optional() private readonly events?: DomainEventBus<DomainEvents>,
+  ) {}
 
   listDepartments(siteCode: string): Promise<DepartmentView[]> {
     return this.listScoped(siteCode, Department, 'r.code', departmentView);
@@ -42,7 +47,7 @@ export class RegistryService {
   }
 
   async createDepartment(actor: string, siteCode: string, input: CreateDepartmentDto): Promise<DepartmentView> {
-    return auditedChange(this.ds, async (em) => {
+    return auditedChange(this.ds, this.events, async (em) => {
       const site = await findSite(em, siteCode);
       const row = await insertScoped(em, Department, 'department', site, input.code, () =>
         em.save(
@@ -65,7 +70,7 @@ export class RegistryService {
 
   /** Refused while windows, staff or service items still name the department: they would point at nothing. */
   async deleteDepartment(actor: string, siteCode: string, code: string): Promise<void> {
-    await auditedChange(this.ds, async (em) => {
+    await auditedChange(this.ds, this.events, async (em) => {
       const site = await findSite(em, siteCode);
       const row = await requireScoped(em, Department, 'department', site, code);
       const where = { siteId: site.id, departmentCode: code };
@@ -92,7 +97,7 @@ export class RegistryService {
   }
 
   async createWindow(actor: string, siteCode: string, input: CreateWindowDto): Promise<WindowView> {
-    return auditedChange(this.ds, async (em) => {
+    return auditedChange(this.ds, this.events, async (em) => {
       const site = await findSite(em, siteCode);
       await this.requireDepartment(em, site, input.departmentCode);
       const row = await insertScoped(em, HallWindow, 'window', site, input.code, () =>
@@ -129,7 +134,7 @@ export class RegistryService {
   }
 
   async createStaff(actor: string, siteCode: string, input: CreateStaffDto): Promise<StaffView> {
-    return auditedChange(this.ds, async (em) => {
+    return auditedChange(this.ds, this.events, async (em) => {
       const site = await findSite(em, siteCode);
       await this.requireDepartment(em, site, input.departmentCode);
       const row = await insertScoped(em, StaffMember, 'staff', site, input.code, () =>
@@ -165,7 +170,7 @@ export class RegistryService {
   }
 
   async createServiceItem(actor: string, siteCode: string, input: CreateServiceItemDto): Promise<ServiceItemView> {
-    return auditedChange(this.ds, async (em) => {
+    return auditedChange(this.ds, this.events, async (em) => {
       const site = await findSite(em, siteCode);
       await this.requireDepartment(em, site, input.departmentCode);
       const row = await insertScoped(em, ServiceItem, 'service_item', site, input.code, () =>
@@ -254,7 +259,7 @@ export class RegistryService {
     departmentCode: string | null | undefined,
     view: (e: E) => V,
   ): Promise<V> {
-    return auditedChange(this.ds, async (em) => {
+    return auditedChange(this.ds, this.events, async (em) => {
       const site = await findSite(em, siteCode);
       const row = await requireScoped(em, target, resource, site, code);
       await this.requireDepartment(em, site, departmentCode);
@@ -271,7 +276,7 @@ export class RegistryService {
     target: EntityTarget<E>,
     resource: ScopedResource,
   ): Promise<void> {
-    return auditedChange(this.ds, async (em) => {
+    return auditedChange(this.ds, this.events, async (em) => {
       const site = await findSite(em, siteCode);
       const row = await requireScoped(em, target, resource, site, code);
       await em.getRepository(target).createQueryBuilder().delete().where('id = :id', { id: row.id }).execute();

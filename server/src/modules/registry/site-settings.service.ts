@@ -1,5 +1,7 @@
 import { HallHours, hallHoursProblem, normalHallHours, SiteSettings } from '@hallwatch/shared';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { DomainEventBus } from '../../core/events/domain-event-bus';
+import { DomainEvents } from '../domain-events/domain-events';
 import { DataSource } from 'typeorm';
 import { indicatorSettings } from './indicator-settings';
 import { badField } from '../../core/validation/input-validation';
@@ -22,14 +24,17 @@ export function patchedHours(current: HallHours, input: unknown): HallHours {
 // (lookBack, followUpDays): a change touches only its own keys.
 @Injectable()
 export class SiteSettingsService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    @Optional() private readonly events?: DomainEventBus<DomainEvents>,
+  ) {}
 
   async get(code: string): Promise<SiteSettings> {
     return indicatorSettings((await findSite(this.ds.manager, code)).settings);
   }
 
   async update(actor: string, code: string, input: SiteSettingsDto): Promise<SiteSettings> {
-    return auditedChange(this.ds, async (em) => {
+    return auditedChange(this.ds, this.events, async (em) => {
       // Locked, so that two edits of the hours do not each merge into the same old value.
       const site = await em.findOne(Site, { where: { code }, lock: { mode: 'pessimistic_write' } });
       if (!site) throw siteNotFound(code);

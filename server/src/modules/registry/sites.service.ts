@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { DomainEventBus } from '../../core/events/domain-event-bus';
+import { DomainEvents } from '../domain-events/domain-events';
 import { DataSource, EntityManager } from 'typeorm';
 import { badField } from '../../core/validation/input-validation';
 import { CreateSiteDto, ListSitesQuery, UpdateSiteDto } from './dtos/site.dto';
@@ -13,7 +15,10 @@ import { Site } from './site.entity';
 // Constructed with a DataSource so that the CLI can use it without Nest.
 @Injectable()
 export class SitesService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    @Optional() private readonly events?: DomainEventBus<DomainEvents>,
+  ) {}
 
   async listSites(query: ListSitesQuery = {}): Promise<SiteView[]> {
     const qb = this.ds.getRepository(Site).createQueryBuilder('s').leftJoinAndSelect('s.parent', 'p');
@@ -33,7 +38,7 @@ export class SitesService {
   }
 
   async createSite(actor: string, input: CreateSiteDto): Promise<SiteView> {
-    return auditedChange(this.ds, async (em) => {
+    return auditedChange(this.ds, this.events, async (em) => {
       if (await em.findOneBy(Site, { code: input.code })) throw siteExists(input.code);
       const parent = input.parent ? await this.parentSite(em, input.parent) : null;
       checkParent(input.tier, parent);
@@ -54,7 +59,7 @@ export class SitesService {
   }
 
   async updateSite(actor: string, code: string, input: UpdateSiteDto): Promise<SiteView> {
-    return auditedChange(this.ds, async (em) => {
+    return auditedChange(this.ds, this.events, async (em) => {
       const site = await findSite(em, code);
       const { parent: parentCode, ...fields } = input;
       const current = site.parentId ? await em.findOneBy(Site, { id: site.parentId }) : null;
