@@ -20,6 +20,7 @@ export const UNFINGERPRINTED: Record<string, string> = {
   audit_log: 'append-only; every refusal is recorded there, naming the site it refused',
   migrations: 'no site',
   user_sessions: 'the callers’ own sessions',
+  known_devices: 'the callers’ own browsers, remembered at sign-in',
   indicator_history_rounds: 'one row for all sites: when the history job last ran',
 };
 
