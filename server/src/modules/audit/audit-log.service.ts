@@ -3,7 +3,10 @@ import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { spreadsheetCell } from '../../core/export/spreadsheet-cell';
 import { AuditQuery } from './audit-query.dto';
-import type { Scope } from '../accounts/users.service';
+import type { Principal } from '../../core/auth/principal';
+
+/** The sites a reader may see: the audit log is read by accounts of some or every site. */
+type Scope = Principal['sites'];
 
 export interface AuditEntryView {
   id: string;
