@@ -12,6 +12,7 @@ import { RedisModule } from './core/redis/redis.module';
 import { TimeModule } from './core/time/time.module';
 import { redactUrl } from './core/auth/redact-url';
 import { AccountsModule } from './modules/accounts/accounts.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { DeviceKeysModule } from './modules/accounts/device-keys/device-keys.module';
 import { HallwatchEventsModule } from './modules/domain-events/domain-events';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
@@ -59,6 +60,7 @@ export class AppModule {
         HallwatchEventsModule,
         HealthModule,
         AccountsModule,
+        AuditModule,
         DeviceKeysModule,
         IngestModule,
         SnapshotModule,

@@ -6,8 +6,6 @@ import { throttlerOptions } from '../../core/auth/rate-limits';
 import { RolesGuard } from './auth/roles.guard';
 import { AppConfig } from '../../core/config/app-config';
 import { REDIS } from '../../core/redis/redis.module';
-import { AuditLogService } from '../audit/audit-log.service';
-import { AuditController } from '../audit/audit.controller';
 import { AuthController } from './controllers/auth.controller';
 import { DisplayTokensController } from './controllers/display-tokens.controller';
 import { UsersController } from './controllers/users.controller';
@@ -21,7 +19,7 @@ import { UsersService } from './users.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ACCOUNT_ENTITIES } from './entities';
 
-// Accounts, sessions, display tokens and the audit log (SPEC §9), and the global gate that
+// Accounts, sessions and display tokens (SPEC §9), and the global gate that
 // checks every route's rule. Global so that any module's guards can authenticate.
 @Global()
 @Module({
@@ -29,7 +27,7 @@ import { ACCOUNT_ENTITIES } from './entities';
     TypeOrmModule.forFeature(ACCOUNT_ENTITIES),
     ThrottlerModule.forRootAsync({ inject: [AppConfig, REDIS], useFactory: throttlerOptions }),
   ],
-  controllers: [AuthController, UsersController, DisplayTokensController, AuditController],
+  controllers: [AuthController, UsersController, DisplayTokensController],
   providers: [
     CredentialEvents,
     SessionsService,
@@ -37,12 +35,11 @@ import { ACCOUNT_ENTITIES } from './entities';
     LoginService,
     KnownDevicesService,
     UsersService,
-    AuditLogService,
     SessionPurge,
     Authenticator,
     RolesGuard,
     { provide: APP_GUARD, useExisting: RolesGuard },
   ],
-  exports: [CredentialEvents, SessionsService, DisplayTokensService, UsersService, AuditLogService, Authenticator, RolesGuard],
+  exports: [CredentialEvents, SessionsService, DisplayTokensService, UsersService, Authenticator, RolesGuard],
 })
 export class AccountsModule {}
