@@ -108,16 +108,22 @@ describe('indicators equal an independent recomputation from the raw events', ()
           const { key, registry, settings } = await prepareSite(day, code);
           const { events, now } = dayEvents(day, testDay);
           const usual = await seedHistory(day, code, now);
+          const refused: Array<{ status: string; field?: string; reason?: string }> = [];
           for (const batch of postingOrder(day, events)) {
             const res = await fetch(`${t.url}/api/v1/events`, {
               method: 'POST',
               headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
               body: JSON.stringify({ events: batch }),
             });
-            const body = (await res.json()) as { results: Array<{ status: string }> };
+            const body = (await res.json()) as { results: Array<{ status: string; field?: string; reason?: string }> };
             expect(res.status).toBe(200);
-            expect(body.results.filter((r) => r.status === 'rejected')).toEqual([]);
+            refused.push(...body.results.filter((r) => r.status === 'rejected'));
           }
+          // The only refusals are second ratings of a visit (one rating per visit), one per extra rating.
+          const rated = events.filter((e) => e.type === 'review.submitted' && typeof e.data.ticket === 'string');
+          const visits = new Set(rated.map((e) => `${localDay(Date.parse(e.occurredAt))}:${e.data.ticket as string}`));
+          expect(refused.length).toBe(rated.length - visits.size);
+          for (const r of refused) expect(r).toMatchObject({ field: 'data.ticket', reason: expect.stringMatching(/^already_rated/) });
           t.clock.setNow(now);
           const headers = bearer(await t.displayToken(code));
           const snap = (await (await fetch(`${t.url}/api/v1/sites/${code}/indicators`, { headers })).json()) as IndicatorSnapshot;
@@ -130,6 +136,8 @@ describe('indicators equal an independent recomputation from the raw events', ()
           expect(Object.keys(snap.departments).sort()).toEqual(Object.keys(ref.departments).sort());
           for (const [d, v] of Object.entries(ref.departments)) problems.push(...mismatches(v, snap.departments[d], d));
           expect(problems).toEqual([]);
+          // However many ratings arrive, and in whatever order, a rate of ratings never passes 1.
+          for (const v of [snap.values, ...Object.values(snap.departments)]) expect(v['reviews.active_rate'] ?? 0).toBeLessThanOrEqual(1);
           // The reference models the indicators' own alerts; other features' sources (follow-up deadlines) have their own tests.
           const own = snap.alerts.filter((a) => (LIVE_ALERT_KINDS as readonly string[]).includes(a.kind));
           expect(own.map((a) => `${a.id}|${a.severity}|${a.since}`).sort()).toEqual(ref.alerts);

@@ -75,6 +75,10 @@ const reviewArb = fc.record({
   rating: fc.integer({ min: 1, max: 5 }),
   yesterday: fc.boolean(),
   at: position,
+  /** The ticket rated, by number (past the day's last ticket: one never issued); null: none named. */
+  ticket: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }),
+  /** More ratings of the same visit under other ids, a few seconds apart (a pad pressed again). */
+  copies: fc.constantFrom(0, 0, 0, 1, 2),
 });
 
 const complaintArb = fc.record({
@@ -193,9 +197,21 @@ export function dayEvents(day: HallDay, testDay: string): DayEvents {
     }
   });
 
+  // Every rating of one visit carries the same rating and department: which of them counts
+  // then depends on no arrival order, and the reference can recompute it from the events alone.
+  const visits = new Map<string, { rating: number; dept: string }>();
   for (const r of day.reviews) {
     const at = opening - (r.yesterday ? 86_400_000 : 0) + inSpan(r.at);
-    push('review.submitted', { rating: r.rating, channel: 'pad', department: r.dept }, at);
+    const ticket = r.ticket === null ? null : `T${r.ticket.toString().padStart(3, '0')}`;
+    const key = ticket && `${r.yesterday}:${ticket}`;
+    const visit = (key && visits.get(key)) || { rating: r.rating, dept: r.dept };
+    if (key) visits.set(key, visit);
+    for (let c = 0; c <= r.copies; c++)
+      push(
+        'review.submitted',
+        { rating: visit.rating, channel: 'pad', department: visit.dept, ...(ticket ? { ticket } : {}) },
+        at + c * 7000,
+      );
   }
   for (const c of day.complaints) {
     const at = opening - (c.yesterday ? 86_400_000 : 0) + inSpan(c.at);

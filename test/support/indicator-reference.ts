@@ -135,8 +135,20 @@ export function referenceIndicators(
 
   const doneAt = (w: string) => tickets.filter((t) => t.status === 'done' && t.window === w).length;
   const busy = (w: string) => tickets.some((t) => (t.status === 'called' || t.status === 'serving') && t.window === w);
-  const reviewsToday = events.filter((e) => e.type === 'review.submitted' && localDay(at(e)) === today);
-  const badOpen = events.filter((e) => e.type === 'review.submitted' && (e.data.rating as number) <= 2);
+  // One rating per visit: of the ratings naming one ticket on one day only one counts (the
+  // generator gives them one rating and department, so which one does not matter here).
+  const visitSeen = new Set<string>();
+  const counted = events.filter((e) => {
+    if (e.type !== 'review.submitted') return false;
+    if (typeof e.data.ticket !== 'string') return true;
+    const visit = `${localDay(at(e))}:${e.data.ticket}`;
+    if (visitSeen.has(visit)) return false;
+    visitSeen.add(visit);
+    return true;
+  });
+  const reviewsToday = counted.filter((e) => localDay(at(e)) === today);
+  const badOpen = counted.filter((e) => (e.data.rating as number) <= 2);
+  const ratedTickets = new Set(reviewsToday.filter((e) => typeof e.data.ticket === 'string').map((e) => e.data.ticket as string));
   const complaints = events.filter((e) => e.type === 'complaint.received');
 
   const depts = new Set<string>(Object.keys(reg.departments));
@@ -176,7 +188,8 @@ export function referenceIndicators(
       'staff.on_post': pres.filter((p) => p.state === 'on_post').length,
       'staff.away.unregistered': pres.filter(unregistered).length,
       'roster.presence': share(seen.length, roster.length),
-      'reviews.active_rate': share(revs.length, served),
+      // A completed service rated at least once, over the completed services: never above 1.
+      'reviews.active_rate': share(mine.filter((t) => t.status === 'done' && ratedTickets.has(t.code)).length, served),
       'reviews.good_rate': share(revs.filter((e) => (e.data.rating as number) >= 4).length, revs.length),
       'reviews.bad.open': badOpen.filter((e) => d === null || e.data.department === d).length,
       'complaints.open': complaints.filter((e) => d === null || e.data.department === d).length,

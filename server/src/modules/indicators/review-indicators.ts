@@ -4,6 +4,8 @@ import { fact, FactQuery } from './sql';
 
 interface ReviewCounts {
   reviews: number;
+  /** Completed services today that have a counted rating: the active rate's numerator. */
+  rated: number;
   good: number;
   badOpen: number;
   complaintsOpen: number;
@@ -14,10 +16,11 @@ export interface ReviewFacts {
   departments: Map<string, ReviewCounts>;
 }
 
-const empty = (): ReviewCounts => ({ reviews: 0, good: 0, badOpen: 0, complaintsOpen: 0 });
+const empty = (): ReviewCounts => ({ reviews: 0, rated: 0, good: 0, badOpen: 0, complaintsOpen: 0 });
 
 export interface ReviewRows {
   reviewsToday: Array<{ department: string; n: number; good: number }>;
+  ratedToday: Array<{ department: string; n: number }>;
   badOpen: Array<{ department: string; n: number }>;
   complaintsOpen: Array<{ department: string | null; n: number }>;
 }
@@ -31,6 +34,16 @@ export const REVIEW_QUERIES: Record<keyof ReviewRows, FactQuery> = {
     `SELECT department, reviews AS n, good FROM live_day_counts
      WHERE site_id = $1::uuid AND service_day = $2::date AND reviews <> 0`,
     ['department', 'n', 'good'],
+  ),
+  // A completed ticket with a counted rating of its visit (through the unique visit index), per
+  // the ticket's department like the served count it is divided by: at most one per service.
+  ratedToday: fact<ReviewRows['ratedToday'][number]>(
+    `SELECT COALESCE(t.department, '') AS department, count(*)::int AS n FROM tickets t
+     WHERE t.site_id = $1::uuid AND t.service_day = $2::date AND t.status = 'done'
+       AND EXISTS (SELECT 1 FROM reviews r WHERE r.site_id = t.site_id
+                   AND r.visit = 't:' || t.service_day::text || ':' || t.ticket AND NOT r.excluded)
+     GROUP BY 1`,
+    ['department', 'n'],
   ),
   badOpen: fact<ReviewRows['badOpen'][number]>(
     `SELECT department, count(*)::int AS n FROM reviews WHERE site_id = $1::uuid AND follow_up_open GROUP BY department`,
@@ -56,6 +69,7 @@ export function reviewFactsFrom(rows: ReviewRows): ReviewFacts {
     add(r.department, 'reviews', r.n);
     add(r.department, 'good', r.good);
   }
+  for (const r of rows.ratedToday) add(r.department === '' ? null : r.department, 'rated', r.n);
   for (const r of rows.badOpen) add(r.department, 'badOpen', r.n);
   for (const r of rows.complaintsOpen) add(r.department, 'complaintsOpen', r.n);
   return facts;
@@ -65,9 +79,10 @@ export function reviewFactsFrom(rows: ReviewRows): ReviewFacts {
 export function reviewValues(c: ReviewCounts | undefined, served: number): IndicatorValues {
   const r = c ?? empty();
   return {
-    // SPEC §5: reviews ÷ completed services. Online reviews can outnumber the hall's
-    // completions, so this may exceed 1; capping it would hide exactly that.
-    'reviews.active_rate': ratio(r.reviews, served),
+    // Rated services ÷ completed services (docs/contracts/reviews.md): a rating counts here
+    // only through the completed service it rates, once, so the rate cannot pass 1 however
+    // many ratings arrive; ratings naming no completed service count in the good rate only.
+    'reviews.active_rate': ratio(r.rated, served),
     'reviews.good_rate': ratio(r.good, r.reviews),
     'reviews.bad.open': r.badOpen,
     'complaints.open': r.complaintsOpen,

@@ -50,8 +50,8 @@ function inputs(over: Partial<SnapshotInputs> = {}): SnapshotInputs {
     queue,
     presence,
     reviews: {
-      site: { reviews: 4, good: 3, badOpen: 1, complaintsOpen: 2 },
-      departments: new Map([['dx', { reviews: 0, good: 0, badOpen: 1, complaintsOpen: 0 }]]),
+      site: { reviews: 4, rated: 3, good: 3, badOpen: 1, complaintsOpen: 2 },
+      departments: new Map([['dx', { reviews: 0, rated: 0, good: 0, badOpen: 1, complaintsOpen: 0 }]]),
     },
     usualWaiting: new Map([['gjj', 1]]),
     patrol: {

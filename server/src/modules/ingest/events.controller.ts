@@ -14,7 +14,7 @@ export class EventsController {
   @DeviceKey()
   @IngestRateLimit()
   async post(@Req() req: DeviceRequest, @Body() body: unknown): Promise<IngestResponse> {
-    const { results } = await this.ingest.ingest(req.site, toItems(body), 'device');
+    const { results } = await this.ingest.ingest(req.site, toItems(body), 'device', new Date(), `device-key:${req.deviceKeyId}`);
     return { results };
   }
 }

@@ -4,6 +4,7 @@ import { EventsController } from './events.controller';
 import { IngestService } from './ingest.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Complaint } from '../projections/complaint.entity';
+import { RejectedRating } from '../projections/rejected-rating.entity';
 import { Review } from '../projections/review.entity';
 import { StaffPresence } from '../projections/staff-presence.entity';
 import { TicketWait } from '../projections/ticket-wait.entity';
@@ -13,7 +14,9 @@ import { StoredEvent } from './stored-event.entity';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([StoredEvent, Ticket, TicketWait, StaffPresence, Review, Complaint, UnknownReference])],
+  imports: [
+    TypeOrmModule.forFeature([StoredEvent, Ticket, TicketWait, StaffPresence, Review, RejectedRating, Complaint, UnknownReference]),
+  ],
   controllers: [EventsController],
   providers: [IngestService, DeviceKeyGuard],
   exports: [IngestService],

@@ -1,12 +1,13 @@
 import { EventResult, EventSender } from '@hallwatch/shared';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config';
 import { DomainEventBus } from '../../core/events/domain-event-bus';
 import { maskPhone, PhoneCipher } from '../../core/privacy/phone-cipher';
 import { serviceDay } from '../../core/time/service-day';
 import { Projector, ProjectionChange, NewEvent } from '../projections/projector';
 import { eventRefs, RefKind } from '../projections/reference-check';
+import { alreadyRatedReason, recordRefusedRatings } from '../projections/rejected-ratings';
 import { CommittingBatch, DomainEvents } from '../domain-events/domain-events';
 import { Site } from '../registry/site.entity';
 import { insertEvents } from './event-store';
@@ -65,8 +66,11 @@ export class IngestService {
     this.projector = new Projector(new PhoneCipher(config.PHONE_SECRET));
   }
 
-  /** `sender` is who delivers the batch: a device key may not post patrol round events. */
-  async ingest(site: Site, items: unknown[], sender: EventSender, now = new Date()): Promise<IngestOutcome> {
+  /**
+   * `sender` is who delivers the batch: a device key may not post patrol round events. `from`
+   * names it in the record of refused ratings (`device-key:<id>`).
+   */
+  async ingest(site: Site, items: unknown[], sender: EventSender, now = new Date(), from: string = sender): Promise<IngestOutcome> {
     const { results, valid } = checkBatch(items, now, sender);
     if (valid.length === 0) return { results: results as EventResult[], change: null };
 
@@ -105,8 +109,9 @@ export class IngestService {
         const newEvents = duplicates.size ? toNew(newRows) : allNew;
         if (duplicates.size) plan = this.projector.plan(newEvents);
         const projected = await this.projector.apply(em, site.id, newEvents, plan);
-        batch = { em, site, events: newEvents };
-        if (newEvents.length) await this.events.emitInOrder('events.committing', batch);
+        const counted = await this.settleRefusedRatings(em, site, rows, results, projected, newEvents, from, now);
+        batch = { em, site, events: counted };
+        if (counted.length) await this.events.emitInOrder('events.committing', batch);
         return projected;
       })
       .catch((err: unknown) => {
@@ -117,6 +122,36 @@ export class IngestService {
     this.events.emit('events.committed', { site, change, batch: batch! });
     this.events.emit('site.changed', { siteId: site.id, siteCode: site.code, cause: 'events' });
     return { results: results as EventResult[], change };
+  }
+
+  /**
+   * A rating of a visit already rated is answered `rejected` (already_rated) and kept for the
+   * record; it stays a stored event (a re-send of its id is a duplicate) but nobody downstream
+   * hears of it, so it opens no follow-up and marks no rollup.
+   */
+  private async settleRefusedRatings(
+    em: EntityManager,
+    site: Site,
+    rows: Array<{ index: number; event: { id: string } }>,
+    results: (EventResult | null)[],
+    projected: ProjectionChange,
+    newEvents: NewEvent[],
+    from: string,
+    now: Date,
+  ): Promise<NewEvent[]> {
+    const refused = projected.refusedRatings;
+    if (!refused.length) return newEvents;
+    const indexOf = new Map(rows.map((r) => [r.event.id, r.index]));
+    for (const r of refused)
+      results[indexOf.get(r.event.event.id)!] = {
+        id: r.event.event.id,
+        status: 'rejected',
+        field: r.field,
+        reason: alreadyRatedReason(r.field),
+      };
+    await recordRefusedRatings(em, site.id, refused, from, now);
+    const ids = new Set(refused.map((r) => r.event.event.id));
+    return newEvents.filter((e) => !ids.has(e.event.id));
   }
 
   private async unknownRefs(

@@ -1,6 +1,8 @@
 import { AnyHallEvent, EventFamily, EventType, EventTypeIn, HallEventOf, isEventIn, isEventOfType } from '@hallwatch/shared';
 import { EntityManager } from 'typeorm';
 import { maskPhone, PhoneCipher } from '../../core/privacy/phone-cipher';
+import { ratingVisit } from './rating-visit';
+import { RefusedRating } from './rejected-ratings';
 import { PresenceState } from './staff-presence.entity';
 import { planTickets, projectTickets, TicketPlan } from './ticket-projection';
 
@@ -30,6 +32,8 @@ export interface ProjectionChange {
   reviews: number;
   complaints: number;
   rounds: number;
+  /** Ratings of a visit already rated: stored as events, but no review row (one rating per visit). */
+  refusedRatings: RefusedRating[];
 }
 
 export interface ProjectionPlan {
@@ -68,7 +72,15 @@ export class Projector {
   }
 
   async apply(em: EntityManager, siteId: string, events: NewEvent[], plan = this.plan(events)): Promise<ProjectionChange> {
-    const change: ProjectionChange = { departments: new Set(), tickets: 0, staff: 0, reviews: 0, complaints: 0, rounds: plan.rounds };
+    const change: ProjectionChange = {
+      departments: new Set(),
+      tickets: 0,
+      staff: 0,
+      reviews: 0,
+      complaints: 0,
+      rounds: plan.rounds,
+      refusedRatings: [],
+    };
     // Presence rows are shared between batches and carry no trigger, so they are written
     // first: the aggregate triggers on the other tables take a per-site lock held to the
     // commit, and a row lock waited for after it could close a deadlock.
@@ -128,14 +140,20 @@ export class Projector {
   }
 
   private async projectReviews(em: EntityManager, siteId: string, events: ReviewEvent[], change: ProjectionChange) {
-    const rows = events.map((e) => ({ e, d: e.event.data }));
+    // Earliest first: of two ratings of one visit in one batch, the earlier one counts.
+    const sorted = [...events].sort(
+      (a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0),
+    );
+    const rows = sorted.map((e) => ({ e, d: e.event.data, visit: ratingVisit(e.event.data, e.serviceDay, (p) => this.cipher.digest(p)) }));
     const phones = rows.map((r) => this.protectPhone(r.d.phone));
-    await em.query(
+    // The unique visit index settles races with other batches: whichever commits first counts,
+    // the other's insert skips the row (it waits for the first to commit or roll back).
+    const stored: Array<{ event_id: string }> = await em.query(
       `INSERT INTO reviews (site_id, event_id, occurred_at, service_day, rating, channel, department, "window", staff, ticket,
-         comment, real_name, phone_enc, phone_masked, follow_up_open)
+         comment, real_name, phone_enc, phone_masked, follow_up_open, visit)
        SELECT $1, * FROM unnest($2::varchar[], $3::timestamptz[], $4::date[], $5::smallint[], $6::varchar[], $7::varchar[],
-         $8::varchar[], $9::varchar[], $10::varchar[], $11::text[], $12::bool[], $13::text[], $14::varchar[], $15::bool[])
-       ON CONFLICT DO NOTHING`,
+         $8::varchar[], $9::varchar[], $10::varchar[], $11::text[], $12::bool[], $13::text[], $14::varchar[], $15::bool[], $16::text[])
+       ON CONFLICT DO NOTHING RETURNING event_id`,
       [
         siteId,
         rows.map((r) => r.e.event.id),
@@ -152,10 +170,18 @@ export class Projector {
         phones.map((p) => p.enc),
         phones.map((p) => p.masked),
         rows.map((r) => r.d.rating <= 2),
+        rows.map((r) => r.visit?.key ?? null),
       ],
     );
-    for (const r of rows) change.departments.add(r.d.department);
-    change.reviews += rows.length;
+    const counted = new Set(stored.map((s) => s.event_id));
+    for (const r of rows) {
+      if (!counted.has(r.e.event.id)) {
+        if (r.visit) change.refusedRatings.push({ event: r.e, field: r.visit.field, visit: r.visit.key });
+        continue;
+      }
+      change.departments.add(r.d.department);
+      change.reviews++;
+    }
   }
 
   private async projectComplaints(em: EntityManager, siteId: string, events: ComplaintEvent[], change: ProjectionChange) {

@@ -4,6 +4,9 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('idx_reviews_site_day', ['siteId', 'serviceDay'])
 // Open follow-ups of every day, read by each live snapshot without walking the site's history.
 @Index('idx_reviews_open_follow_up', ['siteId', 'department'], { where: 'follow_up_open' })
+// One rating per visit (docs/contracts/reviews.md): the constraint, not a read before the
+// write, is what keeps two racing batches from both counting a rating of the same visit.
+@Index('uq_reviews_visit', ['siteId', 'visit'], { unique: true, where: 'visit IS NOT NULL' })
 export class Review {
   @PrimaryColumn({ type: 'uuid', name: 'site_id' })
   siteId!: string;
@@ -34,6 +37,13 @@ export class Review {
 
   @Column({ type: 'varchar', length: 64, nullable: true })
   ticket!: string | null;
+
+  /**
+   * The visit rated: `t:<day>:<ticket>`, or `p:<day>:<window or department>:<phone digest>`;
+   * null for an anonymous rating, which nothing ties to one citizen.
+   */
+  @Column({ type: 'text', nullable: true })
+  visit!: string | null;
 
   @Column({ type: 'text', nullable: true })
   comment!: string | null;

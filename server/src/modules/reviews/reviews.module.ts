@@ -14,12 +14,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { FollowUpAction } from './entities/follow-up-action.entity';
 import { FollowUpCase } from './entities/follow-up-case.entity';
 import { ReviewAppeal } from './entities/review-appeal.entity';
+import { RatingsController } from './ratings/ratings.controller';
 
 // 好差评 (SPEC §5): follow-up cases for every bad review and complaint with working-day
 // deadlines, appeals and the audited phone reveal. The rollups and trends are TrendsModule's.
 @Module({
   imports: [TypeOrmModule.forFeature([FollowUpCase, FollowUpAction, ReviewAppeal]), ReviewsJobsModule, CalendarModule],
-  controllers: [FollowUpsController, AppealsController],
+  controllers: [FollowUpsController, AppealsController, RatingsController],
   providers: [FollowUpsService, AppealsService, ReviewsReactions],
   exports: [FollowUpsService],
 })

@@ -16,6 +16,7 @@ import { AddLinkJudgedVerdict1795716600000 } from './1795716600000-add-link-judg
 import { AggregateAccessDenials1796588762817 } from './1796588762817-aggregate-access-denials';
 import { AddKnownDevices1796589365856 } from './1796589365856-add-known-devices';
 import { MergeReviewAudit1796590000000 } from './1796590000000-merge-review-audit';
+import { SettleRatingVisits1796590949045 } from './1796590949045-settle-rating-visits';
 
 // Every migration, in order. `npm run hallwatch -- migration-generate <Name>` writes new ones.
 export const MIGRATIONS: Function[] = [
@@ -37,4 +38,5 @@ export const MIGRATIONS: Function[] = [
   AggregateAccessDenials1796588762817,
   AddKnownDevices1796589365856,
   MergeReviewAudit1796590000000,
+  SettleRatingVisits1796590949045,
 ];
