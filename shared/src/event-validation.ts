@@ -73,6 +73,7 @@ const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
     window: optCode,
     note: { kind: 'text', max: 2000, optional: true },
     severity: { kind: 'enum', values: SEVERITIES, optional: true },
+    code: optCode,
   },
 };
 

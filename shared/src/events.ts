@@ -88,6 +88,8 @@ export interface EventDataMap {
     window?: string;
     note?: string;
     severity?: (typeof SEVERITIES)[number];
+    /** The code posted at the checkpoint, scanned or typed on site. */
+    code?: string;
   };
 }
 

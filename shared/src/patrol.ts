@@ -11,7 +11,33 @@ export const ROUND_OVERDUE_AFTER_MIN = 30;
 export const ROUND_MISSED_AFTER_MIN = 60;
 export const MAX_ROUNDS_PER_DAY = 8;
 
-export const ROUND_STATES = ['scheduled', 'due', 'overdue', 'in_progress', 'done', 'missed'] as const;
+/**
+ * Why a completed round is not counted as walked: it was started outside its window, a
+ * checkpoint was never confirmed, a checkpoint was confirmed only with a wrong code, or the
+ * round took less than the site's minimum.
+ */
+export const ROUND_DOUBT_REASONS = ['outside_window', 'missing_checkpoint', 'wrong_code', 'too_short'] as const;
+export type RoundDoubtReason = (typeof ROUND_DOUBT_REASONS)[number];
+
+export interface RoundDoubt {
+  reason: RoundDoubtReason;
+  /** The checkpoints concerned (missing_checkpoint, wrong_code). */
+  checkpoints?: string[];
+  /** The round's duration in seconds and the minimum it fell short of (too_short). */
+  seconds?: number;
+  minSeconds?: number;
+  /** The window the start missed (outside_window). */
+  opensAt?: string;
+  closesAt?: string;
+}
+
+/** Checkpoint codes: unguessable, short enough to type, without letters and digits that look alike. */
+export const CHECKPOINT_CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export const CHECKPOINT_CODE_LENGTH = 8;
+/** What a checkpoint's QR code holds: the checkpoint and its code, e.g. "hallwatch:cp:nameplate:K7MX3QPA". */
+export const CHECKPOINT_QR_PREFIX = 'hallwatch:cp:';
+
+export const ROUND_STATES = ['scheduled', 'due', 'overdue', 'in_progress', 'done', 'doubtful', 'missed'] as const;
 export type RoundState = (typeof ROUND_STATES)[number];
 
 export const ROUND_STATE_LABELS: Record<RoundState, { zh: string; en: string }> = {
@@ -20,6 +46,7 @@ export const ROUND_STATE_LABELS: Record<RoundState, { zh: string; en: string }> 
   overdue: { zh: '已逾期', en: 'Overdue' },
   in_progress: { zh: '进行中', en: 'In progress' },
   done: { zh: '已完成', en: 'Done' },
+  doubtful: { zh: '存疑', en: 'Doubtful' },
   missed: { zh: '已错过', en: 'Missed' },
 };
 
@@ -79,6 +106,8 @@ export interface PatrolCheckView {
   severity: 'low' | 'medium' | 'high' | null;
   note: string | null;
   occurredAt: string;
+  /** Whether the code sent with the check was the checkpoint's code when it arrived. */
+  confirmed: boolean;
 }
 
 export interface PatrolRoundView {
@@ -96,6 +125,17 @@ export interface PatrolRoundView {
   completedAt: string | null;
   completedBy: string | null;
   checks: PatrolCheckView[];
+  /** Why a completed round is 存疑 (state doubtful); empty otherwise. */
+  doubts: RoundDoubt[];
+}
+
+/** A checkpoint's code as the admin's printable sheet shows it (never sent to the phone page). */
+export interface PatrolCheckpointCodeView {
+  code: string;
+  label: LocalizedText;
+  scanCode: string;
+  /** The text the checkpoint's QR code holds. */
+  payload: string;
 }
 
 export interface PatrolTodayView {
@@ -113,6 +153,8 @@ export interface PatrolTodayView {
    */
   nextWorkingDays: string[];
   rounds: PatrolRoundView[];
+  /** The site's rules for a round really walked: how early it may start, how long it must take at least. */
+  walkRules: { windowLeadMin: number; minDurationSec: number };
   checkpoints: PatrolCheckpointView[];
   departments: Array<{ code: string; name: string; nameEn: string | null }>;
   windows: Array<{ code: string; number: number | null; department: string | null }>;

@@ -19,6 +19,10 @@ export interface SiteSettings {
   surgeMinWaiting: number;
   /** When the hall opens: the wall tells a quiet closed hall from a silent open one by them. */
   hours: HallHours;
+  /** How many minutes before its time a patrol round may be started; its window closes when it goes overdue. */
+  roundWindowLeadMin: number;
+  /** A patrol round walked faster than this many seconds is 存疑, not done. */
+  roundMinDurationSec: number;
 }
 
 /** What a site that sets nothing gets, from the published report; the server fills them in, a screen never needs to. */
@@ -30,4 +34,6 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   surgeFactor: 2,
   surgeMinWaiting: 8,
   hours: DEFAULT_HALL_HOURS,
+  roundWindowLeadMin: 15,
+  roundMinDurationSec: 300,
 };

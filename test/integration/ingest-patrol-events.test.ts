@@ -3,7 +3,7 @@ import { PatrolSync } from '../../server/src/modules/patrol/jobs/patrol-sync.ser
 import { makeUser, signIn } from '../support/accounts';
 import { ev, makeSite } from '../support/factories';
 import { postEvents } from '../support/http';
-import { call, hall, MONDAY, roundEvent, roundsOf } from '../support/patrol';
+import { call, checkpointCodes, hall, MONDAY, roundEvent, roundsOf, walkedRound } from '../support/patrol';
 import { startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(60_000);
@@ -59,15 +59,11 @@ describe('round events from a device key', () => {
     expect(await state(R1)).toBe('due');
     expect(await done()).toBe(0);
 
-    // The same round walked by the patrol account is done.
+    // The same round walked by the patrol account, every checkpoint confirmed with its code, is done.
     const patrolToken = (await signIn(t.url, 'li.patrol')).token;
-    const walked = await call<IngestResponse>(`${t.url}/api/v1/patrol/sites/${SITE}/events`, 'POST', patrolToken, {
-      events: [
-        roundEvent('round.started', { round: R1, patroller: 'x' }, hall(MONDAY, '09:15:00'), 'ph-start'),
-        roundEvent('round.completed', { round: R1, patroller: 'x' }, hall(MONDAY, '09:19:00'), 'ph-done'),
-      ],
-    });
-    expect(walked.body.results.map((r) => r.status)).toEqual(['accepted', 'accepted']);
+    const events = walkedRound(R1, await checkpointCodes(t.url, SITE, ADMIN), hall(MONDAY, '09:05:00'), { ids: 'ph', patroller: 'x' });
+    const walked = await call<IngestResponse>(`${t.url}/api/v1/patrol/sites/${SITE}/events`, 'POST', patrolToken, { events });
+    expect(walked.body.results.map((r) => r.status)).toEqual(events.map(() => 'accepted'));
     expect(await state(R1)).toBe('done');
     expect(await done()).toBe(1);
   });

@@ -4,7 +4,7 @@ import { Site } from '../../server/src/modules/registry/site.entity';
 import { bearer, makeUser, signIn } from '../support/accounts';
 import { makeSite } from '../support/factories';
 import { postEvents } from '../support/http';
-import { call, hall, MONDAY, roundEvent, roundsOf } from '../support/patrol';
+import { call, checkpointCodes, hall, MONDAY, roundEvent, roundsOf, walkedRound } from '../support/patrol';
 import { startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(60_000);
@@ -22,6 +22,7 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 describe('patrol rounds API', () => {
   let t: TestApp;
   let site: Site;
+  let codes: Record<string, string>;
   // The patroller's session; signed in again whenever the test moves the clock past the idle timeout.
   let PATROL: string;
   const walkTo = async (time: string) => {
@@ -48,6 +49,7 @@ describe('patrol rounds API', () => {
     expect((await admin('PUT', '/schedule', { enabled: true })).status).toBe(200);
     await walkTo('09:02:00');
     await t.app.get(PatrolSync).syncSite(site);
+    codes = await checkpointCodes(t.url, SITE, ADMIN);
   });
   afterAll(async () => t.close());
 
@@ -72,21 +74,15 @@ describe('patrol rounds API', () => {
 
   it('completes a round with one finding; a resend is all duplicates; the events table holds each id once', async () => {
     const cps = (await patrol<PatrolTodayView>('GET', '/today')).body.checkpoints.map((c) => c.code);
-    const start = hall(MONDAY, '09:03:00');
-    const batch = [
-      roundEvent('round.started', { round: R1, patroller: '张巡查' }, start, 'r1-start'),
-      ...cps.map((cp, i) =>
-        roundEvent(
-          'round.check',
-          cp === 'back-office'
-            ? { round: R1, checkpoint: cp, result: 'finding', department: 'd1', severity: 'high', note: '后台审批科有办事群众' }
-            : { round: R1, checkpoint: cp, result: 'ok' },
-          new Date(start.getTime() + (i + 1) * 10_000),
-          `r1-check-${cp}`,
-        ),
-      ),
-      roundEvent('round.completed', { round: R1, patroller: '张巡查' }, hall(MONDAY, '09:05:00'), 'r1-done'),
-    ];
+    expect(Object.keys(codes)).toEqual(cps);
+    // Walked as the rules want: started in its window, each checkpoint confirmed with its code, a minute apart.
+    const batch = walkedRound(R1, codes, hall(MONDAY, '09:03:00'), {
+      ids: 'r1',
+      patroller: '张巡查',
+      check: (cp, d) =>
+        cp === 'back-office' ? { ...d, result: 'finding', department: 'd1', severity: 'high', note: '后台审批科有办事群众' } : d,
+    });
+    await walkTo('09:12:00');
     const first = await patrol<IngestResponse>('POST', '/events', { events: batch });
     expect(first.status).toBe(200);
     expect(first.body.results.map((r) => r.status)).toEqual(batch.map(() => 'accepted'));
@@ -145,9 +141,10 @@ describe('patrol rounds API', () => {
     await walkTo('12:30:00');
     await t.app.get(PatrolSync).syncSite(site);
     expect(await state(r2)).toBe('missed');
-    // The phone was offline: the completion arrives first, the start later, both after the deadline.
-    await patrol('POST', '/events', { events: [roundEvent('round.completed', { round: r2, patroller: 'p2' }, hall(MONDAY, '11:40:00'))] });
-    await patrol('POST', '/events', { events: [roundEvent('round.started', { round: r2, patroller: 'p2' }, hall(MONDAY, '11:10:00'))] });
+    // The phone was offline: the checks and completion arrive first, the start later, all after the deadline.
+    const walk = walkedRound(r2, codes, hall(MONDAY, '11:10:00'), { patroller: 'p2' });
+    await patrol('POST', '/events', { events: walk.slice(1) });
+    await patrol('POST', '/events', { events: walk.slice(0, 1) });
     expect(await state(r2)).toBe('done');
     expect((await values()).values['patrol.rounds.done']).toBe(2);
   });
@@ -161,6 +158,7 @@ describe('patrol rounds API', () => {
     expect(await state(r3)).toBe('scheduled');
     await patrol('POST', '/events', { events: [roundEvent('round.started', { round: r3, patroller: 'p' }, hall(MONDAY, '14:31:00'))] });
     expect(await state(r3)).toBe('in_progress');
+    await patrol('POST', '/events', { events: walkedRound(r3, codes, hall(MONDAY, '14:31:00')).slice(1, -1) });
     // A completion stored without projection (as if posted before the patrol module ran): the sync catches up, once.
     await t.ds.query(
       `INSERT INTO events (site_id, id, type, occurred_at, service_day, data) VALUES ($1, 'legacy-done', 'round.completed', $2, $3, $4)`,

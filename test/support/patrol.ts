@@ -106,3 +106,48 @@ let seq = 0;
 export function roundEvent(type: string, data: Record<string, unknown>, occurredAt: Date, id?: string) {
   return { id: id ?? `pt-${Date.now().toString(36)}-${(seq++).toString(36)}`, type, occurredAt: occurredAt.toISOString(), data };
 }
+
+/** The codes posted at a site's checkpoints, by checkpoint, as its printed sheet shows them (an admin's or supervisor's token). */
+export async function checkpointCodes(url: string, site: string, token: string): Promise<Record<string, string>> {
+  const res = await call<Array<{ code: string; scanCode: string }>>(
+    `${url}/api/v1/admin/sites/${site}/patrol/checkpoint-codes`,
+    'GET',
+    token,
+  );
+  if (res.status !== 200) throw new Error(`checkpoint codes of ${site}: ${res.status} ${JSON.stringify(res.body)}`);
+  return Object.fromEntries(res.body.map((c) => [c.code, c.scanCode]));
+}
+
+export interface WalkOptions {
+  /** Event ids are `${ids}-start`, `${ids}-check-${checkpoint}` and `${ids}-done`. */
+  ids?: string;
+  patroller?: string;
+  /** Time between two steps of the walk; a minute unless set. */
+  stepMs?: number;
+  /** Changes a checkpoint's check (a finding, a wrong code), or leaves it out when it returns null. */
+  check?: (checkpoint: string, data: Record<string, unknown>) => Record<string, unknown> | null;
+}
+
+/**
+ * The events of a round walked as the rules want it: started at `start`, every checkpoint
+ * confirmed with its code one step apart, completed one step after the last check.
+ */
+export function walkedRound(round: string, codes: Record<string, string>, start: Date, o: WalkOptions = {}) {
+  const step = o.stepMs ?? 60_000;
+  const ids = o.ids ?? `${round}-${Date.now().toString(36)}-${(seq++).toString(36)}`;
+  const patroller = o.patroller ?? 'p';
+  const at = (n: number) => new Date(start.getTime() + n * step);
+  const cps = Object.keys(codes);
+  const checks = cps
+    .map((cp, i) => {
+      const base = { round, checkpoint: cp, result: 'ok', code: codes[cp] };
+      const data = o.check ? o.check(cp, base) : base;
+      return data ? roundEvent('round.check', data, at(i + 1), `${ids}-check-${cp}`) : null;
+    })
+    .filter((e) => e !== null);
+  return [
+    roundEvent('round.started', { round, patroller }, start, `${ids}-start`),
+    ...checks,
+    roundEvent('round.completed', { round, patroller }, at(cps.length + 1), `${ids}-done`),
+  ];
+}

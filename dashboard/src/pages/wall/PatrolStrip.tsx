@@ -5,14 +5,15 @@ import { countText, itemsText } from './format';
 import { itemsOf } from './off-target';
 import { Tone, TONE_ICON } from './tone';
 
-type RoundMark = 'done' | 'missed' | 'overdue' | 'walking' | 'due' | 'upcoming';
-const MARK_ICON: Record<RoundMark, string> = { done: '✔', missed: '✖', overdue: '▲', walking: '◐', due: '●', upcoming: '○' };
+type RoundMark = 'done' | 'doubtful' | 'missed' | 'overdue' | 'walking' | 'due' | 'upcoming';
+const MARK_ICON: Record<RoundMark, string> = { done: '✔', doubtful: '?', missed: '✖', overdue: '▲', walking: '◐', due: '●', upcoming: '○' };
 const MARK_OF: Record<RoundState, RoundMark> = {
   scheduled: 'upcoming',
   due: 'due',
   overdue: 'overdue',
   in_progress: 'walking',
   done: 'done',
+  doubtful: 'doubtful',
   missed: 'missed',
 };
 

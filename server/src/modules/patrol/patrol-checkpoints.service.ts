@@ -1,9 +1,10 @@
-import { PatrolCheckpointView } from '@hallwatch/shared';
+import { PatrolCheckpointCodeView, PatrolCheckpointView } from '@hallwatch/shared';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { findSite } from '../registry/registry-change';
 import { isUniqueViolation } from '../registry/registry-errors';
 import { applyChanges } from '../registry/scoped-store';
+import { checkpointPayload, newCheckpointCode } from './checkpoint-code';
 import { DEFAULT_CHECKPOINTS } from './default-checkpoints';
 import { CreateCheckpointDto, UpdateCheckpointDto } from './dtos/checkpoint.dto';
 import { PatrolCheckpoint } from './entities/patrol-checkpoint.entity';
@@ -15,7 +16,7 @@ export async function ensureCheckpoints(em: EntityManager, siteId: string): Prom
   if (await em.countBy(PatrolCheckpoint, { siteId })) return;
   await em.insert(
     PatrolCheckpoint,
-    DEFAULT_CHECKPOINTS.map((c, i) => ({ siteId, ...c, position: (i + 1) * 10, active: true })),
+    DEFAULT_CHECKPOINTS.map((c, i) => ({ siteId, ...c, position: (i + 1) * 10, active: true, scanCode: newCheckpointCode() })),
   );
 }
 
@@ -49,6 +50,7 @@ export class PatrolCheckpointsService {
           deductPoints: input.deductPoints ?? 1,
           position: input.position ?? (last ?? 0) + 10,
           active: true,
+          scanCode: newCheckpointCode(),
         });
       } catch (err) {
         if (isUniqueViolation(err))
@@ -74,6 +76,34 @@ export class PatrolCheckpointsService {
       await em.save(row);
       return checkpointView(row);
     });
+  }
+
+  /** The codes of the active checklist, for the printable sheet; only admins and supervisors see them. */
+  async codes(siteCode: string): Promise<PatrolCheckpointCodeView[]> {
+    return this.ds.transaction(async (em) => {
+      const site = await findSite(em, siteCode);
+      await ensureCheckpoints(em, site.id);
+      const rows = await em.find(PatrolCheckpoint, { where: { siteId: site.id, active: true }, order: { position: 'ASC', code: 'ASC' } });
+      return rows.map((c) => ({
+        code: c.code,
+        label: { zh: c.label, en: c.labelEn ?? c.label },
+        scanCode: c.scanCode,
+        payload: checkpointPayload(c.code, c.scanCode),
+      }));
+    });
+  }
+
+  /** A new code for a checkpoint (its sheet was lost or copied): checks sent with the old code no longer confirm it. */
+  async rotateCode(siteCode: string, code: string): Promise<PatrolCheckpointCodeView> {
+    await this.ds.transaction(async (em) => {
+      const site = await findSite(em, siteCode);
+      await ensureCheckpoints(em, site.id);
+      const res = await em.update(PatrolCheckpoint, { siteId: site.id, code }, { scanCode: newCheckpointCode() });
+      if (!res.affected) throw notFound(site.code, code);
+    });
+    const view = (await this.codes(siteCode)).find((c) => c.code === code);
+    if (!view) throw notFound(siteCode, code);
+    return view;
   }
 
   /** Retires a checkpoint: it leaves the checklist; past checks and findings still name it. */

@@ -1,3 +1,4 @@
+import { indicatorSettings } from '../registry/indicator-settings';
 import { NOTICE_WORKING_DAYS, PatrolTodayView } from '@hallwatch/shared';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
@@ -49,6 +50,7 @@ export class PatrolTodayService {
       .getRepository(PatrolCheckpoint)
       .find({ where: { siteId: site.id, active: true }, order: { position: 'ASC', code: 'ASC' } });
     const departments = await this.ds.getRepository(Department).find({ where: { siteId: site.id }, order: { code: 'ASC' } });
+    const settings = indicatorSettings(site.settings);
     const windows = await this.ds.getRepository(HallWindow).find({ where: { siteId: site.id }, order: { number: 'ASC' } });
     return {
       site: { code: site.code, name: site.name, nameEn: site.nameEn, timezone: site.timezone },
@@ -64,6 +66,7 @@ export class PatrolTodayService {
           checks.filter((c) => c.roundId === r.id),
         ),
       ),
+      walkRules: { windowLeadMin: settings.roundWindowLeadMin, minDurationSec: settings.roundMinDurationSec },
       checkpoints: checkpoints.map(checkpointView),
       departments: departments.map((d) => ({ code: d.code, name: d.name, nameEn: d.nameEn })),
       windows: windows.map((w) => ({ code: w.code, number: w.number, department: w.departmentCode })),

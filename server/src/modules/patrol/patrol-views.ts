@@ -27,6 +27,7 @@ export function checkView(c: PatrolCheck): PatrolCheckView {
     severity: c.severity,
     note: c.note,
     occurredAt: c.occurredAt.toISOString(),
+    confirmed: c.confirmed,
   };
 }
 
@@ -45,6 +46,7 @@ export function roundView(r: PatrolRound, checks: PatrolCheck[]): PatrolRoundVie
     completedAt: iso(r.completedAt),
     completedBy: r.completedBy,
     checks: checks.map(checkView),
+    doubts: r.doubts ?? [],
   };
 }
 

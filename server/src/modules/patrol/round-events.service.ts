@@ -106,10 +106,14 @@ export class RoundEventsService {
     const d = e.data;
     const checkpoint = str(d.checkpoint) ?? '';
     const severity = str(d.severity);
+    // The code is judged against the checkpoint's code as it stands when the check arrives.
+    const code = str(d.code);
     await em.query(
-      `INSERT INTO patrol_checks (site_id, event_id, round_id, checkpoint, result, department, "window", severity, note, occurred_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
-      [site.id, e.id, round.id, checkpoint, str(d.result), str(d.department), str(d.window), severity, str(d.note), e.occurredAt],
+      `INSERT INTO patrol_checks (site_id, event_id, round_id, checkpoint, result, department, "window", severity, note, occurred_at, code, confirmed)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
+               COALESCE((SELECT upper($11::varchar) = scan_code FROM patrol_checkpoints WHERE site_id = $1 AND code = $4::varchar), false))
+       ON CONFLICT DO NOTHING`,
+      [site.id, e.id, round.id, checkpoint, str(d.result), str(d.department), str(d.window), severity, str(d.note), e.occurredAt, code],
     );
     if (d.result !== 'finding') return;
     await em.query(

@@ -1,4 +1,4 @@
-import { ROUND_MISSED_AFTER_MIN, ROUND_OVERDUE_AFTER_MIN, RoundState } from '@hallwatch/shared';
+import { ROUND_MISSED_AFTER_MIN, ROUND_OVERDUE_AFTER_MIN, RoundDoubt, RoundState } from '@hallwatch/shared';
 import { zonedInstant } from '../../core/time/zoned-time';
 
 // The rules of SPEC §6 as pure functions, so the scheduler, the event projection and the
@@ -16,6 +16,8 @@ export interface RoundTimes {
 export interface RoundFacts extends RoundTimes {
   startedAt: Date | null;
   completedAt: Date | null;
+  /** Why the completed round is not counted (see roundDoubts); a round with any is 存疑. */
+  doubts?: RoundDoubt[] | null;
 }
 
 export interface PlannedRound extends RoundTimes {
@@ -44,7 +46,7 @@ export const roundCode = (day: string, slot: number): string => `${day}-${slot}`
  */
 export function roundState(r: RoundFacts, now: Date): RoundState {
   const t = now.getTime();
-  if (r.completedAt && r.completedAt < r.missedAt) return 'done';
+  if (r.completedAt && r.completedAt < r.missedAt) return r.doubts?.length ? 'doubtful' : 'done';
   if (t >= r.missedAt.getTime() || r.completedAt) return 'missed';
   if (r.startedAt) return 'in_progress';
   if (t >= r.overdueAt.getTime()) return 'overdue';
@@ -69,6 +71,40 @@ export function stepAt(r: RoundFacts, step: RoundStep): Date | null {
   if (r.completedAt && r.completedAt < r.missedAt) return null;
   if (step === 'overdue') return r.startedAt ? null : r.overdueAt;
   return r.missedAt;
+}
+
+export interface WalkRules {
+  /** Minutes before its time a round may be started. */
+  leadMin: number;
+  minDurationSec: number;
+}
+
+export interface WalkedCheck {
+  checkpoint: string;
+  confirmed: boolean;
+}
+
+/**
+ * What is wrong with a completed round (docs/contracts/patrol.md, "A round really walked"):
+ * started outside its window (from `leadMin` before its time until it goes overdue), a
+ * checkpoint of the checklist never confirmed with its code, or walked faster than the minimum.
+ * Empty when the round was really walked, and for a round not completed yet.
+ */
+export function roundDoubts(r: RoundFacts, checklist: string[], checks: WalkedCheck[], rules: WalkRules): RoundDoubt[] {
+  if (!r.completedAt) return [];
+  const out: RoundDoubt[] = [];
+  const opensAt = new Date(r.dueAt.getTime() - rules.leadMin * MINUTE);
+  if (!r.startedAt || r.startedAt < opensAt || r.startedAt >= r.overdueAt)
+    out.push({ reason: 'outside_window', opensAt: opensAt.toISOString(), closesAt: r.overdueAt.toISOString() });
+  const confirmed = new Set(checks.filter((c) => c.confirmed).map((c) => c.checkpoint));
+  const tried = new Set(checks.map((c) => c.checkpoint));
+  const missing = checklist.filter((cp) => !tried.has(cp));
+  const wrong = checklist.filter((cp) => tried.has(cp) && !confirmed.has(cp));
+  if (missing.length) out.push({ reason: 'missing_checkpoint', checkpoints: missing });
+  if (wrong.length) out.push({ reason: 'wrong_code', checkpoints: wrong });
+  const seconds = r.startedAt ? Math.floor((r.completedAt.getTime() - r.startedAt.getTime()) / 1000) : 0;
+  if (seconds < rules.minDurationSec) out.push({ reason: 'too_short', seconds, minSeconds: rules.minDurationSec });
+  return out;
 }
 
 export function planDay(day: string, times: string[], timeZone: string): PlannedRound[] {

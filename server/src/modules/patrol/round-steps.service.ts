@@ -2,7 +2,8 @@ import { RoundState } from '@hallwatch/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { PatrolRound } from './entities/patrol-round.entity';
-import { RoundFacts, roundState, RoundStep, stepAt, stepsReached } from './round-rules';
+import { RoundFacts, roundDoubts, roundState, RoundStep, stepAt, stepsReached, WalkedCheck } from './round-rules';
+import { indicatorSettings } from '../registry/indicator-settings';
 import { queryRows } from '../../core/database/typed-query';
 import { IdRow, StepRow } from './patrol-rows';
 
@@ -22,7 +23,15 @@ const facts = (r: PatrolRound): RoundFacts => ({
   missedAt: r.missedAt,
   startedAt: r.startedAt,
   completedAt: r.completedAt,
+  doubts: r.doubts,
 });
+
+interface SettingsRow {
+  settings: Record<string, unknown> | null;
+}
+interface CheckpointCodeRow {
+  code: string;
+}
 
 /**
  * Moves rounds through due → overdue → missed as time passes. Both the BullMQ jobs and the
@@ -51,7 +60,7 @@ export class RoundStepsService {
   async advanceSite(siteId: string, now: Date): Promise<RoundAdvance[]> {
     const rows = await queryRows<IdRow>(
       this.ds,
-      `SELECT id FROM patrol_rounds WHERE site_id = $1 AND state NOT IN ('done', 'missed') AND due_at <= $2 ORDER BY due_at, slot`,
+      `SELECT id FROM patrol_rounds WHERE site_id = $1 AND state NOT IN ('done', 'doubtful', 'missed') AND due_at <= $2 ORDER BY due_at, slot`,
       [siteId, now],
     );
     const out: RoundAdvance[] = [];
@@ -70,7 +79,13 @@ export class RoundStepsService {
   private async advanceLocked(em: EntityManager, roundId: string, now: Date, logSteps = true): Promise<RoundAdvance | null> {
     const round = await em.getRepository(PatrolRound).findOne({ where: { id: roundId }, lock: { mode: 'pessimistic_write' } });
     if (!round) return null;
-    const f = facts(round);
+    const doubts = await this.judgeWalk(em, round);
+    if (JSON.stringify(doubts) !== JSON.stringify(round.doubts))
+      await em.query(`UPDATE patrol_rounds SET doubts = $2::jsonb WHERE id = $1`, [
+        round.id,
+        doubts === null ? null : JSON.stringify(doubts),
+      ]);
+    const f = { ...facts(round), doubts };
     const to = roundState(f, now);
     const steps: RoundStep[] = [];
     if (logSteps) {
@@ -89,5 +104,29 @@ export class RoundStepsService {
     const from = round.state;
     if (to !== from) await em.query(`UPDATE patrol_rounds SET state = $2, updated_at = now() WHERE id = $1`, [round.id, to]);
     return { roundId: round.id, siteId: round.siteId, code: round.code, from, to, steps };
+  }
+
+  /**
+   * Whether a completed round was really walked, by the site's rules now: its active checklist,
+   * the checks the round recorded (each judged by its code when it arrived) and the site's window
+   * and minimum duration. Judged again whenever one of the round's events arrives, so an offline
+   * confirmation that comes late still counts. Null for a round not completed.
+   */
+  private async judgeWalk(em: EntityManager, round: PatrolRound) {
+    if (!round.completedAt) return null;
+    const [site] = await queryRows<SettingsRow>(em, `SELECT settings FROM sites WHERE id = $1`, [round.siteId]);
+    const settings = indicatorSettings(site?.settings);
+    const checklist = await queryRows<CheckpointCodeRow>(
+      em,
+      `SELECT code FROM patrol_checkpoints WHERE site_id = $1 AND active ORDER BY position, code`,
+      [round.siteId],
+    );
+    const checks = await queryRows<WalkedCheck>(em, `SELECT checkpoint, confirmed FROM patrol_checks WHERE round_id = $1`, [round.id]);
+    return roundDoubts(
+      facts(round),
+      checklist.map((c) => c.code),
+      checks,
+      { leadMin: settings.roundWindowLeadMin, minDurationSec: settings.roundMinDurationSec },
+    );
   }
 }

@@ -12,6 +12,18 @@ describe('indicatorSettings', () => {
       surgeFactor: 2,
       surgeMinWaiting: 8,
       hours: { opens: '08:30', closes: '17:30', weekdays: [1, 2, 3, 4, 5] },
+      roundWindowLeadMin: 15,
+      roundMinDurationSec: 300,
+    });
+  });
+  it('takes a round window of 0 minutes and ignores malformed patrol rules', () => {
+    expect(indicatorSettings({ roundWindowLeadMin: 0, roundMinDurationSec: 60 })).toMatchObject({
+      roundWindowLeadMin: 0,
+      roundMinDurationSec: 60,
+    });
+    expect(indicatorSettings({ roundWindowLeadMin: -1, roundMinDurationSec: 0.5 })).toMatchObject({
+      roundWindowLeadMin: 15,
+      roundMinDurationSec: 300,
     });
   });
   it('takes valid site values and ignores malformed ones', () => {

@@ -18,6 +18,11 @@ export function indicatorSettings(raw: Record<string, unknown> | null | undefine
     allowedBreakSec: positiveInt(s.allowedBreakSec, d.allowedBreakSec),
     surgeFactor: positive(s.surgeFactor, d.surgeFactor),
     surgeMinWaiting: positiveInt(s.surgeMinWaiting, d.surgeMinWaiting),
+    roundWindowLeadMin:
+      typeof s.roundWindowLeadMin === 'number' && Number.isInteger(s.roundWindowLeadMin) && s.roundWindowLeadMin >= 0
+        ? s.roundWindowLeadMin
+        : d.roundWindowLeadMin,
+    roundMinDurationSec: positiveInt(s.roundMinDurationSec, d.roundMinDurationSec),
     hours: hallHoursProblem(s.hours) === null ? normalHallHours(s.hours as HallHours) : d.hours,
   };
 }

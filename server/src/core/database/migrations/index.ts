@@ -17,6 +17,7 @@ import { AggregateAccessDenials1796588762817 } from './1796588762817-aggregate-a
 import { AddKnownDevices1796589365856 } from './1796589365856-add-known-devices';
 import { MergeReviewAudit1796590000000 } from './1796590000000-merge-review-audit';
 import { SettleRatingVisits1796590949045 } from './1796590949045-settle-rating-visits';
+import { AddPatrolWalkProof1796590985254 } from './1796590985254-add-patrol-walk-proof';
 
 // Every migration, in order. `npm run hallwatch -- migration-generate <Name>` writes new ones.
 export const MIGRATIONS: Function[] = [
@@ -39,4 +40,5 @@ export const MIGRATIONS: Function[] = [
   AddKnownDevices1796589365856,
   MergeReviewAudit1796590000000,
   SettleRatingVisits1796590949045,
+  AddPatrolWalkProof1796590985254,
 ];

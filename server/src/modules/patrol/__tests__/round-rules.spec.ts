@@ -1,4 +1,4 @@
-import { noticeRemindAt, planDay, roundState, roundTimes, stepAt, stepsReached } from '../round-rules';
+import { noticeRemindAt, planDay, roundDoubts, roundState, roundTimes, stepAt, stepsReached } from '../round-rules';
 
 const at = (hhmmss: string) => new Date(`2024-07-15T${hhmmss}+08:00`);
 const round = (extra: { startedAt?: Date | null; completedAt?: Date | null } = {}) => ({
@@ -57,5 +57,45 @@ describe('notice reminders', () => {
     const issued = new Date('2024-07-15T02:00:00Z');
     expect(noticeRemindAt(issued, new Date('2024-07-18T09:00:00Z')).toISOString()).toBe('2024-07-17T09:00:00.000Z');
     expect(noticeRemindAt(issued, new Date('2024-07-15T06:00:00Z')).toISOString()).toBe('2024-07-15T04:00:00.000Z');
+  });
+});
+
+describe('a round really walked (docs/contracts/patrol.md)', () => {
+  const rules = { leadMin: 15, minDurationSec: 300 };
+  const all = [
+    { checkpoint: 'a', confirmed: true },
+    { checkpoint: 'b', confirmed: true },
+  ];
+  const walked = round({ startedAt: at('08:50:00'), completedAt: at('08:55:00') });
+
+  it('finds nothing wrong with a round started in its window, fully confirmed and long enough', () => {
+    expect(roundDoubts(walked, ['a', 'b'], all, rules)).toEqual([]);
+    expect(roundDoubts(round({ startedAt: at('09:29:59'), completedAt: at('09:40:00') }), ['a'], all, rules)).toEqual([]);
+    expect(roundDoubts(round({ startedAt: at('09:05:00') }), ['a'], [], rules)).toEqual([]);
+  });
+
+  it('names each thing wrong: the window, a missing checkpoint, a wrong code, the duration', () => {
+    const early = roundDoubts(round({ startedAt: at('08:44:59'), completedAt: at('08:55:00') }), ['a', 'b'], all, rules);
+    expect(early.map((d) => d.reason)).toEqual(['outside_window']);
+    const late = roundDoubts(round({ startedAt: at('09:30:00'), completedAt: at('09:40:00') }), ['a', 'b'], all, rules);
+    expect(late).toEqual([{ reason: 'outside_window', opensAt: at('08:45:00').toISOString(), closesAt: at('09:30:00').toISOString() }]);
+    const checks = [
+      { checkpoint: 'a', confirmed: false },
+      { checkpoint: 'a', confirmed: false },
+    ];
+    expect(roundDoubts(walked, ['a', 'b'], checks, rules)).toEqual([
+      { reason: 'missing_checkpoint', checkpoints: ['b'] },
+      { reason: 'wrong_code', checkpoints: ['a'] },
+    ]);
+    expect(roundDoubts(round({ startedAt: at('09:00:00'), completedAt: at('09:00:00') }), [], [], rules)).toEqual([
+      { reason: 'too_short', seconds: 0, minSeconds: 300 },
+    ]);
+  });
+
+  it('a confirmed check of a checkpoint outweighs a wrong one; a round with doubts is 存疑, never done', () => {
+    expect(roundDoubts(walked, ['a'], [{ checkpoint: 'a', confirmed: false }, ...all], rules)).toEqual([]);
+    const doubts = roundDoubts(walked, ['c'], all, rules);
+    expect(roundState({ ...walked, doubts }, at('12:00:00'))).toBe('doubtful');
+    expect(roundState({ ...walked, doubts: [] }, at('12:00:00'))).toBe('done');
   });
 });

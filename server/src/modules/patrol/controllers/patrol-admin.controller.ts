@@ -1,4 +1,4 @@
-import { PatrolCalendarDayView, PatrolCheckpointView, PatrolScheduleView } from '@hallwatch/shared';
+import { PatrolCalendarDayView, PatrolCheckpointCodeView, PatrolCheckpointView, PatrolScheduleView } from '@hallwatch/shared';
 import { Body, Delete, Get, HttpCode, Logger, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { Roles } from '../../../core/auth/auth-rules';
@@ -67,6 +67,18 @@ export class PatrolAdminController {
   @Roles('admin', 'supervisor')
   listCheckpoints(@RequestSite() site: string, @Query('all') all?: string): Promise<PatrolCheckpointView[]> {
     return this.checkpoints.list(site, all === 'true');
+  }
+
+  @Get('checkpoint-codes')
+  @Roles('admin', 'supervisor')
+  checkpointCodes(@RequestSite() site: string): Promise<PatrolCheckpointCodeView[]> {
+    return this.checkpoints.codes(site);
+  }
+
+  @Post('checkpoints/:code/rotate-code')
+  @HttpCode(200)
+  rotateCode(@RequestSite() site: string, @Param('code') code: string): Promise<PatrolCheckpointCodeView> {
+    return this.checkpoints.rotateCode(site, code);
   }
 
   @Post('checkpoints')

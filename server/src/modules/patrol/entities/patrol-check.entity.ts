@@ -31,6 +31,14 @@ export class PatrolCheck {
   @Column({ type: 'text', nullable: true })
   note!: string | null;
 
+  /** The code sent with the check, as typed or scanned. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  code!: string | null;
+
+  /** Whether that code was the checkpoint's when the check arrived: an offline check is judged on arrival. */
+  @Column({ type: 'boolean', default: false })
+  confirmed!: boolean;
+
   @Column({ type: 'timestamptz', name: 'occurred_at' })
   occurredAt!: Date;
 }

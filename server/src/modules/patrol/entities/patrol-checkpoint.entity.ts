@@ -28,6 +28,10 @@ export class PatrolCheckpoint {
   @Column({ type: 'int', default: 0 })
   position!: number;
 
+  /** The code posted at the checkpoint (printed with its QR code); confirming the checkpoint on a round takes it. */
+  @Column({ type: 'varchar', length: 16, name: 'scan_code' })
+  scanCode!: string;
+
   /** Retired checkpoints leave the checklist but keep the history that names them. */
   @Column({ type: 'boolean', default: true })
   active!: boolean;

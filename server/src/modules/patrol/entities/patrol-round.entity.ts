@@ -1,4 +1,4 @@
-import type { RoundState } from '@hallwatch/shared';
+import type { RoundDoubt, RoundState } from '@hallwatch/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 // One row per site, day and slot: the unique key is what makes each round exist once,
@@ -49,6 +49,10 @@ export class PatrolRound {
 
   @Column({ type: 'varchar', length: 64, name: 'completed_by', nullable: true })
   completedBy!: string | null;
+
+  /** Why a completed round is 存疑 rather than done; null while it is not judged or nothing is wrong. */
+  @Column({ type: 'jsonb', nullable: true })
+  doubts!: RoundDoubt[] | null;
 
   @UpdateDateColumn({ type: 'timestamptz', name: 'updated_at' })
   updatedAt!: Date;

@@ -25,6 +25,7 @@ const PENDING_STEPS: Record<PatrolRound['state'], RoundStep[]> = {
   overdue: ['missed'],
   in_progress: ['missed'],
   done: [],
+  doubtful: [],
   missed: [],
 };
 
@@ -88,7 +89,7 @@ export class PatrolJobsProducer {
     const rounds = await this.ds
       .getRepository(PatrolRound)
       .createQueryBuilder('r')
-      .where(`r.site_id = :siteId AND r.state NOT IN ('done', 'missed')`, { siteId })
+      .where(`r.site_id = :siteId AND r.state NOT IN ('done', 'doubtful', 'missed')`, { siteId })
       .getMany();
     const notices = await this.ds
       .getRepository(PatrolNotice)

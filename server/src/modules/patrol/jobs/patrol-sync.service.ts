@@ -65,7 +65,7 @@ export class PatrolSync {
       .createQueryBuilder('s')
       .where(
         `EXISTS (SELECT 1 FROM patrol_schedules p WHERE p.site_id = s.id AND p.enabled)
-         OR EXISTS (SELECT 1 FROM patrol_rounds r WHERE r.site_id = s.id AND r.state NOT IN ('done', 'missed'))
+         OR EXISTS (SELECT 1 FROM patrol_rounds r WHERE r.site_id = s.id AND r.state NOT IN ('done', 'doubtful', 'missed'))
          OR EXISTS (SELECT 1 FROM patrol_notices n WHERE n.site_id = s.id AND n.status = 'open')`,
       )
       .orderBy('s.code')

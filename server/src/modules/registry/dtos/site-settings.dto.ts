@@ -1,4 +1,4 @@
-import { Allow, IsInt, IsOptional, Min, ValidateBy } from 'class-validator';
+import { Allow, IsInt, IsOptional, Max, Min, ValidateBy } from 'class-validator';
 
 /** A finite number strictly inside (min, max): the bounds themselves make no sense as thresholds. */
 const Inside = (min: number, max: number, message: string): PropertyDecorator =>
@@ -50,4 +50,16 @@ export class SiteSettingsDto {
   @IsInt({ message: 'surgeMinWaiting must be a whole number of waiting tickets' })
   @Min(1, { message: 'surgeMinWaiting must be at least 1' })
   surgeMinWaiting?: number | null;
+
+  @IsOptional()
+  @IsInt({ message: 'roundWindowLeadMin must be a whole number of minutes' })
+  @Min(0, { message: 'roundWindowLeadMin must be 0 or more' })
+  @Max(120, { message: 'roundWindowLeadMin must be at most 120 (two hours before the round)' })
+  roundWindowLeadMin?: number | null;
+
+  @IsOptional()
+  @IsInt({ message: 'roundMinDurationSec must be a whole number of seconds' })
+  @Min(1, { message: 'roundMinDurationSec must be at least 1' })
+  @Max(3600, { message: 'roundMinDurationSec must be at most 3600 (a round must fit in the hour before it is missed)' })
+  roundMinDurationSec?: number | null;
 }
