@@ -4,10 +4,10 @@ import { crc32, deflateSync } from 'node:zlib';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { PatrolSync } from '../../server/src/modules/patrol/jobs/patrol-sync.service';
 import { Site } from '../../server/src/modules/registry/site.entity';
-import { makeUser } from '../support/accounts';
+import { makeUser, signIn } from '../support/accounts';
 import { launchBrowser, SCREENSHOTS, signInContext, waitForText } from '../support/browser';
 import { makeSite } from '../support/factories';
-import { call, hall, MONDAY, waitFor } from '../support/patrol';
+import { call, checkpointCodes, hall, MONDAY, waitFor, walkedRound } from '../support/patrol';
 import { DASHBOARD_DIR } from '../support/server-process';
 import { pinnedNow } from '../support/test-clock';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -45,7 +45,8 @@ function png(width: number, height: number): Buffer {
 const PNG = png(640, 480);
 
 // A patroller's phone (360×740) walks the 09:00 round of the hall's Monday: signed in, starts
-// the round, taps OK down the checklist, records one finding with a photo and a notice,
+// the round, types each checkpoint's code and taps OK down the checklist a minute apart (the
+// phone's clock and the server's move together), records one finding with a photo and a notice,
 // loses the network half-way, completes the round offline, and gets it all through when the
 // network returns, one answer of which is lost on the way back. The server holds every
 // record once and the wall shows the round done.
@@ -55,6 +56,18 @@ describe('patrol page on a phone', () => {
   let context: BrowserContext;
   let page: Page;
   let site: Site;
+  let codes: Record<string, string>;
+  // The phone's clock: the real time or the pinned moment, moved on with the server's as the patroller walks.
+  let phoneAt = 0;
+  const walk = async (ms: number) => {
+    phoneAt += ms;
+    await context.clock.setFixedTime(phoneAt);
+    t.clock.setNow(new Date(t.clock.now().getTime() + ms));
+  };
+  const confirm = async (cp: string) => {
+    await walk(60_000);
+    await page.getByTestId(`code-${cp}`).fill(codes[cp].toLowerCase());
+  };
   const count = async (sql: string): Promise<number> =>
     (await t.ds.query(sql.replace('$site', `(SELECT id FROM sites WHERE code = '${SITE}')`)))[0].n;
 
@@ -76,9 +89,10 @@ describe('patrol page on a phone', () => {
     });
     // The server's clock is the Monday's; the phone's is whatever the day is (or the moment the
     // run pins), and the page must not care: it reads the server's time for all it judges.
-    const phoneClock = pinnedNow();
-    if (phoneClock) await context.clock.setFixedTime(phoneClock);
+    phoneAt = (pinnedNow() ?? new Date()).getTime();
+    await context.clock.setFixedTime(phoneAt);
     await signInContext(context, t.url, PATROLLER);
+    codes = await checkpointCodes(t.url, SITE, ADMIN);
     page = await context.newPage();
   });
   afterAll(async () => {
@@ -107,9 +121,14 @@ describe('patrol page on a phone', () => {
       'start reaches the server',
     );
 
-    const codes = await page.$$eval('[data-testid^="cp-"]', (els) => els.map((e) => e.getAttribute('data-testid')!.slice(3)));
-    expect(codes).toHaveLength(8);
-    for (const code of codes.slice(0, 3)) await page.getByTestId(`ok-${code}`).click();
+    const cps = await page.$$eval('[data-testid^="cp-"]', (els) => els.map((e) => e.getAttribute('data-testid')!.slice(3)));
+    expect(cps).toHaveLength(8);
+    // Without the code posted at the checkpoint there is nothing to confirm.
+    expect(await page.getByTestId(`ok-${cps[0]}`).isDisabled()).toBe(true);
+    for (const code of cps.slice(0, 3)) {
+      await confirm(code);
+      await page.getByTestId(`ok-${code}`).click();
+    }
 
     await waitFor(
       () => page.getByTestId('sync-state').getAttribute('data-pending'),
@@ -126,7 +145,11 @@ describe('patrol page on a phone', () => {
     );
     // The Wi-Fi drops in the middle of the round.
     await context.setOffline(true);
-    for (const code of codes.slice(3).filter((c) => c !== 'back-office')) await page.getByTestId(`ok-${code}`).click();
+    for (const code of cps.slice(3).filter((c) => c !== 'back-office')) {
+      await confirm(code);
+      await page.getByTestId(`ok-${code}`).click();
+    }
+    await confirm('back-office');
     await page.getByTestId('issue-back-office').click();
     await page.getByTestId('finding-department').selectOption('d1');
     await page.getByTestId('severity-high').click();
@@ -145,6 +168,7 @@ describe('patrol page on a phone', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'patrol.png') });
     const offlineBadge = await page.getByTestId('sync-state').textContent();
     expect(offlineBadge).toMatch(/离线 · \d+ 条待发送/);
+    await walk(60_000);
     await page.getByTestId('complete-round').click();
     await waitFor(
       () => round1.getAttribute('data-state'),
@@ -235,11 +259,133 @@ describe('patrol page on a phone', () => {
       overdue: 'overdue',
       in_progress: 'walking',
       done: 'done',
+      doubtful: 'doubtful',
       missed: 'missed',
     };
     const marks = await wall.locator('[data-testid^="round-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-mark')));
     expect(marks[0]).toBe('done');
     expect(marks).toEqual(stored.map((r) => markOf[r.state]));
     await wall.close();
+  });
+});
+
+// Rounds that were really walked, on a site whose checklist has three checkpoints: one round is
+// walked offline with the three codes typed and counts once synced; one was sent with a
+// checkpoint missing and the phone shows it 存疑 with its reason.
+describe('patrol page: codes typed offline, and a round held 存疑', () => {
+  const W_SITE = 'patw';
+  const W_PATROLLER = 'li.walk';
+  const KEEP = ['windows-staffed', 'back-office', 'archive-locked'];
+  let t: TestApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let codes: Record<string, string>;
+  let phoneAt = 0;
+  const walk = async (ms: number) => {
+    phoneAt += ms;
+    await context.clock.setFixedTime(phoneAt);
+    t.clock.setNow(new Date(t.clock.now().getTime() + ms));
+  };
+  const admin = (method: string, path: string, body?: unknown) => call(`${t.url}/api/v1/admin/sites/${W_SITE}${path}`, method, ADMIN, body);
+
+  beforeAll(async () => {
+    t = await startTestApp({ ADMIN_TOKEN: ADMIN, DASHBOARD_DIR });
+    const site = await makeSite(t.ds, W_SITE);
+    await makeUser(t, W_PATROLLER, 'patrol', [W_SITE]);
+    t.clock.setNow(hall(MONDAY, '08:00:00'));
+    expect((await admin('PUT', '/patrol/schedule', { enabled: true })).status).toBe(200);
+    const all = await checkpointCodes(t.url, W_SITE, ADMIN);
+    for (const cp of Object.keys(all).filter((c) => !KEEP.includes(c)))
+      expect((await admin('DELETE', `/patrol/checkpoints/${cp}`)).status).toBe(204);
+    codes = await checkpointCodes(t.url, W_SITE, ADMIN);
+    expect(Object.keys(codes)).toEqual(KEEP);
+
+    // The 09:00 round reached the server with the archive room never confirmed.
+    t.clock.setNow(hall(MONDAY, '09:30:00'));
+    await t.app.get(PatrolSync).syncSite(site);
+    const token = (await signIn(t.url, W_PATROLLER)).token;
+    const gap = walkedRound(`${MONDAY}-1`, codes, hall(MONDAY, '09:05:00'), {
+      ids: 'gap',
+      stepMs: 120_000,
+      check: (cp, d) => (cp === 'archive-locked' ? null : d),
+    });
+    expect((await call(`${t.url}/api/v1/patrol/sites/${W_SITE}/events`, 'POST', token, { events: gap })).status).toBe(200);
+
+    t.clock.setNow(hall(MONDAY, '11:01:00'));
+    await t.app.get(PatrolSync).syncSite(site);
+    browser = await launchBrowser();
+    context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+    });
+    phoneAt = (pinnedNow() ?? new Date()).getTime();
+    await context.clock.setFixedTime(phoneAt);
+    await signInContext(context, t.url, W_PATROLLER);
+    page = await context.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  const doneCount = async () =>
+    (await call<IndicatorSnapshot>(`${t.url}/api/v1/sites/${W_SITE}/indicators`, 'GET', ADMIN)).body.values['patrol.rounds.done'];
+
+  it('shows the round with a missing checkpoint 存疑 with its reason, not done', async () => {
+    await page.goto(`${t.url}/patrol?site=${W_SITE}`);
+    const round1 = page.getByTestId('round-1');
+    await waitFor(
+      () => round1.getAttribute('data-state'),
+      (s) => s === 'doubtful',
+      10_000,
+      'round 1 doubtful',
+    );
+    expect(await round1.textContent()).toContain('存疑');
+    expect(await round1.getByTestId('round-doubts').textContent()).toContain('未确认检查点：档案室、仓库门已锁闭');
+    await page.screenshot({ path: join(SCREENSHOTS, 'patrol-doubtful.png') });
+    expect(await doneCount()).toBe(0);
+  });
+
+  it('walks a round offline with the three codes typed; synced later, it counts', async () => {
+    const round2 = page.getByTestId('round-2');
+    await context.setOffline(true);
+    await round2.getByRole('button', { name: '开始巡查' }).click();
+    await page.getByTestId('checklist').waitFor();
+    for (const cp of KEEP) {
+      await walk(120_000);
+      await page.getByTestId(`code-${cp}`).fill(` ${codes[cp].slice(0, 4)} ${codes[cp].slice(4).toLowerCase()}`);
+      if (cp === KEEP[0]) await page.screenshot({ path: join(SCREENSHOTS, 'patrol-codes.png') });
+      await page.getByTestId(`ok-${cp}`).click();
+    }
+    await walk(60_000);
+    await page.getByTestId('complete-round').click();
+    await waitFor(
+      () => round2.getAttribute('data-state'),
+      (s) => s === 'done',
+      5000,
+      'round shown done on the phone',
+    );
+    expect(await doneCount()).toBe(0);
+
+    // Back on the network twenty minutes later: the phone sends it all, dated as it was walked.
+    await walk(20 * 60_000);
+    await context.setOffline(false);
+    await waitFor(
+      () => page.getByTestId('sync-state').getAttribute('data-pending'),
+      (n) => n === '0',
+      20_000,
+      'outbox drained',
+    );
+    await waitFor(doneCount, (n) => n === 1, 10_000, 'round counted');
+    const [r] = await t.ds.query(`SELECT state, doubts FROM patrol_rounds WHERE code = $1`, [`${MONDAY}-2`]);
+    expect(r).toEqual({ state: 'done', doubts: [] });
+    const checks: Array<{ confirmed: boolean }> = await t.ds.query(
+      `SELECT confirmed FROM patrol_checks WHERE round_id = (SELECT id FROM patrol_rounds WHERE code = $1)`,
+      [`${MONDAY}-2`],
+    );
+    expect(checks.map((c) => c.confirmed)).toEqual([true, true, true]);
   });
 });

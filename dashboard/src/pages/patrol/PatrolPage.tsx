@@ -147,7 +147,7 @@ function PatrolApp({ site, onRefused }: { site: string; onRefused: () => void })
             now={day.now()}
             lang={lang}
             onBack={() => setOpenRound(null)}
-            onCheck={(cp, result, finding) => void day.check(round.code, cp, result, finding)}
+            onCheck={(cp, code, result, finding) => void day.check(round.code, cp, code, result, finding)}
             onComplete={() => {
               void day.complete(round.code);
               setOpenRound(null);
@@ -163,8 +163,8 @@ function PatrolApp({ site, onRefused }: { site: string; onRefused: () => void })
             ) : (
               <RoundList
                 rounds={day.rounds}
-                checkpointCount={today.checkpoints.length}
-                utcOffsetMinutes={today.utcOffsetMinutes}
+                today={today}
+                lang={lang}
                 now={day.now()}
                 onOpen={setOpenRound}
                 onStart={(code) => {

@@ -1,11 +1,17 @@
 import type { PatrolTodayView } from '@hallwatch/shared';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isCodeShaped, normalCode, readPayload } from './checkpoint-code';
 import { FindingSheet } from './FindingSheet';
+import { RoundDoubts } from './RoundDoubts';
+import { ScanButton } from './ScanButton';
 import type { LatestCheck, RoundView } from './local-day';
 import type { FindingInput } from './usePatrolDay';
 
-/** One round's checklist: one tap for "OK", a form for an issue, and completion once all are checked. */
+/**
+ * One round's checklist: each checkpoint confirmed with the code posted there (scanned or typed),
+ * then one tap for "OK" or a form for an issue, and completion once all are checked.
+ */
 export function RoundChecklist({
   round,
   today,
@@ -20,11 +26,25 @@ export function RoundChecklist({
   now: number;
   lang: 'zh' | 'en';
   onBack: () => void;
-  onCheck: (checkpoint: string, result: 'ok' | 'finding', finding?: FindingInput) => void;
+  onCheck: (checkpoint: string, code: string, result: 'ok' | 'finding', finding?: FindingInput) => void;
   onComplete: () => void;
 }) {
   const { t } = useTranslation('patrol');
   const [finding, setFinding] = useState<string | null>(null);
+  const [codes, setCodes] = useState<Record<string, string>>({});
+  const [scanNote, setScanNote] = useState<string | null>(null);
+  const setCode = (cp: string, typed: string) => setCodes((prev) => ({ ...prev, [cp]: normalCode(typed) }));
+  // A QR code names its checkpoint: the code goes to that line, whichever line's button was used.
+  const scanned = useCallback(
+    (cp: string, text: string) => {
+      const read = readPayload(text);
+      if (!read) return;
+      setCodes((prev) => ({ ...prev, [read.checkpoint]: read.code }));
+      const other = today.checkpoints.find((c) => c.code === read.checkpoint);
+      setScanNote(read.checkpoint !== cp && other ? t('scanOther', { name: other.label[lang] }) : null);
+    },
+    [today.checkpoints, t, lang],
+  );
   const open = round.state === 'in_progress' || round.state === 'due' || round.state === 'overdue' || round.state === 'scheduled';
   const left = today.checkpoints.filter((c) => !round.latest[c.code]).length;
   const sheetFor = today.checkpoints.find((c) => c.code === finding);
@@ -51,7 +71,7 @@ export function RoundChecklist({
         lang={lang}
         onCancel={() => setFinding(null)}
         onSave={(f) => {
-          onCheck(sheetFor.code, 'finding', f);
+          onCheck(sheetFor.code, codes[sheetFor.code] ?? '', 'finding', f);
           setFinding(null);
         }}
       />
@@ -71,6 +91,8 @@ export function RoundChecklist({
         </span>
         <progress max={today.checkpoints.length} value={today.checkpoints.length - left} />
       </header>
+      <RoundDoubts doubts={round.doubts} today={today} lang={lang} />
+      {open && left > 0 && <p className="pt-checklist__hint">{scanNote ?? t('codeHint')}</p>}
       <ul className="pt-cps">
         {today.checkpoints.map((c) => {
           const done = round.latest[c.code];
@@ -91,10 +113,35 @@ export function RoundChecklist({
               {done && <span className="pt-cp__done">{done.result === 'ok' ? t('okDone') : t('issueDone')}</span>}
               {open && !done && (
                 <div className="pt-cp__actions">
-                  <button type="button" className="pt-btn pt-btn--ok" onClick={() => onCheck(c.code, 'ok')} data-testid={`ok-${c.code}`}>
+                  <input
+                    className="pt-cp__code"
+                    value={codes[c.code] ?? ''}
+                    onChange={(e) => setCode(c.code, e.target.value)}
+                    placeholder={t('codePlaceholder')}
+                    aria-label={`${t('code')} · ${c.label[lang]}`}
+                    autoCapitalize="characters"
+                    autoComplete="off"
+                    spellCheck={false}
+                    maxLength={12}
+                    data-testid={`code-${c.code}`}
+                  />
+                  <ScanButton onRead={(text) => scanned(c.code, text)} testId={`scan-${c.code}`} />
+                  <button
+                    type="button"
+                    className="pt-btn pt-btn--ok"
+                    disabled={!isCodeShaped(codes[c.code] ?? '')}
+                    onClick={() => onCheck(c.code, codes[c.code], 'ok')}
+                    data-testid={`ok-${c.code}`}
+                  >
                     {t('ok')}
                   </button>
-                  <button type="button" className="pt-btn pt-btn--issue" onClick={() => setFinding(c.code)} data-testid={`issue-${c.code}`}>
+                  <button
+                    type="button"
+                    className="pt-btn pt-btn--issue"
+                    disabled={!isCodeShaped(codes[c.code] ?? '')}
+                    onClick={() => setFinding(c.code)}
+                    data-testid={`issue-${c.code}`}
+                  >
                     {t('issue')}
                   </button>
                 </div>

@@ -1,29 +1,32 @@
-import type { RoundState } from '@hallwatch/shared';
+import type { PatrolTodayView, RoundState } from '@hallwatch/shared';
 import { useTranslation } from 'react-i18next';
 import { hallTime } from './deadline';
 import type { RoundView } from './local-day';
+import { RoundDoubts } from './RoundDoubts';
 
 const STARTABLE: RoundState[] = ['due', 'overdue'];
 
 /** Today's rounds as cards: state, progress, and the one action that makes sense now. */
 export function RoundList({
   rounds,
-  checkpointCount,
-  utcOffsetMinutes,
+  today,
+  lang,
   now,
   onOpen,
   onStart,
 }: {
   rounds: RoundView[];
-  checkpointCount: number;
-  utcOffsetMinutes: number;
+  today: PatrolTodayView;
+  lang: 'zh' | 'en';
   now: number;
   onOpen: (code: string) => void;
   onStart: (code: string) => void;
 }) {
   const { t } = useTranslation('patrol');
-  // A round may be started up to 30 minutes before its time, so a patroller already in the hall need not wait.
-  const early = (r: RoundView) => r.state === 'scheduled' && Date.parse(r.dueAt) - now <= 30 * 60_000;
+  const checkpointCount = today.checkpoints.length;
+  const utcOffsetMinutes = today.utcOffsetMinutes;
+  // A round opens the site's lead time before its time, so a patroller already in the hall need not wait.
+  const early = (r: RoundView) => r.state === 'scheduled' && Date.parse(r.dueAt) - now <= today.walkRules.windowLeadMin * 60_000;
   return (
     <ol className="pt-rounds">
       {rounds.map((r) => {
@@ -50,6 +53,7 @@ export function RoundList({
                     : t('progress', { done: checked, total: checkpointCount }) + (issues ? t('issues', { count: issues }) : '')}
                 {r.unsent && <span className="pt-dot" aria-hidden="true" />}
               </div>
+              <RoundDoubts doubts={r.doubts} today={today} lang={lang} />
             </div>
             {action && (
               <button

@@ -78,7 +78,10 @@ export function mergeRound(r: PatrolRoundView, local: LocalRound | undefined): R
   const startedAt = earlier(r.startedAt, local?.startedAt);
   const completedAt = earlier(r.completedAt, local?.completedAt);
   let state: RoundState = r.state;
-  if (completedAt) state = completedAt < r.missedAt ? 'done' : 'missed';
+  // Whether a completed round counts is the server's to judge (its codes, its window): until it has
+  // the completion, the phone shows what the patroller did.
+  if (r.completedAt) state = r.state;
+  else if (completedAt) state = completedAt < r.missedAt ? 'done' : 'missed';
   else if (startedAt && (state === 'scheduled' || state === 'due' || state === 'overdue')) state = 'in_progress';
   const serverIds = new Set(r.checks.map((c) => c.eventId));
   const unsent =

@@ -27,7 +27,7 @@ export interface PatrolDay {
   now: () => number;
   reload: () => Promise<void>;
   start: (round: string) => Promise<void>;
-  check: (round: string, checkpoint: string, result: 'ok' | 'finding', finding?: FindingInput) => Promise<void>;
+  check: (round: string, checkpoint: string, code: string, result: 'ok' | 'finding', finding?: FindingInput) => Promise<void>;
   complete: (round: string) => Promise<void>;
 }
 
@@ -116,8 +116,9 @@ export function usePatrolDay(site: string, enqueue: (e: OutboxEntry) => Promise<
   );
 
   const check = useCallback(
-    async (round: string, checkpoint: string, result: 'ok' | 'finding', finding?: FindingInput) => {
-      const data: EventDataMap['round.check'] = { round, checkpoint, result };
+    async (round: string, checkpoint: string, code: string, result: 'ok' | 'finding', finding?: FindingInput) => {
+      // The code is judged by the server when the check arrives; the phone cannot know it.
+      const data: EventDataMap['round.check'] = { round, checkpoint, result, code };
       if (finding?.department) data.department = finding.department;
       if (finding?.window) data.window = finding.window;
       if (finding?.severity) data.severity = finding.severity;

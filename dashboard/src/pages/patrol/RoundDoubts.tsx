@@ -1,0 +1,33 @@
+import type { PatrolTodayView, RoundDoubt } from '@hallwatch/shared';
+import { useTranslation } from 'react-i18next';
+import { hallTime } from './deadline';
+
+/** Why the server holds a completed round 存疑, one line per reason. */
+export function RoundDoubts({ doubts, today, lang }: { doubts: RoundDoubt[]; today: PatrolTodayView; lang: 'zh' | 'en' }) {
+  const { t } = useTranslation('patrol');
+  if (!doubts.length) return null;
+  const names = (codes: string[] = []) =>
+    codes.map((c) => today.checkpoints.find((cp) => cp.code === c)?.label[lang] ?? c).join(lang === 'zh' ? '、' : ', ');
+  const duration = (sec = 0) => t('minutes', { m: Math.floor(sec / 60), s: sec % 60 });
+  const line = (d: RoundDoubt) =>
+    d.reason === 'outside_window'
+      ? t('doubt.outside_window', {
+          opens: d.opensAt ? hallTime(d.opensAt, today.utcOffsetMinutes) : '',
+          closes: d.closesAt ? hallTime(d.closesAt, today.utcOffsetMinutes) : '',
+        })
+      : d.reason === 'too_short'
+        ? t('doubt.too_short', { duration: duration(d.seconds), min: duration(d.minSeconds) })
+        : t(`doubt.${d.reason}`, { list: names(d.checkpoints) });
+  return (
+    <div className="pt-doubts" data-testid="round-doubts">
+      <strong>{t('doubtTitle')}</strong>
+      <ul>
+        {doubts.map((d) => (
+          <li key={d.reason} data-reason={d.reason}>
+            {line(d)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
