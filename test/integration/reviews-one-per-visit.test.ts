@@ -45,12 +45,12 @@ describe('one rating per visit (一次一评): a second rating of a visit is ref
     });
     expect(res.body.results).toEqual([
       { id: 'rate-a001-1', status: 'accepted' },
-      { id: 'rate-a001-2', status: 'rejected', field: 'data.ticket', reason: expect.stringMatching(/^already_rated/) },
-      { id: 'rate-a001-3', status: 'rejected', field: 'data.ticket', reason: expect.stringMatching(/^already_rated/) },
+      { id: 'rate-a001-2', status: 'rejected', field: 'data.ticket', reason: 'already_rated' },
+      { id: 'rate-a001-3', status: 'rejected', field: 'data.ticket', reason: 'already_rated' },
     ]);
     const later = await postEvents(t.url, key, { events: [rating({ ticket: 'A001' }, '09:30:00', 'rate-a001-4'), first] });
     expect(later.body.results).toEqual([
-      { id: 'rate-a001-4', status: 'rejected', field: 'data.ticket', reason: expect.stringMatching(/^already_rated/) },
+      { id: 'rate-a001-4', status: 'rejected', field: 'data.ticket', reason: 'already_rated' },
       { id: 'rate-a001-1', status: 'duplicate' },
     ]);
     // A refused id sent again is a duplicate too: the event is stored, only its rating is refused.

@@ -7,7 +7,7 @@ import { maskPhone, PhoneCipher } from '../../core/privacy/phone-cipher';
 import { serviceDay } from '../../core/time/service-day';
 import { Projector, ProjectionChange, NewEvent } from '../projections/projector';
 import { eventRefs, RefKind } from '../projections/reference-check';
-import { alreadyRatedReason, recordRefusedRatings } from '../projections/rejected-ratings';
+import { ALREADY_RATED, recordRefusedRatings } from '../projections/rejected-ratings';
 import { CommittingBatch, DomainEvents } from '../domain-events/domain-events';
 import { Site } from '../registry/site.entity';
 import { insertEvents } from './event-store';
@@ -147,7 +147,7 @@ export class IngestService {
         id: r.event.event.id,
         status: 'rejected',
         field: r.field,
-        reason: alreadyRatedReason(r.field),
+        reason: ALREADY_RATED,
       };
     await recordRefusedRatings(em, site.id, refused, from, now);
     const ids = new Set(refused.map((r) => r.event.event.id));

@@ -11,10 +11,6 @@ export interface RefusedRating {
   visit: string;
 }
 
-export const alreadyRatedReason = (field: RefusedRating['field']): string =>
-  `${ALREADY_RATED}: this visit (the ${field === 'data.ticket' ? 'ticket' : 'citizen’s phone at this window'} on this day) ` +
-  'has been rated already; a visit is rated once';
-
 /**
  * Keeps the refused ratings for the record, with the rating of the visit that counts. Runs in
  * the ingest transaction after the reviews' insert, so the counted rating is there to be read.

@@ -18,6 +18,8 @@ export function ticketProblems(events: readonly HallEvent[], opts: { finished: b
   const problems: string[] = [];
   const tickets = new Map<string, TicketState>();
   const windowBusy = new Map<string, string>();
+  // One rating per visit: the hall refuses a second rating of a ticket (docs/contracts/reviews.md).
+  const rated = new Set<string>();
   for (const e of events) {
     const d = dataOf(e);
     if (!e.type.startsWith('ticket.') && e.type !== 'review.submitted') continue;
@@ -57,6 +59,8 @@ export function ticketProblems(events: readonly HallEvent[], opts: { finished: b
         windowBusy.delete(d.fromWindow as string);
         break;
       case 'review.submitted':
+        if (rated.has(code)) bad('rated twice');
+        rated.add(code);
         if (!t || t.phase !== 'done') bad('reviewed before it was completed');
         else if (t.window !== d.window || t.staff !== d.staff || t.dept !== d.department)
           bad('review names another window, staff or department');
