@@ -9,7 +9,7 @@ import { AuthRule, routeAuth, RouteAuth } from '../../../core/auth/auth-rules';
 import { Authenticator } from './authenticator';
 import { AuthedRequest, inScope, Principal } from '../../../core/auth/principal';
 import { requestContext } from '../../../core/auth/request-context';
-import { requestSiteOf } from '../../../core/auth/request-site';
+import { requestSiteOf } from './request-site-of';
 import { SIGNATURE_HEADER, signatureProblem } from '../../../core/auth/request-signature';
 
 export interface DeviceRequest extends AuthedRequest {
