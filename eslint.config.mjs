@@ -3,7 +3,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-// Module boundaries (STYLE.md §2): Nx's own boundary plugin needs an @nx/* version that does
+// Module boundaries (docs/architecture.md): Nx's own boundary plugin needs an @nx/* version that does
 // not install beside nx@24 here, so the same rules are expressed as restricted imports per project.
 const noServer = {
   group: ['**/server/**', '@hallwatch/server', '@hallwatch/server/*'],

@@ -1,4 +1,4 @@
-// Three tiers (STYLE.md §8): unit beside the code, integration against real
+// Three tiers (docs/architecture.md): unit beside the code, integration against real
 // PostgreSQL and Redis, and browser tests in Debian's Chromium.
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/server/tsconfig.spec.json' }];
 const common = {

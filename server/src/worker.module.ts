@@ -22,7 +22,7 @@ const JOBS_QUEUES: readonly QueueName[] = [QueueName.Maintenance, QueueName.Patr
 const OTHER_QUEUES = Object.values(QueueName).filter((q) => !JOBS_QUEUES.includes(q));
 
 /**
- * `hallwatch worker`: the BullMQ workers without HTTP or sockets (SPEC §10: workers as
+ * `hallwatch worker`: the BullMQ workers without HTTP or sockets (docs/contracts/reliability.md: workers as
  * separate processes). Features with jobs add their jobs module here.
  */
 @Module({})

@@ -1,4 +1,4 @@
-// The device event contract of SPEC §3. Field rules live here so that the server's
+// The device event contract of docs/contracts/device-events.md. Field rules live here so that the server's
 // validator, the simulator and the tests read one definition.
 
 export const EVENT_TYPES = [

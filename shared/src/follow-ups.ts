@@ -1,4 +1,4 @@
-// Follow-up of bad reviews and complaints (SPEC §5) as the API serves it: cases, their
+// Follow-up of bad reviews and complaints (docs/contracts/reviews.md) as the API serves it: cases, their
 // calls, appeals (申诉), the working-day calendar and the audit trail.
 
 export const FOLLOW_UP_KINDS = ['review', 'complaint'] as const;

@@ -1,4 +1,4 @@
-// Canonical indicator ids of SPEC §4. Clients depend on these strings.
+// Canonical indicator ids of docs/contracts/indicators.md. Clients depend on these strings.
 
 import type { LiveAlert } from './live';
 import type { HallHours } from './hall-hours';

@@ -1,6 +1,6 @@
 import { IndicatorSnapshot, IndicatorValues, WindowState } from './indicators';
 
-// The socket.io contract of SPEC §8, namespace `/live`.
+// The socket.io contract of docs/contracts/live-socket.md, namespace `/live`.
 export const LIVE_NAMESPACE = '/live';
 export const HEARTBEAT_INTERVAL_MS = 3000;
 export const STALE_AFTER_MS = 10_000;

@@ -1,4 +1,4 @@
-// Patrol rounds (督查巡查, SPEC §6) as the patrol page and the admin API see them.
+// Patrol rounds (督查巡查, docs/contracts/patrol.md) as the patrol page and the admin API see them.
 import type { HallEvent } from './events';
 import { CALENDAR_DAY_KINDS, type CalendarDayKind } from './follow-ups';
 
@@ -67,7 +67,7 @@ export const PATROL_ALERT_KINDS = {
   noticeOverdue: 'notice.overdue',
 } as const;
 
-/** Rectification items the round alerts and the notice alerts bear on (SPEC §4). */
+/** Rectification items the round alerts and the notice alerts bear on (docs/contracts/indicators.md). */
 export const ROUND_ALERT_ITEMS = [47];
 export const NOTICE_ALERT_ITEMS = [9, 47];
 

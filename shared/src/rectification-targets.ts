@@ -1,4 +1,4 @@
-// Default indicator links of the seed report's measurable items (SPEC §7), with the target
+// Default indicator links of the seed report's measurable items (docs/contracts/rectification.md), with the target
 // each one promises. The server adds them when an item is first imported; an admin edits
 // them afterwards. The wall may read them to show which promise a figure bears on.
 

@@ -1,4 +1,4 @@
-// The rectification items (整改事项) of SPEC §7 as the API serves them to the dashboard.
+// The rectification items (整改事项) of docs/contracts/rectification.md as the API serves them to the dashboard.
 
 import { INDICATORS, type IndicatorId } from './indicators';
 

@@ -1,4 +1,4 @@
-// The leaders' satisfaction trends (SPEC §5): counts the API sends and the rates every
+// The leaders' satisfaction trends (docs/contracts/reviews.md): counts the API sends and the rates every
 // client derives from them the same way. Counts travel rather than rates so that any
 // period, department or scope adds up exactly.
 

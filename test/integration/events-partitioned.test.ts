@@ -5,7 +5,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(60_000);
 
-// SPEC §10: a city deployment keeps every site's events on one PostgreSQL, in partitioned tables.
+// docs/contracts/reliability.md: a city deployment keeps every site's events on one PostgreSQL, in partitioned tables.
 describe('the events table, partitioned by site', () => {
   let t: TestApp;
   const DAY_MS = 86_400_000;
@@ -52,7 +52,7 @@ describe('the events table, partitioned by site', () => {
     expect(scanned).toHaveLength(1);
   });
 
-  it('stores an id once per site across all days, as the idempotency key of SPEC §3 says', async () => {
+  it('stores an id once per site across all days, as the idempotency key of docs/contracts/device-events.md says', async () => {
     const site = await makeSite(t.ds, 'pidem', 1);
     const key = await t.deviceKey('pidem');
     const now = Date.now();

@@ -8,7 +8,7 @@ import { dayEvents, HallDay, hallDayArb, localDay, postingOrder } from '../suppo
 import { referenceIndicators, RefRegistry, RefSettings, Values } from '../support/indicator-reference';
 import { startTestApp, TestApp } from '../support/test-app';
 
-// Every indicator of SPEC §4, site level and per department, must equal a plain
+// Every indicator of docs/contracts/indicators.md, site level and per department, must equal a plain
 // recomputation from the raw events, whatever order and however often they arrive.
 
 // Bounded so the suite stays fast; INDICATOR_PROPERTY_RUNS=200 for a deeper search.

@@ -4,7 +4,7 @@ import { ev, makeSite } from '../support/factories';
 import { postEvents } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
 
-// One valid example of every event type of SPEC §3.
+// One valid example of every event type of docs/contracts/device-events.md.
 const EXAMPLES: Record<string, Record<string, unknown>> = {
   'ticket.issued': { ticket: 'A001', department: 'd1', channel: 'walk_in', serviceItem: 'gjj-001' },
   'ticket.called': { ticket: 'A001', window: 'w1' },
@@ -40,7 +40,7 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
   },
 };
 
-describe('ingest contract (SPEC §3)', () => {
+describe('ingest contract (docs/contracts/device-events.md)', () => {
   let t: TestApp;
   let key: string;
   const count = async (sql: string, params: unknown[] = []) => (await t.ds.query(sql, params))[0].n as number;

@@ -11,7 +11,7 @@ jest.setTimeout(90_000);
 
 // The ingest limit (INGEST_RATE_PER_MINUTE per device key) behind a load balancer: the
 // instances share one count through Redis, and while Redis is away each instance counts on
-// its own, so ingest keeps answering (SPEC §9).
+// its own, so ingest keeps answering (docs/contracts/reliability.md).
 
 const LIMIT = 3;
 const prefix = () => `${runId()}:${randomBytes(3).toString('hex')}`;

@@ -12,7 +12,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(120_000);
 
-// The round schedule of SPEC §6 against real PostgreSQL and Redis, with the server's Clock
+// The round schedule of docs/contracts/patrol.md against real PostgreSQL and Redis, with the server's Clock
 // set to a Monday of the hall. The due, overdue and missed steps are fired by real BullMQ
 // delayed jobs: the clock is set a moment before each step and the schedule re-synced, which
 // moves the delayed jobs to the new clock, and the job then fires on its own.

@@ -12,7 +12,7 @@ import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
 
 jest.setTimeout(120_000);
 
-// The look-back in a city deployment (SPEC §10): a server started with RUN_WORKERS=false
+// The look-back in a city deployment (docs/contracts/reliability.md): a server started with RUN_WORKERS=false
 // neither schedules nor runs it; a `hallwatch worker` process on the same PostgreSQL and
 // Redis does both, judging the same snapshot the wall shows (patrol numbers included).
 

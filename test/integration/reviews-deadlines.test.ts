@@ -6,7 +6,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 // Starting the app on its own database takes seconds on a loaded machine; jest's 5 s default is too short.
 jest.setTimeout(60_000);
 
-// SPEC §5: first contact within 1 working day, a fix within the site's deadline (default 5
+// docs/contracts/reviews.md: first contact within 1 working day, a fix within the site's deadline (default 5
 // working days), on a calendar of holidays and make-up working days, in the site's zone.
 describe('follow-up deadlines on the working-day calendar', () => {
   let t: TestApp;

@@ -20,7 +20,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 // Starting the app on its own database takes seconds on a loaded machine; jest's 5 s default is too short.
 jest.setTimeout(60_000);
 
-// SPEC §5's rates on data whose answers are worked out by hand:
+// docs/contracts/reviews.md's rates on data whose answers are worked out by hand:
 //   主动评价率 = reviews ÷ completed services; 好评率 = ratings 4–5 ÷ all;
 //   差评整改率 = bad reviews closed within deadline ÷ bad reviews due.
 // Monday 4 March 2024 at the hall (rt) and one of its town centres (rt-t1).

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 // Random small hall days for the indicator property test: a few departments, windows and
-// staff, tickets with every life the SPEC allows, staff coming and going, reviews,
+// staff, tickets with every life docs/contracts/device-events.md allows, staff coming and going, reviews,
 // complaints and a surge history. Times are whole seconds; each ticket's and each staff
 // member's events are strictly increasing in time, as they are in a real hall.
 

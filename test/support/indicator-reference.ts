@@ -1,8 +1,8 @@
 import { localDay, RawEvent } from './hall-day';
 
-// An independent, deliberately plain recomputation of SPEC §4 from the raw event list,
+// An independent, deliberately plain recomputation of docs/contracts/indicators.md from the raw event list,
 // for the property test. It shares no code with the server: ticket life is replayed here
-// from the SPEC §3 rules, and every indicator is counted by brute force.
+// from the docs/contracts/device-events.md rules, and every indicator is counted by brute force.
 
 export interface RefSettings {
   waitTargetSec: number;

@@ -24,7 +24,7 @@ type Tab = (typeof TABS)[number][0];
 
 const params = new URLSearchParams(location.search);
 
-// The administrator's desk (SPEC §1): accounts, device keys, wall tokens, windows and
+// The administrator's desk (docs/contracts/users.md): accounts, device keys, wall tokens, windows and
 // thresholds of one site at a time, every change through the admin API.
 export function AdminPage() {
   const { t, i18n } = useTranslation('admin');

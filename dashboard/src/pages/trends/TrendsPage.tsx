@@ -24,7 +24,7 @@ const SCOPES: Array<[TrendScope, string]> = [
   ['all', 'scopeAll'],
 ];
 
-// The leaders' page (SPEC §5): the three rates and complaints over time, broken down,
+// The leaders' page (docs/contracts/reviews.md): the three rates and complaints over time, broken down,
 // against the previous period, by weekday and hour, against waiting time, and the
 // monthly ranking that separates departments and windows (item 46).
 export function TrendsPage() {

@@ -6,7 +6,7 @@ export function alertPlace(a: LiveAlert, lang: Lang, info: Record<string, Depart
   const parts: string[] = [];
   const msg = a.message[lang] ?? a.message.zh;
   const namesWindow = a.window !== undefined && msg.includes(a.window);
-  // Someone away from a window the message names is placed by it (WALL.md: "12号窗口 无人值守
+  // Someone away from a window the message names is placed by it (docs/wall.md: "12号窗口 无人值守
   // 7分钟"); their department would only push the rest of the line off the end. A tidal advice
   // names a window too, but the queue it is about is the department's.
   if (a.department && !(namesWindow && a.staff)) parts.push(info[a.department]?.name[lang] ?? a.department);

@@ -1,4 +1,4 @@
-// One meaning per colour across the wall (WALL.md): green in time, amber warning, red breach.
+// One meaning per colour across the wall (docs/wall.md): green in time, amber warning, red breach.
 export type Tone = 'neutral' | 'ok' | 'warn' | 'breach' | 'muted';
 
 /** Each tone also has an icon, so that colour is never the only signal. */

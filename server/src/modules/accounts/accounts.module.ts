@@ -19,7 +19,7 @@ import { UsersService } from './users.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ACCOUNT_ENTITIES } from './entities';
 
-// Accounts, sessions and display tokens (SPEC §9), and the global gate that
+// Accounts, sessions and display tokens (docs/contracts/reliability.md), and the global gate that
 // checks every route's rule. Global so that any module's guards can authenticate.
 @Global()
 @Module({

@@ -34,7 +34,7 @@ interface SessionRow {
   sites: string[];
 }
 
-// A site granted brings the sites under it (SPEC §2, the three tiers): a town centre's account
+// A site granted brings the sites under it (docs/contracts/users.md, the three tiers): a town centre's account
 // sees its village stations, a district hall's its town centres and their stations.
 const SITES_IN_SCOPE = `WITH RECURSIVE scope(id) AS (
     SELECT us.site_id FROM user_sites us WHERE us.user_id = u.id

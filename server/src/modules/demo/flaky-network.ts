@@ -2,7 +2,7 @@ import { HallEvent, MAX_EVENTS_PER_BATCH } from '@hallwatch/shared';
 import { SeededRandom } from './seeded-random';
 
 // Hall devices sit on Wi-Fi that drops and retries: the server must see repeats, events
-// out of order and events minutes late, and still count each once (SPEC §3). This
+// out of order and events minutes late, and still count each once (docs/contracts/device-events.md). This
 // reproduces that, deterministically for a seed, without ever losing an event.
 
 export interface FlakyNetworkOptions {

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 // Every accepted device event, as received (phone numbers masked). The primary key is
-// the idempotency key of SPEC §3: one id per site is stored once.
+// the idempotency key of docs/contracts/device-events.md: one id per site is stored once.
 @Entity('events')
 @Index('idx_events_site_day_type', ['siteId', 'serviceDay', 'type'])
 @Index('idx_events_ticket', ['siteId', 'serviceDay', 'ticket'], { where: 'ticket IS NOT NULL' })

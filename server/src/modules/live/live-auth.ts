@@ -40,7 +40,7 @@ const bearerOf = (value: string | undefined): string | null => /^Bearer\s+(\S+)$
 const DENIAL_AUDIT_EVERY_MS = 60_000;
 
 /**
- * The live socket's handshake (SPEC §8): `auth.token` or `Authorization: Bearer` (a session or
+ * The live socket's handshake (docs/contracts/live-socket.md): `auth.token` or `Authorization: Bearer` (a session or
  * display token) or the session cookie, a role that may read the wall over HTTP too, the site
  * within the credential's sites, and the page's Origin. There is no anonymous wall: a TV carries a display token.
  */

@@ -1,4 +1,4 @@
-// The checklist a site starts with: the checks SPEC §6 draws from the rectification report,
+// The checklist a site starts with: the checks docs/contracts/patrol.md draws from the rectification report,
 // each tied to the numbers of the items it verifies. Admins edit them per site afterwards.
 
 export interface CheckpointSeed {

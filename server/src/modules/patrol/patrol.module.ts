@@ -15,7 +15,7 @@ import { PatrolReactions } from './patrol-reactions';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PATROL_ENTITIES } from './entities';
 
-// Patrol rounds (SPEC §6): the phone page's API, the admin's schedule, checklist and
+// Patrol rounds (docs/contracts/patrol.md): the phone page's API, the admin's schedule, checklist and
 // follow-up, and the wall's patrol indicators and alerts. The schedule itself (planning and
 // the BullMQ jobs) is PatrolJobsModule, which a worker process loads on its own.
 @Module({

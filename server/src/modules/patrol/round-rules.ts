@@ -1,7 +1,7 @@
 import { ROUND_MISSED_AFTER_MIN, ROUND_OVERDUE_AFTER_MIN, RoundDoubt, RoundState } from '@hallwatch/shared';
 import { zonedInstant } from '../../core/time/zoned-time';
 
-// The rules of SPEC §6 as pure functions, so the scheduler, the event projection and the
+// The rules of docs/contracts/patrol.md as pure functions, so the scheduler, the event projection and the
 // tests all judge a round the same way.
 
 export type RoundStep = 'due' | 'overdue' | 'missed';

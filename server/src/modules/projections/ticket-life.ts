@@ -94,7 +94,7 @@ const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /**
  * Replays one ticket's events in hall order. The result depends only on the set of
- * events, never on the order they arrived in (SPEC §3, "Ticket life").
+ * events, never on the order they arrived in (docs/contracts/device-events.md, "Ticket life").
  */
 export function ticketLife(events: TicketEventInput[]): TicketLife {
   return continueLife(emptyTicketLife(), events);

@@ -14,7 +14,7 @@ import { RectificationLink } from './entities/rectification-link.entity';
 import { RectificationRebound } from './entities/rectification-rebound.entity';
 import { RectificationReport } from './entities/rectification-report.entity';
 
-// The 60 rectification items (SPEC §7): import, links to live indicators, evidence,
+// The 60 rectification items (docs/contracts/rectification.md): import, links to live indicators, evidence,
 // history, the look-back and the ledger. Rebounds reach the wall as snapshot alerts. The
 // look-back's schedule is RectificationJobsModule, which a worker process loads on its own.
 @Module({

@@ -2,7 +2,7 @@ import { DEFAULT_SITE_SETTINGS } from '@hallwatch/shared';
 import { indicatorSettings } from './indicator-settings';
 
 describe('indicatorSettings', () => {
-  it('applies the defaults of SPEC §4 when nothing is set', () => {
+  it('applies the defaults of docs/contracts/indicators.md when nothing is set', () => {
     expect(indicatorSettings({})).toEqual(DEFAULT_SITE_SETTINGS);
     expect(indicatorSettings(null)).toEqual({
       waitTargetSec: 900,

@@ -1,4 +1,4 @@
-// Per-site thresholds of SPEC §4, read from sites.settings with the defaults the
+// Per-site thresholds of docs/contracts/indicators.md, read from sites.settings with the defaults the
 // published report implies (both the API's contract, in shared/). A malformed value falls back to the default rather than
 // producing a nonsense threshold on the wall.
 

@@ -17,7 +17,7 @@ export interface RegistryChange {
 }
 
 /**
- * The one place where registry changes are written to the audit log (SPEC §9: every change a
+ * The one place where registry changes are written to the audit log (docs/contracts/reliability.md: every change a
  * person makes, with who and when). It runs inside the change's transaction so that the audit
  * row and the change commit together. Only field names are kept: a staff name is personal.
  */

@@ -16,7 +16,7 @@ import { FollowUpCase } from './entities/follow-up-case.entity';
 import { ReviewAppeal } from './entities/review-appeal.entity';
 import { RatingsController } from './ratings/ratings.controller';
 
-// 好差评 (SPEC §5): follow-up cases for every bad review and complaint with working-day
+// 好差评 (docs/contracts/reviews.md): follow-up cases for every bad review and complaint with working-day
 // deadlines, appeals and the audited phone reveal. The rollups and trends are TrendsModule's.
 @Module({
   imports: [TypeOrmModule.forFeature([FollowUpCase, FollowUpAction, ReviewAppeal]), ReviewsJobsModule, CalendarModule],

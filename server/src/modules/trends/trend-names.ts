@@ -8,7 +8,7 @@ export interface UnitName {
   nameEn: string;
 }
 
-/** The review channels of SPEC §3 as the hall names them. */
+/** The review channels of docs/contracts/device-events.md as the hall names them. */
 export const CHANNEL_NAMES: Record<string, UnitName> = {
   pad: { name: '窗口评价器', nameEn: 'Rating pad' },
   app: { name: '政务服务APP', nameEn: 'Service app' },

@@ -11,9 +11,9 @@ const PK = 'PK_b6dd8fdec35d1e81c8be10134f3';
 const COPY = `INSERT INTO "events" SELECT site_id, id, type, occurred_at, received_at, service_day, ticket, data, unknown_refs FROM "events_old"`;
 
 /**
- * The events table of a city deployment (SPEC §10: every district's hall, town centres and
+ * The events table of a city deployment (docs/contracts/reliability.md: every district's hall, town centres and
  * village stations on one PostgreSQL) split by site into hash partitions. By site, not by day:
- * the idempotency key of SPEC §3 is (site, id) across all time, and a primary key can only be
+ * the idempotency key of docs/contracts/device-events.md is (site, id) across all time, and a primary key can only be
  * kept unique across partitions when it holds the partition key — a day-partitioned table would
  * store an id resent with another day's time twice. Every read names its site, so each reads
  * one partition; the write, index and vacuum load of many sites is spread over as many heaps.

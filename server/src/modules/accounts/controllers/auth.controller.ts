@@ -56,7 +56,7 @@ export class AuthController {
     }
   }
 
-  /** Ends every session of the account, on every device (SPEC: logout ends every session). */
+  /** Ends every session of the account, on every device (docs/security.md: signing out ends every session). */
   @Post('logout')
   @HttpCode(204)
   @SelfService()

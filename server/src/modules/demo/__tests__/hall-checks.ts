@@ -1,7 +1,7 @@
 import { HallEvent } from '@hallwatch/shared';
 
 // Checks that a simulated day is one a real hall could have produced: every ticket and
-// every staff member moves only along the paths the SPEC's ticket life allows.
+// every staff member moves only along the paths the ticket life of docs/contracts/device-events.md allows.
 
 type Data = Record<string, string | number | boolean | undefined>;
 const dataOf = (e: HallEvent) => e.data as unknown as Data;

@@ -7,7 +7,7 @@ const round = (extra: { startedAt?: Date | null; completedAt?: Date | null } = {
   completedAt: extra.completedAt ?? null,
 });
 
-describe('round state (SPEC §6)', () => {
+describe('round state (docs/contracts/patrol.md)', () => {
   it('is due at its time, overdue 30 minutes later, missed at 60', () => {
     const r = round();
     expect(roundState(r, at('08:59:59'))).toBe('scheduled');

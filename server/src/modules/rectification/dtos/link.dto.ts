@@ -22,7 +22,7 @@ const IsTarget = (): PropertyDecorator =>
 
 export class CreateLinkDto implements RectificationLinkInput {
   @Required()
-  @IsIn(INDICATOR_IDS, { message: 'indicator must be one of the indicator ids of SPEC §4, e.g. reviews.active_rate' })
+  @IsIn(INDICATOR_IDS, { message: 'indicator must be one of the canonical indicator ids, e.g. reviews.active_rate' })
   indicator!: IndicatorId;
 
   @Required()
