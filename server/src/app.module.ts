@@ -69,7 +69,7 @@ export class AppModule {
         RectificationModule,
         PatrolModule,
         ReviewsModule,
-        TrendsModule,
+        TrendsModule.withLedger(ReviewsModule),
         LiveModule,
         ...dashboard,
       ],

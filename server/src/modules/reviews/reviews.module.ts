@@ -7,6 +7,7 @@ import { AppealsController } from './controllers/appeals.controller';
 import { FollowUpsController } from './controllers/follow-ups.controller';
 import { deadlinesFollowCalendar } from './follow-up-calendar';
 import { FollowUpsService } from './follow-ups.service';
+import { FOLLOW_UP_LEDGER } from '../trends/follow-up-ledger';
 import { FollowUpProducer } from './jobs/follow-up.producer';
 import { ReviewsJobsModule } from './jobs/reviews-jobs.module';
 import { ReviewsReactions } from './reviews-reactions';
@@ -21,8 +22,8 @@ import { RatingsController } from './ratings/ratings.controller';
 @Module({
   imports: [TypeOrmModule.forFeature([FollowUpCase, FollowUpAction, ReviewAppeal]), ReviewsJobsModule, CalendarModule],
   controllers: [FollowUpsController, AppealsController, RatingsController],
-  providers: [FollowUpsService, AppealsService, ReviewsReactions],
-  exports: [FollowUpsService],
+  providers: [FollowUpsService, AppealsService, ReviewsReactions, { provide: FOLLOW_UP_LEDGER, useExisting: FollowUpsService }],
+  exports: [FollowUpsService, FOLLOW_UP_LEDGER],
 })
 export class ReviewsModule implements OnModuleInit {
   constructor(

@@ -8,7 +8,7 @@ import type {
   TrendSeriesView,
   WaitSatisfactionView,
 } from '@hallwatch/shared';
-import { Get, Query, Res, StreamableFile } from '@nestjs/common';
+import { Get, Inject, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
 import { EverySiteWhen, Roles } from '../../core/auth/auth-rules';
 import { RequestSite } from '../../core/auth/request-site';
@@ -16,7 +16,7 @@ import { Clock } from '../../core/time/clock';
 import { badField } from '../../core/validation/input-validation';
 import { AdminController } from '../registry/controllers/admin-controller.decorator';
 import { TrendsQuery } from './trends-query.dto';
-import { FollowUpsService } from '../reviews/follow-ups.service';
+import { FOLLOW_UP_LEDGER, type FollowUpLedger } from './follow-up-ledger';
 import { breakdownSheet, casesSheet, heatmapSheet, rankingSheet, seriesSheet, waitingSheet, workbookBytes } from './trends-export';
 import { ScopeInput, TrendsService } from './trends.service';
 import { addDays, daysBetween, localDay } from '../../core/time/zoned-time';
@@ -34,7 +34,7 @@ const LEDGER_LIMIT = 100_000;
 export class TrendsController {
   constructor(
     private readonly trends: TrendsService,
-    private readonly followUps: FollowUpsService,
+    @Inject(FOLLOW_UP_LEDGER) private readonly followUps: FollowUpLedger,
     private readonly clock: Clock,
   ) {}
 
