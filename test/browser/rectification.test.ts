@@ -85,7 +85,8 @@ describe('rectification page in a real browser', () => {
     const at = (k: number) => new Date(from + k * step);
     const events = [];
     for (let i = 0; i < 10; i++) events.push(...servedTicket(`B${i}`, [at(i * 3), at(i * 3 + 1), at(i * 3 + 2)]));
-    for (let i = 0; i < 9; i++) events.push(ev('review.submitted', { rating: 5, channel: 'pad', department: 'd1' }, at(30)));
+    for (let i = 0; i < 9; i++)
+      events.push(ev('review.submitted', { rating: 5, channel: 'pad', department: 'd1', ticket: `B${i}` }, at(30)));
     expect((await postEvents(h.server.url, key, { events })).status).toBe(200);
 
     await page.reload();

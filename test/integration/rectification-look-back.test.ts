@@ -76,7 +76,7 @@ describe('rectification look-back', () => {
     t.clock.setNow(now);
     expect((await api('PATCH', `/rectification/items/${n}?site=${site}`, { status: 'rectified' })).status).toBe(200);
   };
-  /** `served` tickets completed in d1 and `reviews` reviews, on day `day` from 09:00. */
+  /** `served` tickets completed in d1 and `reviews` of them rated, on day `day` from 09:00. */
   const serveDay = async (site: string, day: number, served: number, reviews: number) => {
     const events = [];
     for (let i = 0; i < served; i++) {
@@ -85,7 +85,8 @@ describe('rectification look-back', () => {
       events.push(ev('ticket.called', { ticket, window: 'w1' }, at(day, 9, i * 3 + 1)));
       events.push(ev('ticket.completed', { ticket, window: 'w1', staff: 's1', outcome: 'done' }, at(day, 9, i * 3 + 2)));
     }
-    for (let i = 0; i < reviews; i++) events.push(ev('review.submitted', { rating: 5, channel: 'pad', department: 'd1' }, at(day, 11, i)));
+    for (let i = 0; i < reviews; i++)
+      events.push(ev('review.submitted', { rating: 5, channel: 'pad', department: 'd1', ticket: `D${day}-${i}` }, at(day, 11, i)));
     await post(site, events);
   };
 
