@@ -11,6 +11,10 @@ export const ROUTES: Array<{ path: string; page: LazyExoticComponent<ComponentTy
   },
   { path: '/login', page: lazy(() => import('./pages/login/LoginPage').then((m) => ({ default: m.LoginPage }))) },
   { path: '/patrol', page: lazy(() => import('./pages/patrol/PatrolPage').then((m) => ({ default: m.PatrolPage }))) },
+  {
+    path: '/checkpoint-sheet',
+    page: lazy(() => import('./pages/checkpoint-sheet/CheckpointSheetPage').then((m) => ({ default: m.CheckpointSheetPage }))),
+  },
   { path: '/trends', page: lazy(() => import('./pages/trends/TrendsPage').then((m) => ({ default: m.TrendsPage }))) },
   {
     path: '/rectification',

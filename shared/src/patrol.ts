@@ -136,6 +136,8 @@ export interface PatrolCheckpointCodeView {
   scanCode: string;
   /** The text the checkpoint's QR code holds. */
   payload: string;
+  /** That QR code as a PNG data URL, ready to print. */
+  qr: string;
 }
 
 export interface PatrolTodayView {

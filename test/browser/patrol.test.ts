@@ -1,7 +1,9 @@
 import { IndicatorSnapshot } from '@hallwatch/shared';
 import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
+import jsQR from 'jsqr';
 import { Browser, BrowserContext, Page } from 'playwright-core';
+import { PNG as PngImage } from 'pngjs';
 import { PatrolSync } from '../../server/src/modules/patrol/jobs/patrol-sync.service';
 import { Site } from '../../server/src/modules/registry/site.entity';
 import { makeUser, signIn } from '../support/accounts';
@@ -275,6 +277,7 @@ describe('patrol page on a phone', () => {
 describe('patrol page: codes typed offline, and a round held 存疑', () => {
   const W_SITE = 'patw';
   const W_PATROLLER = 'li.walk';
+  const W_SUPERVISOR = 'sun.sheet';
   const KEEP = ['windows-staffed', 'back-office', 'archive-locked'];
   let t: TestApp;
   let browser: Browser;
@@ -293,6 +296,7 @@ describe('patrol page: codes typed offline, and a round held 存疑', () => {
     t = await startTestApp({ ADMIN_TOKEN: ADMIN, DASHBOARD_DIR });
     const site = await makeSite(t.ds, W_SITE);
     await makeUser(t, W_PATROLLER, 'patrol', [W_SITE]);
+    await makeUser(t, W_SUPERVISOR, 'supervisor', [W_SITE]);
     t.clock.setNow(hall(MONDAY, '08:00:00'));
     expect((await admin('PUT', '/patrol/schedule', { enabled: true })).status).toBe(200);
     const all = await checkpointCodes(t.url, W_SITE, ADMIN);
@@ -387,5 +391,25 @@ describe('patrol page: codes typed offline, and a round held 存疑', () => {
       [`${MONDAY}-2`],
     );
     expect(checks.map((c) => c.confirmed)).toEqual([true, true, true]);
+  });
+
+  it('prints the checkpoint sheet on A4: each checkpoint with its QR code and code, and every QR code scans back', async () => {
+    const office = await browser.newContext({ viewport: { width: 794, height: 1123 }, locale: 'zh-CN' });
+    await signInContext(office, t.url, W_SUPERVISOR);
+    const sheet = await office.newPage();
+    await sheet.goto(`${t.url}/checkpoint-sheet?site=${W_SITE}`);
+    await sheet.getByTestId('checkpoint-sheet').waitFor();
+    expect(await sheet.textContent('h1')).toBe('巡查检查点二维码');
+    for (const cp of KEEP) {
+      expect(await sheet.getByTestId(`code-${cp}`).textContent()).toBe(codes[cp]);
+      const src = (await sheet.getByTestId(`qr-${cp}`).getAttribute('src'))!;
+      const png = PngImage.sync.read(Buffer.from(src.slice(src.indexOf(',') + 1), 'base64'));
+      expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(`hallwatch:cp:${cp}:${codes[cp]}`);
+    }
+    expect(await sheet.textContent('body')).toContain('档案室、仓库门已锁闭');
+    await sheet.screenshot({ path: join(SCREENSHOTS, 'patrol-checkpoint-sheet.png'), fullPage: true });
+    await sheet.getByTestId('lang').click();
+    expect(await sheet.textContent('h1')).toBe('Patrol checkpoint codes');
+    await office.close();
   });
 });

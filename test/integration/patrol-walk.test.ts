@@ -1,4 +1,7 @@
 import { IndicatorSnapshot, IngestResponse, PatrolRoundView, PatrolTodayView, RoundDoubt } from '@hallwatch/shared';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import { PatrolCheckpointCodeView } from '@hallwatch/shared';
 import { PatrolSync } from '../../server/src/modules/patrol/jobs/patrol-sync.service';
 import { Site } from '../../server/src/modules/registry/site.entity';
 import { makeUser, signIn } from '../support/accounts';
@@ -65,6 +68,18 @@ describe('rounds that were really walked', () => {
     expect((await call(`${t.url}/api/v1/admin/sites/${SITE}/patrol/checkpoint-codes`, 'GET', token)).status).toBe(403);
     const page = JSON.stringify(await today());
     for (const code of Object.values(codes)) expect(page).not.toContain(code);
+  });
+
+  it("prints each checkpoint's QR code, and the code scans back from the image", async () => {
+    const sheet = await call<PatrolCheckpointCodeView[]>(`${t.url}/api/v1/admin/sites/${SITE}/patrol/checkpoint-codes`, 'GET', ADMIN);
+    expect(sheet.body).toHaveLength(8);
+    for (const c of sheet.body) {
+      expect(c.payload).toBe(`hallwatch:cp:${c.code}:${codes[c.code]}`);
+      expect(c.qr.startsWith('data:image/png;base64,')).toBe(true);
+      const png = PNG.sync.read(Buffer.from(c.qr.slice('data:image/png;base64,'.length), 'base64'));
+      const read = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+      expect(read?.data).toBe(c.payload);
+    }
   });
 
   it('keeps a round started before its window as 存疑, not done', async () => {

@@ -1,5 +1,6 @@
 import { PatrolCheckpointCodeView, PatrolCheckpointView } from '@hallwatch/shared';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { toDataURL } from 'qrcode';
 import { DataSource, EntityManager } from 'typeorm';
 import { findSite } from '../registry/registry-change';
 import { isUniqueViolation } from '../registry/registry-errors';
@@ -84,12 +85,14 @@ export class PatrolCheckpointsService {
       const site = await findSite(em, siteCode);
       await ensureCheckpoints(em, site.id);
       const rows = await em.find(PatrolCheckpoint, { where: { siteId: site.id, active: true }, order: { position: 'ASC', code: 'ASC' } });
-      return rows.map((c) => ({
-        code: c.code,
-        label: { zh: c.label, en: c.labelEn ?? c.label },
-        scanCode: c.scanCode,
-        payload: checkpointPayload(c.code, c.scanCode),
-      }));
+      return Promise.all(
+        rows.map(async (c) => {
+          const payload = checkpointPayload(c.code, c.scanCode);
+          // Level M survives a smudged or creased sheet; 8 px modules print sharp on A4.
+          const qr = await toDataURL(payload, { errorCorrectionLevel: 'M', margin: 2, scale: 8 });
+          return { code: c.code, label: { zh: c.label, en: c.labelEn ?? c.label }, scanCode: c.scanCode, payload, qr };
+        }),
+      );
     });
   }
 
