@@ -1,9 +1,10 @@
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { DomainEventMeta } from '../../core/events/domain-event-bus';
 import { DomainEventsModule } from '../../core/events/events.module';
 import { domainEventHandler, HandlerOptions } from '../../core/events/on-domain-event';
-import { NewEvent, ProjectionChange } from '../projections/projector';
-import { Site } from '../registry/site.entity';
+import type { NewEvent, ProjectionChange } from '../projections/projector';
+import type { SiteEvents } from '../registry/site-events';
+import type { Site } from '../registry/site.entity';
 
 // Every domain event of Hallwatch, by name, with what it carries (docs/domain-events.md).
 
@@ -21,19 +22,10 @@ export interface CommittedBatch {
   batch: CommittingBatch;
 }
 
-/**
- * The wall's numbers of a site may have changed. `events`: a batch committed; `patrol`: a
- * round fell due, overdue or missed, a notice was reminded or escalated, a finding or notice
- * was answered; `registry`: the site, its settings, departments, windows, staff or service
- * items were edited.
- */
-export interface SiteChanged {
-  siteId: string;
-  siteCode: string;
-  cause: 'events' | 'patrol' | 'registry';
-}
+export type { SiteChanged } from '../registry/site-events';
 
-export interface DomainEvents {
+/** Every event; `site.changed` is declared with the registry (see SiteEvents). */
+export interface DomainEvents extends SiteEvents {
   /**
    * Inside the ingest transaction, after the projections, with the transaction's entity
    * manager: handlers run one after another, and a failure rolls the batch back.
@@ -43,8 +35,6 @@ export interface DomainEvents {
   'events.committed': CommittedBatch;
   /** The ingest transaction rolled back after its `events.committing` handlers began. */
   'events.rolled-back': CommittingBatch;
-  /** Relayed to every process. */
-  'site.changed': SiteChanged;
 }
 
 /** Events that other processes hear too, through Redis. */

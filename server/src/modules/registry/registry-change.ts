@@ -1,6 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainEventBus } from '../../core/events/domain-event-bus';
-import { DomainEvents } from '../domain-events/domain-events';
+import { SiteEvents } from './site-events';
 import { RegistryChange, writeRegistryAudit } from './registry-audit';
 import { siteNotFound } from './registry-errors';
 import { Site } from './site.entity';
@@ -19,7 +19,7 @@ export async function findSite(em: EntityManager, code: string): Promise<Site> {
  */
 export async function auditedChange<T>(
   ds: DataSource,
-  events: DomainEventBus<DomainEvents> | undefined,
+  events: DomainEventBus<SiteEvents> | undefined,
   fn: (em: EntityManager) => Promise<{ view: T; audit: RegistryChange }>,
 ): Promise<T> {
   let change: RegistryChange | undefined;

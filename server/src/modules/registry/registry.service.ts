@@ -1,6 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { DomainEventBus } from '../../core/events/domain-event-bus';
-import { DomainEvents } from '../domain-events/domain-events';
+import { SiteEvents } from './site-events';
 import { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import { Department } from './department.entity';
 import { CreateDepartmentDto, UpdateDepartmentDto } from './dtos/department.dto';
@@ -35,7 +35,7 @@ import { StaffMember } from './staff-member.entity';
 export class RegistryService {
   constructor(
     private readonly ds: DataSource,
-    @Optional() private readonly events?: DomainEventBus<DomainEvents>,
+    @Optional() private readonly events?: DomainEventBus<SiteEvents>,
   ) {}
 
   listDepartments(siteCode: string): Promise<DepartmentView[]> {

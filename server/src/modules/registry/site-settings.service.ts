@@ -1,7 +1,7 @@
 import { HallHours, hallHoursProblem, normalHallHours, SiteSettings } from '@hallwatch/shared';
 import { Injectable, Optional } from '@nestjs/common';
 import { DomainEventBus } from '../../core/events/domain-event-bus';
-import { DomainEvents } from '../domain-events/domain-events';
+import { SiteEvents } from './site-events';
 import { DataSource } from 'typeorm';
 import { indicatorSettings } from './indicator-settings';
 import { badField } from '../../core/validation/input-validation';
@@ -26,7 +26,7 @@ export function patchedHours(current: HallHours, input: unknown): HallHours {
 export class SiteSettingsService {
   constructor(
     private readonly ds: DataSource,
-    @Optional() private readonly events?: DomainEventBus<DomainEvents>,
+    @Optional() private readonly events?: DomainEventBus<SiteEvents>,
   ) {}
 
   async get(code: string): Promise<SiteSettings> {

@@ -1,6 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { DomainEventBus } from '../../core/events/domain-event-bus';
-import { DomainEvents } from '../domain-events/domain-events';
+import { SiteEvents } from './site-events';
 import { DataSource, EntityManager } from 'typeorm';
 import { badField } from '../../core/validation/input-validation';
 import { CreateSiteDto, ListSitesQuery, UpdateSiteDto } from './dtos/site.dto';
@@ -17,7 +17,7 @@ import { Site } from './site.entity';
 export class SitesService {
   constructor(
     private readonly ds: DataSource,
-    @Optional() private readonly events?: DomainEventBus<DomainEvents>,
+    @Optional() private readonly events?: DomainEventBus<SiteEvents>,
   ) {}
 
   async listSites(query: ListSitesQuery = {}): Promise<SiteView[]> {
