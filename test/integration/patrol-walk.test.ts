@@ -41,8 +41,8 @@ describe('rounds that were really walked', () => {
   };
   const today = async () => (await call<PatrolTodayView>(`${t.url}/api/v1/patrol/sites/${SITE}/today`, 'GET', token)).body;
   const roundOf = async (slot: number): Promise<PatrolRoundView> => (await today()).rounds.find((r) => r.code === round(slot))!;
-  const done = async () =>
-    (await call<IndicatorSnapshot>(`${t.url}/api/v1/sites/${SITE}/indicators`, 'GET', ADMIN)).body.values['patrol.rounds.done'];
+  const snapshot = async () => (await call<IndicatorSnapshot>(`${t.url}/api/v1/sites/${SITE}/indicators`, 'GET', ADMIN)).body;
+  const done = async () => (await snapshot()).values['patrol.rounds.done'];
   const settings = (body: unknown) => call(`${t.url}/api/v1/admin/sites/${SITE}/settings`, 'PATCH', ADMIN, body);
   const reasons = (doubts: RoundDoubt[]) => doubts.map((d) => d.reason);
 
@@ -142,6 +142,10 @@ describe('rounds that were really walked', () => {
     expect(r.state).toBe('done');
     expect(r.doubts).toEqual([]);
     expect(await done()).toBe(1);
+    // The four rounds above were recorded as 存疑: the wall counts them apart, never as done.
+    const doubtful = (await today()).rounds.filter((x) => x.state === 'doubtful').map((x) => x.code);
+    expect(doubtful).toEqual([1, 2, 3, 4].map(round));
+    expect((await snapshot()).values['patrol.rounds.doubtful']).toBe(4);
     // The rounds judged 存疑 raise no missed-round alert: they were recorded, just not counted.
     const [missed] = await t.ds.query(`SELECT count(*)::int AS n FROM patrol_rounds WHERE site_id = $1 AND state = 'missed'`, [site.id]);
     expect(missed.n).toBe(0);

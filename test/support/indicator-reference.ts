@@ -195,6 +195,7 @@ export function referenceIndicators(
       'complaints.open': complaints.filter((e) => d === null || e.data.department === d).length,
       'patrol.rounds.done': 0,
       'patrol.rounds.due': 0,
+      'patrol.rounds.doubtful': 0,
       'patrol.findings.open': 0,
       'notices.overdue': 0,
     };

@@ -5,6 +5,7 @@ import { Site } from '../registry/site.entity';
 export const PATROL_INDICATOR_IDS = [
   'patrol.rounds.done',
   'patrol.rounds.due',
+  'patrol.rounds.doubtful',
   'patrol.findings.open',
   'notices.overdue',
 ] as const satisfies readonly IndicatorId[];
@@ -31,6 +32,7 @@ export interface PatrolIndicatorSource {
 export const ZERO_PATROL: PatrolValues = {
   'patrol.rounds.done': 0,
   'patrol.rounds.due': 0,
+  'patrol.rounds.doubtful': 0,
   'patrol.findings.open': 0,
   'notices.overdue': 0,
 };

@@ -45,6 +45,8 @@ export const PATROL_INDICATOR_SOURCE: PatrolIndicatorSource = {
         ...ZERO_PATROL,
         'patrol.rounds.done': rounds.filter((r) => r.state === 'done').length,
         'patrol.rounds.due': rounds.filter((r) => r.state !== 'scheduled').length,
+        // Recorded but not counted as done: the round was not really walked (docs/contracts/patrol.md).
+        'patrol.rounds.doubtful': rounds.filter((r) => r.state === 'doubtful').length,
         'patrol.findings.open': findings.reduce((s, f) => s + f.n, 0),
         'notices.overdue': notices.reduce((s, n) => s + n.n, 0),
       },
