@@ -10,7 +10,7 @@ const SRC = join(__dirname, '..');
 
 // Cycles that other work under way is taking apart, each written as its folders in order. The
 // list may only shrink: a new cycle fails, and so does an entry whose cycle is gone.
-const KNOWN_CYCLES = ['modules/domain-events ⇄ modules/registry'];
+const KNOWN_CYCLES: string[] = [];
 
 // Loaded at run time, typed by hand: the type check of the other tests does not wait for
 // madge to be installed (a checkout that has not run `npm install` since fails here only).
