@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseReport, type ParsedItem, type ParsedReport } from '../report-parser';
 
-// A copy of ../shared/seeds/000_8db2c1e97982d3de.txt kept in the repository, so a clone alone can run the tests.
+// The hall's published rectification report as text (docs/contracts/rectification.md), kept in the repository.
 const SEED = path.resolve(__dirname, 'fixtures/huiji-2024-report.txt');
 
 describe('parseReport on the published seed report', () => {
