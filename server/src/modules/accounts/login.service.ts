@@ -9,6 +9,7 @@ import { User } from './entities/user.entity';
 import { KnownDevicesService } from './known-devices';
 import { hashPassword, needsRehash, verifyDummy, verifyPassword } from './password-hasher';
 import { SessionsService } from './sessions.service';
+import { queryOne } from '../../core/database/typed-query';
 
 /** Failures within the window after which the account is slowed down; the first delay, doubling each time, and its cap. */
 export const BACKOFF_AFTER_FAILURES = 5;
@@ -98,8 +99,8 @@ export class LoginService {
 
   /** A wrong password (at sign-in, or as the current password when changing it) slows the account down. */
   async countFailure(user: User, client: Client, now: Date, reason: string): Promise<void> {
-    // An UPDATE through TypeORM answers [rows, affected].
-    const [[row]]: [Array<{ failed_logins: number }>, number] = await this.ds.query(
+    const row = await queryOne<{ failed_logins: number }>(
+      this.ds,
       `UPDATE users SET
          failed_logins = CASE WHEN last_failed_at IS NULL OR last_failed_at <= $2 THEN 1 ELSE failed_logins + 1 END,
          last_failed_at = $3

@@ -9,7 +9,7 @@ import { FollowUpProducer } from './jobs/follow-up.producer';
 import type { Actor } from '../audit/actor';
 import { recordAudit } from '../audit/audit-log';
 import { RollupService } from '../trends/rollup.service';
-import { returning } from './sql-rows';
+import { queryRows } from '../../core/database/typed-query';
 
 export type AppealDecision = 'upheld' | 'rejected';
 
@@ -84,13 +84,13 @@ export class AppealsService {
         input.note,
       ]);
       if (input.decision === 'upheld') {
-        const [review] = await returning<{ day: string }>(
+        const [review] = await queryRows<{ day: string }>(
           em,
           `UPDATE reviews SET excluded = true WHERE site_id = $1 AND event_id = $2 RETURNING service_day::text AS day`,
           [site.id, appeal.reviewId],
         );
         await closeSource(em, { site_id: site.id, kind: 'review', source_id: appeal.reviewId }, now);
-        const cases = await returning<{ id: string }>(
+        const cases = await queryRows<{ id: string }>(
           em,
           `UPDATE follow_up_cases SET status = 'withdrawn', closed_at = COALESCE(closed_at, $3), updated_at = $3
            WHERE site_id = $1 AND kind = 'review' AND source_id = $2 RETURNING id`,
