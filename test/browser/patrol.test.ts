@@ -45,6 +45,8 @@ function png(width: number, height: number): Buffer {
   ]);
 }
 const PNG = png(640, 480);
+/** A phone in the hall: 360×740, touch, Chinese. */
+const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };
 
 // A patroller's phone (360×740) walks the 09:00 round of the hall's Monday: signed in, starts
 // the round, types each checkpoint's code and taps OK down the checklist a minute apart (the
@@ -52,6 +54,7 @@ const PNG = png(640, 480);
 // loses the network half-way, completes the round offline, and gets it all through when the
 // network returns, one answer of which is lost on the way back. The server holds every
 // record once and the wall shows the round done.
+
 describe('patrol page on a phone', () => {
   let t: TestApp;
   let browser: Browser;
@@ -82,13 +85,7 @@ describe('patrol page on a phone', () => {
     t.clock.setNow(hall(MONDAY, '09:04:00'));
     await t.app.get(PatrolSync).syncSite(site);
     browser = await launchBrowser();
-    context = await browser.newContext({
-      viewport: { width: 360, height: 740 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-    });
+    context = await browser.newContext(PHONE);
     // The server's clock is the Monday's; the phone's is whatever the day is (or the moment the
     // run pins), and the page must not care: it reads the server's time for all it judges.
     phoneAt = (pinnedNow() ?? new Date()).getTime();
@@ -319,13 +316,7 @@ describe('patrol page: codes typed offline, and a round held 存疑', () => {
     t.clock.setNow(hall(MONDAY, '11:01:00'));
     await t.app.get(PatrolSync).syncSite(site);
     browser = await launchBrowser();
-    context = await browser.newContext({
-      viewport: { width: 360, height: 740 },
-      deviceScaleFactor: 2,
-      isMobile: true,
-      hasTouch: true,
-      locale: 'zh-CN',
-    });
+    context = await browser.newContext(PHONE);
     phoneAt = (pinnedNow() ?? new Date()).getTime();
     await context.clock.setFixedTime(phoneAt);
     await signInContext(context, t.url, W_PATROLLER);
