@@ -11,12 +11,19 @@ import { HallwatchEventsModule } from './modules/domain-events/domain-events';
 import { PatrolJobsModule } from './modules/patrol/jobs/patrol-jobs.module';
 import { RectificationJobsModule } from './modules/rectification/jobs/rectification-jobs.module';
 import { ReviewsJobsModule } from './modules/reviews/jobs/reviews-jobs.module';
+import { TrendsJobsModule } from './modules/trends/jobs/trends-jobs.module';
 import { SnapshotModule } from './snapshot.module';
 
 @Module({})
 class WorkerClockModule {}
 
-const JOBS_QUEUES: readonly QueueName[] = [QueueName.Maintenance, QueueName.Patrol, QueueName.FollowUps, QueueName.Rectification];
+const JOBS_QUEUES: readonly QueueName[] = [
+  QueueName.Maintenance,
+  QueueName.Patrol,
+  QueueName.FollowUps,
+  QueueName.Rollups,
+  QueueName.Rectification,
+];
 // Queues this process does not register through a feature's jobs module; the queue error
 // logger looks every queue up, so each must be known.
 const OTHER_QUEUES = Object.values(QueueName).filter((q) => !JOBS_QUEUES.includes(q));
@@ -50,6 +57,8 @@ export class WorkerModule {
         SnapshotModule,
         PatrolJobsModule,
         ReviewsJobsModule,
+        // A follow-up escalated here marks the rollups it changes, in its own transaction.
+        TrendsJobsModule,
         RectificationJobsModule,
       ],
     };

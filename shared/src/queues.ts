@@ -4,4 +4,5 @@ export enum QueueName {
   Patrol = 'patrol',
   Rectification = 'rectification',
   FollowUps = 'follow-ups',
+  Rollups = 'rollups',
 }

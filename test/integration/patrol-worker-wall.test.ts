@@ -4,6 +4,7 @@ import { io, Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { createDataSource } from '../../server/src/core/database/data-source';
 import { PatrolScheduleService } from '../../server/src/modules/patrol/patrol-schedule.service';
+import { standaloneEvents } from '../../server/src/modules/domain-events/domain-events';
 import { calendarWithoutQueue } from '../../server/src/modules/reviews/follow-up-calendar';
 import { displayTokenOn } from '../support/accounts';
 import { makeSite } from '../support/factories';
@@ -38,7 +39,11 @@ describe('a patrol step in a separate worker process reaches the wall', () => {
     ds = createDataSource(db.url);
     await ds.initialize();
     await makeSite(ds, SITE);
-    await new PatrolScheduleService(ds, calendarWithoutQueue(ds)).updateSchedule(SITE, { enabled: true }, hall(MONDAY, '08:00:00'));
+    await new PatrolScheduleService(ds, calendarWithoutQueue(ds, standaloneEvents([]))).updateSchedule(
+      SITE,
+      { enabled: true },
+      hall(MONDAY, '08:00:00'),
+    );
     prefix = `${runId()}:${randomBytes(3).toString('hex')}`;
     // The wall's clock reads a minute after round 1's time, frozen: it counts what the worker stored.
     server = await startServerProcess(db.url, {

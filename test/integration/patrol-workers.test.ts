@@ -7,6 +7,7 @@ import { createDataSource } from '../../server/src/core/database/data-source';
 import { delayedFireTime } from '../../server/src/modules/patrol/jobs/delayed-fire-time';
 import { PATROL_SWEEP_SCHEDULER } from '../../server/src/modules/patrol/jobs/patrol-sweep.job';
 import { PatrolScheduleService } from '../../server/src/modules/patrol/patrol-schedule.service';
+import { standaloneEvents } from '../../server/src/modules/domain-events/domain-events';
 import { calendarWithoutQueue } from '../../server/src/modules/reviews/follow-up-calendar';
 import { makeSite } from '../support/factories';
 import { hall, MONDAY, ON_TIME_MS, roundsOf, stepsOf, waitFor } from '../support/patrol';
@@ -64,7 +65,11 @@ describe('patrol with two worker processes', () => {
     ds = createDataSource(db.url);
     await ds.initialize();
     await makeSite(ds, SITE);
-    await new PatrolScheduleService(ds, calendarWithoutQueue(ds)).updateSchedule(SITE, { enabled: true }, hall(MONDAY, '08:00:00'));
+    await new PatrolScheduleService(ds, calendarWithoutQueue(ds, standaloneEvents([]))).updateSchedule(
+      SITE,
+      { enabled: true },
+      hall(MONDAY, '08:00:00'),
+    );
     redis = await PrivateRedis.start();
     client = new Redis(redis.url);
     env = { DATABASE_URL: db.url, REDIS_URL: redis.url, REDIS_PREFIX: `${runId()}:${randomBytes(3).toString('hex')}` };

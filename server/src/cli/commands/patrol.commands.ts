@@ -3,6 +3,7 @@ import { CalendarDayDto, UpdateScheduleDto } from '../../modules/patrol/dtos/sch
 import { PatrolScheduleService } from '../../modules/patrol/patrol-schedule.service';
 import { calendarWithoutQueue } from '../../modules/reviews/follow-up-calendar';
 import { systemActor } from '../../modules/audit/actor';
+import { withCliEvents } from './cli-events';
 import { CliCommand, parseArgs } from './command';
 import { only, requiredSite, table } from './registry.commands';
 import { withDataSource } from './with-data-source';
@@ -21,21 +22,23 @@ export const patrolScheduleCommand: CliCommand = {
     only(o, 'patrol-schedule', ['site', 'enable', 'disable', 'times', 'weekdays']);
     const site = requiredSite(o, 'patrol-schedule');
     if (o.enable && o.disable) throw new Error('give --enable or --disable, not both');
-    return withDataSource(config, async (ds) => {
-      const service = new PatrolScheduleService(ds, calendarWithoutQueue(ds));
-      const changing = o.enable || o.disable || o.times || o.weekdays;
-      const raw: Record<string, unknown> = {};
-      if (o.enable) raw.enabled = true;
-      if (o.disable) raw.enabled = false;
-      if (o.times) raw.times = list(o.times);
-      if (o.weekdays) raw.weekdays = list(o.weekdays)?.map(Number);
-      const view = changing ? await service.updateSchedule(site, validateInput(UpdateScheduleDto, raw)) : await service.getSchedule(site);
-      console.log(
-        `${view.site}: patrol ${view.enabled ? 'enabled' : 'disabled'}; rounds at ${view.times.join(', ')}; weekdays ${view.weekdays.join(',')}`,
-      );
-      if (changing) console.log(LATER);
-      return 0;
-    });
+    return withDataSource(config, (ds) =>
+      withCliEvents(config, async (events) => {
+        const service = new PatrolScheduleService(ds, calendarWithoutQueue(ds, events));
+        const changing = o.enable || o.disable || o.times || o.weekdays;
+        const raw: Record<string, unknown> = {};
+        if (o.enable) raw.enabled = true;
+        if (o.disable) raw.enabled = false;
+        if (o.times) raw.times = list(o.times);
+        if (o.weekdays) raw.weekdays = list(o.weekdays)?.map(Number);
+        const view = changing ? await service.updateSchedule(site, validateInput(UpdateScheduleDto, raw)) : await service.getSchedule(site);
+        console.log(
+          `${view.site}: patrol ${view.enabled ? 'enabled' : 'disabled'}; rounds at ${view.times.join(', ')}; weekdays ${view.weekdays.join(',')}`,
+        );
+        if (changing) console.log(LATER);
+        return 0;
+      }),
+    );
   },
 };
 
@@ -46,31 +49,33 @@ export const patrolCalendarCommand: CliCommand = {
   async run(config, args) {
     const [action, ...rest] = args;
     const o = parseArgs(rest);
-    return withDataSource(config, async (ds) => {
-      const service = new PatrolScheduleService(ds, calendarWithoutQueue(ds));
-      if (action === 'list') {
-        only(o, 'patrol-calendar list', ['site', 'from', 'to']);
-        const days = await service.listCalendar(requiredSite(o, 'patrol-calendar'), o.from, o.to);
-        table(
-          ['day', 'kind', 'name'],
-          days.map((d) => [d.day, d.kind, d.name]),
-        );
-        return 0;
-      }
-      if (action === 'set') {
-        only(o, 'patrol-calendar set', ['site', 'kind', 'name']);
-        const input = validateInput(CalendarDayDto, { kind: o.kind, ...(o.name ? { name: o.name } : {}) });
-        const d = await service.setCalendarDay(requiredSite(o, 'patrol-calendar'), o._, input, systemActor('cli'));
-        console.log(`${d.day} is now a ${d.kind}${d.name ? ` (${d.name})` : ''}. ${LATER}`);
-        return 0;
-      }
-      if (action === 'remove') {
-        only(o, 'patrol-calendar remove', ['site']);
-        await service.removeCalendarDay(requiredSite(o, 'patrol-calendar'), o._, systemActor('cli'));
-        console.log(`${o._} follows the weekly pattern again. ${LATER}`);
-        return 0;
-      }
-      throw new Error(`Usage: npm run hallwatch -- ${patrolCalendarCommand.usage}`);
-    });
+    return withDataSource(config, (ds) =>
+      withCliEvents(config, async (events) => {
+        const service = new PatrolScheduleService(ds, calendarWithoutQueue(ds, events));
+        if (action === 'list') {
+          only(o, 'patrol-calendar list', ['site', 'from', 'to']);
+          const days = await service.listCalendar(requiredSite(o, 'patrol-calendar'), o.from, o.to);
+          table(
+            ['day', 'kind', 'name'],
+            days.map((d) => [d.day, d.kind, d.name]),
+          );
+          return 0;
+        }
+        if (action === 'set') {
+          only(o, 'patrol-calendar set', ['site', 'kind', 'name']);
+          const input = validateInput(CalendarDayDto, { kind: o.kind, ...(o.name ? { name: o.name } : {}) });
+          const d = await service.setCalendarDay(requiredSite(o, 'patrol-calendar'), o._, input, systemActor('cli'));
+          console.log(`${d.day} is now a ${d.kind}${d.name ? ` (${d.name})` : ''}. ${LATER}`);
+          return 0;
+        }
+        if (action === 'remove') {
+          only(o, 'patrol-calendar remove', ['site']);
+          await service.removeCalendarDay(requiredSite(o, 'patrol-calendar'), o._, systemActor('cli'));
+          console.log(`${o._} follows the weekly pattern again. ${LATER}`);
+          return 0;
+        }
+        throw new Error(`Usage: npm run hallwatch -- ${patrolCalendarCommand.usage}`);
+      }),
+    );
   },
 };

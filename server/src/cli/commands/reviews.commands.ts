@@ -5,6 +5,7 @@ import { systemActor } from '../../modules/audit/actor';
 import { registryPoints, seedReviewHistory } from '../../modules/reviews/review-history-seed';
 import { RollupService } from '../../modules/trends/rollup.service';
 import { addDays, isCalendarDay, localDay } from '../../core/time/zoned-time';
+import { withCliEvents } from './cli-events';
 import { CliCommand, parseArgs } from './command';
 import { only } from './registry.commands';
 import { withDataSource } from './with-data-source';
@@ -44,40 +45,42 @@ export const calendarCommand: CliCommand = {
   summary: 'the working-day calendar of the follow-up deadlines and patrol rounds: holidays and make-up working days (调休)',
   async run(config, args) {
     const opts = parseArgs(args);
-    await withDataSource(config, async (ds) => {
-      const site = opts.site ? await ds.getRepository(Site).findOneBy({ code: opts.site }) : null;
-      if (opts.site && !site) throw new Error(`No site with code "${opts.site}"`);
-      const calendar = calendarWithoutQueue(ds);
-      const who = systemActor('cli');
-      if (opts._ === 'list') {
-        only(opts, 'calendar list', ['site', 'from', 'to']);
-        const today = localDay(new Date(), config.HALL_TIMEZONE);
-        const rows = await calendar.list(site, opts.from ?? `${today.slice(0, 4)}-01-01`, opts.to ?? addDays(today, 400));
-        for (const r of rows) console.log(`${r.day}  ${r.kind === 'holiday' ? '休' : '班'}  ${r.name}${r.site ? `  (${r.site})` : ''}`);
-        return;
-      }
-      if (opts._ === 'set') {
-        only(opts, 'calendar set', ['site', 'from', 'to', 'kind', 'name']);
-        if (!CALENDAR_DAY_KINDS.includes(opts.kind as CalendarDayKind)) throw new Error('--kind must be holiday or workday');
-        if (!opts.name || opts.name === 'true') throw new Error('--name is required (e.g. 国庆节)');
-        const from = day(opts.from, 'from');
-        const rows = await calendar.set(site, who, {
-          from,
-          to: opts.to ? day(opts.to, 'to') : from,
-          kind: opts.kind as CalendarDayKind,
-          name: opts.name,
-        });
-        console.log(`Set ${rows.length} day(s)`);
-        return;
-      }
-      if (opts._ === 'remove') {
-        only(opts, 'calendar remove', ['site', 'day']);
-        await calendar.remove(site, who, day(opts.day, 'day'));
-        console.log('Removed');
-        return;
-      }
-      throw new Error(`usage: ${calendarCommand.usage}`);
-    });
+    await withDataSource(config, (ds) =>
+      withCliEvents(config, async (events) => {
+        const site = opts.site ? await ds.getRepository(Site).findOneBy({ code: opts.site }) : null;
+        if (opts.site && !site) throw new Error(`No site with code "${opts.site}"`);
+        const calendar = calendarWithoutQueue(ds, events);
+        const who = systemActor('cli');
+        if (opts._ === 'list') {
+          only(opts, 'calendar list', ['site', 'from', 'to']);
+          const today = localDay(new Date(), config.HALL_TIMEZONE);
+          const rows = await calendar.list(site, opts.from ?? `${today.slice(0, 4)}-01-01`, opts.to ?? addDays(today, 400));
+          for (const r of rows) console.log(`${r.day}  ${r.kind === 'holiday' ? '休' : '班'}  ${r.name}${r.site ? `  (${r.site})` : ''}`);
+          return;
+        }
+        if (opts._ === 'set') {
+          only(opts, 'calendar set', ['site', 'from', 'to', 'kind', 'name']);
+          if (!CALENDAR_DAY_KINDS.includes(opts.kind as CalendarDayKind)) throw new Error('--kind must be holiday or workday');
+          if (!opts.name || opts.name === 'true') throw new Error('--name is required (e.g. 国庆节)');
+          const from = day(opts.from, 'from');
+          const rows = await calendar.set(site, who, {
+            from,
+            to: opts.to ? day(opts.to, 'to') : from,
+            kind: opts.kind as CalendarDayKind,
+            name: opts.name,
+          });
+          console.log(`Set ${rows.length} day(s)`);
+          return;
+        }
+        if (opts._ === 'remove') {
+          only(opts, 'calendar remove', ['site', 'day']);
+          await calendar.remove(site, who, day(opts.day, 'day'));
+          console.log('Removed');
+          return;
+        }
+        throw new Error(`usage: ${calendarCommand.usage}`);
+      }),
+    );
   },
 };
 

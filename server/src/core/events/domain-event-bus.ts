@@ -38,33 +38,73 @@ export class DomainEventBus<M extends object = Record<string, unknown>> implemen
   private sub?: Redis;
   private channel = '';
 
+  /** Relays still being published, for `settle`. */
+  private readonly publishing = new Set<Promise<boolean>>();
+
   constructor(
-    private readonly discovery: DiscoveryService,
-    private readonly scanner: MetadataScanner,
     private readonly relayed: RelayedEvents,
     @Optional() private readonly config?: AppConfig,
+    @Optional() private readonly discovery?: DiscoveryService,
   ) {}
 
+  /**
+   * The bus of a process that runs without Nest's modules (the CLI): the handlers of the given
+   * objects, and with `config`, the relay's sending side, so the other processes hear of what
+   * it did. Close it with `close()`.
+   */
+  static standalone<M extends object>(relayed: RelayedEvents, providers: object[], config?: AppConfig): DomainEventBus<M> {
+    const bus = new DomainEventBus<M>(relayed, config);
+    bus.register(providers);
+    if (relayed.names.size && config?.REDIS_URL) bus.startRelay(config, false);
+    return bus;
+  }
+
   onModuleInit(): void {
+    const providers = (this.discovery?.getProviders() ?? []).filter((w) => w.isDependencyTreeStatic()).map((w) => w.instance as unknown);
+    this.register(providers);
+    if (this.relayed.names.size && this.config?.REDIS_URL) this.startRelay(this.config, true);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.close();
+  }
+
+  /** Drops the relay's connections, resolving once they are gone (or after a second at most). */
+  async close(): Promise<void> {
+    await Promise.all([this.pub, this.sub].map((client) => client && ended(client)));
+  }
+
+  /**
+   * Waits until every relay sent so far has reached Redis or failed, at most `timeoutMs`;
+   * false when one did not get there (a process about to end asks, to say so).
+   */
+  async settle(timeoutMs = 3000): Promise<boolean> {
+    if (!this.publishing.size) return true;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    const all = Promise.all([...this.publishing]).then((sent) => sent.every(Boolean));
+    try {
+      return await Promise.race([all, late]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private register(providers: unknown[]): void {
+    const scanner = new MetadataScanner();
     const found: Array<{ name: string; order: number; seq: number; fn: Handler }> = [];
     const seen = new Set<object>();
-    for (const wrapper of this.discovery.getProviders()) {
-      const instance = wrapper.instance as Record<string, unknown> | undefined;
-      if (!instance || typeof instance !== 'object' || !wrapper.isDependencyTreeStatic() || seen.has(instance)) continue;
+    for (const provider of providers) {
+      const instance = provider as Record<string, unknown> | undefined;
+      if (!instance || typeof instance !== 'object' || seen.has(instance)) continue;
       seen.add(instance);
-      for (const method of this.scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
+      for (const method of scanner.getAllMethodNames(Object.getPrototypeOf(instance))) {
         const fn = instance[method] as Handler;
         for (const h of handlersOf(fn)) found.push({ name: h.name, order: h.order, seq: found.length, fn: fn.bind(instance) });
       }
     }
     found.sort((a, b) => a.order - b.order || a.seq - b.seq);
     for (const h of found) this.handlers.set(h.name, [...(this.handlers.get(h.name) ?? []), h.fn]);
-    if (this.relayed.names.size && this.config?.REDIS_URL) this.startRelay(this.config);
-  }
-
-  async onModuleDestroy(): Promise<void> {
-    this.pub?.disconnect();
-    this.sub?.disconnect();
   }
 
   /**
@@ -84,9 +124,16 @@ export class DomainEventBus<M extends object = Record<string, unknown>> implemen
     this.deliver(name, payload, { remote: false });
     if (this.pub && this.relayed.names.has(name)) {
       const message: RelayMessage = { origin: this.origin, name, payload };
-      this.pub.publish(this.channel, JSON.stringify(message)).catch((err: Error) => {
-        this.logger.debug(`${name} not relayed: ${err.message}`);
-      });
+      const sent = this.pub.publish(this.channel, JSON.stringify(message)).then(
+        () => true,
+        (err: Error) => {
+          // A standalone process says so itself, once it has settled.
+          if (this.sub) this.logger.debug(`${name} not relayed: ${err.message}`);
+          return false;
+        },
+      );
+      this.publishing.add(sent);
+      void sent.finally(() => this.publishing.delete(sent));
     }
   }
 
@@ -101,9 +148,12 @@ export class DomainEventBus<M extends object = Record<string, unknown>> implemen
     }
   }
 
-  private startRelay(config: AppConfig): void {
+  /** `listen`: hear the other processes too; a process that only tells them (the CLI) does not. */
+  private startRelay(config: AppConfig, listen: boolean): void {
     this.channel = `${config.REDIS_PREFIX}:domain-events`;
-    this.pub = createRedis(config.REDIS_URL, 'events-pub', this.logger);
+    // A short-lived process sends right after connecting, so it queues until the connection is up.
+    this.pub = createRedis(config.REDIS_URL, 'events-pub', listen ? this.logger : undefined, { offlineQueue: !listen });
+    if (!listen) return;
     // Subscribes while connecting, and again by itself after every reconnect.
     this.sub = createRedis(config.REDIS_URL, 'events-sub', this.logger, { offlineQueue: true });
     this.sub
@@ -121,4 +171,17 @@ export class DomainEventBus<M extends object = Record<string, unknown>> implemen
       this.deliver(message.name, message.payload, { remote: true });
     });
   }
+}
+
+function ended(client: Redis): Promise<void> {
+  return new Promise((resolve) => {
+    if (client.status === 'end') return resolve();
+    const timer = setTimeout(resolve, 1000);
+    timer.unref();
+    client.once('end', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    client.disconnect();
+  });
 }

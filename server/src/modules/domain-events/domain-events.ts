@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { DomainEventMeta } from '../../core/events/domain-event-bus';
+import type { AppConfig } from '../../core/config/app-config';
+import { DomainEventBus, DomainEventMeta, RelayedEvents } from '../../core/events/domain-event-bus';
 import { DomainEventsModule } from '../../core/events/events.module';
 import { domainEventHandler, HandlerOptions } from '../../core/events/on-domain-event';
 import type { NewEvent, ProjectionChange } from '../projections/projector';
@@ -22,6 +23,22 @@ export interface CommittedBatch {
   batch: CommittingBatch;
 }
 
+/**
+ * 好差评 records of a site changed outside ingest (a follow-up acted on or escalated, its
+ * deadlines moved by a calendar edit, a review excluded by an upheld appeal), seen inside the
+ * transaction that changed them. `days` are the hall days of the reviews and complaints touched.
+ */
+export interface ReviewsChanging {
+  em: EntityManager;
+  siteId: string;
+  days: string[];
+}
+
+/** The transaction behind `reviews.changing` committed; `siteIds` are the sites it touched. */
+export interface ReviewsChanged {
+  siteIds: string[];
+}
+
 export type { SiteChanged } from '../registry/site-events';
 
 /** Every event; `site.changed` is declared with the registry (see SiteEvents). */
@@ -35,6 +52,10 @@ export interface DomainEvents extends SiteEvents {
   'events.committed': CommittedBatch;
   /** The ingest transaction rolled back after its `events.committing` handlers began. */
   'events.rolled-back': CommittingBatch;
+  /** Inside the transaction, like `events.committing`: a failure rolls the change back. */
+  'reviews.changing': ReviewsChanging;
+  /** After that transaction committed. */
+  'reviews.changed': ReviewsChanged;
 }
 
 /** Events that other processes hear too, through Redis. */
@@ -49,5 +70,13 @@ export function OnDomainEvent<K extends keyof DomainEvents>(name: K, options?: H
   };
 }
 
-/** Loaded once by every process: the server, the worker and the CLI. */
+/** Loaded once by the server and the worker. */
 export const HallwatchEventsModule = DomainEventsModule.forRoot(RELAYED);
+
+/**
+ * The bus of a CLI command: the handlers of `providers` (built by the command, since it runs
+ * without the modules), and, when `config` names Redis, the relayed events sent to the servers.
+ */
+export function standaloneEvents(providers: object[], config?: AppConfig): DomainEventBus<DomainEvents> {
+  return DomainEventBus.standalone<DomainEvents>(new RelayedEvents(new Set(RELAYED)), providers, config);
+}

@@ -5,10 +5,10 @@ import { Clock } from '../../core/time/clock';
 import { Site } from '../registry/site.entity';
 import { closeSource } from './follow-ups.service';
 import { findAppeal, listAppeals } from './follow-up-views';
-import { FollowUpProducer } from './jobs/follow-up.producer';
 import type { Actor } from '../audit/actor';
 import { recordAudit } from '../audit/audit-log';
-import { RollupService } from '../trends/rollup.service';
+import { DomainEventBus } from '../../core/events/domain-event-bus';
+import type { DomainEvents } from '../domain-events/domain-events';
 import { queryRows } from '../../core/database/typed-query';
 
 export type AppealDecision = 'upheld' | 'rejected';
@@ -21,7 +21,7 @@ export class AppealsService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
-    private readonly producer: FollowUpProducer,
+    private readonly events: DomainEventBus<DomainEvents>,
   ) {}
 
   list(site: Site, status: string | null): Promise<AppealView[]> {
@@ -101,7 +101,7 @@ export class AppealsService {
             `INSERT INTO follow_up_actions (case_id, kind, step, at, actor, note, outcome) VALUES ($1, 'withdrawal', NULL, $2, $3, $4, NULL)`,
             [c.id, now, who.actor, input.note],
           );
-        await RollupService.mark(em, site.id, [review.day]);
+        await this.events.emitInOrder('reviews.changing', { em, siteId: site.id, days: [review.day] });
       }
       await recordAudit(em, {
         by: who,
@@ -112,7 +112,7 @@ export class AppealsService {
         details: { reviewId: appeal.reviewId, from: 'pending', to: input.decision, note: input.note },
       });
     });
-    this.producer.kickRollups();
+    if (input.decision === 'upheld') this.events.emit('reviews.changed', { siteIds: [site.id] });
     return this.get(site, id);
   }
 }

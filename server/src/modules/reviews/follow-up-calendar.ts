@@ -1,8 +1,9 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { DomainEventBus } from '../../core/events/domain-event-bus';
 import { Clock } from '../../core/time/clock';
 import { CalendarEditHook, CalendarService } from '../calendar/calendar.service';
+import type { DomainEvents } from '../domain-events/domain-events';
 import { Site } from '../registry/site.entity';
-import { RollupService } from '../trends/rollup.service';
 import { calendarFor, caseDeadlines } from './follow-up-opening';
 import { OPEN_CASE } from './follow-up-views';
 import { FollowUpProducer } from './jobs/follow-up.producer';
@@ -10,21 +11,25 @@ import { FollowUpProducer } from './jobs/follow-up.producer';
 // Follow-up deadlines count in working days, so an edit of the working calendar moves the
 // deadlines of the open cases it touches, in the edit's transaction.
 
-type Kicks = Pick<FollowUpProducer, 'kickRollups' | 'kickScheduling'>;
+type Kicks = Pick<FollowUpProducer, 'kickScheduling'>;
 
-/** The calendar hook of 好差评: deadlines moved with the edit, their jobs re-queued once it committed. */
-export function deadlinesFollowCalendar(clock: Clock, producer: Kicks): CalendarEditHook {
+/**
+ * The calendar hook of 好差评: deadlines moved with the edit (`reviews.changing` in its
+ * transaction, since the rates count what was due), their jobs re-queued once it committed.
+ */
+export function deadlinesFollowCalendar(clock: Clock, producer: Kicks, events: DomainEventBus<DomainEvents>): CalendarEditHook {
   return async (em, site, from, to) => {
     const touched = await moveDeadlines(em, site, from, to, clock.now());
+    for (const [siteId, days] of touched) await events.emitInOrder('reviews.changing', { em, siteId, days: [...days] });
     return () => {
-      for (const siteId of touched) producer.kickScheduling(siteId);
-      if (touched.size) producer.kickRollups();
+      for (const siteId of touched.keys()) producer.kickScheduling(siteId);
+      if (touched.size) events.emit('reviews.changed', { siteIds: [...touched.keys()] });
     };
   };
 }
 
-/** Re-derives the deadlines of open cases whose span covers the edited days; returns the sites touched. */
-async function moveDeadlines(em: EntityManager, site: Site | null, from: string, to: string, now: Date): Promise<Set<string>> {
+/** Re-derives the deadlines of open cases whose span covers the edited days; returns the hall days of the cases moved, by site. */
+async function moveDeadlines(em: EntityManager, site: Site | null, from: string, to: string, now: Date): Promise<Map<string, Set<string>>> {
   const rows: Array<{ id: string; site_id: string; opened_at: Date; contact_due_at: Date; resolve_due_at: Date; source_day: string }> =
     await em.query(
       `SELECT c.id, c.site_id, c.opened_at, c.contact_due_at, c.resolve_due_at,
@@ -38,7 +43,7 @@ async function moveDeadlines(em: EntityManager, site: Site | null, from: string,
       [site?.id ?? null, from, to],
     );
   const sites = new Map<string, Site>();
-  const touched = new Set<string>();
+  const touched = new Map<string, Set<string>>();
   for (const r of rows) {
     let s = sites.get(r.site_id);
     if (!s) sites.set(r.site_id, (s = (await em.findOneBy(Site, { id: r.site_id }))!));
@@ -57,18 +62,20 @@ async function moveDeadlines(em: EntityManager, site: Site | null, from: string,
        WHERE id = $1`,
       [r.id, due.contactDueAt, due.resolveDueAt, now],
     );
-    await RollupService.mark(em, r.site_id, [r.source_day]);
-    touched.add(r.site_id);
+    touched.set(r.site_id, (touched.get(r.site_id) ?? new Set()).add(r.source_day));
   }
   return touched;
 }
 
 // A process without the queue (the CLI): an edit leaves moved cases unscheduled, and the server's sweep re-queues them.
-const NO_KICKS: Kicks = { kickRollups: () => undefined, kickScheduling: () => undefined };
+const NO_KICKS: Kicks = { kickScheduling: () => undefined };
 
-/** The calendar for a process that has no queue to kick, on the real clock unless given one; edits still move deadlines. */
-export function calendarWithoutQueue(ds: DataSource, clock: Clock = new Clock()): CalendarService {
+/**
+ * The calendar for a process that has no queue to kick (the CLI), on the real clock unless given
+ * one; edits still move deadlines, and tell `events` (the command's standalone bus) of it.
+ */
+export function calendarWithoutQueue(ds: DataSource, events: DomainEventBus<DomainEvents>, clock: Clock = new Clock()): CalendarService {
   const calendar = new CalendarService(ds, clock);
-  calendar.onEdit(deadlinesFollowCalendar(clock, NO_KICKS));
+  calendar.onEdit(deadlinesFollowCalendar(clock, NO_KICKS, events));
   return calendar;
 }

@@ -4,7 +4,8 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../core/time/clock';
 import { DeadlinePhase, FollowUpDeadlineData } from './jobs/follow-up-deadline.job';
 import { DeadlineJob, FollowUpProducer } from './jobs/follow-up.producer';
-import { RollupService } from '../trends/rollup.service';
+import { DomainEventBus } from '../../core/events/domain-event-bus';
+import type { DomainEvents } from '../domain-events/domain-events';
 import { reminderAt } from '../../core/time/working-calendar';
 import { OPEN_CASE } from './follow-up-views';
 
@@ -41,6 +42,7 @@ export class FollowUpDeadlinesService {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly producer: FollowUpProducer,
+    private readonly events: DomainEventBus<DomainEvents>,
   ) {}
 
   /** Queues the deadline jobs of cases whose jobs are not queued yet; returns how many cases. */
@@ -73,7 +75,7 @@ export class FollowUpDeadlinesService {
   }
 
   async handle(data: FollowUpDeadlineData): Promise<DeadlineOutcome> {
-    const outcome = await this.ds.transaction(async (em): Promise<DeadlineOutcome | { early: DeadlineJob }> => {
+    const outcome = await this.ds.transaction(async (em): Promise<DeadlineOutcome | { early: DeadlineJob } | { escalated: string }> => {
       const [c]: DueRow[] = await em.query(`${DUE_SELECT} WHERE c.id = $1 FOR UPDATE OF c`, [data.caseId]);
       if (!c) return 'gone';
       if (c.status === 'closed' || c.status === 'withdrawn' || stepDone(c, data.step)) return 'done';
@@ -94,15 +96,16 @@ export class FollowUpDeadlinesService {
       const column = data.step === 'contact' ? 'contact_overdue_at' : 'resolve_overdue_at';
       // Overdue since the deadline itself, however late the job ran.
       await em.query(`UPDATE follow_up_cases SET ${column} = COALESCE(${column}, $2), updated_at = $3 WHERE id = $1`, [c.id, due, now]);
-      await RollupService.mark(em, c.site_id, [c.source_day]);
-      return inserted.length ? 'escalated' : 'already';
+      await this.events.emitInOrder('reviews.changing', { em, siteId: c.site_id, days: [c.source_day] });
+      return inserted.length ? { escalated: c.site_id } : 'already';
     });
-    if (typeof outcome === 'object') {
-      await this.producer.addDeadlines([outcome.early]);
-      return 'early';
+    if (typeof outcome === 'string') return outcome;
+    if ('escalated' in outcome) {
+      this.events.emit('reviews.changed', { siteIds: [outcome.escalated] });
+      return 'escalated';
     }
-    if (outcome === 'escalated') this.producer.kickRollups();
-    return outcome;
+    await this.producer.addDeadlines([outcome.early]);
+    return 'early';
   }
 
   /** Escalates every deadline that has passed without its job having done so; returns how many. */

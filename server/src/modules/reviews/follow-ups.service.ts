@@ -6,10 +6,10 @@ import { PhoneCipher } from '../../core/privacy/phone-cipher';
 import { Clock } from '../../core/time/clock';
 import { Site } from '../registry/site.entity';
 import { CASE_SELECT, caseActions, CaseRow, caseView, latestAppeals, OPEN_CASE } from './follow-up-views';
-import { FollowUpProducer } from './jobs/follow-up.producer';
 import type { Actor } from '../audit/actor';
 import { auditEntry, recordAudit } from '../audit/audit-log';
-import { RollupService } from '../trends/rollup.service';
+import { DomainEventBus } from '../../core/events/domain-event-bus';
+import type { DomainEvents } from '../domain-events/domain-events';
 import { addDays, zonedInstant } from '../../core/time/zoned-time';
 
 export const CASE_FILTERS = ['open', 'overdue', 'closed', 'all'] as const;
@@ -43,7 +43,7 @@ export class FollowUpsService {
   constructor(
     private readonly ds: DataSource,
     private readonly clock: Clock,
-    private readonly producer: FollowUpProducer,
+    private readonly events: DomainEventBus<DomainEvents>,
     config: AppConfig,
   ) {
     this.cipher = new PhoneCipher(config.PHONE_SECRET);
@@ -167,9 +167,9 @@ export class FollowUpsService {
         target: `follow-up:${c.id}`,
         details: { kind: c.kind, sourceId: c.source_id },
       });
-      await RollupService.mark(em, site.id, [c.source_day]);
+      await this.events.emitInOrder('reviews.changing', { em, siteId: site.id, days: [c.source_day] });
     });
-    this.producer.kickRollups();
+    this.events.emit('reviews.changed', { siteIds: [site.id] });
     return this.get(site, id);
   }
 

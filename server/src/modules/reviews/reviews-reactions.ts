@@ -17,6 +17,5 @@ export class ReviewsReactions {
   @OnDomainEvent('events.committed')
   queueJobs({ site, change }: CommittedBatch): void {
     if (change.reviews || change.complaints) this.producer.kickScheduling(site.id);
-    if (change.tickets || change.reviews || change.complaints) this.producer.kickRollups();
   }
 }

@@ -1,5 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { DomainEventBus } from '../../core/events/domain-event-bus';
 import { Clock } from '../../core/time/clock';
+import type { DomainEvents } from '../domain-events/domain-events';
 import { AppealsService } from './appeals.service';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CalendarService } from '../calendar/calendar.service';
@@ -18,7 +20,8 @@ import { ReviewAppeal } from './entities/review-appeal.entity';
 import { RatingsController } from './ratings/ratings.controller';
 
 // 好差评 (docs/contracts/reviews.md): follow-up cases for every bad review and complaint with working-day
-// deadlines, appeals and the audited phone reveal. The rollups and trends are TrendsModule's.
+// deadlines, appeals and the audited phone reveal. The rollups and trends are TrendsModule's: it hears
+// of what changes them through `reviews.changing` / `reviews.changed` (docs/domain-events.md).
 @Module({
   imports: [TypeOrmModule.forFeature([FollowUpCase, FollowUpAction, ReviewAppeal]), ReviewsJobsModule, CalendarModule],
   controllers: [FollowUpsController, AppealsController, RatingsController],
@@ -30,9 +33,10 @@ export class ReviewsModule implements OnModuleInit {
     private readonly calendar: CalendarService,
     private readonly clock: Clock,
     private readonly producer: FollowUpProducer,
+    private readonly events: DomainEventBus<DomainEvents>,
   ) {}
 
   onModuleInit(): void {
-    this.calendar.onEdit(deadlinesFollowCalendar(this.clock, this.producer));
+    this.calendar.onEdit(deadlinesFollowCalendar(this.clock, this.producer, this.events));
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
-import { DomainEventBus } from '../domain-event-bus';
+import { AppConfig } from '../../config/app-config';
+import { DomainEventBus, RelayedEvents } from '../domain-event-bus';
 import type { DomainEventMeta } from '../domain-event-bus';
 import { DomainEventsModule } from '../events.module';
 import { domainEventHandler } from '../on-domain-event';
@@ -89,5 +90,28 @@ describe('DomainEventBus', () => {
     const { events, close } = await bus();
     await expect(events.emitInOrder('thing.unknown' as 'thing.done', { log: [] })).resolves.toBeUndefined();
     await close();
+  });
+
+  describe('standalone (a process without the modules)', () => {
+    it('runs the handlers of the objects it was given, by their order', async () => {
+      const events = DomainEventBus.standalone<Events>(new RelayedEvents(new Set()), [new Late(), new Early()]);
+      const log: string[] = [];
+      await events.emitInOrder('thing.committing', { log });
+      expect(log).toEqual(['early', 'late']);
+      expect(await events.settle()).toBe(true);
+      await events.close();
+    });
+
+    it('says a relayed event did not get through when Redis cannot be reached, and still delivers it here', async () => {
+      const config = Object.assign(new AppConfig(), { REDIS_URL: 'redis://127.0.0.1:1', REDIS_PREFIX: 'hwt_unit' });
+      const quiet = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      const events = DomainEventBus.standalone<Events>(new RelayedEvents(new Set(['thing.done'])), [new Other()], config);
+      const log: string[] = [];
+      events.emit('thing.done', { log });
+      expect(log).toEqual(['other']);
+      expect(await events.settle(5_000)).toBe(false);
+      await events.close();
+      quiet.mockRestore();
+    });
   });
 });

@@ -1,6 +1,6 @@
-// The safety net, repeated by a BullMQ job scheduler: queues any case still unscheduled,
-// escalates any deadline whose job was lost (Redis flushed, a worker down), and folds any
-// rollup marks left behind. Everything it does is what the other jobs would have done.
+// The safety net, repeated by a BullMQ job scheduler: queues any case still unscheduled and
+// escalates any deadline whose job was lost (Redis flushed, a worker down). Everything it does is
+// what the other jobs would have done.
 
 export const FOLLOW_UP_SWEEP = 'follow-up-sweep';
 export const FOLLOW_UP_SWEEP_SCHEDULER = 'follow-up-sweep';

@@ -6,7 +6,6 @@ import { Clock } from '../../../core/time/clock';
 import { FOLLOW_UP_DEADLINE, FollowUpDeadlineData, followUpDeadlineJobId } from './follow-up-deadline.job';
 import { FOLLOW_UP_SCHEDULE, FOLLOW_UP_SCHEDULE_EVERY_MS, FollowUpScheduleData, followUpScheduleJobId } from './follow-up-schedule.job';
 import { JOB_RETENTION } from './follow-up-sweep.job';
-import { ROLLUP_FLUSH, RollupFlushData, rollupFlushDelay, rollupFlushJobId } from '../../trends/jobs/rollup-flush.job';
 
 export interface DeadlineJob {
   data: FollowUpDeadlineData;
@@ -16,7 +15,7 @@ export interface DeadlineJob {
 }
 
 // Producers only add jobs. A kick that fails (Redis down) is logged and dropped: the
-// outboxes in PostgreSQL (rollup marks, unscheduled cases) keep the work for the sweep.
+// outbox in PostgreSQL (unscheduled cases) keeps the work for the sweep.
 @Injectable()
 export class FollowUpProducer {
   private readonly logger = new Logger('follow-ups');
@@ -25,16 +24,6 @@ export class FollowUpProducer {
     @InjectQueue(QueueName.FollowUps) private readonly queue: Queue,
     private readonly clock: Clock,
   ) {}
-
-  kickRollups(): void {
-    const now = Date.now();
-    this.add(ROLLUP_FLUSH, {} satisfies RollupFlushData, { jobId: rollupFlushJobId(now), delay: rollupFlushDelay(now) });
-  }
-
-  /** A flush no earlier than `at` (epoch ms). */
-  kickRollupsAt(at: number): void {
-    this.add(ROLLUP_FLUSH, {} satisfies RollupFlushData, { jobId: rollupFlushJobId(at), delay: rollupFlushDelay(at) + (at - Date.now()) });
-  }
 
   kickScheduling(siteId: string): void {
     const now = Date.now();

@@ -1,4 +1,4 @@
-// Folds the rollup marks written by ingest and by follow-up changes into the rollups.
+// Folds the rollup marks written with ingest batches and follow-up changes into the rollups.
 // Kicks within one interval share a job id, so a busy hall queues one flush per interval.
 
 export const ROLLUP_FLUSH = 'rollup-flush';
@@ -19,3 +19,11 @@ export const rollupFlushDelay = (at: number): number => (Math.floor(at / ROLLUP_
  * half a minute instead of the rollups eating the machine.
  */
 export const ROLLUP_FLUSH_SPACING = 50;
+
+// The safety net, repeated by a BullMQ job scheduler: folds any marks whose kick was lost
+// (Redis down when it was queued, a process without the queue such as the CLI).
+export const ROLLUP_SWEEP = 'rollup-sweep';
+export const ROLLUP_SWEEP_SCHEDULER = 'rollup-sweep';
+export const ROLLUP_SWEEP_EVERY_MS = 5 * 60_000;
+
+export const ROLLUP_JOB_RETENTION = { removeOnComplete: 1000, removeOnFail: 1000 } as const;

@@ -1,9 +1,8 @@
 import { Job } from 'bullmq';
-import type { FollowUpDeadlinesService } from '../follow-up-deadlines.service';
-import type { RollupService } from '../../trends/rollup.service';
-import type { FollowUpProducer } from './follow-up.producer';
-import { FollowUpsProcessor } from './follow-ups.processor';
-import { ROLLUP_FLUSH, ROLLUP_FLUSH_SPACING } from '../../trends/jobs/rollup-flush.job';
+import type { RollupService } from '../rollup.service';
+import type { RollupProducer } from './rollup.producer';
+import { RollupsProcessor } from './rollups.processor';
+import { ROLLUP_FLUSH, ROLLUP_FLUSH_SPACING } from './rollup-flush.job';
 
 describe('rollup flush spacing', () => {
   const job = { name: ROLLUP_FLUSH, data: {} } as Job;
@@ -13,24 +12,20 @@ describe('rollup flush spacing', () => {
       await new Promise((r) => setTimeout(r, flushMs));
       return { marks: 1, sites: 1, days: 1, more: false };
     });
-    const kickRollupsAt = jest.fn();
-    const processor = new FollowUpsProcessor(
-      {} as FollowUpDeadlinesService,
-      { flush } as unknown as RollupService,
-      { kickRollupsAt } as unknown as FollowUpProducer,
-    );
-    return { processor, flush, kickRollupsAt };
+    const kickAt = jest.fn();
+    const processor = new RollupsProcessor({ flush } as unknown as RollupService, { kickAt } as unknown as RollupProducer);
+    return { processor, flush, kickAt };
   }
 
   it('holds the next flush for a multiple of the last one’s duration and re-queues it for then', async () => {
-    const { processor, flush, kickRollupsAt } = setup(40);
+    const { processor, flush, kickAt } = setup(40);
     const before = Date.now();
     await processor.process(job);
     const after = Date.now();
     const held = (await processor.process(job)) as { heldMs: number };
     expect(flush).toHaveBeenCalledTimes(1);
     expect(held.heldMs).toBeGreaterThanOrEqual(ROLLUP_FLUSH_SPACING * 30);
-    const until = kickRollupsAt.mock.calls[0][0] as number;
+    const until = kickAt.mock.calls[0][0] as number;
     expect(until).toBeGreaterThanOrEqual(after + ROLLUP_FLUSH_SPACING * 39);
     expect(until).toBeLessThanOrEqual(Date.now() + ROLLUP_FLUSH_SPACING * (after - before) + 5);
   });
