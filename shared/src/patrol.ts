@@ -13,22 +13,28 @@ export const MAX_ROUNDS_PER_DAY = 8;
 
 /**
  * Why a completed round is not counted as walked: it was started outside its window, a
- * checkpoint was never confirmed, a checkpoint was confirmed only with a wrong code, or the
- * round took less than the site's minimum.
+ * checkpoint was never confirmed, a checkpoint was confirmed only with a wrong code, a
+ * confirmation is dated outside the round (before its start, after its completion, or outside
+ * its window), or the round took less than the site's minimum.
  */
-export const ROUND_DOUBT_REASONS = ['outside_window', 'missing_checkpoint', 'wrong_code', 'too_short'] as const;
+export const ROUND_DOUBT_REASONS = ['outside_window', 'missing_checkpoint', 'wrong_code', 'check_outside_round', 'too_short'] as const;
 export type RoundDoubtReason = (typeof ROUND_DOUBT_REASONS)[number];
 
 export interface RoundDoubt {
   reason: RoundDoubtReason;
-  /** The checkpoints concerned (missing_checkpoint, wrong_code). */
+  /** The checkpoints concerned (missing_checkpoint, wrong_code, check_outside_round). */
   checkpoints?: string[];
+  /** Each confirmation dated outside the round, with its device time (check_outside_round). */
+  checks?: Array<{ checkpoint: string; at: string }>;
   /** The round's duration in seconds and the minimum it fell short of (too_short). */
   seconds?: number;
   minSeconds?: number;
   /** The window the start missed (outside_window). */
   opensAt?: string;
   closesAt?: string;
+  /** The span a confirmation must lie in: from the start (or the window's opening) to the completion (check_outside_round). */
+  from?: string;
+  to?: string;
 }
 
 /** Checkpoint codes: unguessable, short enough to type, without letters and digits that look alike. */

@@ -88,9 +88,17 @@ describe('rounds that were really walked', () => {
     await post(walkedRound(round(1), codes, hall(MONDAY, '08:40:00'), { ids: 'early' }));
     const r = await roundOf(1);
     expect(r.state).toBe('doubtful');
-    expect(r.doubts).toEqual([
-      { reason: 'outside_window', opensAt: hall(MONDAY, '08:45:00').toISOString(), closesAt: hall(MONDAY, '09:30:00').toISOString() },
-    ]);
+    expect(r.doubts[0]).toEqual({
+      reason: 'outside_window',
+      opensAt: hall(MONDAY, '08:45:00').toISOString(),
+      closesAt: hall(MONDAY, '09:30:00').toISOString(),
+    });
+    // The checks taken before 08:45 lie outside the window as well, and are named.
+    expect(r.doubts[1]).toMatchObject({
+      reason: 'check_outside_round',
+      checkpoints: ['windows-staffed', 'nameplate', 'self-service-helper', 'back-office'],
+    });
+    expect(r.doubts).toHaveLength(2);
     expect(await done()).toBe(0);
   });
 
@@ -153,6 +161,8 @@ describe('rounds that were really walked', () => {
 
   it('judges by the site settings: a shorter minimum lets a quick round count; a rotated code no longer confirms', async () => {
     expect((await settings({ roundMinDurationSec: 120, roundWindowLeadMin: 30 })).status).toBe(200);
+    // Rotated before the round is walked: the old code confirms nothing dated from now on.
+    t.clock.setNow(hall(MONDAY, '15:30:00'));
     const rotated = await call<{ code: string; scanCode: string }>(
       `${t.url}/api/v1/admin/sites/${SITE}/patrol/checkpoints/nameplate/rotate-code`,
       'POST',

@@ -9,15 +9,22 @@ export function RoundDoubts({ doubts, today, lang }: { doubts: RoundDoubt[]; tod
   const names = (codes: string[] = []) =>
     codes.map((c) => today.checkpoints.find((cp) => cp.code === c)?.label[lang] ?? c).join(lang === 'zh' ? '、' : ', ');
   const duration = (sec = 0) => t('minutes', { m: Math.floor(sec / 60), s: sec % 60 });
+  const time = (iso?: string) => (iso ? hallTime(iso, today.utcOffsetMinutes) : '');
+  const timed = (checks: NonNullable<RoundDoubt['checks']> = []) =>
+    checks
+      .map((c) => `${names([c.checkpoint])}${lang === 'zh' ? `（${time(c.at)}）` : ` (${time(c.at)})`}`)
+      .join(lang === 'zh' ? '、' : ', ');
   const line = (d: RoundDoubt) =>
-    d.reason === 'outside_window'
-      ? t('doubt.outside_window', {
-          opens: d.opensAt ? hallTime(d.opensAt, today.utcOffsetMinutes) : '',
-          closes: d.closesAt ? hallTime(d.closesAt, today.utcOffsetMinutes) : '',
-        })
-      : d.reason === 'too_short'
-        ? t('doubt.too_short', { duration: duration(d.seconds), min: duration(d.minSeconds) })
-        : t(`doubt.${d.reason}`, { list: names(d.checkpoints) });
+    d.reason === 'check_outside_round'
+      ? t('doubt.check_outside_round', { from: time(d.from), to: time(d.to), list: timed(d.checks) })
+      : d.reason === 'outside_window'
+        ? t('doubt.outside_window', {
+            opens: d.opensAt ? hallTime(d.opensAt, today.utcOffsetMinutes) : '',
+            closes: d.closesAt ? hallTime(d.closesAt, today.utcOffsetMinutes) : '',
+          })
+        : d.reason === 'too_short'
+          ? t('doubt.too_short', { duration: duration(d.seconds), min: duration(d.minSeconds) })
+          : t(`doubt.${d.reason}`, { list: names(d.checkpoints) });
   return (
     <div className="pt-doubts" data-testid="round-doubts">
       <strong>{t('doubtTitle')}</strong>

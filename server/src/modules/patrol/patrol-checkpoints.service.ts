@@ -2,6 +2,9 @@ import { PatrolCheckpointCodeView, PatrolCheckpointView } from '@hallwatch/share
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { toDataURL } from 'qrcode';
 import { DataSource, EntityManager } from 'typeorm';
+import { queryRows } from '../../core/database/typed-query';
+import { Clock } from '../../core/time/clock';
+import { recordAudit } from '../audit/audit-log';
 import { findSite } from '../registry/registry-change';
 import { isUniqueViolation } from '../registry/registry-errors';
 import { applyChanges } from '../registry/scoped-store';
@@ -9,7 +12,11 @@ import { checkpointPayload, newCheckpointCode } from './checkpoint-code';
 import { DEFAULT_CHECKPOINTS } from './default-checkpoints';
 import { CreateCheckpointDto, UpdateCheckpointDto } from './dtos/checkpoint.dto';
 import { PatrolCheckpoint } from './entities/patrol-checkpoint.entity';
+import { PatrolRetiredCode } from './entities/patrol-retired-code.entity';
+import { PatrolNotifier } from './patrol-notifier';
+import { RoundIdRow } from './patrol-rows';
 import { checkpointView } from './patrol-views';
+import { RoundStepsService } from './round-steps.service';
 
 /** Gives a site the default checklist the first time it needs one; a site that has any checkpoint keeps its own. */
 export async function ensureCheckpoints(em: EntityManager, siteId: string): Promise<void> {
@@ -27,7 +34,12 @@ const notFound = (site: string, code: string) =>
 /** The round checklist per site; checkpoints are retired rather than deleted, so findings keep their meaning. */
 @Injectable()
 export class PatrolCheckpointsService {
-  constructor(private readonly ds: DataSource) {}
+  constructor(
+    private readonly ds: DataSource,
+    private readonly clock: Clock,
+    private readonly steps: RoundStepsService,
+    private readonly notifier: PatrolNotifier,
+  ) {}
 
   async list(siteCode: string, includeRetired: boolean): Promise<PatrolCheckpointView[]> {
     const site = await findSite(this.ds.manager, siteCode);
@@ -96,14 +108,45 @@ export class PatrolCheckpointsService {
     });
   }
 
-  /** A new code for a checkpoint (its sheet was lost or copied): checks sent with the old code no longer confirm it. */
+  /**
+   * A new code for a checkpoint (its sheet was lost or copied). From this moment only the new code
+   * confirms it; the old one still confirms checks dated before now, which an offline phone may
+   * send later (docs/contracts/patrol.md). The rotation is audited; the codes are not written there.
+   */
   async rotateCode(siteCode: string, code: string): Promise<PatrolCheckpointCodeView> {
-    await this.ds.transaction(async (em) => {
+    const now = this.clock.now();
+    const siteId = await this.ds.transaction(async (em) => {
       const site = await findSite(em, siteCode);
       await ensureCheckpoints(em, site.id);
-      const res = await em.update(PatrolCheckpoint, { siteId: site.id, code }, { scanCode: newCheckpointCode() });
-      if (!res.affected) throw notFound(site.code, code);
+      const row = await em.findOne(PatrolCheckpoint, { where: { siteId: site.id, code }, lock: { mode: 'pessimistic_write' } });
+      if (!row) throw notFound(site.code, code);
+      await em.insert(PatrolRetiredCode, {
+        siteId: site.id,
+        checkpointId: row.id,
+        scanCode: row.scanCode,
+        validFrom: row.scanCodeSince,
+        retiredAt: now,
+      });
+      await em.update(PatrolCheckpoint, { id: row.id }, { scanCode: newCheckpointCode(), scanCodeSince: now });
+      // A device clock may run a few minutes ahead: a check dated after this moment that arrived
+      // before it, with the old code, was taken under the new sheet's rule and confirms nothing.
+      const touched = await queryRows<RoundIdRow>(
+        em,
+        `UPDATE patrol_checks SET confirmed = false
+         WHERE site_id = $1 AND checkpoint = $2 AND occurred_at >= $3 AND upper(code) = $4 AND confirmed RETURNING round_id`,
+        [site.id, code, now, row.scanCode],
+      );
+      for (const roundId of new Set(touched.map((t) => t.round_id))) await this.steps.refreshState(em, roundId, now);
+      await recordAudit(em, {
+        action: 'patrol.checkpoint.rotate-code',
+        target: `checkpoint:${code}`,
+        site: site.code,
+        details: { since: now.toISOString(), checksRefused: touched.length },
+        at: now,
+      });
+      return touched.length ? site.id : null;
     });
+    if (siteId) await this.notifier.siteChanged(siteId);
     const view = (await this.codes(siteCode)).find((c) => c.code === code);
     if (!view) throw notFound(siteCode, code);
     return view;

@@ -16,6 +16,11 @@ export interface StepRow<Step extends string> {
   step: Step;
 }
 
+/** A check's round, as an UPDATE … RETURNING names it. */
+export interface RoundIdRow {
+  round_id: string;
+}
+
 /** A round locked for an event, with its day. */
 export interface RoundDayRow {
   id: string;

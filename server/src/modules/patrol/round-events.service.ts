@@ -106,12 +106,17 @@ export class RoundEventsService {
     const d = e.data;
     const checkpoint = str(d.checkpoint) ?? '';
     const severity = str(d.severity);
-    // The code is judged against the checkpoint's code as it stands when the check arrives.
+    // The code is judged against the code posted at the checkpoint when the check was taken (its
+    // device time), so a check typed offline from a sheet since rotated still confirms it, and
+    // the old code confirms nothing dated after the rotation (docs/contracts/patrol.md).
     const code = str(d.code);
     await em.query(
       `INSERT INTO patrol_checks (site_id, event_id, round_id, checkpoint, result, department, "window", severity, note, occurred_at, code, confirmed)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11,
-               COALESCE((SELECT upper($11::varchar) = scan_code FROM patrol_checkpoints WHERE site_id = $1 AND code = $4::varchar), false))
+               EXISTS (SELECT 1 FROM patrol_checkpoints c WHERE c.site_id = $1 AND c.code = $4::varchar AND (
+                 (c.scan_code = upper($11::varchar) AND (c.scan_code_since IS NULL OR c.scan_code_since <= $10))
+                 OR EXISTS (SELECT 1 FROM patrol_retired_codes k WHERE k.checkpoint_id = c.id AND k.scan_code = upper($11::varchar)
+                            AND (k.valid_from IS NULL OR k.valid_from <= $10) AND $10 < k.retired_at))))
        ON CONFLICT DO NOTHING`,
       [site.id, e.id, round.id, checkpoint, str(d.result), str(d.department), str(d.window), severity, str(d.note), e.occurredAt, code],
     );

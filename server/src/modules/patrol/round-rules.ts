@@ -82,13 +82,17 @@ export interface WalkRules {
 export interface WalkedCheck {
   checkpoint: string;
   confirmed: boolean;
+  /** When the check was taken, by the device's clock: an offline check keeps its own time. */
+  at: Date;
 }
 
 /**
  * What is wrong with a completed round (docs/contracts/patrol.md, "A round really walked"):
  * started outside its window (from `leadMin` before its time until it goes overdue), a
- * checkpoint of the checklist never confirmed with its code, or walked faster than the minimum.
- * Empty when the round was really walked, and for a round not completed yet.
+ * checkpoint of the checklist never confirmed with its code, a check dated outside the round
+ * (before its start or the window's opening, after its completion or the window's end), or
+ * walked faster than the minimum. Empty when the round was really walked, and for a round not
+ * completed yet.
  */
 export function roundDoubts(r: RoundFacts, checklist: string[], checks: WalkedCheck[], rules: WalkRules): RoundDoubt[] {
   if (!r.completedAt) return [];
@@ -102,6 +106,21 @@ export function roundDoubts(r: RoundFacts, checklist: string[], checks: WalkedCh
   const wrong = checklist.filter((cp) => tried.has(cp) && !confirmed.has(cp));
   if (missing.length) out.push({ reason: 'missing_checkpoint', checkpoints: missing });
   if (wrong.length) out.push({ reason: 'wrong_code', checkpoints: wrong });
+  // A check taken before the walk began or after it ended was not taken on this walk, whatever
+  // its code says: codes collected beforehand, or typed in afterwards, prove nothing.
+  const from = r.startedAt && r.startedAt > opensAt ? r.startedAt : opensAt;
+  const to = r.completedAt < r.missedAt ? r.completedAt : r.missedAt;
+  const outside = checks
+    .filter((c) => c.at < from || c.at > to || c.at >= r.missedAt)
+    .sort((a, b) => a.at.getTime() - b.at.getTime() || (a.checkpoint < b.checkpoint ? -1 : 1));
+  if (outside.length)
+    out.push({
+      reason: 'check_outside_round',
+      checkpoints: [...new Set(outside.map((c) => c.checkpoint))],
+      checks: outside.map((c) => ({ checkpoint: c.checkpoint, at: c.at.toISOString() })),
+      from: from.toISOString(),
+      to: to.toISOString(),
+    });
   const seconds = r.startedAt ? Math.floor((r.completedAt.getTime() - r.startedAt.getTime()) / 1000) : 0;
   if (seconds < rules.minDurationSec) out.push({ reason: 'too_short', seconds, minSeconds: rules.minDurationSec });
   return out;

@@ -1,4 +1,4 @@
-import { RoundState } from '@hallwatch/shared';
+import { RoundDoubt, RoundState } from '@hallwatch/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { PatrolRound } from './entities/patrol-round.entity';
@@ -6,6 +6,7 @@ import { RoundFacts, roundDoubts, roundState, RoundStep, stepAt, stepsReached, W
 import { indicatorSettings } from '../registry/indicator-settings';
 import { queryRows } from '../../core/database/typed-query';
 import { IdRow, StepRow } from './patrol-rows';
+import { recordAudit } from '../audit/audit-log';
 
 export interface RoundAdvance {
   roundId: string;
@@ -27,6 +28,7 @@ const facts = (r: PatrolRound): RoundFacts => ({
 });
 
 interface SettingsRow {
+  code: string;
   settings: Record<string, unknown> | null;
 }
 interface CheckpointCodeRow {
@@ -79,14 +81,17 @@ export class RoundStepsService {
   private async advanceLocked(em: EntityManager, roundId: string, now: Date, logSteps = true): Promise<RoundAdvance | null> {
     const round = await em.getRepository(PatrolRound).findOne({ where: { id: roundId }, lock: { mode: 'pessimistic_write' } });
     if (!round) return null;
-    const doubts = await this.judgeWalk(em, round);
-    if (JSON.stringify(doubts) !== JSON.stringify(round.doubts))
+    const judged = await this.judgeWalk(em, round);
+    const doubts = judged?.doubts ?? null;
+    const changed = canonical(doubts) !== canonical(round.doubts);
+    if (changed)
       await em.query(`UPDATE patrol_rounds SET doubts = $2::jsonb WHERE id = $1`, [
         round.id,
         doubts === null ? null : JSON.stringify(doubts),
       ]);
     const f = { ...facts(round), doubts };
     const to = roundState(f, now);
+    if (changed && judged) await auditJudgment(em, judged.site, round, round.doubts, judged.doubts, to, now);
     const steps: RoundStep[] = [];
     if (logSteps) {
       const reached = stepsReached(f, now);
@@ -112,21 +117,67 @@ export class RoundStepsService {
    * and minimum duration. Judged again whenever one of the round's events arrives, so an offline
    * confirmation that comes late still counts. Null for a round not completed.
    */
-  private async judgeWalk(em: EntityManager, round: PatrolRound) {
+  private async judgeWalk(em: EntityManager, round: PatrolRound): Promise<{ site: string; doubts: RoundDoubt[] } | null> {
     if (!round.completedAt) return null;
-    const [site] = await queryRows<SettingsRow>(em, `SELECT settings FROM sites WHERE id = $1`, [round.siteId]);
+    const [site] = await queryRows<SettingsRow>(em, `SELECT code, settings FROM sites WHERE id = $1`, [round.siteId]);
     const settings = indicatorSettings(site?.settings);
     const checklist = await queryRows<CheckpointCodeRow>(
       em,
       `SELECT code FROM patrol_checkpoints WHERE site_id = $1 AND active ORDER BY position, code`,
       [round.siteId],
     );
-    const checks = await queryRows<WalkedCheck>(em, `SELECT checkpoint, confirmed FROM patrol_checks WHERE round_id = $1`, [round.id]);
-    return roundDoubts(
+    const checks = await queryRows<WalkedCheck>(
+      em,
+      `SELECT checkpoint, confirmed, occurred_at AS at FROM patrol_checks WHERE round_id = $1`,
+      [round.id],
+    );
+    const doubts = roundDoubts(
       facts(round),
       checklist.map((c) => c.code),
       checks,
       { leadMin: settings.roundWindowLeadMin, minDurationSec: settings.roundMinDurationSec },
     );
+    return { site: site?.code ?? '', doubts };
   }
+}
+
+/** JSON with sorted keys: jsonb hands keys back in its own order, which must not count as a change. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
+/**
+ * A round recorded but not really walked is an attempt the audit log keeps (who sent it, why it
+ * is 存疑), and so is a late confirmation that clears it. A round judged done at once is routine
+ * and adds nothing. The actor is whoever delivered the events that changed the judgment (the
+ * request's account), or the system when a job judged it again.
+ */
+async function auditJudgment(
+  em: EntityManager,
+  site: string,
+  round: PatrolRound,
+  before: RoundDoubt[] | null,
+  after: RoundDoubt[],
+  state: RoundState,
+  now: Date,
+): Promise<void> {
+  if (!after.length && !before?.length) return;
+  await recordAudit(em, {
+    action: after.length ? 'patrol.round.doubtful' : 'patrol.round.cleared',
+    target: `round:${round.code}`,
+    site,
+    details: {
+      state,
+      reasons: after.map((d) => d.reason),
+      // Flat enough for the audit log's depth limit: a check as "checkpoint@time".
+      doubts: after.map((d) => (d.checks ? { ...d, checks: d.checks.map((c) => `${c.checkpoint}@${c.at}`) } : d)),
+      startedBy: round.startedBy,
+      completedBy: round.completedBy,
+    },
+    at: now,
+  });
 }

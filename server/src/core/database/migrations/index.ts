@@ -18,6 +18,7 @@ import { AddKnownDevices1796589365856 } from './1796589365856-add-known-devices'
 import { MergeReviewAudit1796590000000 } from './1796590000000-merge-review-audit';
 import { SettleRatingVisits1796590949045 } from './1796590949045-settle-rating-visits';
 import { AddPatrolWalkProof1796590985254 } from './1796590985254-add-patrol-walk-proof';
+import { AddPatrolRetiredCodes1796596961221 } from './1796596961221-add-patrol-retired-codes';
 
 // Every migration, in order. `npm run hallwatch -- migration-generate <Name>` writes new ones.
 export const MIGRATIONS: Function[] = [
@@ -41,4 +42,5 @@ export const MIGRATIONS: Function[] = [
   MergeReviewAudit1796590000000,
   SettleRatingVisits1796590949045,
   AddPatrolWalkProof1796590985254,
+  AddPatrolRetiredCodes1796596961221,
 ];

@@ -62,27 +62,31 @@ describe('notice reminders', () => {
 
 describe('a round really walked (docs/contracts/patrol.md)', () => {
   const rules = { leadMin: 15, minDurationSec: 300 };
-  const all = [
-    { checkpoint: 'a', confirmed: true },
-    { checkpoint: 'b', confirmed: true },
-  ];
+  const check = (checkpoint: string, time: string, confirmed = true) => ({ checkpoint, confirmed, at: at(time) });
+  const all = [check('a', '08:51:00'), check('b', '08:53:00')];
   const walked = round({ startedAt: at('08:50:00'), completedAt: at('08:55:00') });
 
   it('finds nothing wrong with a round started in its window, fully confirmed and long enough', () => {
     expect(roundDoubts(walked, ['a', 'b'], all, rules)).toEqual([]);
-    expect(roundDoubts(round({ startedAt: at('09:29:59'), completedAt: at('09:40:00') }), ['a'], all, rules)).toEqual([]);
+    const late = [check('a', '09:35:00')];
+    expect(roundDoubts(round({ startedAt: at('09:29:59'), completedAt: at('09:40:00') }), ['a'], late, rules)).toEqual([]);
     expect(roundDoubts(round({ startedAt: at('09:05:00') }), ['a'], [], rules)).toEqual([]);
+    // A check at the very moment of the start or of the completion is part of the walk.
+    const edges = [check('a', '08:50:00'), check('b', '08:55:00')];
+    expect(roundDoubts(walked, ['a', 'b'], edges, rules)).toEqual([]);
   });
 
   it('names each thing wrong: the window, a missing checkpoint, a wrong code, the duration', () => {
     const early = roundDoubts(round({ startedAt: at('08:44:59'), completedAt: at('08:55:00') }), ['a', 'b'], all, rules);
     expect(early.map((d) => d.reason)).toEqual(['outside_window']);
-    const late = roundDoubts(round({ startedAt: at('09:30:00'), completedAt: at('09:40:00') }), ['a', 'b'], all, rules);
+    const late = roundDoubts(
+      round({ startedAt: at('09:30:00'), completedAt: at('09:40:00') }),
+      ['a', 'b'],
+      [check('a', '09:31:00'), check('b', '09:32:00')],
+      rules,
+    );
     expect(late).toEqual([{ reason: 'outside_window', opensAt: at('08:45:00').toISOString(), closesAt: at('09:30:00').toISOString() }]);
-    const checks = [
-      { checkpoint: 'a', confirmed: false },
-      { checkpoint: 'a', confirmed: false },
-    ];
+    const checks = [check('a', '08:51:00', false), check('a', '08:52:00', false)];
     expect(roundDoubts(walked, ['a', 'b'], checks, rules)).toEqual([
       { reason: 'missing_checkpoint', checkpoints: ['b'] },
       { reason: 'wrong_code', checkpoints: ['a'] },
@@ -92,8 +96,31 @@ describe('a round really walked (docs/contracts/patrol.md)', () => {
     ]);
   });
 
+  it('holds a round 存疑 when a check is dated before its start or after its completion, naming the check', () => {
+    const checks = [check('a', '08:49:59'), check('b', '08:53:00'), check('b', '08:55:01')];
+    expect(roundDoubts(walked, ['a', 'b'], checks, rules)).toEqual([
+      {
+        reason: 'check_outside_round',
+        checkpoints: ['a', 'b'],
+        checks: [
+          { checkpoint: 'a', at: at('08:49:59').toISOString() },
+          { checkpoint: 'b', at: at('08:55:01').toISOString() },
+        ],
+        from: at('08:50:00').toISOString(),
+        to: at('08:55:00').toISOString(),
+      },
+    ]);
+  });
+
+  it('bounds the checks by the window too: a start before the window does not widen it', () => {
+    const early = round({ startedAt: at('08:30:00'), completedAt: at('08:50:00') });
+    const doubts = roundDoubts(early, ['a'], [check('a', '08:40:00')], rules);
+    expect(doubts.map((d) => d.reason)).toEqual(['outside_window', 'check_outside_round']);
+    expect(doubts[1]).toMatchObject({ from: at('08:45:00').toISOString(), to: at('08:50:00').toISOString() });
+  });
+
   it('a confirmed check of a checkpoint outweighs a wrong one; a round with doubts is 存疑, never done', () => {
-    expect(roundDoubts(walked, ['a'], [{ checkpoint: 'a', confirmed: false }, ...all], rules)).toEqual([]);
+    expect(roundDoubts(walked, ['a'], [check('a', '08:51:00', false), ...all], rules)).toEqual([]);
     const doubts = roundDoubts(walked, ['c'], all, rules);
     expect(roundState({ ...walked, doubts }, at('12:00:00'))).toBe('doubtful');
     expect(roundState({ ...walked, doubts: [] }, at('12:00:00'))).toBe('done');

@@ -5,6 +5,7 @@ import { PatrolDeduction } from './patrol-deduction.entity';
 import { PatrolFinding } from './patrol-finding.entity';
 import { PatrolNotice } from './patrol-notice.entity';
 import { PatrolPhoto } from './patrol-photo.entity';
+import { PatrolRetiredCode } from './patrol-retired-code.entity';
 import { PatrolRound } from './patrol-round.entity';
 import { PatrolSchedule } from './patrol-schedule.entity';
 import { PatrolStep } from './patrol-step.entity';
@@ -17,6 +18,7 @@ export {
   PatrolFinding,
   PatrolNotice,
   PatrolPhoto,
+  PatrolRetiredCode,
   PatrolRound,
   PatrolSchedule,
   PatrolStep,
@@ -25,6 +27,7 @@ export {
 export const PATROL_ENTITIES = [
   PatrolSchedule,
   PatrolCheckpoint,
+  PatrolRetiredCode,
   PatrolRound,
   PatrolStep,
   PatrolAppliedEvent,

@@ -32,6 +32,13 @@ export class PatrolCheckpoint {
   @Column({ type: 'varchar', length: 16, name: 'scan_code' })
   scanCode!: string;
 
+  /**
+   * When the code took over from a rotated one: it confirms checks dated from then on. Null for a
+   * checkpoint's first code, which nobody could know before it was printed.
+   */
+  @Column({ type: 'timestamptz', name: 'scan_code_since', nullable: true })
+  scanCodeSince!: Date | null;
+
   /** Retired checkpoints leave the checklist but keep the history that names them. */
   @Column({ type: 'boolean', default: true })
   active!: boolean;
