@@ -9,6 +9,9 @@ import { ListUnknownReferencesQuery } from '../../modules/registry/dtos/unknown-
 import { CreateWindowDto } from '../../modules/registry/dtos/window.dto';
 import { RegistryService } from '../../modules/registry/registry.service';
 import { SitesService } from '../../modules/registry/sites.service';
+import { DomainEventBus } from '../../core/events/domain-event-bus';
+import { DomainEvents } from '../../modules/domain-events/domain-events';
+import { withCliEvents } from './cli-events';
 import { CliCommand, parseArgs } from './command';
 import { withDataSource } from './with-data-source';
 
@@ -54,14 +57,15 @@ const orList = (words: string[]): string =>
 
 /**
  * A command whose first argument picks the action. It connects before looking the action up, so
- * a database it cannot reach is the first error whatever the action.
+ * a database it cannot reach is the first error whatever the action. Its changes reach the
+ * servers' walls through the domain events' relay.
  */
 function actionCommand<S>({
   service,
   actions,
   ...command
 }: Omit<CliCommand, 'run'> & {
-  service: (ds: DataSource) => S;
+  service: (ds: DataSource, events: DomainEventBus<DomainEvents>) => S;
   actions: Record<string, (o: Options, service: S) => Promise<void>>;
 }): CliCommand {
   return {
@@ -72,14 +76,14 @@ function actionCommand<S>({
       return withDataSource(config, async (ds) => {
         // Own keys only: "constructor" or "toString" is not an action.
         if (!Object.hasOwn(actions, action)) throw new Error(`${command.name} needs ${orList(Object.keys(actions))}`);
-        await actions[action](o, service(ds));
+        await withCliEvents(config, (events) => actions[action](o, service(ds, events)));
         return 0;
       });
     },
   };
 }
 
-const registryService = (ds: DataSource) => new RegistryService(ds);
+const registryService = (ds: DataSource, events: DomainEventBus<DomainEvents>) => new RegistryService(ds, events);
 
 /** Validates a create's input; the record's code is the positional argument. */
 const createInput = <T extends object>(dto: ClassConstructor<T>, o: Options, fields: Record<string, unknown>): T =>
@@ -120,7 +124,7 @@ export const siteCommand = actionCommand({
   usage:
     'site list [--tier t] [--parent code] | create <code> --name n --tier hall|town|village [--parent code] [--name-en n] [--timezone tz]',
   summary: 'list or create sites (district hall, town centres, village stations)',
-  service: (ds) => new SitesService(ds),
+  service: (ds, events) => new SitesService(ds, events),
   actions: {
     async list(o, sites) {
       only(o, 'site list', ['tier', 'parent']);
