@@ -9,6 +9,7 @@ export * from './queues';
 export * from './rectification';
 export * from './rectification-targets';
 export * from './follow-ups';
+export * from './ratings';
 export * from './trends';
 export * from './patrol';
 export * from './accounts';

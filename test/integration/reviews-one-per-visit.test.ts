@@ -1,5 +1,4 @@
-import { IndicatorSnapshot } from '@hallwatch/shared';
-import { RefusedRatingView, UnmatchedRatingView } from '../../server/src/modules/reviews/ratings/rating-checks';
+import { IndicatorSnapshot, RefusedRatingView, UnmatchedRatingView } from '@hallwatch/shared';
 import { bearer } from '../support/accounts';
 import { adminApi, ErrorBody } from '../support/admin-api';
 import { ev, makeSite, servedTicket } from '../support/factories';
@@ -76,6 +75,26 @@ describe('one rating per visit (一次一评): a second rating of a visit is ref
       expect(Number.isNaN(Date.parse(r.receivedAt))).toBe(false);
     }
     expect(refused.body.find((r) => r.id === 'rate-a001-3')).toMatchObject({ rating: 1, occurredAt: hall('09:17:00').toISOString() });
+
+    // Each refusal is in the audit log too, one entry per request, under the device that sent it.
+    const audited: Array<{ actor: string; target: string; site: string; details: Record<string, unknown> }> = await t.ds.query(
+      `SELECT actor, target, site, details FROM audit_log WHERE action = 'rating.refused' ORDER BY id`,
+    );
+    expect(audited).toHaveLength(2);
+    for (const a of audited) {
+      expect(a.actor).toMatch(/^device:/);
+      expect(a.site).toBe('visit');
+      expect(a.details).toMatchObject({ reason: 'already_rated', sentBy: refused.body[0].sentBy });
+    }
+    expect(audited[0].target).toBe('event:rate-a001-2');
+    expect(audited[0].details).toMatchObject({
+      count: 2,
+      ratings: [
+        { event: 'rate-a001-2', field: 'data.ticket', counted: 'rate-a001-1' },
+        { event: 'rate-a001-3', field: 'data.ticket', counted: 'rate-a001-1' },
+      ],
+    });
+    expect(audited[1].details).toMatchObject({ count: 1, ratings: [{ event: 'rate-a001-4', counted: 'rate-a001-1' }] });
   });
 
   it('takes the earlier of two ratings of one visit sent in one batch, whatever their order', async () => {

@@ -10,6 +10,7 @@ import { eventRefs, RefKind } from '../projections/reference-check';
 import { ALREADY_RATED, recordRefusedRatings } from '../projections/rejected-ratings';
 import { CommittingBatch, DomainEvents } from '../domain-events/domain-events';
 import { Site } from '../registry/site.entity';
+import { recordAudit } from '../audit/audit-log';
 import { insertEvents } from './event-store';
 import { checkBatch, ValidEvent } from './ingest-batch';
 
@@ -149,7 +150,22 @@ export class IngestService {
         field: r.field,
         reason: ALREADY_RATED,
       };
-    await recordRefusedRatings(em, site.id, refused, from, now);
+    const kept = await recordRefusedRatings(em, site.id, refused, from, now);
+    // The attempt is audited as well as kept: one entry per batch (a pad pressed again and again
+    // adds one row a request, not one a press), under the device that sent it.
+    if (kept.length)
+      await recordAudit(em, {
+        action: 'rating.refused',
+        target: `event:${kept[0].event_id}`,
+        site: site.code,
+        details: {
+          reason: ALREADY_RATED,
+          count: kept.length,
+          sentBy: from,
+          ratings: kept.map((k) => ({ event: k.event_id, field: k.field, counted: k.counted_event_id })),
+        },
+        at: now,
+      });
     const ids = new Set(refused.map((r) => r.event.event.id));
     return newEvents.filter((e) => !ids.has(e.event.id));
   }

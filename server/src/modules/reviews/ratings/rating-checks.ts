@@ -1,37 +1,8 @@
+import type { RefusedRatingView, UnmatchedRatingView } from '@hallwatch/shared';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../../../core/database/typed-query';
 
 const LIMIT = 500;
-
-/** A rating refused as already_rated, as the supervisors' list shows it. */
-export interface RefusedRatingView {
-  id: string;
-  reason: string;
-  field: string;
-  countedId: string | null;
-  occurredAt: string;
-  day: string;
-  rating: number;
-  channel: string;
-  department: string;
-  window: string | null;
-  ticket: string | null;
-  sentBy: string;
-  receivedAt: string;
-}
-
-/** A counted rating whose ticket names no completed service of its day at this site. */
-export interface UnmatchedRatingView {
-  id: string;
-  occurredAt: string;
-  rating: number;
-  channel: string;
-  department: string;
-  window: string | null;
-  ticket: string;
-  /** never_issued: no such ticket that day; not_completed: the ticket exists but was not served. */
-  why: 'never_issued' | 'not_completed';
-}
 
 interface RefusedRow {
   event_id: string;

@@ -1,3 +1,4 @@
+import type { RefusedRatingView, UnmatchedRatingView } from '@hallwatch/shared';
 import { Get, Query } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Roles } from '../../../core/auth/auth-rules';
@@ -6,7 +7,7 @@ import { Clock } from '../../../core/time/clock';
 import { serviceDay } from '../../../core/time/service-day';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
 import { siteByCode } from '../controllers/site-param';
-import { listRefusedRatings, listUnmatchedRatings, RefusedRatingView, UnmatchedRatingView } from './rating-checks';
+import { listRefusedRatings, listUnmatchedRatings } from './rating-checks';
 import { RatingsDayQuery } from './ratings-query.dto';
 
 // The ratings a supervisor checks (docs/contracts/reviews.md): those refused because their
