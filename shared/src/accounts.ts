@@ -6,6 +6,8 @@ export interface UserView {
   username: string;
   role: Role;
   sites: string[] | 'all';
+  /** The department (its code in the account's one site) a `department` account is bound to; null for every other role. */
+  department: string | null;
   mustChangePassword: boolean;
   lockedUntil: string | null;
   disabled: boolean;
@@ -18,6 +20,8 @@ export interface SignedInUser {
   username: string;
   role: Role;
   sites: string[] | 'all';
+  /** The department a `department` account is bound to; null for every other role. */
+  department: string | null;
   mustChangePassword: boolean;
 }
 
@@ -33,5 +37,7 @@ export interface NewUser {
   /** The sites the account may see and change; give allSites instead for a district-level account. */
   sites?: string[];
   allSites?: boolean;
+  /** Required for the role `department` (with exactly one site): a department code of that site's registry. */
+  department?: string;
   password: string;
 }

@@ -1,4 +1,8 @@
-export const ROLES = ['admin', 'supervisor', 'patrol', 'leader', 'display'] as const;
+/**
+ * `department` is an account of one department (进驻部门) of one site: it sees and answers only
+ * what is addressed to its own department (docs/contracts/users.md).
+ */
+export const ROLES = ['admin', 'supervisor', 'patrol', 'leader', 'display', 'department'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**

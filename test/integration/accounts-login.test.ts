@@ -35,7 +35,7 @@ describe('sign-in, backoff and session timeouts', () => {
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
     expect(cookie).not.toMatch(/Secure/);
-    expect(res.body.user).toEqual({ username: 'alice', role: 'supervisor', sites: ['l1'], mustChangePassword: false });
+    expect(res.body.user).toEqual({ username: 'alice', role: 'supervisor', sites: ['l1'], department: null, mustChangePassword: false });
     const viaCookie = await call(t.url, 'GET', '/api/v1/auth/me', { headers: { cookie: res.session!.cookie } });
     expect(viaCookie.body).toEqual(expect.objectContaining({ username: 'alice', role: 'supervisor' }));
     expect((await call(t.url, 'GET', '/api/v1/auth/me', { token: res.session!.token })).status).toBe(200);

@@ -4,7 +4,7 @@ import { makeSite } from '../support/factories';
 import { RouteEntry, routeTable } from '../support/route-table';
 import { startTestApp, TestApp } from '../support/test-app';
 
-jest.setTimeout(180_000);
+jest.setTimeout(360_000);
 
 const ADMIN_TOKEN = 'matrix-admin-token-0123456789';
 
@@ -22,7 +22,7 @@ describe('role × endpoint matrix, generated from the router', () => {
     await makeSite(t.ds, 'm1', 1);
     await makeSite(t.ds, 'm2', 1);
     for (const role of ROLES) {
-      await makeUser(t, `mx-${role}`, role, ['m1']);
+      await makeUser(t, `mx-${role}`, role, role === 'department' ? { site: 'm1', department: 'd1' } : ['m1']);
       sessions.set(role, await signIn(t.url, `mx-${role}`));
     }
     const issued = await call<{ token: string }>(t.url, 'POST', '/api/v1/admin/sites/m1/display-tokens', {

@@ -15,7 +15,7 @@ const OWN = 'huiji-t1';
 /** The next town and the district hall above both: neither is the town accounts' to touch. */
 const FOREIGN = ['huiji-t2', 'huiji'] as const;
 type Foreign = (typeof FOREIGN)[number];
-const ROLES: Role[] = ['admin', 'supervisor', 'leader', 'patrol'];
+const ROLES: Role[] = ['admin', 'supervisor', 'leader', 'patrol', 'department'];
 const NO_ID = '00000000-0000-4000-8000-000000000000';
 /** Every seeded row of a foreign site carries this word; no answer to a town account may. */
 const MARK = 'SECRETMARK';
@@ -153,7 +153,7 @@ describe('every route keeps a town account to its own site', () => {
     await t.ds.query(`UPDATE sites SET tier = 'village', parent_id = $2 WHERE id = $1`, [village.id, towns[1].id]);
     for (const site of FOREIGN) ids[site] = await seedForeign(site);
     for (const role of ROLES) {
-      await makeUser(t, `walk-${role}`, role, [OWN]);
+      await makeUser(t, `walk-${role}`, role, role === 'department' ? { site: OWN, department: 'd1' } : [OWN]);
       tokens.set(role, (await signIn(t.url, `walk-${role}`)).token);
     }
     const doc = (

@@ -16,11 +16,15 @@ export interface Session {
   cookie: string;
 }
 
+/** Where an account belongs: its sites, every site, or (a `department` account) one department of one site. */
+export type AccountScope = string[] | 'all' | { site: string; department: string };
+
+const scopeInput = (sites: AccountScope) =>
+  sites === 'all' ? { allSites: true } : Array.isArray(sites) ? { sites } : { sites: [sites.site], department: sites.department };
+
 /** An account made through the service, as the admin API would. */
-export async function makeUser(t: TestApp, username: string, role: Role, sites: string[] | 'all', password = PASSWORD): Promise<string> {
-  const user = await t.app
-    .get(UsersService)
-    .create('all', { username, role, password, ...(sites === 'all' ? { allSites: true } : { sites }) });
+export async function makeUser(t: TestApp, username: string, role: Role, sites: AccountScope, password = PASSWORD): Promise<string> {
+  const user = await t.app.get(UsersService).create('all', { username, role, password, ...scopeInput(sites) });
   return user.id;
 }
 
@@ -33,19 +37,8 @@ function servicesOn(ds: DataSource) {
 }
 
 /** An account made on the database directly, for a server running as a process. */
-export async function makeUserOn(
-  ds: DataSource,
-  username: string,
-  role: Role,
-  sites: string[] | 'all',
-  password = PASSWORD,
-): Promise<string> {
-  const user = await servicesOn(ds).users.create('all', {
-    username,
-    role,
-    password,
-    ...(sites === 'all' ? { allSites: true } : { sites }),
-  });
+export async function makeUserOn(ds: DataSource, username: string, role: Role, sites: AccountScope, password = PASSWORD): Promise<string> {
+  const user = await servicesOn(ds).users.create('all', { username, role, password, ...scopeInput(sites) });
   return user.id;
 }
 

@@ -1,11 +1,11 @@
-import type { Role, SiteView, UserView } from '@hallwatch/shared';
-import { FormEvent, useState } from 'react';
+import type { DepartmentView, Role, SiteView, UserView } from '@hallwatch/shared';
+import { FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldTexts } from '../../api';
 import { adminApi } from './api';
 import { FieldError } from './SecretOnce';
 
-const ROLES: Role[] = ['supervisor', 'patrol', 'leader', 'admin'];
+const ROLES: Role[] = ['supervisor', 'patrol', 'leader', 'department', 'admin'];
 
 /** A new account of some of the admin's sites; the API's message for a field shows beside it. */
 export function AccountForm(props: {
@@ -20,13 +20,29 @@ export function AccountForm(props: {
   const [role, setRole] = useState<Role>('supervisor');
   const [sites, setSites] = useState<string[]>([props.site]);
   const [password, setPassword] = useState('');
+  const [department, setDepartment] = useState('');
+  const [departments, setDepartments] = useState<DepartmentView[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const isDepartment = role === 'department';
+  // A department account belongs to one site: its departments are those of the first site ticked.
+  const departmentSite = sites[0];
+
+  useEffect(() => {
+    if (!isDepartment || !departmentSite) return;
+    adminApi.departments(departmentSite).then(setDepartments, props.fail);
+  }, [isDepartment, departmentSite, props.fail]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setErrors({});
     try {
-      const user = await adminApi.createUser({ username: username.trim(), role, sites, password });
+      const user = await adminApi.createUser({
+        username: username.trim(),
+        role,
+        sites,
+        password,
+        ...(isDepartment && department ? { department } : {}),
+      });
       setUsername('');
       setPassword('');
       props.onCreated(user);
@@ -67,6 +83,20 @@ export function AccountForm(props: {
         ))}
         <FieldError message={errors.sites} testId="error-sites" />
       </fieldset>
+      {isDepartment && (
+        <label>
+          {t('department')}
+          <select name="department" value={department} onChange={(e) => setDepartment(e.target.value)}>
+            <option value="">{t('chooseDepartment')}</option>
+            {departments.map((d) => (
+              <option key={d.code} value={d.code}>
+                {d.name} ({d.code})
+              </option>
+            ))}
+          </select>
+          <FieldError message={errors.department} testId="error-department" />
+        </label>
+      )}
       <label>
         {t('password')}
         <input name="password" type="password" value={password} autoComplete="new-password" onChange={(e) => setPassword(e.target.value)} />

@@ -89,7 +89,10 @@ export function AccountsTab({ me, site, timeZone, sites, siteName, fail }: Props
             {shown.map((u) => (
               <tr key={u.id} data-username={u.username} data-disabled={u.disabled ? 'yes' : 'no'}>
                 <td>{u.username}</td>
-                <td>{t(`role_${u.role}`)}</td>
+                <td>
+                  {t(`role_${u.role}`)}
+                  {u.department ? ` · ${u.department}` : ''}
+                </td>
                 <td>{sitesText(u.sites)}</td>
                 <td className={u.disabled ? 'ad-bad' : ''}>{stateText(u)}</td>
                 <td className="ad-nowrap">{when(u.passwordChangedAt, timeZone)}</td>

@@ -18,5 +18,6 @@ export function destination(user: SignedInUser, next: string | null, origin: str
   const withSite = (path: string) => (site ? `${path}?site=${encodeURIComponent(site)}` : path);
   if (user.role === 'patrol') return withSite('/patrol');
   if (user.role === 'leader') return withSite('/rectification');
+  if (user.role === 'department') return withSite('/department');
   return withSite('/wall');
 }

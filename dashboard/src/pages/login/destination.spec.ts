@@ -1,7 +1,7 @@
 import type { SignedInUser } from '@hallwatch/shared';
 import { destination } from './api';
 
-const leader: SignedInUser = { username: 'li.leader', role: 'leader', sites: ['huiji'], mustChangePassword: false };
+const leader: SignedInUser = { username: 'li.leader', role: 'leader', sites: ['huiji'], department: null, mustChangePassword: false };
 const ORIGIN = 'http://hall.test:3000';
 
 /** Where the browser would really go: location.assign resolves the answer against the page. */
@@ -37,5 +37,6 @@ describe('the page after sign-in', () => {
   it('sends each role to its own screen without a next', () => {
     expect(destination({ ...leader, role: 'patrol' }, null, ORIGIN)).toBe('/patrol?site=huiji');
     expect(destination({ ...leader, role: 'supervisor', sites: 'all' }, null, ORIGIN)).toBe('/wall');
+    expect(destination({ ...leader, role: 'department', department: 'gjj' }, null, ORIGIN)).toBe('/department?site=huiji');
   });
 });

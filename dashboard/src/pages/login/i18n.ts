@@ -24,7 +24,7 @@ const zh = {
   change: '保存新密码',
   changed: '密码已更新，请用新密码重新登录。',
   signedInAs: '已登录：{{username}}（{{role}}）',
-  roles: { admin: '管理员', supervisor: '督查人员', patrol: '巡查人员', leader: '局领导', display: '大屏' },
+  roles: { admin: '管理员', supervisor: '督查人员', patrol: '巡查人员', leader: '局领导', display: '大屏', department: '进驻部门' },
 };
 
 const en: typeof zh = {
@@ -51,7 +51,14 @@ const en: typeof zh = {
   change: 'Save new password',
   changed: 'Password changed; sign in again with the new one.',
   signedInAs: 'Signed in as {{username}} ({{role}})',
-  roles: { admin: 'Administrator', supervisor: 'Supervisor', patrol: 'Patrol', leader: 'Leader', display: 'Display' },
+  roles: {
+    admin: 'Administrator',
+    supervisor: 'Supervisor',
+    patrol: 'Patrol',
+    leader: 'Leader',
+    display: 'Display',
+    department: 'Department',
+  },
 };
 
 registerTranslations('login', { zh, en });

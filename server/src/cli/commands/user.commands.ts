@@ -10,6 +10,7 @@ import { withDataSource } from './with-data-source';
 
 const USAGE = [
   'user create --username u --role <role> (--site a,b | --all-sites) [--password-stdin]',
+  'user create --username u --role department --site a --department <code> [--password-stdin]   (an account of one department of the site)',
   'user list',
   'user unlock <username> | user revoke-sessions <username>',
   'user set-password <username> [--password-stdin]   (the user must change it at next sign-in)',
@@ -41,30 +42,35 @@ export const userCommand: CliCommand = {
         const s = accountServices(ds, config);
         try {
           if (action === 'create') {
-            only(o, 'user create', ['username', 'role', 'site', 'all-sites', 'password-stdin']);
+            only(o, 'user create', ['username', 'role', 'site', 'all-sites', 'department', 'password-stdin']);
             if (!o.username || !o.role) throw new Error(`user create needs --username and --role (${ROLES.join(', ')})`);
             const allSites = o['all-sites'] === 'true';
             if (!allSites && (!o.site || o.site === 'true')) throw new Error('user create needs --site <code[,code…]> or --all-sites');
+            if (o.role === 'department' && (!o.department || o.department === 'true'))
+              throw new Error('user create --role department needs --department <code> (a department of its site)');
             const password = await newPassword(o['password-stdin'] === 'true');
             const input = validateInput(CreateUserDto, {
               username: o.username.toLowerCase(),
               role: o.role,
               password,
               ...(allSites ? { allSites: true } : { sites: o.site.split(',').map((c) => c.trim()) }),
+              ...(o.department !== undefined ? { department: o.department } : {}),
             });
             const u = await s.users.create('all', input);
-            console.log(`Created ${u.role} "${u.username}" for ${u.sites === 'all' ? 'every site' : `site(s) ${u.sites.join(', ')}`}`);
+            const where = u.sites === 'all' ? 'every site' : `site(s) ${u.sites.join(', ')}`;
+            console.log(`Created ${u.role} "${u.username}" for ${where}${u.department ? `, department ${u.department}` : ''}`);
             return 0;
           }
           if (action === 'list') {
             only(o, 'user list', []);
             const rows = await s.users.list('all');
             table(
-              ['username', 'role', 'sites', 'state'],
+              ['username', 'role', 'sites', 'department', 'state'],
               rows.map((u) => [
                 u.username,
                 u.role,
                 u.sites === 'all' ? '*' : u.sites.join(','),
+                u.department ?? '',
                 u.disabled ? 'disabled' : u.lockedUntil ? `locked until ${u.lockedUntil}` : 'active',
               ]),
             );

@@ -14,6 +14,17 @@ export const RequestSite = createParamDecorator((_data: unknown, ctx: ExecutionC
 });
 
 /**
+ * The department the caller is limited to: a `department` account's own (docs/security.md,
+ * "Department accounts"), or undefined for every other caller. Like the site, the guard sets it
+ * once; handlers pass it to the queries, which narrow lists to it and refuse another's record.
+ */
+export const RequestDepartment = createParamDecorator((_data: unknown, ctx: ExecutionContext): string | undefined => {
+  const req = ctx.switchToHttp().getRequest<AuthedRequest>();
+  if (req.requestDepartment === undefined) throw new Error('RequestDepartment used on a route the roles guard did not resolve');
+  return req.requestDepartment ?? undefined;
+});
+
+/**
  * Things that reach every site at once (the district calendar, the site tree, figures over
  * every site) belong to accounts of every site; `field` names the input that asked for it.
  */

@@ -93,7 +93,13 @@ export class LoginService {
       token,
       deviceToken,
       expiresAt: session.expiresAt,
-      user: { username: live.username, role: live.role, sites: live.sites, mustChangePassword: live.mustChangePassword },
+      user: {
+        username: live.username,
+        role: live.role,
+        sites: live.sites,
+        department: live.department,
+        mustChangePassword: live.mustChangePassword,
+      },
     };
   }
 

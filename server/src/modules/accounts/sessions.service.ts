@@ -16,6 +16,8 @@ export interface LiveSession {
   username: string;
   role: Role;
   sites: string[] | 'all';
+  /** The department a `department` account is bound to; null for every other role. */
+  department: string | null;
   mustChangePassword: boolean;
   expiresAt: Date;
 }
@@ -32,14 +34,19 @@ interface SessionRow {
   password_changed_at: Date;
   disabled_at: Date | null;
   sites: string[];
+  department: string | null;
 }
 
 // A site granted brings the sites under it (docs/contracts/users.md, the three tiers): a town centre's account
-// sees its village stations, a district hall's its town centres and their stations.
+// sees its village stations, a district hall's its town centres and their stations. A department account
+// stays in its one site: the sites below have departments of their own, which may even share its code.
 const SITES_IN_SCOPE = `WITH RECURSIVE scope(id) AS (
     SELECT us.site_id FROM user_sites us WHERE us.user_id = u.id
-    UNION SELECT c.id FROM sites c JOIN scope ON c.parent_id = scope.id)
+    UNION SELECT c.id FROM sites c JOIN scope ON c.parent_id = scope.id WHERE u.role <> 'department')
   SELECT st.code FROM scope JOIN sites st ON st.id = scope.id ORDER BY st.code`;
+
+const DEPARTMENT_BOUND = `SELECT us.department_code FROM user_sites us
+  WHERE us.user_id = u.id AND u.role = 'department' AND us.department_code IS NOT NULL LIMIT 1`;
 
 @Injectable()
 export class SessionsService {
@@ -82,7 +89,7 @@ export class SessionsService {
     const rows: SessionRow[] = await this.ds.query(
       `SELECT s.id, s.user_id, s.last_seen_at, s.expires_at, u.username, u.role, u.all_sites, u.must_change_password,
               u.password_changed_at, u.disabled_at,
-              ARRAY(${SITES_IN_SCOPE}) AS sites
+              ARRAY(${SITES_IN_SCOPE}) AS sites, (${DEPARTMENT_BOUND}) AS department
        FROM user_sessions s JOIN users u ON u.id = s.user_id
        WHERE s.token_hash = $1 AND s.ended_at IS NULL`,
       [hashToken(token)],
@@ -103,6 +110,7 @@ export class SessionsService {
       username: row.username,
       role: row.role,
       sites: row.all_sites ? 'all' : row.sites,
+      department: row.department,
       mustChangePassword: row.must_change_password || this.passwordExpired(new Date(row.password_changed_at), now),
       expiresAt: new Date(row.expires_at),
     };

@@ -1,9 +1,11 @@
-import type { UserView } from '@hallwatch/shared';
+import type { Role, UserView } from '@hallwatch/shared';
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { queryRows } from '../../core/database/typed-query';
 import { Clock } from '../../core/time/clock';
 import { badField } from '../../core/validation/input-validation';
 import { isUniqueViolation } from '../registry/registry-errors';
+import { Department } from '../registry/department.entity';
 import { Site } from '../registry/site.entity';
 import { recordAudit } from '../audit/audit-log';
 import { CreateUserDto, UpdateUserDto } from './dtos/user.dto';
@@ -23,6 +25,25 @@ const notFound = (id: string) => new NotFoundException({ statusCode: 404, error:
 const manages = (scope: Scope, sites: string[] | 'all'): boolean =>
   scope === 'all' || (sites !== 'all' && sites.length > 0 && sites.every((s) => scope.includes(s)));
 
+interface Binding {
+  sites: string[];
+  department: string | null;
+}
+
+/**
+ * A `department` account belongs to one department of one site (docs/contracts/users.md); the
+ * other roles name no department. Checked before anything is stored; whether the department
+ * exists is checked against the registry in the transaction.
+ */
+function departmentProblem(role: Role, sites: string[] | 'all', department: string | undefined | null): Error | null {
+  if (role !== 'department')
+    return department ? badField('department', `department is only for the role department; a ${role} account names none`) : null;
+  if (sites === 'all') return badField('allSites', 'a department account belongs to one site: give sites with one site code, not allSites');
+  if (sites.length !== 1) return badField('sites', `a department account belongs to exactly one site; sites names ${sites.length}`);
+  if (!department) return badField('department', 'department is required for the role department: a department code of its site');
+  return null;
+}
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -36,10 +57,14 @@ export class UsersService {
     const problem = passwordProblem(input.password, username);
     if (problem) throw badField('password', problem);
     const sites = this.requestedSites(scope, input.allSites ?? false, input.sites);
+    const unbound = departmentProblem(input.role, sites, input.department);
+    if (unbound) throw unbound;
+    const department = input.role === 'department' ? input.department! : null;
     const hash = await hashPassword(input.password);
     try {
       const id = await this.ds.transaction(async (em) => {
         const siteRows = sites === 'all' ? [] : await this.findSites(em, sites);
+        if (department) await this.requireDepartment(em, siteRows[0], department);
         const user = await em.getRepository(User).save({
           username,
           role: input.role,
@@ -55,12 +80,12 @@ export class UsersService {
         if (siteRows.length)
           await em.insert(
             UserSite,
-            siteRows.map((s) => ({ userId: user.id, siteId: s.id })),
+            siteRows.map((s) => ({ userId: user.id, siteId: s.id, departmentCode: department })),
           );
         await recordAudit(em, {
           action: 'user.create',
           target: `user:${username}`,
-          details: { role: input.role, sites },
+          details: { role: input.role, sites, ...(department ? { department } : {}) },
           at: this.clock.now(),
         });
         return user.id;
@@ -80,14 +105,14 @@ export class UsersService {
 
   async list(scope: Scope): Promise<UserView[]> {
     const users = await this.ds.getRepository(User).find({ order: { username: 'ASC' } });
-    const sites = await this.sitesOf(users.map((u) => u.id));
-    return users.map((u) => this.view(u, sites.get(u.id) ?? [])).filter((v) => manages(scope, v.sites));
+    const bindings = await this.bindingsOf(users.map((u) => u.id));
+    return users.map((u) => this.view(u, bindings.get(u.id))).filter((v) => manages(scope, v.sites));
   }
 
   async get(scope: Scope, id: string): Promise<UserView> {
     const user = UUID.test(id) ? await this.ds.getRepository(User).findOneBy({ id }) : null;
     if (!user) throw notFound(id);
-    const view = this.view(user, (await this.sitesOf([user.id])).get(user.id) ?? []);
+    const view = this.view(user, (await this.bindingsOf([user.id])).get(user.id));
     if (!manages(scope, view.sites)) throw notFound(id);
     return view;
   }
@@ -103,19 +128,24 @@ export class UsersService {
     if (input.allSites === true) nextSites = this.requestedSites(scope, true, undefined);
     else if (input.sites !== undefined || input.allSites === false)
       nextSites = this.requestedSites(scope, false, input.sites ?? (current.sites === 'all' ? [] : current.sites));
+    const nextRole = input.role ?? current.role;
+    const problem = departmentProblem(nextRole, nextSites, input.department ?? (nextRole === 'department' ? current.department : null));
+    if (problem) throw problem;
+    const nextDepartment = nextRole === 'department' ? (input.department ?? current.department) : null;
     await this.ds.transaction(async (em) => {
       const changes: Partial<User> = {};
       if (input.role) changes.role = input.role;
       if (input.disabled !== undefined) changes.disabledAt = input.disabled ? this.clock.now() : null;
-      if (nextSites !== current.sites) {
+      if (nextSites !== current.sites || nextDepartment !== current.department) {
         changes.allSites = nextSites === 'all';
         await em.delete(UserSite, { userId: id });
         if (nextSites !== 'all') {
           const rows = await this.findSites(em, nextSites);
+          if (nextDepartment) await this.requireDepartment(em, rows[0], nextDepartment);
           if (rows.length)
             await em.insert(
               UserSite,
-              rows.map((s) => ({ userId: id, siteId: s.id })),
+              rows.map((s) => ({ userId: id, siteId: s.id, departmentCode: nextDepartment })),
             );
         }
       }
@@ -203,23 +233,36 @@ export class UsersService {
     return rows;
   }
 
-  private async sitesOf(userIds: string[]): Promise<Map<string, string[]>> {
-    const out = new Map<string, string[]>();
+  private async requireDepartment(em: EntityManager, site: Site, code: string): Promise<void> {
+    if (!(await em.existsBy(Department, { siteId: site.id, code })))
+      throw badField('department', `No department with code "${code}" in the registry of site "${site.code}"`);
+  }
+
+  private async bindingsOf(userIds: string[]): Promise<Map<string, Binding>> {
+    const out = new Map<string, Binding>();
     if (!userIds.length) return out;
-    const rows: Array<{ user_id: string; code: string }> = await this.ds.query(
-      `SELECT us.user_id, s.code FROM user_sites us JOIN sites s ON s.id = us.site_id WHERE us.user_id = ANY($1::uuid[]) ORDER BY s.code`,
+    const rows = await queryRows<{ user_id: string; code: string; department_code: string | null }>(
+      this.ds,
+      `SELECT us.user_id, s.code, us.department_code FROM user_sites us JOIN sites s ON s.id = us.site_id
+       WHERE us.user_id = ANY($1::uuid[]) ORDER BY s.code`,
       [userIds],
     );
-    for (const r of rows) out.set(r.user_id, [...(out.get(r.user_id) ?? []), r.code]);
+    for (const r of rows) {
+      const b = out.get(r.user_id) ?? { sites: [], department: null };
+      b.sites.push(r.code);
+      b.department ??= r.department_code;
+      out.set(r.user_id, b);
+    }
     return out;
   }
 
-  private view(u: User, sites: string[]): UserView {
+  private view(u: User, binding: Binding | undefined): UserView {
     return {
       id: u.id,
       username: u.username,
       role: u.role,
-      sites: u.allSites ? 'all' : sites,
+      sites: u.allSites ? 'all' : (binding?.sites ?? []),
+      department: u.role === 'department' ? (binding?.department ?? null) : null,
       mustChangePassword: u.mustChangePassword,
       lockedUntil: u.lockedUntil && u.lockedUntil > this.clock.now() ? u.lockedUntil.toISOString() : null,
       disabled: u.disabledAt !== null,

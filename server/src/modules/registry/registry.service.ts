@@ -1,4 +1,5 @@
 import { Injectable, Optional } from '@nestjs/common';
+import { queryOne } from '../../core/database/typed-query';
 import { DomainEventBus } from '../../core/events/domain-event-bus';
 import { SiteEvents } from './site-events';
 import { DataSource, EntityManager, EntityTarget } from 'typeorm';
@@ -78,7 +79,20 @@ export class RegistryService {
       const windows = await em.countBy(HallWindow, where);
       const staff = await em.countBy(StaffMember, where);
       const items = await em.countBy(ServiceItem, where);
-      const users = [plural(windows, 'window'), plural(staff, 'staff member'), plural(items, 'service item')].filter(Boolean);
+      // Accounts live in another module; their binding is read by table, not by entity, to keep the modules apart.
+      const accounts =
+        (
+          await queryOne<{ n: number }>(em, `SELECT count(*)::int AS n FROM user_sites WHERE site_id = $1 AND department_code = $2`, [
+            site.id,
+            code,
+          ])
+        )?.n ?? 0;
+      const users = [
+        plural(windows, 'window'),
+        plural(staff, 'staff member'),
+        plural(items, 'service item'),
+        plural(accounts, 'department account'),
+      ].filter(Boolean);
       if (users.length)
         throw conflict(
           `Department "${code}" of site "${site.code}" is still referenced by ${users.join(', ')}; reassign or delete them first`,

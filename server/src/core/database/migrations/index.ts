@@ -19,6 +19,7 @@ import { MergeReviewAudit1796590000000 } from './1796590000000-merge-review-audi
 import { SettleRatingVisits1796590949045 } from './1796590949045-settle-rating-visits';
 import { AddPatrolWalkProof1796590985254 } from './1796590985254-add-patrol-walk-proof';
 import { AddPatrolRetiredCodes1796596961221 } from './1796596961221-add-patrol-retired-codes';
+import { AddDepartmentAccounts1796598324364 } from './1796598324364-add-department-accounts';
 
 // Every migration, in order. `npm run hallwatch -- migration-generate <Name>` writes new ones.
 export const MIGRATIONS: Function[] = [
@@ -43,4 +44,5 @@ export const MIGRATIONS: Function[] = [
   SettleRatingVisits1796590949045,
   AddPatrolWalkProof1796590985254,
   AddPatrolRetiredCodes1796596961221,
+  AddDepartmentAccounts1796598324364,
 ];

@@ -70,16 +70,19 @@ export class Authenticator {
         userId: s.userId,
         sessionId: s.sessionId,
         sites: s.sites,
+        department: s.department,
         mustChangePassword: s.mustChangePassword,
         via,
       };
     }
     if (token.startsWith(DISPLAY_TOKEN_PREFIX)) {
       const d = await this.displays.resolve(token);
-      return d ? { kind: 'display', actor: `display:${d.prefix}`, role: 'display', tokenId: d.id, sites: [d.site] } : null;
+      return d
+        ? { kind: 'display', actor: `display:${d.prefix}`, role: 'display', tokenId: d.id, sites: [d.site], department: null }
+        : null;
     }
     if (via === 'bearer' && this.adminDigest && timingSafeEqual(digest(token), this.adminDigest))
-      return { kind: 'admin-token', actor: ADMIN_TOKEN_ACTOR, role: 'admin', sites: 'all' };
+      return { kind: 'admin-token', actor: ADMIN_TOKEN_ACTOR, role: 'admin', sites: 'all', department: null };
     return null;
   }
 

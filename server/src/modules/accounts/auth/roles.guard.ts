@@ -50,6 +50,9 @@ export class RolesGuard implements CanActivate {
     const p = outcome.principal;
     this.bind(req, p);
     if (!rule.roles.includes(p.role)) return this.deny(req, 403, `This needs the role ${rule.roles.join(' or ')}; you are ${p.role}`, p);
+    // A department account whose binding is gone (its data damaged or migrated back) is limited by nothing: refused.
+    if (p.role === 'department' && !p.department && !route.selfService)
+      return this.deny(req, 403, 'This department account is bound to no department; ask an administrator to bind it', p);
     if (p.kind === 'user' && p.mustChangePassword && !route.selfService)
       return this.deny(req, 403, 'Change your password first (POST /api/v1/auth/password)', p);
     const site = requestSiteOf(req);
@@ -73,6 +76,7 @@ export class RolesGuard implements CanActivate {
         );
     }
     req.requestSite = site;
+    req.requestDepartment = p.department;
     return true;
   }
 

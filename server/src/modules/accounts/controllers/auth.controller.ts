@@ -77,6 +77,7 @@ export class AuthController {
       username: p.actor,
       role: p.role,
       sites: p.sites === 'all' ? 'all' : [...p.sites],
+      department: p.department,
       mustChangePassword: p.kind === 'user' ? p.mustChangePassword : false,
     };
   }

@@ -1,6 +1,6 @@
 import { type NewUser, ROLES, type Role } from '@hallwatch/shared';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { Required, SITE_CODE, UnlessAbsent } from '../../../core/validation/input-validation';
+import { IsRegistryCode, Required, SITE_CODE, UnlessAbsent } from '../../../core/validation/input-validation';
 
 export const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 const usernameMessage = '$property must be 3–64 lower-case letters, digits, . _ or -, starting with a letter or digit';
@@ -33,6 +33,12 @@ export class CreateUserDto implements NewUser {
   @IsBoolean({ message: '$property must be true or false' })
   allSites?: boolean;
 
+  /** The department of the one site a `department` account is bound to (required for that role, refused for the others). */
+  @IsOptional()
+  @IsString({ message: '$property must be a string' })
+  @IsRegistryCode()
+  department?: string;
+
   @Required()
   @IsString({ message: '$property must be a string' })
   @MaxLength(200, { message: '$property must be at most 200 characters' })
@@ -55,6 +61,12 @@ export class UpdateUserDto {
   @UnlessAbsent()
   @IsBoolean({ message: '$property must be true or false' })
   disabled?: boolean;
+
+  /** Rebinds a `department` account to another department of its site. */
+  @UnlessAbsent()
+  @IsString({ message: '$property must be a string' })
+  @IsRegistryCode()
+  department?: string;
 }
 
 export class DisplayTokenDto {
