@@ -8,7 +8,7 @@ import { insertCases, insertReviews } from '../support/review-fixtures';
 import { changedTables, Fingerprint, siteFingerprinter, SiteFingerprinter } from '../support/site-fingerprint';
 import { startTestApp, TestApp } from '../support/test-app';
 
-jest.setTimeout(600_000);
+jest.setTimeout(900_000);
 
 const ADMIN_TOKEN = 'site-routes-admin-token-0123456789';
 const OWN = 'huiji-t1';
