@@ -11,6 +11,7 @@ import { QueueModule } from './core/queue/queue.module';
 import { RedisModule } from './core/redis/redis.module';
 import { TimeModule } from './core/time/time.module';
 import { redactUrl } from './core/auth/redact-url';
+import { AbsencesModule } from './modules/absences/absences.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { DeviceKeysModule } from './modules/accounts/device-keys/device-keys.module';
@@ -69,6 +70,7 @@ export class AppModule {
         RectificationModule,
         PatrolModule,
         ReviewsModule,
+        AbsencesModule,
         TrendsModule.withLedger(ReviewsModule),
         LiveModule,
         ...dashboard,

@@ -2,7 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from './core/time/clock';
 import { IndicatorsService } from './modules/indicators/indicators.service';
-import { ALERT_SOURCES, PATROL_INDICATORS, SnapshotSources } from './modules/indicators/snapshot-sources';
+import { ABSENCE_REGISTER, ALERT_SOURCES, PATROL_INDICATORS, SnapshotSources } from './modules/indicators/snapshot-sources';
+import { ABSENCE_REGISTER_SOURCE } from './modules/absences/absence-register-source';
 import { PATROL_ALERTS, PATROL_INDICATOR_SOURCE } from './modules/patrol/patrol-source';
 import { REBOUND_ALERTS } from './modules/rectification/rebound-alerts';
 import { FOLLOW_UP_ALERTS } from './modules/reviews/follow-up-alerts';
@@ -14,6 +15,7 @@ import { FOLLOW_UP_ALERTS } from './modules/reviews/follow-up-alerts';
  */
 export const SNAPSHOT_SOURCES: SnapshotSources = {
   patrol: PATROL_INDICATOR_SOURCE,
+  register: ABSENCE_REGISTER_SOURCE,
   alerts: [PATROL_ALERTS, REBOUND_ALERTS, FOLLOW_UP_ALERTS],
 };
 
@@ -23,6 +25,7 @@ export const SNAPSHOT_SOURCES: SnapshotSources = {
   providers: [
     { provide: PATROL_INDICATORS, useValue: SNAPSHOT_SOURCES.patrol },
     { provide: ALERT_SOURCES, useValue: SNAPSHOT_SOURCES.alerts },
+    { provide: ABSENCE_REGISTER, useValue: SNAPSHOT_SOURCES.register },
     IndicatorsService,
   ],
   exports: [IndicatorsService],
@@ -31,5 +34,5 @@ export class SnapshotModule {}
 
 /** The same service for the CLI, which runs without Nest. */
 export function snapshotIndicators(ds: DataSource, clock: Clock): IndicatorsService {
-  return new IndicatorsService(ds, clock, SNAPSHOT_SOURCES.patrol, SNAPSHOT_SOURCES.alerts);
+  return new IndicatorsService(ds, clock, SNAPSHOT_SOURCES.patrol, SNAPSHOT_SOURCES.alerts, SNAPSHOT_SOURCES.register);
 }

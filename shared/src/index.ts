@@ -10,6 +10,7 @@ export * from './rectification';
 export * from './rectification-targets';
 export * from './follow-ups';
 export * from './ratings';
+export * from './absences';
 export * from './trends';
 export * from './patrol';
 export * from './accounts';

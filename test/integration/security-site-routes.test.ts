@@ -52,6 +52,16 @@ const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
   CalendarDayDto: { kind: 'workday' },
   UpdateCheckpointDto: { label: 'walk' },
   CreateCheckpointDto: { code: 'walk-cp', label: 'walk', items: [42] },
+  FileAbsenceDto: {
+    staff: 's1',
+    kind: 'official_business',
+    from: new Date(Date.now() + 3 * 3600_000).toISOString(),
+    to: new Date(Date.now() + 4 * 3600_000).toISOString(),
+    reason: 'walk',
+  },
+  DecideAbsenceDto: { decision: 'approved', note: 'walk' },
+  CancelAbsenceDto: { note: 'walk' },
+  ReturnAbsenceDto: {},
 };
 
 // Every route of the API document, called by accounts of the town huiji-t1 with a foreign
@@ -132,6 +142,16 @@ describe('every route keeps a town account to its own site', () => {
       'appeal',
       await admin('POST', `/api/v1/admin/sites/${site}/reviews/r-bad/appeal`, { reason: 'malicious', statement: `${MARK} 申诉` }),
     );
+    const absence = ok(
+      'register entry',
+      await admin('POST', `/api/v1/admin/sites/${site}/absences`, {
+        staff: 's1',
+        kind: 'meeting',
+        from: new Date(Date.now() + 3600_000).toISOString(),
+        to: new Date(Date.now() + 2 * 3600_000).toISOString(),
+        reason: `${MARK} 会议`,
+      }),
+    );
     const userId = await makeUser(t, `secretmark-${site}`, 'admin', [site]);
     return {
       evidence: evidence.body.id,
@@ -140,6 +160,7 @@ describe('every route keeps a town account to its own site', () => {
       key: key.body.id,
       case: caseId,
       appeal: appeal.body.id,
+      absence: absence.body.id,
       user: userId,
     };
   }
@@ -201,6 +222,7 @@ describe('every route keeps a town account to its own site', () => {
       if (path.includes('/device-keys/')) return own.key;
       if (path.includes('/follow-ups/')) return own.case;
       if (path.includes('/appeals/')) return own.appeal;
+      if (path.includes('/absences/')) return own.absence;
       if (path.includes('/users/')) return own.user;
       return NO_ID;
     };
@@ -258,6 +280,7 @@ describe('every route keeps a town account to its own site', () => {
       'calendar_days',
       'review_appeals',
       'follow_up_cases',
+      'absence_entries',
     ])
       expect([table, hall[table] === empty]).toEqual([table, false]);
   });

@@ -150,4 +150,34 @@ describe('deriveAlerts', () => {
     expect(alerts[0]).toMatchObject({ id: 'staff.away:s1', since: ago(300).toISOString() });
     expect(alerts[0].message.zh).toContain('休息超时');
   });
+
+  it('says why an outing counts: not filed, or lasting past its approved time', () => {
+    const alert = (breach: 'outing_unregistered' | 'cover_ended') =>
+      deriveAlerts(
+        { code: 'huiji' },
+        snap({}),
+        facts({
+          away: [
+            {
+              staff: 's1',
+              staffName: '张三',
+              window: '03',
+              department: 'gjj',
+              reason: 'official_business',
+              leftAt: ago(600),
+              breachSince: ago(60),
+              breach,
+            },
+          ],
+        }),
+      )[0].message;
+    expect(alert('outing_unregistered')).toEqual({
+      zh: '张三（03 窗口）外出未报备，已离岗 10 分钟',
+      en: '张三, window 03: outing not filed 10 min',
+    });
+    expect(alert('cover_ended')).toEqual({
+      zh: '张三（03 窗口）超出报备时间，已离岗 10 分钟',
+      en: '张三, window 03: past approved time 10 min',
+    });
+  });
 });

@@ -1,5 +1,6 @@
 import { IndicatorSnapshot, INDICATORS, LiveAlert } from '@hallwatch/shared';
 import { wholeSeconds } from './indicator-math';
+import type { AwayBreachKind } from './window-indicators';
 
 /** What the alerts need beyond the numbers: names, thresholds and the moments conditions began. */
 export interface DepartmentAlertFacts {
@@ -24,9 +25,19 @@ export interface AwayAlertFacts {
   reason: string | null;
   /** When the staff member left the window. */
   leftAt: Date;
-  /** When the absence became unregistered (at once, or when the allowed break ran out). */
+  /** When the absence became unregistered (at once, or when the allowed break or the register's cover ran out). */
   breachSince: Date;
+  /** Why it counts as unregistered; a walk-off when absent. */
+  breach?: AwayBreachKind;
 }
+
+// Short enough for the wall's line beside a long department name; AWOL as the wall's legend says.
+const AWAY_WORDS: Record<AwayBreachKind, { zh: string; en: string }> = {
+  walked_off: { zh: '未登记离岗', en: 'AWOL' },
+  outing_unregistered: { zh: '外出未报备', en: 'outing not filed' },
+  break_overrun: { zh: '休息超时', en: 'over break' },
+  cover_ended: { zh: '超出报备时间', en: 'past approved time' },
+};
 
 export interface AlertFacts {
   now: Date;
@@ -154,7 +165,7 @@ export function deriveAlerts(site: { code: string }, snapshot: IndicatorSnapshot
   }
   for (const a of facts.away) {
     const m = minutes(wholeSeconds(a.leftAt, facts.now));
-    const unregistered = a.reason === 'unregistered';
+    const words = AWAY_WORDS[a.breach ?? (a.reason === 'unregistered' ? 'walked_off' : 'break_overrun')];
     out.push({
       ...base,
       id: `staff.away:${a.staff}`,
@@ -165,9 +176,8 @@ export function deriveAlerts(site: { code: string }, snapshot: IndicatorSnapshot
       staff: a.staff,
       since: a.breachSince.toISOString(),
       message: {
-        zh: `${a.staffName}（${a.window} 窗口）${unregistered ? '未登记离岗' : '休息超时'}，已离岗 ${m} 分钟`,
-        // Short enough for the wall's line beside a long department name; AWOL as the wall's legend says.
-        en: `${a.staffName}, window ${a.window}: ${unregistered ? 'AWOL' : 'over break'} ${m} min`,
+        zh: `${a.staffName}（${a.window} 窗口）${words.zh}，已离岗 ${m} 分钟`,
+        en: `${a.staffName}, window ${a.window}: ${words.en} ${m} min`,
       },
       items: [...INDICATORS['staff.away.unregistered'].items],
     });

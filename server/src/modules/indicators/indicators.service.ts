@@ -6,6 +6,7 @@ import { Clock } from '../../core/time/clock';
 import { serviceDay } from '../../core/time/service-day';
 import { Site } from '../registry/site.entity';
 import { AlertFacts } from './alert-rules';
+import { ROSTER_LOOKBACK_DAYS } from './window-indicators';
 import { byUrgency } from './alert-sources';
 import type { AlertSource } from './alert-sources';
 import { recordSnapshotHour } from './indicator-history';
@@ -15,7 +16,9 @@ import { NO_PATROL } from './patrol-indicators';
 import type { PatrolIndicatorSource } from './patrol-indicators';
 import { buildSnapshot } from './snapshot-builder';
 import { readSnapshotFacts } from './snapshot-facts';
-import { ALERT_SOURCES, PATROL_INDICATORS } from './snapshot-sources';
+import { ABSENCE_REGISTER, ALERT_SOURCES, PATROL_INDICATORS } from './snapshot-sources';
+import { NO_REGISTER } from './absence-register';
+import type { AbsenceRegisterSource } from './absence-register';
 import { sqlOn } from './sql';
 
 /** How often the current hour's history row is refreshed for each site busy today. */
@@ -32,6 +35,7 @@ export interface Evaluation {
 export class IndicatorsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(IndicatorsService.name);
   private patrol: PatrolIndicatorSource;
+  private readonly register: AbsenceRegisterSource;
   private readonly alertSources: AlertSource[];
   private timer: NodeJS.Timeout | null = null;
   private recording = false;
@@ -43,8 +47,10 @@ export class IndicatorsService implements OnModuleInit, OnModuleDestroy {
     // where a caller wants the indicators' own numbers, as the history tests do.
     @Optional() @Inject(PATROL_INDICATORS) patrol?: PatrolIndicatorSource,
     @Optional() @Inject(ALERT_SOURCES) alertSources?: readonly AlertSource[],
+    @Optional() @Inject(ABSENCE_REGISTER) register?: AbsenceRegisterSource,
   ) {
     this.patrol = patrol ?? NO_PATROL;
+    this.register = register ?? NO_REGISTER;
     this.alertSources = [...(alertSources ?? [])];
   }
 
@@ -121,7 +127,8 @@ export class IndicatorsService implements OnModuleInit, OnModuleDestroy {
       (registry, d) => (d === null ? null : registry.departments.get(d)?.waitTargetSec) ?? settings.waitTargetSec,
     );
     const patrol = await this.patrol.values(em, site, now, day);
-    const evaluation = buildSnapshot({ site, now, settings, patrol, ...facts });
+    const register = await this.register.entries(em, site, now, ROSTER_LOOKBACK_DAYS);
+    const evaluation = buildSnapshot({ site, now, settings, patrol, register, ...facts });
     for (const source of this.alertSources) evaluation.snapshot.alerts.push(...(await source.alerts(em, site, now)));
     if (this.alertSources.length) evaluation.snapshot.alerts.sort(byUrgency);
     return evaluation;

@@ -5,7 +5,8 @@ import { PatrolIndicatorValues, ZERO_PATROL } from './patrol-indicators';
 import { QueueFacts, queueValues } from './queue-indicators';
 import { RegistryFacts } from './registry-facts';
 import { ReviewFacts, reviewValues } from './review-indicators';
-import { awayBreachSince, PresenceFact, windowStaffValues } from './window-indicators';
+import { awayBreach, PresenceFact, windowStaffValues, ROSTER_LOOKBACK_DAYS } from './window-indicators';
+import { coveringEntry, onLeaveWithin, RegisterEntryFact } from './absence-register';
 import { NO_ACTIVITY, WindowActivity, windowStates } from './window-states';
 
 export interface SnapshotInputs {
@@ -21,6 +22,17 @@ export interface SnapshotInputs {
   patrol: PatrolIndicatorValues;
   /** When the windows' states began; without it the wall's windows carry no start times. */
   windowActivity?: WindowActivity;
+  /** Approved entries of the outing and leave register; without them no absence is covered. */
+  register?: readonly RegisterEntryFact[];
+}
+
+/** Each absence with the approved register entry that covers it, if any. */
+function withCovers(presence: PresenceFact[], register: readonly RegisterEntryFact[]): PresenceFact[] {
+  return presence.map((p) => {
+    if (p.state !== 'away') return p;
+    const e = coveringEntry(register, p);
+    return { ...p, cover: e ? { id: e.id, kind: e.kind, until: e.until } : null };
+  });
 }
 
 const NO_WINDOWS: IndicatorValues = {
@@ -47,7 +59,12 @@ function ordered(v: IndicatorValues): IndicatorValues {
  */
 export function buildSnapshot(i: SnapshotInputs): { snapshot: IndicatorSnapshot; alertFacts: AlertFacts } {
   const { now, settings, registry, queue } = i;
-  const ws = windowStaffValues(i.presence, registry, queue.windows, now, settings.allowedBreakSec);
+  const register = i.register ?? [];
+  const presence = withCovers(i.presence, register);
+  const lookBackFrom = new Date(now.getTime() - ROSTER_LOOKBACK_DAYS * 86_400_000);
+  const ws = windowStaffValues(presence, registry, queue.windows, now, settings.allowedBreakSec, (staff) =>
+    onLeaveWithin(register, staff, lookBackFrom, now),
+  );
   const codes = new Set<string>([
     ...registry.departments.keys(),
     ...queue.tickets.keys(),
@@ -56,7 +73,7 @@ export function buildSnapshot(i: SnapshotInputs): { snapshot: IndicatorSnapshot;
     ...ws.departments.keys(),
     ...Object.keys(i.patrol.departments),
   ]);
-  const staffed = new Set(i.presence.map((p) => p.window));
+  const staffed = new Set(presence.map((p) => p.window));
   const closedTidal = new Map<string, string[]>();
   for (const w of registry.windows.values())
     if (w.kind === 'tidal' && !w.isOpen && w.department !== null && !staffed.has(w.code))
@@ -114,9 +131,9 @@ export function buildSnapshot(i: SnapshotInputs): { snapshot: IndicatorSnapshot;
   });
 
   const away: AwayAlertFacts[] = [];
-  for (const p of i.presence) {
-    const breachSince = awayBreachSince(p, now, settings.allowedBreakSec);
-    if (!breachSince) continue;
+  for (const p of presence) {
+    const breach = awayBreach(p, now, settings.allowedBreakSec);
+    if (!breach) continue;
     const name = registry.staff.get(p.staff)?.name ?? p.staff;
     away.push({
       staff: p.staff,
@@ -125,7 +142,8 @@ export function buildSnapshot(i: SnapshotInputs): { snapshot: IndicatorSnapshot;
       department: p.department,
       reason: p.reason,
       leftAt: p.since,
-      breachSince,
+      breachSince: breach.since,
+      breach: breach.kind,
     });
   }
   const departmentInfo: IndicatorSnapshot['departmentInfo'] = {};
@@ -136,7 +154,7 @@ export function buildSnapshot(i: SnapshotInputs): { snapshot: IndicatorSnapshot;
     values,
     departments,
     alerts: [],
-    windows: windowStates(registry, i.presence, queue.windows, i.windowActivity ?? NO_ACTIVITY, now, settings.allowedBreakSec),
+    windows: windowStates(registry, presence, queue.windows, i.windowActivity ?? NO_ACTIVITY, now, settings.allowedBreakSec),
     departmentInfo,
     siteInfo: {
       name: { zh: i.site.name ?? i.site.code, en: i.site.nameEn ?? i.site.name ?? i.site.code },

@@ -1,5 +1,6 @@
 import { RegistryFacts } from './registry-facts';
-import { awayBreachSince, PresenceFact, windowStaffValues } from './window-indicators';
+import { coveringEntry, onLeaveWithin, RegisterEntryFact } from './absence-register';
+import { awayBreach, awayBreachSince, PresenceFact, windowStaffValues } from './window-indicators';
 
 const now = new Date('2026-03-02T03:00:00.000Z');
 const ago = (sec: number) => new Date(now.getTime() - sec * 1000);
@@ -13,10 +14,51 @@ describe('awayBreachSince', () => {
     expect(awayBreachSince(away('break', 900), now, 900)).toBeNull();
     expect(awayBreachSince(away('break', 901), now, 900)).toEqual(ago(1));
   });
-  it('never counts registered official business or meetings, nor staff on post', () => {
-    expect(awayBreachSince(away('official_business', 9000), now, 900)).toBeNull();
-    expect(awayBreachSince(away('meeting', 9000), now, 900)).toBeNull();
+  it('counts declared official business or a meeting at once unless an approved entry covers it, and never staff on post', () => {
+    expect(awayBreach(away('official_business', 9000), now, 900)).toEqual({ kind: 'outing_unregistered', since: ago(9000) });
+    expect(awayBreachSince(away('meeting', 60), now, 900)).toEqual(ago(60));
+    const cover = { id: 'e1', kind: 'meeting' as const, until: ago(-600) };
+    expect(awayBreachSince({ ...away('meeting', 9000), cover }, now, 900)).toBeNull();
     expect(awayBreachSince({ state: 'on_post', reason: null, since: ago(9000) }, now, 900)).toBeNull();
+  });
+  it('counts a covered absence from the end of its cover, whatever was declared', () => {
+    const cover = { id: 'e1', kind: 'sick_leave' as const, until: ago(120) };
+    expect(awayBreach({ ...away('break', 9000), cover }, now, 900)).toEqual({ kind: 'cover_ended', since: ago(120) });
+    expect(awayBreach({ ...away('unregistered', 9000), cover: { ...cover, until: now } }, now, 900)).toBeNull();
+  });
+});
+
+describe('coveringEntry', () => {
+  const at = (min: number) => new Date(now.getTime() + min * 60_000);
+  const entry = (kind: RegisterEntryFact['kind'], from: number, until: number, id: string = kind): RegisterEntryFact => ({
+    id,
+    staff: 's1',
+    kind,
+    from: at(from),
+    until: at(until),
+  });
+  const left = (reason: string | null, min: number) => ({ staff: 's1', reason, since: at(min) });
+
+  it('covers a departure of the declared kind from 15 minutes before the entry to its end', () => {
+    const e = entry('official_business', 0, 60);
+    expect(coveringEntry([e], left('official_business', -15))).toBe(e);
+    expect(coveringEntry([e], left('official_business', 60))).toBe(e);
+    expect(coveringEntry([e], left('official_business', -16))).toBeNull();
+    expect(coveringEntry([e], left('official_business', 61))).toBeNull();
+    expect(coveringEntry([e], left('meeting', 10))).toBeNull();
+    expect(coveringEntry([e], left('break', 10))).toBeNull();
+    expect(coveringEntry([e], { ...left('official_business', 10), staff: 's2' })).toBeNull();
+  });
+  it('lets approved leave cover whatever was declared, and takes the entry reaching furthest', () => {
+    const leave = entry('personal_leave', 0, 240);
+    expect(coveringEntry([leave], left('unregistered', 30))).toBe(leave);
+    const short = entry('meeting', 0, 30, 'short');
+    expect(coveringEntry([short, leave], left('meeting', 10))).toBe(leave);
+  });
+  it('explains a roster absence by leave overlapping the look-back, not by an outing', () => {
+    expect(onLeaveWithin([entry('annual_leave', -100, -50)], 's1', at(-60), now)).toBe(true);
+    expect(onLeaveWithin([entry('annual_leave', -100, -70)], 's1', at(-60), now)).toBe(false);
+    expect(onLeaveWithin([entry('official_business', -100, 50)], 's1', at(-60), now)).toBe(false);
   });
 });
 
@@ -82,5 +124,10 @@ describe('windowStaffValues', () => {
   });
   it('takes roster presence over roster staff only', () => {
     expect(r.site['roster.presence']).toBeCloseTo(1 / 3, 12);
+  });
+  it('counts a roster member on approved leave as explained, not missing', () => {
+    const onLeave = windowStaffValues(presence, registry, tickets, now, 900, (staff) => staff === 'c');
+    expect(onLeave.departments.get('yb')).toMatchObject({ 'roster.presence': 1 });
+    expect(onLeave.site['roster.presence']).toBeCloseTo(2 / 3, 12);
   });
 });

@@ -1,4 +1,4 @@
-import { IndicatorValues } from '@hallwatch/shared';
+import { AbsenceKind, IndicatorValues } from '@hallwatch/shared';
 import { serviceDay } from '../../core/time/service-day';
 import { imbalance, ratio } from './indicator-math';
 import { RegistryFacts } from './registry-facts';
@@ -13,6 +13,15 @@ export interface PresenceFact {
   since: Date;
   /** The department owning the window (registry); null for a window the registry lacks. */
   department: string | null;
+  /** While away: the approved register entry that covers the absence (absence-register.ts), if any. */
+  cover?: PresenceCover | null;
+}
+
+export interface PresenceCover {
+  id: string;
+  kind: AbsenceKind;
+  /** Where the cover ends: an absence lasting past it is unregistered from then on. */
+  until: Date;
 }
 
 export const ROSTER_LOOKBACK_DAYS = 30;
@@ -41,16 +50,44 @@ export function presenceFrom(rows: PresenceRow[], day: string, timeZone: string,
 }
 
 /**
- * When an away staff member became "away unregistered": at once for reason `unregistered`,
- * or when a break outlasts the allowed break. Official business and meetings are
- * registered absences and never count. Null while the absence is in order.
+ * Why an absence counts as unregistered: declared so (`walked_off`); declared official business
+ * or a meeting that no approved outing covers (`outing_unregistered`); a break past the allowed
+ * break (`break_overrun`); an absence lasting past the end of the approved entry that covered it
+ * (`cover_ended`).
  */
-export function awayBreachSince(p: Pick<PresenceFact, 'state' | 'reason' | 'since'>, now: Date, allowedBreakSec: number): Date | null {
+export type AwayBreachKind = 'walked_off' | 'outing_unregistered' | 'break_overrun' | 'cover_ended';
+
+export interface AwayBreach {
+  kind: AwayBreachKind;
+  since: Date;
+}
+
+/**
+ * When and why an away staff member became "away unregistered" (docs/contracts/absences.md):
+ * an absence the register covers is in order until its cover ends; otherwise a declared outing
+ * or meeting needs an approved entry and counts at once without one, as a walk-off does, and a
+ * break counts once it outlasts the allowed break. Null while the absence is in order.
+ */
+export function awayBreach(
+  p: Pick<PresenceFact, 'state' | 'reason' | 'since' | 'cover'>,
+  now: Date,
+  allowedBreakSec: number,
+): AwayBreach | null {
   if (p.state !== 'away') return null;
-  if (p.reason === 'unregistered') return p.since;
-  if (p.reason !== 'break' && p.reason !== null) return null;
+  if (p.cover) return now.getTime() > p.cover.until.getTime() ? { kind: 'cover_ended', since: p.cover.until } : null;
+  if (p.reason === 'unregistered') return { kind: 'walked_off', since: p.since };
+  if (p.reason === 'official_business' || p.reason === 'meeting') return { kind: 'outing_unregistered', since: p.since };
   const due = new Date(p.since.getTime() + allowedBreakSec * 1000);
-  return now.getTime() > due.getTime() ? due : null;
+  return now.getTime() > due.getTime() ? { kind: 'break_overrun', since: due } : null;
+}
+
+/** Since when an away staff member has been "away unregistered"; null while the absence is in order. */
+export function awayBreachSince(
+  p: Pick<PresenceFact, 'state' | 'reason' | 'since' | 'cover'>,
+  now: Date,
+  allowedBreakSec: number,
+): Date | null {
+  return awayBreach(p, now, allowedBreakSec)?.since ?? null;
 }
 
 interface Group {
@@ -75,6 +112,8 @@ export function windowStaffValues(
   windowTickets: Map<string, { done: number; busy: boolean }>,
   now: Date,
   allowedBreakSec: number,
+  /** Whether approved leave of the staff member falls within the roster look-back. */
+  onLeave: (staff: string) => boolean = () => false,
 ): WindowStaffResult {
   const site = emptyGroup();
   const groups = new Map<string, Group>();
@@ -94,7 +133,8 @@ export function windowStaffValues(
   const seenAfter = now.getTime() - ROSTER_LOOKBACK_DAYS * 86_400_000;
   for (const s of registry.staff.values()) {
     if (!s.onRoster) continue;
-    const seen = s.lastSignedInAt !== null && s.lastSignedInAt.getTime() >= seenAfter;
+    // Approved leave in the look-back explains an absence from the roster as a sign-in would (请假, not missing).
+    const seen = (s.lastSignedInAt !== null && s.lastSignedInAt.getTime() >= seenAfter) || onLeave(s.code);
     const targets = s.department === null ? [site] : [site, group(s.department)];
     for (const g of targets) {
       g.roster++;

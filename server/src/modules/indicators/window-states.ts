@@ -1,4 +1,4 @@
-import { WindowState, WindowStateKind } from '@hallwatch/shared';
+import { isLeaveKind, WindowState, WindowStateKind } from '@hallwatch/shared';
 import { RegistryFacts } from './registry-facts';
 import { fact, FactQuery } from './sql';
 import { awayBreachSince, PresenceFact } from './window-indicators';
@@ -129,7 +129,8 @@ export function windowStates(
       state,
       staff: who?.staff ?? null,
       staffName: who ? (registry.staff.get(who.staff)?.name ?? null) : null,
-      reason: who && who.state === 'away' ? who.reason : null,
+      // Approved leave shows as such (请假), whatever the device declared on leaving.
+      reason: who && who.state === 'away' ? (who.cover && isLeaveKind(who.cover.kind) ? 'leave' : who.reason) : null,
       since: since ? since.toISOString() : null,
     });
   }

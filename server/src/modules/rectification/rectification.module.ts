@@ -31,5 +31,7 @@ import { RectificationReport } from './entities/rectification-report.entity';
   ],
   controllers: [RectificationImportController, RectificationItemsController, RectificationLinksController],
   providers: [ReportImportService, RectificationService, RectificationLinksService],
+  // The register files its monthly figures as evidence on items 50 and 51 (modules/absences).
+  exports: [RectificationService],
 })
 export class RectificationModule {}

@@ -2,12 +2,13 @@
  * The wall's numbers of a site may have changed. `events`: a batch committed; `patrol`: a
  * round fell due, overdue or missed, a notice was reminded or escalated, a finding or notice
  * was answered; `registry`: the site, its settings, departments, windows, staff or service
- * items were edited.
+ * items were edited; `register`: an entry of the outing and leave register was approved,
+ * cancelled or ended early, which settles or unsettles absences from the windows.
  */
 export interface SiteChanged {
   siteId: string;
   siteCode: string;
-  cause: 'events' | 'patrol' | 'registry';
+  cause: 'events' | 'patrol' | 'registry' | 'register';
 }
 
 /**

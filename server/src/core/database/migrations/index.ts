@@ -20,6 +20,7 @@ import { SettleRatingVisits1796590949045 } from './1796590949045-settle-rating-v
 import { AddPatrolWalkProof1796590985254 } from './1796590985254-add-patrol-walk-proof';
 import { AddPatrolRetiredCodes1796596961221 } from './1796596961221-add-patrol-retired-codes';
 import { AddDepartmentAccounts1796598324364 } from './1796598324364-add-department-accounts';
+import { AddAbsenceRegister1796598490989 } from './1796598490989-add-absence-register';
 
 // Every migration, in order. `npm run hallwatch -- migration-generate <Name>` writes new ones.
 export const MIGRATIONS: Function[] = [
@@ -45,4 +46,5 @@ export const MIGRATIONS: Function[] = [
   AddPatrolWalkProof1796590985254,
   AddPatrolRetiredCodes1796596961221,
   AddDepartmentAccounts1796598324364,
+  AddAbsenceRegister1796598490989,
 ];
