@@ -3,9 +3,11 @@ import {
   CHECK_RESULTS,
   COMPLAINT_SOURCES,
   EVENT_TYPES,
+  EventDataMap,
   EventType,
   LEAVE_REASONS,
   MAX_FUTURE_SKEW_MS,
+  PLATFORM_CHANGES,
   REVIEW_CHANNELS,
   SEVERITIES,
   TICKET_CHANNELS,
@@ -18,10 +20,12 @@ type FieldRule =
   | { kind: 'enum'; values: readonly string[]; optional?: boolean }
   | { kind: 'rating'; optional?: boolean }
   | { kind: 'bool'; optional?: boolean }
-  | { kind: 'phone'; optional?: boolean };
+  | { kind: 'phone'; optional?: boolean }
+  | { kind: 'time'; optional?: boolean }; // an instant, ISO-8601 with an offset
 
 const code = { kind: 'code' } as const;
 const optCode = { kind: 'code', optional: true } as const;
+const optTime = { kind: 'time', optional: true } as const;
 
 const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
   'ticket.issued': {
@@ -62,6 +66,16 @@ const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
     window: optCode,
     staff: optCode,
     phone: { kind: 'phone', optional: true },
+    workOrder: optCode,
+    signBy: optTime,
+    closeBy: optTime,
+  },
+  'complaint.platform_updated': {
+    workOrder: code,
+    change: { kind: 'enum', values: PLATFORM_CHANGES },
+    signBy: optTime,
+    closeBy: optTime,
+    note: { kind: 'text', max: 2000, optional: true },
   },
   'round.started': { round: code, patroller: code },
   'round.completed': { round: code, patroller: code },
@@ -76,6 +90,31 @@ const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
     code: optCode,
   },
 };
+
+type Problem = readonly [field: string, reason: string] | null;
+
+/** The time limits in order: an order is signed for before it is closed. */
+function limitsInOrder(d: { signBy?: string; closeBy?: string }): Problem {
+  if (d.signBy && d.closeBy && Date.parse(d.closeBy) < Date.parse(d.signBy)) return ['closeBy', 'must not be earlier than signBy'];
+  return null;
+}
+
+/**
+ * Rules between the fields of one type, checked once each field passed its own rule; the
+ * field named is the one to change.
+ */
+const CROSS_RULES: { [T in EventType]?: (data: EventDataMap[T]) => Problem } = {
+  'complaint.received': limitsInOrder,
+  'complaint.platform_updated': (d) => {
+    const moves = d.change === 'extended' || d.change === 'reopened';
+    if (d.change === 'extended' && !d.signBy && !d.closeBy) return ['closeBy', 'is required when change is extended (or give signBy)'];
+    if (!moves && d.signBy) return ['signBy', `is given only when change is extended or reopened, not ${d.change}`];
+    if (!moves && d.closeBy) return ['closeBy', `is given only when change is extended or reopened, not ${d.change}`];
+    return limitsInOrder(d);
+  },
+};
+
+const crossCheck = <T extends EventType>(type: T, data: EventDataMap[T]): Problem => CROSS_RULES[type]?.(data) ?? null;
 
 export type ValidationOutcome =
   { ok: true; event: AnyHallEvent; occurredAt: Date } | { ok: false; id: string | null; field: string; reason: string };
@@ -121,6 +160,10 @@ function checkField(rule: FieldRule, value: unknown): string | null {
     case 'phone':
       if (typeof value !== 'string') return 'must be a string';
       return PHONE.test(value) ? null : 'must be 6–20 digits, optionally with + - or spaces';
+    case 'time':
+      if (typeof value !== 'string' || !ISO_WITH_OFFSET.test(value))
+        return 'must be an ISO-8601 time with an offset, e.g. 2024-07-15T17:30:00+08:00';
+      return Number.isNaN(Date.parse(value)) ? 'is not a real date and time' : null;
   }
 }
 
@@ -154,5 +197,7 @@ export function validateEvent(input: unknown, now: Date = new Date()): Validatio
   const clean: Record<string, unknown> = {};
   for (const name of Object.keys(rules)) if (data[name] !== undefined && data[name] !== null) clean[name] = data[name];
   const event = { id: input.id, type: input.type, occurredAt: input.occurredAt, data: clean } as unknown as AnyHallEvent;
+  const crossed = crossCheck(event.type, event.data);
+  if (crossed) return fail(`data.${crossed[0]}`, crossed[1]);
   return { ok: true, event, occurredAt };
 }

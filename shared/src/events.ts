@@ -14,6 +14,7 @@ export const EVENT_TYPES = [
   'staff.returned',
   'review.submitted',
   'complaint.received',
+  'complaint.platform_updated',
   'round.started',
   'round.completed',
   'round.check',
@@ -35,6 +36,12 @@ export const TICKET_OUTCOMES = ['done', 'rejected', 'need_materials'] as const;
 export const LEAVE_REASONS = ['break', 'official_business', 'meeting', 'unregistered'] as const;
 export const REVIEW_CHANNELS = ['pad', 'app', 'sms', 'qr', 'web', 'hotline'] as const;
 export const COMPLAINT_SOURCES = ['hotline_12345', 'complaint_book', 'onsite', 'web'] as const;
+/**
+ * What the platform that sent a complaint's work order later did to it: `extended` its time
+ * limits (延期), `withdrawn` it (撤单), `closed` it (办结归档), or `reopened` it (重办).
+ */
+export const PLATFORM_CHANGES = ['extended', 'withdrawn', 'closed', 'reopened'] as const;
+export type PlatformChange = (typeof PLATFORM_CHANGES)[number];
 export const CHECK_RESULTS = ['ok', 'finding'] as const;
 export const SEVERITIES = ['low', 'medium', 'high'] as const;
 
@@ -77,6 +84,19 @@ export interface EventDataMap {
     window?: string;
     staff?: string;
     phone?: string;
+    /** The platform's work order number (工单号), e.g. the 12345 hotline's. */
+    workOrder?: string;
+    /** The platform's time limits, ISO-8601 with an offset: to sign for the order (签收时限) and to close it (办结时限). */
+    signBy?: string;
+    closeBy?: string;
+  };
+  'complaint.platform_updated': {
+    workOrder: string;
+    change: PlatformChange;
+    /** The new time limits (with `extended` or `reopened`). */
+    signBy?: string;
+    closeBy?: string;
+    note?: string;
   };
   'round.started': { round: string; patroller: string };
   'round.completed': { round: string; patroller: string };

@@ -1,11 +1,11 @@
-import { EVENT_TYPES, PATROL_EVENT_TYPES } from '@hallwatch/shared';
+import { EVENT_TYPES, EventDataMap, EventType, PATROL_EVENT_TYPES } from '@hallwatch/shared';
 import { DeviceKeysService } from '../../server/src/modules/accounts/device-keys/device-keys.service';
 import { ev, makeSite } from '../support/factories';
 import { postEvents } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
 
-// One valid example of every event type of docs/contracts/device-events.md.
-const EXAMPLES: Record<string, Record<string, unknown>> = {
+// One valid example of every event type of docs/contracts/device-events.md (the compiler asks for each).
+const EXAMPLES: { [T in EventType]: EventDataMap[T] } = {
   'ticket.issued': { ticket: 'A001', department: 'd1', channel: 'walk_in', serviceItem: 'gjj-001' },
   'ticket.called': { ticket: 'A001', window: 'w1' },
   'ticket.started': { ticket: 'A001', window: 'w1', staff: 's1' },
@@ -26,7 +26,21 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
     realName: true,
     phone: '13812341234',
   },
-  'complaint.received': { source: 'hotline_12345', summary: '窗口态度不好', department: 'd1', phone: '13900001111' },
+  'complaint.received': {
+    source: 'hotline_12345',
+    summary: '窗口态度不好',
+    department: 'd1',
+    phone: '13900001111',
+    workOrder: 'GD20240715-0001',
+    signBy: '2024-07-15T11:30:00+08:00',
+    closeBy: '2024-07-22T17:30:00+08:00',
+  },
+  'complaint.platform_updated': {
+    workOrder: 'GD20240715-0001',
+    change: 'extended',
+    closeBy: '2024-07-26T17:30:00+08:00',
+    note: '申请延期已批准',
+  },
   'round.started': { round: 'r1', patroller: 'p1' },
   'round.completed': { round: 'r1', patroller: 'p1' },
   'round.check': {
@@ -40,10 +54,16 @@ const EXAMPLES: Record<string, Record<string, unknown>> = {
   },
 };
 
+const HOTLINE = { source: 'hotline_12345', summary: '办事指南与窗口要求不一致' };
+
 describe('ingest contract (docs/contracts/device-events.md)', () => {
   let t: TestApp;
   let key: string;
   const count = async (sql: string, params: unknown[] = []) => (await t.ds.query(sql, params))[0].n as number;
+  const order = async (workOrder: string) =>
+    (
+      await t.ds.query(`SELECT first_close_by, sign_by, close_by, platform_status FROM complaints WHERE work_order = $1`, [workOrder])
+    )[0] as Record<string, unknown> | undefined;
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -69,6 +89,12 @@ describe('ingest contract (docs/contracts/device-events.md)', () => {
     });
     expect(await count(`SELECT count(*)::int n FROM reviews WHERE rating = 2 AND follow_up_open`)).toBe(1);
     expect(await count(`SELECT count(*)::int n FROM complaints WHERE closed_at IS NULL`)).toBe(1);
+    expect(await order('GD20240715-0001')).toEqual({
+      first_close_by: new Date('2024-07-22T17:30:00+08:00'),
+      sign_by: new Date('2024-07-15T11:30:00+08:00'),
+      close_by: new Date('2024-07-26T17:30:00+08:00'),
+      platform_status: null,
+    });
     const presence = await t.ds.query(`SELECT staff, state, reason FROM staff_presence ORDER BY staff`);
     expect(presence).toEqual([
       { staff: 's1', state: 'on_post', reason: null },
@@ -181,6 +207,57 @@ describe('ingest contract (docs/contracts/device-events.md)', () => {
       /true or false/,
     ],
     ['not an object', 42, 'event', /JSON object/],
+    [
+      'a time limit without an offset',
+      { id: 'u14', type: 'complaint.received', occurredAt: new Date().toISOString(), data: { ...HOTLINE, signBy: '2024-07-15 11:30' } },
+      'data.signBy',
+      /ISO-8601 time with an offset/,
+    ],
+    [
+      'a close limit before the sign limit',
+      {
+        id: 'u15',
+        type: 'complaint.received',
+        occurredAt: new Date().toISOString(),
+        data: { ...HOTLINE, signBy: '2024-07-16T09:00:00+08:00', closeBy: '2024-07-15T17:00:00+08:00' },
+      },
+      'data.closeBy',
+      /earlier than signBy/,
+    ],
+    [
+      'a platform change without its work order',
+      { id: 'u16', type: 'complaint.platform_updated', occurredAt: new Date().toISOString(), data: { change: 'closed' } },
+      'data.workOrder',
+      /required/,
+    ],
+    [
+      'a platform change of an unknown kind',
+      { id: 'u17', type: 'complaint.platform_updated', occurredAt: new Date().toISOString(), data: { workOrder: 'GD1', change: 'lost' } },
+      'data.change',
+      /extended, withdrawn, closed, reopened/,
+    ],
+    [
+      'an extension without a new limit',
+      {
+        id: 'u18',
+        type: 'complaint.platform_updated',
+        occurredAt: new Date().toISOString(),
+        data: { workOrder: 'GD1', change: 'extended' },
+      },
+      'data.closeBy',
+      /required when change is extended/,
+    ],
+    [
+      'a limit given with a withdrawal',
+      {
+        id: 'u19',
+        type: 'complaint.platform_updated',
+        occurredAt: new Date().toISOString(),
+        data: { workOrder: 'GD1', change: 'withdrawn', closeBy: '2024-07-26T17:30:00+08:00' },
+      },
+      'data.closeBy',
+      /only when change is extended or reopened, not withdrawn/,
+    ],
   ])('rejects %s, naming the field and storing nothing', async (_name, event, field, reason) => {
     const before = await count(`SELECT count(*)::int n FROM events`);
     const res = await postEvents(t.url, key, { events: [event] });
@@ -188,6 +265,51 @@ describe('ingest contract (docs/contracts/device-events.md)', () => {
     expect(res.body.results[0]).toEqual(expect.objectContaining({ status: 'rejected', field }));
     expect((res.body.results[0] as { reason: string }).reason).toMatch(reason);
     expect(await count(`SELECT count(*)::int n FROM events`)).toBe(before);
+  });
+
+  it("keeps a platform's changes to a work order on its complaint, whatever order they arrive in", async () => {
+    const base = Date.now();
+    const at = (min: number) => new Date(base - (60 - min) * 60_000);
+    const limits = { signBy: '2024-08-01T11:00:00+08:00', closeBy: '2024-08-08T17:30:00+08:00' };
+    const later = ev('complaint.platform_updated', { workOrder: 'GD-2', change: 'extended', closeBy: '2024-08-15T17:30:00+08:00' }, at(20));
+    const earlier = ev(
+      'complaint.platform_updated',
+      { workOrder: 'GD-2', change: 'extended', closeBy: '2024-08-12T17:30:00+08:00' },
+      at(10),
+    );
+    // The newest extension comes first, before even its order; the older one last.
+    for (const e of [later, ev('complaint.received', { ...HOTLINE, workOrder: 'GD-2', ...limits }, at(0)), earlier])
+      expect((await postEvents(t.url, key, e)).body.results[0].status).toBe('accepted');
+    expect(await order('GD-2')).toEqual({
+      first_close_by: new Date(limits.closeBy),
+      sign_by: new Date(limits.signBy),
+      close_by: new Date('2024-08-15T17:30:00+08:00'),
+      platform_status: null,
+    });
+
+    const closed = ev('complaint.platform_updated', { workOrder: 'GD-2', change: 'closed', note: '回访满意，归档' }, at(40));
+    const reopened = ev(
+      'complaint.platform_updated',
+      { workOrder: 'GD-2', change: 'reopened', closeBy: '2024-08-20T17:30:00+08:00' },
+      at(30),
+    );
+    expect((await postEvents(t.url, key, { events: [closed, reopened] })).body.results.map((r) => r.status)).toEqual([
+      'accepted',
+      'accepted',
+    ]);
+    const row = await t.ds.query(`SELECT close_by, platform_status, platform_changed_at FROM complaints WHERE work_order = 'GD-2'`);
+    expect(row).toEqual([{ close_by: new Date('2024-08-20T17:30:00+08:00'), platform_status: 'closed', platform_changed_at: at(40) }]);
+    // The platform's changes are not registry codes, nor a complaint of their own.
+    expect(await count(`SELECT count(*)::int n FROM complaints WHERE work_order = 'GD-2'`)).toBe(1);
+    expect(await count(`SELECT count(*)::int n FROM events WHERE id = $1 AND unknown_refs = '{}'`, [closed.id])).toBe(1);
+  });
+
+  it('still takes a complaint as older feeds send it, without a work order', async () => {
+    const e = ev('complaint.received', { source: 'hotline_12345', summary: '等候时间过长' });
+    expect((await postEvents(t.url, key, e)).body.results[0].status).toBe('accepted');
+    expect(
+      (await t.ds.query(`SELECT work_order, sign_by, close_by, platform_status FROM complaints WHERE event_id = $1`, [e.id]))[0],
+    ).toEqual({ work_order: null, sign_by: null, close_by: null, platform_status: null });
   });
 
   it('stores the good events of a mixed batch and rejects the bad ones, in order', async () => {

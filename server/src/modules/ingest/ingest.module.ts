@@ -4,6 +4,7 @@ import { EventsController } from './events.controller';
 import { IngestService } from './ingest.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Complaint } from '../projections/complaint.entity';
+import { ComplaintOrderUpdate } from '../projections/complaint-order-update.entity';
 import { RejectedRating } from '../projections/rejected-rating.entity';
 import { Review } from '../projections/review.entity';
 import { StaffPresence } from '../projections/staff-presence.entity';
@@ -15,7 +16,17 @@ import { StoredEvent } from './stored-event.entity';
 @Global()
 @Module({
   imports: [
-    TypeOrmModule.forFeature([StoredEvent, Ticket, TicketWait, StaffPresence, Review, RejectedRating, Complaint, UnknownReference]),
+    TypeOrmModule.forFeature([
+      StoredEvent,
+      Ticket,
+      TicketWait,
+      StaffPresence,
+      Review,
+      RejectedRating,
+      Complaint,
+      ComplaintOrderUpdate,
+      UnknownReference,
+    ]),
   ],
   controllers: [EventsController],
   providers: [IngestService, DeviceKeyGuard],

@@ -1,4 +1,4 @@
-import { AnyHallEvent, EventFamily, EventType, EventTypeIn, HallEventOf, isEventIn, isEventOfType } from '@hallwatch/shared';
+import { AnyHallEvent, EventType, EventTypeIn, HallEventOf, isEventOfType } from '@hallwatch/shared';
 import { EntityManager } from 'typeorm';
 import { maskPhone, PhoneCipher } from '../../core/privacy/phone-cipher';
 import { ratingVisit } from './rating-visit';
@@ -15,11 +15,29 @@ export interface NewEvent<E extends AnyHallEvent = AnyHallEvent> {
 type StaffEvent = NewEvent<HallEventOf<EventTypeIn<'staff'>>>;
 type ReviewEvent = NewEvent<HallEventOf<'review.submitted'>>;
 type ComplaintEvent = NewEvent<HallEventOf<'complaint.received'>>;
+type OrderUpdateEvent = NewEvent<HallEventOf<'complaint.platform_updated'>>;
 
-const ofType = <T extends EventType>(events: NewEvent[], type: T) =>
-  events.filter((e): e is NewEvent<HallEventOf<T>> => isEventOfType(e.event, type));
-const ofFamily = <F extends EventFamily>(events: NewEvent[], family: F) =>
-  events.filter((e): e is NewEvent<HallEventOf<EventTypeIn<F>>> => isEventIn(e.event, family));
+/**
+ * Which part of the projection each event type feeds (`rounds` are only counted here: patrol
+ * keeps them, through `events.committing`). Every type is in exactly one part: a type added to
+ * EVENT_TYPES without one does not compile (see EVERY_TYPE_PROJECTED below).
+ */
+const PARTS = {
+  staff: ['staff.signed_in', 'staff.signed_out', 'staff.left_post', 'staff.returned'],
+  tickets: ['ticket.issued', 'ticket.called', 'ticket.started', 'ticket.completed', 'ticket.no_show', 'ticket.transferred'],
+  reviews: ['review.submitted'],
+  complaints: ['complaint.received'],
+  orderUpdates: ['complaint.platform_updated'],
+  rounds: ['round.started', 'round.completed', 'round.check'],
+} as const satisfies Record<string, readonly EventType[]>;
+
+type Unprojected = Exclude<EventType, (typeof PARTS)[keyof typeof PARTS][number]>;
+/** Refuses to compile, naming the type, while an event type is in no part. */
+const everyTypeProjected = (ok: [Unprojected] extends [never] ? true : Unprojected): boolean => Boolean(ok);
+export const EVERY_TYPE_PROJECTED = everyTypeProjected(true);
+
+const ofTypes = <T extends EventType>(events: NewEvent[], types: readonly T[]) =>
+  events.filter((e): e is NewEvent<HallEventOf<T>> => (types as readonly EventType[]).includes(e.event.type));
 
 /**
  * What a batch's projection touched: tells which follow-up and rollup jobs to queue. The wall
@@ -31,6 +49,8 @@ export interface ProjectionChange {
   staff: number;
   reviews: number;
   complaints: number;
+  /** Platform changes to complaints' work orders (complaint.platform_updated). */
+  orderUpdates: number;
   rounds: number;
   /** Ratings of a visit already rated: stored as events, but no review row (one rating per visit). */
   refusedRatings: RefusedRating[];
@@ -41,6 +61,7 @@ export interface ProjectionPlan {
   tickets: TicketPlan | null;
   reviews: ReviewEvent[];
   complaints: ComplaintEvent[];
+  orderUpdates: OrderUpdateEvent[];
   rounds: number;
 }
 
@@ -61,13 +82,14 @@ export class Projector {
    * while the database is busy with something else.
    */
   plan(events: NewEvent[]): ProjectionPlan {
-    const ticketEvents = ofFamily(events, 'ticket');
+    const ticketEvents = ofTypes(events, PARTS.tickets);
     return {
-      staff: ofFamily(events, 'staff'),
+      staff: ofTypes(events, PARTS.staff),
       tickets: ticketEvents.length ? planTickets(ticketEvents) : null,
-      reviews: ofType(events, 'review.submitted'),
-      complaints: ofType(events, 'complaint.received'),
-      rounds: ofFamily(events, 'round').length,
+      reviews: ofTypes(events, PARTS.reviews),
+      complaints: ofTypes(events, PARTS.complaints),
+      orderUpdates: ofTypes(events, PARTS.orderUpdates),
+      rounds: ofTypes(events, PARTS.rounds).length,
     };
   }
 
@@ -78,6 +100,7 @@ export class Projector {
       staff: 0,
       reviews: 0,
       complaints: 0,
+      orderUpdates: 0,
       rounds: plan.rounds,
       refusedRatings: [],
     };
@@ -88,6 +111,11 @@ export class Projector {
     if (plan.tickets) await projectTickets(em, siteId, plan.tickets, change);
     if (plan.reviews.length) await this.projectReviews(em, siteId, plan.reviews, change);
     if (plan.complaints.length) await this.projectComplaints(em, siteId, plan.complaints, change);
+    if (plan.orderUpdates.length) await this.projectOrderUpdates(em, siteId, plan.orderUpdates, change);
+    const orders = [...plan.complaints.map((e) => e.event.data.workOrder), ...plan.orderUpdates.map((e) => e.event.data.workOrder)].filter(
+      (o): o is string => typeof o === 'string',
+    );
+    if (orders.length) await settleWorkOrders(em, siteId, [...new Set(orders)].sort());
     return change;
   }
 
@@ -188,9 +216,11 @@ export class Projector {
     const rows = events.map((e) => ({ e, d: e.event.data }));
     const phones = rows.map((r) => this.protectPhone(r.d.phone));
     await em.query(
-      `INSERT INTO complaints (site_id, event_id, occurred_at, source, summary, department, "window", staff, phone_enc, phone_masked)
-       SELECT $1, * FROM unnest($2::varchar[], $3::timestamptz[], $4::varchar[], $5::text[], $6::varchar[], $7::varchar[],
-         $8::varchar[], $9::text[], $10::varchar[])
+      `INSERT INTO complaints (site_id, event_id, occurred_at, source, summary, department, "window", staff, phone_enc, phone_masked,
+         work_order, first_sign_by, first_close_by, sign_by, close_by)
+       SELECT $1, u.*, u.first_sign_by, u.first_close_by FROM unnest($2::varchar[], $3::timestamptz[], $4::varchar[], $5::text[],
+         $6::varchar[], $7::varchar[], $8::varchar[], $9::text[], $10::varchar[], $11::varchar[], $12::timestamptz[], $13::timestamptz[])
+         AS u(event_id, occurred_at, source, summary, department, win, staff, phone_enc, phone_masked, work_order, first_sign_by, first_close_by)
        ON CONFLICT DO NOTHING`,
       [
         siteId,
@@ -203,9 +233,51 @@ export class Projector {
         rows.map((r) => r.d.staff ?? null),
         phones.map((p) => p.enc),
         phones.map((p) => p.masked),
+        rows.map((r) => r.d.workOrder ?? null),
+        rows.map((r) => r.d.signBy ?? null),
+        rows.map((r) => r.d.closeBy ?? null),
       ],
     );
     for (const r of rows) if (typeof r.d.department === 'string') change.departments.add(r.d.department);
     change.complaints += rows.length;
   }
+
+  private async projectOrderUpdates(em: EntityManager, siteId: string, events: OrderUpdateEvent[], change: ProjectionChange) {
+    await em.query(
+      `INSERT INTO complaint_order_updates (site_id, event_id, work_order, occurred_at, change, sign_by, close_by, note)
+       SELECT $1, * FROM unnest($2::varchar[], $3::varchar[], $4::timestamptz[], $5::varchar[], $6::timestamptz[], $7::timestamptz[], $8::text[])
+       ON CONFLICT DO NOTHING`,
+      [
+        siteId,
+        events.map((e) => e.event.id),
+        events.map((e) => e.event.data.workOrder),
+        events.map((e) => e.occurredAt),
+        events.map((e) => e.event.data.change),
+        events.map((e) => e.event.data.signBy ?? null),
+        events.map((e) => e.event.data.closeBy ?? null),
+        events.map((e) => e.event.data.note ?? null),
+      ],
+    );
+    change.orderUpdates += events.length;
+  }
+}
+
+/**
+ * Derives the limits and state of the complaints of these work orders from the order as it
+ * arrived and every platform change to it, the latest (by when it happened) winning; so an update
+ * that arrives before its order, or two that arrive out of order, leave the same row.
+ */
+async function settleWorkOrders(em: EntityManager, siteId: string, orders: string[]): Promise<void> {
+  const latest = (what: string, where: string) =>
+    `(SELECT u.${what} FROM complaint_order_updates u WHERE u.site_id = c.site_id AND u.work_order = c.work_order AND ${where}
+      ORDER BY u.occurred_at DESC, u.event_id DESC LIMIT 1)`;
+  await em.query(
+    `UPDATE complaints c SET
+       sign_by = COALESCE(${latest('sign_by', 'u.sign_by IS NOT NULL')}, c.first_sign_by),
+       close_by = COALESCE(${latest('close_by', 'u.close_by IS NOT NULL')}, c.first_close_by),
+       platform_status = ${latest('change', `u.change <> 'extended'`)},
+       platform_changed_at = ${latest('occurred_at', 'true')}
+     WHERE c.site_id = $1 AND c.work_order = ANY($2::varchar[])`,
+    [siteId, orders],
+  );
 }

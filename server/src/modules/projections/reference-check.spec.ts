@@ -37,4 +37,23 @@ describe('eventRefs', () => {
     expect(eventRefs(complaint)).toEqual([]);
     expect(eventRefs(round)).toEqual([]);
   });
+
+  it("names no registry code for a platform's work order, with its order or a change to it", () => {
+    const data = {
+      source: 'hotline_12345',
+      summary: 'slow',
+      department: 'd1',
+      workOrder: 'GD1',
+      closeBy: '2024-07-22T17:30:00+08:00',
+    } as const;
+    const complaint: AnyHallEvent = { id: 'e5', type: 'complaint.received', occurredAt: at, data };
+    const update: AnyHallEvent = {
+      id: 'e6',
+      type: 'complaint.platform_updated',
+      occurredAt: at,
+      data: { workOrder: 'GD1', change: 'closed' },
+    };
+    expect(eventRefs(complaint)).toEqual([['department', 'd1']]);
+    expect(eventRefs(update)).toEqual([]);
+  });
 });

@@ -48,6 +48,8 @@ const REFS: { [T in EventType]: (data: EventDataMap[T]) => Ref[] } = {
     ['window', d.window],
     ['staff', d.staff],
   ],
+  // The platform's work order number is its own, not a registry code.
+  'complaint.platform_updated': () => [],
   'round.started': () => [],
   'round.completed': () => [],
   'round.check': (d) => [

@@ -1,3 +1,4 @@
+import type { EventType } from '@hallwatch/shared';
 import { Inject, Injectable } from '@nestjs/common';
 import type { CommittedBatch, CommittingBatch, ReviewsChanging } from '../domain-events/domain-events';
 import { OnDomainEvent } from '../domain-events/domain-events';
@@ -5,8 +6,26 @@ import { ROLLUP_KICKS } from './jobs/rollup.producer';
 import type { RollupKicks } from './jobs/rollup.producer';
 import { RollupService } from './rollup.service';
 
-// Events whose projections feed the rates; their hall days get a rollup mark.
-const ROLLUP_TYPES = /^(ticket\.|review\.|complaint\.)/;
+/** Whether a type's projection feeds the rates: its events' hall days get a rollup mark. Every type says. */
+const COUNTED: Record<EventType, boolean> = {
+  'ticket.issued': true,
+  'ticket.called': true,
+  'ticket.started': true,
+  'ticket.completed': true,
+  'ticket.no_show': true,
+  'ticket.transferred': true,
+  'staff.signed_in': false,
+  'staff.signed_out': false,
+  'staff.left_post': false,
+  'staff.returned': false,
+  'review.submitted': true,
+  'complaint.received': true,
+  // The platform's limits and state are not in the rates.
+  'complaint.platform_updated': false,
+  'round.started': false,
+  'round.completed': false,
+  'round.check': false,
+};
 
 /**
  * Keeps the rollups' outbox: every change to what they count marks its site-days stale in the
@@ -22,7 +41,7 @@ export class RollupReactions {
     return RollupService.mark(
       em,
       site.id,
-      events.filter((e) => ROLLUP_TYPES.test(e.event.type)).map((e) => e.serviceDay),
+      events.filter((e) => COUNTED[e.event.type]).map((e) => e.serviceDay),
     );
   }
 

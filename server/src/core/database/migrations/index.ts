@@ -21,6 +21,7 @@ import { AddPatrolWalkProof1796590985254 } from './1796590985254-add-patrol-walk
 import { AddPatrolRetiredCodes1796596961221 } from './1796596961221-add-patrol-retired-codes';
 import { AddDepartmentAccounts1796598324364 } from './1796598324364-add-department-accounts';
 import { AddAbsenceRegister1796598490989 } from './1796598490989-add-absence-register';
+import { AddComplaintWorkOrders1796598783993 } from './1796598783993-add-complaint-work-orders';
 
 // Every migration, in order. `npm run hallwatch -- migration-generate <Name>` writes new ones.
 export const MIGRATIONS: Function[] = [
@@ -47,4 +48,5 @@ export const MIGRATIONS: Function[] = [
   AddPatrolRetiredCodes1796596961221,
   AddDepartmentAccounts1796598324364,
   AddAbsenceRegister1796598490989,
+  AddComplaintWorkOrders1796598783993,
 ];
