@@ -1,11 +1,24 @@
 import fc from 'fast-check';
-import { INDICATOR_IDS, IndicatorSnapshot, LIVE_ALERT_KINDS } from '@hallwatch/shared';
+import { INDICATOR_IDS, IndicatorSnapshot, IngestResponse, LIVE_ALERT_KINDS } from '@hallwatch/shared';
+import { PatrolSync } from '../../server/src/modules/patrol/jobs/patrol-sync.service';
 import { HallWindow } from '../../server/src/modules/registry/hall-window.entity';
+import { Site } from '../../server/src/modules/registry/site.entity';
 import { StaffMember } from '../../server/src/modules/registry/staff-member.entity';
-import { bearer } from '../support/accounts';
+import { bearer, makeUser, signIn } from '../support/accounts';
 import { makeSite } from '../support/factories';
-import { dayEvents, HallDay, hallDayArb, localDay, postingOrder } from '../support/hall-day';
-import { referenceIndicators, RefRegistry, RefSettings, Values } from '../support/indicator-reference';
+import { dayEvents, HallDay, hallDayArb, localDay, localMidnight, postingOrder, RawEvent } from '../support/hall-day';
+import { ratingVisitOf, referenceIndicators, RefPatrol, RefRegistry, RefSettings, Values } from '../support/indicator-reference';
+import { call } from '../support/patrol';
+import {
+  CheckpointCodes,
+  checkEvent,
+  PatrolDay,
+  patrolDayArb,
+  PlannedCheck,
+  PROP_ROUND_TIMES,
+  roundDue,
+  roundEvents,
+} from '../support/patrol-day';
 import { startTestApp, TestApp } from '../support/test-app';
 
 // Every indicator of docs/contracts/indicators.md, site level and per department, must equal a plain
@@ -13,15 +26,22 @@ import { startTestApp, TestApp } from '../support/test-app';
 
 // Bounded so the suite stays fast; INDICATOR_PROPERTY_RUNS=200 for a deeper search.
 const RUNS = Number(process.env.INDICATOR_PROPERTY_RUNS ?? 20);
+const ADMIN = 'indicators-property-admin-token';
+const PATROLLER = 'prop.patrol';
 
 describe('indicators equal an independent recomputation from the raw events', () => {
   let t: TestApp;
   let runNo = 0;
+  let patroller: string;
   // Three days back: every generated event (up to 19:00 hall time) lies in the past, as ingest requires.
   const testDay = localDay(Date.now() - 3 * 86_400_000);
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // One patroller's session serves every run: the clock moves within the test day, which a working day's session lasts.
+    t = await startTestApp({ ADMIN_TOKEN: ADMIN, SESSION_IDLE_MINUTES: String(24 * 60), SESSION_ABSOLUTE_HOURS: '48' });
+    await makeUser(t, PATROLLER, 'patrol', 'all');
+    t.clock.setNow(new Date(localMidnight(testDay) + 5 * 3600_000));
+    patroller = (await signIn(t.url, PATROLLER)).token;
   });
   afterAll(async () => t.close());
 
@@ -88,6 +108,80 @@ describe('indicators equal an independent recomputation from the raw events', ()
     return Object.fromEntries(Object.entries(usual).map(([d, v]) => [d, v.reduce((a, b) => a + b, 0) / v.length]));
   }
 
+  /**
+   * Patrols the site on the test day: round times, walk rules and its checkpoints' codes through
+   * the admin API, then the rounds walked as the generator planned them, sent by the patrol page's
+   * API as an offline phone would (shuffled, some twice). A checkpoint's code rotated in the day
+   * splits the sending: what was dated before the rotation goes first, the rest after it.
+   */
+  async function walkRounds(code: string, p: PatrolDay, nowMs: number): Promise<{ ref: RefPatrol; events: RawEvent[] }> {
+    const admin = (method: string, path: string, body?: unknown) => call(`${t.url}/api/v1/admin/sites/${code}${path}`, method, ADMIN, body);
+    const rules = {
+      ...(p.leadMin !== undefined ? { roundWindowLeadMin: p.leadMin } : {}),
+      ...(p.minDurationSec !== undefined ? { roundMinDurationSec: p.minDurationSec } : {}),
+    };
+    expect((await admin('PATCH', '/settings', rules)).status).toBe(200);
+    t.clock.setNow(new Date(localMidnight(testDay) + 6 * 3600_000));
+    const schedule = await admin('PUT', '/patrol/schedule', {
+      enabled: true,
+      times: [...PROP_ROUND_TIMES],
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+    });
+    expect(schedule.status).toBe(200);
+    // Read as the sheet prints them, without drawing the QR images the test has no use for.
+    const sheet: Array<{ code: string; scan_code: string }> = await t.ds.query(
+      `SELECT c.code, c.scan_code FROM patrol_checkpoints c JOIN sites s ON s.id = c.site_id WHERE s.code = $1 AND c.active
+       ORDER BY c.position, c.code`,
+      [code],
+    );
+    const checkpoints = sheet.map((c) => c.code);
+    const history: Record<string, CheckpointCodes> = Object.fromEntries(sheet.map((c) => [c.code, { first: c.scan_code, rotated: null }]));
+
+    const planned = roundEvents(p, testDay, checkpoints, nowMs);
+    const isCheck = (e: RawEvent | PlannedCheck): e is PlannedCheck => 'at' in e;
+    const resolve = (e: RawEvent | PlannedCheck) => (isCheck(e) ? checkEvent(e, history[e.checkpoint]) : e);
+    const send = async (list: RawEvent[], clockAt: number) => {
+      t.clock.setNow(new Date(clockAt));
+      for (const batch of postingOrder(p, list)) {
+        const res = await call<IngestResponse>(`${t.url}/api/v1/patrol/sites/${code}/events`, 'POST', patroller, { events: batch });
+        expect(res.status).toBe(200);
+        expect(res.body.results.filter((r) => r.status === 'rejected')).toEqual([]);
+      }
+    };
+    const rotateAt = p.rotation && localMidnight(testDay) + p.rotation.atMin * 60_000;
+    let first: Array<RawEvent | PlannedCheck> = [];
+    if (p.rotation && rotateAt !== null && rotateAt <= nowMs) {
+      const checkpoint = checkpoints[p.rotation.checkpoint];
+      history[checkpoint].rotated = { code: '', at: rotateAt };
+      // Sent before the rotation: what was dated before it, but for a check typed with the sheet yet to come.
+      first = planned.filter((e) => (isCheck(e) ? e.at : Date.parse(e.occurredAt)) < rotateAt && !(isCheck(e) && e.code === 'other'));
+      await send(first.map(resolve), rotateAt);
+      const rotated = await admin('POST', `/patrol/checkpoints/${checkpoint}/rotate-code`);
+      expect(rotated.status).toBe(200);
+      history[checkpoint].rotated!.code = String(rotated.body.scanCode);
+    }
+    const events = planned.map(resolve);
+    await send(planned.filter((e) => !first.includes(e)).map(resolve), nowMs);
+    const ref: RefPatrol = {
+      rounds: PROP_ROUND_TIMES.map((time, i) => ({ code: `${testDay}-${i + 1}`, due: roundDue(testDay, time) })),
+      checklist: checkpoints,
+      codes: Object.fromEntries(
+        Object.entries(history).map(([cp, h]) => [
+          cp,
+          h.rotated
+            ? [
+                { code: h.first, from: null, to: h.rotated.at },
+                { code: h.rotated.code, from: h.rotated.at, to: null },
+              ]
+            : [{ code: h.first, from: null, to: null }],
+        ]),
+      ),
+      leadMin: p.leadMin ?? 15,
+      minDurationSec: p.minDurationSec ?? 300,
+    };
+    return { ref, events };
+  }
+
   function mismatches(expected: Values, actual: Values | undefined, where: string): string[] {
     const out: string[] = [];
     for (const id of INDICATOR_IDS) {
@@ -103,7 +197,7 @@ describe('indicators equal an independent recomputation from the raw events', ()
     `holds for ${RUNS} random hall days`,
     async () => {
       await fc.assert(
-        fc.asyncProperty(hallDayArb, async (day) => {
+        fc.asyncProperty(hallDayArb, patrolDayArb, async (day, patrol) => {
           const code = `prop${++runNo}`;
           const { key, registry, settings } = await prepareSite(day, code);
           const { events, now } = dayEvents(day, testDay);
@@ -120,18 +214,23 @@ describe('indicators equal an independent recomputation from the raw events', ()
             refused.push(...body.results.filter((r) => r.status === 'rejected'));
           }
           // The only refusals are second ratings of a visit (one rating per visit), one per extra rating.
-          const rated = events.filter((e) => e.type === 'review.submitted' && typeof e.data.ticket === 'string');
-          const visits = new Set(rated.map((e) => `${localDay(Date.parse(e.occurredAt))}:${e.data.ticket as string}`));
-          expect(refused.length).toBe(rated.length - visits.size);
-          for (const r of refused) expect(r).toMatchObject({ field: 'data.ticket', reason: 'already_rated' });
+          const visitOf = events.filter((e) => e.type === 'review.submitted').map(ratingVisitOf);
+          const rated = visitOf.filter((v) => v !== null);
+          expect(refused.length).toBe(rated.length - new Set(rated).size);
+          for (const r of refused)
+            expect(r).toMatchObject({ field: expect.stringMatching(/^data\.(ticket|phone)$/), reason: 'already_rated' });
+          const rounds = await walkRounds(code, patrol, now.getTime());
+          registry.patrol = rounds.ref;
           t.clock.setNow(now);
+          // The jobs would have moved the rounds on by now; the sync does it at once.
+          await t.app.get(PatrolSync).syncSite(await t.ds.getRepository(Site).findOneByOrFail({ code }));
           const headers = bearer(await t.displayToken(code));
           const snap = (await (await fetch(`${t.url}/api/v1/sites/${code}/indicators`, { headers })).json()) as IndicatorSnapshot;
           const asOf = new Date(snap.asOf);
           // Computed after the clock was set, not a snapshot kept from before; the reference reads the day at asOf itself.
           expect(asOf.getTime()).toBeGreaterThanOrEqual(now.getTime());
 
-          const ref = referenceIndicators(events, asOf, registry, settings, usual);
+          const ref = referenceIndicators([...events, ...rounds.events], asOf, registry, settings, usual);
           const problems = mismatches(ref.values, snap.values, 'site');
           expect(Object.keys(snap.departments).sort()).toEqual(Object.keys(ref.departments).sort());
           for (const [d, v] of Object.entries(ref.departments)) problems.push(...mismatches(v, snap.departments[d], d));

@@ -79,6 +79,9 @@ const reviewArb = fc.record({
   ticket: fc.option(fc.integer({ min: 0, max: 30 }), { nil: null }),
   /** More ratings of the same visit under other ids, a few seconds apart (a pad pressed again). */
   copies: fc.constantFrom(0, 0, 0, 1, 2),
+  /** The citizen's phone, written two ways for one number: without a ticket, it names the visit. */
+  phone: fc.option(fc.constantFrom('13800001111', '138-0000-1111', '13900002222'), { nil: null }),
+  window: fc.option(fc.constantFrom('w1', 'w3'), { nil: null }),
 });
 
 const complaintArb = fc.record({
@@ -199,19 +202,18 @@ export function dayEvents(day: HallDay, testDay: string): DayEvents {
 
   // Every rating of one visit carries the same rating and department: which of them counts
   // then depends on no arrival order, and the reference can recompute it from the events alone.
+  // A visit is a ticket on its day, else a phone at a window (or department) on its day.
   const visits = new Map<string, { rating: number; dept: string }>();
   for (const r of day.reviews) {
     const at = opening - (r.yesterday ? 86_400_000 : 0) + inSpan(r.at);
     const ticket = r.ticket === null ? null : `T${r.ticket.toString().padStart(3, '0')}`;
-    const key = ticket && `${r.yesterday}:${ticket}`;
+    const phone = r.phone && r.phone.replace(/\D/g, '');
+    const key = ticket ? `${r.yesterday}:${ticket}` : phone ? `${r.yesterday}:${r.window ?? `dept/${r.dept}`}:${phone}` : null;
     const visit = (key && visits.get(key)) || { rating: r.rating, dept: r.dept };
     if (key) visits.set(key, visit);
+    const named = { ...(ticket ? { ticket } : {}), ...(r.phone ? { phone: r.phone } : {}), ...(r.window ? { window: r.window } : {}) };
     for (let c = 0; c <= r.copies; c++)
-      push(
-        'review.submitted',
-        { rating: visit.rating, channel: 'pad', department: visit.dept, ...(ticket ? { ticket } : {}) },
-        at + c * 7000,
-      );
+      push('review.submitted', { rating: visit.rating, channel: 'pad', department: visit.dept, ...named }, at + c * 7000);
   }
   for (const c of day.complaints) {
     const at = opening - (c.yesterday ? 86_400_000 : 0) + inSpan(c.at);
@@ -224,7 +226,7 @@ export function dayEvents(day: HallDay, testDay: string): DayEvents {
 }
 
 /** The events as a device fleet would post them: shuffled, some twice, in a few requests. */
-export function postingOrder(day: HallDay, events: RawEvent[]): RawEvent[][] {
+export function postingOrder(day: Pick<HallDay, 'duplicates' | 'order' | 'batches'>, events: RawEvent[]): RawEvent[][] {
   const list = [...events];
   for (const d of day.duplicates) if (list.length) list.push(events[d % events.length]);
   // Deterministic shuffle driven by the generated numbers, so that a failure replays.

@@ -16,6 +16,18 @@ export interface RefRegistry {
   departments: Record<string, { target: number | null }>;
   windows: Record<string, { dept: string | null; kind: string; isOpen: boolean }>;
   staff: Record<string, { dept: string | null; onRoster: boolean }>;
+  /** Today's patrol rounds and what judges them; none when the site does not patrol. */
+  patrol?: RefPatrol;
+}
+
+/** A site's rounds of the day, its checklist, its checkpoints' codes over time and its walk rules. */
+export interface RefPatrol {
+  rounds: Array<{ code: string; due: number }>;
+  checklist: string[];
+  /** Each checkpoint's codes, each with the span of device times it confirms ([from, to), null for open). */
+  codes: Record<string, Array<{ code: string; from: number | null; to: number | null }>>;
+  leadMin: number;
+  minDurationSec: number;
 }
 
 export type Values = Record<string, number | null>;
@@ -80,6 +92,19 @@ function replayTicket(day: string, code: string, evs: RawEvent[]): Tkt {
   return t;
 }
 
+/**
+ * The visit a rating rates, by docs/contracts/reviews.md: its ticket on its day; without a ticket,
+ * the phone's digits at its window (its department when it names none) on its day; else none.
+ */
+export function ratingVisitOf(e: RawEvent): string | null {
+  const day = localDay(at(e));
+  if (typeof e.data.ticket === 'string') return `${day}:ticket:${e.data.ticket}`;
+  const digits = typeof e.data.phone === 'string' ? e.data.phone.replace(/\D/g, '') : '';
+  if (!digits) return null;
+  const place = typeof e.data.window === 'string' ? `window:${e.data.window}` : `department:${e.data.department as string}`;
+  return `${day}:phone:${place}:${digits}`;
+}
+
 const secs = (from: number, to: number) => Math.max(0, Math.floor((to - from) / 1000));
 const share = (a: number, b: number) => (b > 0 ? a / b : null);
 const maxOf = (xs: Array<number | null>) => xs.reduce<number | null>((m, x) => (x !== null && (m === null || x > m) ? x : m), null);
@@ -94,6 +119,7 @@ export function referenceIndicators(
   const nowMs = now.getTime();
   const today = localDay(nowMs);
   const target = (d: string) => reg.departments[d]?.target ?? set.waitTargetSec;
+  const rounds = referenceRounds(events, nowMs, reg.patrol);
 
   // Tickets of today, replayed.
   const byTicket = new Map<string, RawEvent[]>();
@@ -135,13 +161,13 @@ export function referenceIndicators(
 
   const doneAt = (w: string) => tickets.filter((t) => t.status === 'done' && t.window === w).length;
   const busy = (w: string) => tickets.some((t) => (t.status === 'called' || t.status === 'serving') && t.window === w);
-  // One rating per visit: of the ratings naming one ticket on one day only one counts (the
-  // generator gives them one rating and department, so which one does not matter here).
+  // One rating per visit: of the ratings of one visit only one counts (the generator gives
+  // them one rating and department, so which one does not matter here).
   const visitSeen = new Set<string>();
   const counted = events.filter((e) => {
     if (e.type !== 'review.submitted') return false;
-    if (typeof e.data.ticket !== 'string') return true;
-    const visit = `${localDay(at(e))}:${e.data.ticket}`;
+    const visit = ratingVisitOf(e);
+    if (visit === null) return true;
     if (visitSeen.has(visit)) return false;
     visitSeen.add(visit);
     return true;
@@ -193,9 +219,8 @@ export function referenceIndicators(
       'reviews.good_rate': share(revs.filter((e) => (e.data.rating as number) >= 4).length, revs.length),
       'reviews.bad.open': badOpen.filter((e) => d === null || e.data.department === d).length,
       'complaints.open': complaints.filter((e) => d === null || e.data.department === d).length,
-      'patrol.rounds.done': 0,
-      'patrol.rounds.due': 0,
-      'patrol.rounds.doubtful': 0,
+      // Rounds are the site's; its departments have none.
+      ...(d === null ? rounds : { 'patrol.rounds.done': 0, 'patrol.rounds.due': 0, 'patrol.rounds.doubtful': 0 }),
       'patrol.findings.open': 0,
       'notices.overdue': 0,
     };
@@ -252,4 +277,52 @@ export function referenceIndicators(
   values['tidal.advice'] = all.filter((v) => v['tidal.advice'] === 1).length;
   values['surge.risk'] = all.filter((v) => v['surge.risk'] === 1).length;
   return { values, departments, alerts: alerts.sort() };
+}
+
+/**
+ * Today's patrol counts, judged from the round.* events by docs/contracts/patrol.md: a round is
+ * due at its time, overdue 30 minutes later, missed at 60 unless completed before; completed in
+ * time, it is done only when it started in its window, every checkpoint was confirmed with the
+ * code posted at the check's time, every check lies within the walk and the window, and it took
+ * the minimum; otherwise it is 存疑. The earliest start and completion count.
+ */
+export function referenceRounds(events: RawEvent[], nowMs: number, p: RefPatrol | undefined): Values {
+  const out = { 'patrol.rounds.done': 0, 'patrol.rounds.due': 0, 'patrol.rounds.doubtful': 0 };
+  if (!p) return out;
+  const MIN = 60_000;
+  for (const r of p.rounds) {
+    const mine = events.filter((e) => e.type.startsWith('round.') && e.data.round === r.code);
+    const first = (type: string) => {
+      const times = mine.filter((e) => e.type === type).map(at);
+      return times.length ? Math.min(...times) : null;
+    };
+    const started = first('round.started');
+    const completed = first('round.completed');
+    const overdue = r.due + 30 * MIN;
+    const missed = r.due + 60 * MIN;
+    let state: string;
+    if (completed !== null && completed < missed) {
+      const opens = r.due - p.leadMin * MIN;
+      const checks = mine
+        .filter((e) => e.type === 'round.check')
+        .map((e) => ({ cp: s(e, 'checkpoint'), t: at(e), code: String(e.data.code ?? '').toUpperCase() }));
+      const confirms = (c: (typeof checks)[number]) =>
+        (p.codes[c.cp] ?? []).some((k) => k.code === c.code && (k.from === null || c.t >= k.from) && (k.to === null || c.t < k.to));
+      const startedInWindow = started !== null && started >= opens && started < overdue;
+      const everyConfirmed = p.checklist.every((cp) => checks.some((c) => c.cp === cp && confirms(c)));
+      const lower = Math.max(started ?? -Infinity, opens);
+      const upper = Math.min(completed, missed);
+      const allWithin = checks.every((c) => c.t >= lower && c.t <= upper && c.t < missed);
+      const longEnough = started !== null && Math.floor((completed - started) / 1000) >= p.minDurationSec;
+      state = startedInWindow && everyConfirmed && allWithin && longEnough ? 'done' : 'doubtful';
+    } else if (nowMs >= missed || completed !== null) state = 'missed';
+    else if (started !== null) state = 'in_progress';
+    else if (nowMs >= overdue) state = 'overdue';
+    else if (nowMs >= r.due) state = 'due';
+    else state = 'scheduled';
+    if (state === 'done') out['patrol.rounds.done']++;
+    if (state === 'doubtful') out['patrol.rounds.doubtful']++;
+    if (state !== 'scheduled') out['patrol.rounds.due']++;
+  }
+  return out;
 }

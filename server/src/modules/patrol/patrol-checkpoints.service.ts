@@ -28,6 +28,14 @@ export async function ensureCheckpoints(em: EntityManager, siteId: string): Prom
   );
 }
 
+/** A checkpoint's code with its QR image, as the printable sheet shows it. */
+async function codeView(c: PatrolCheckpoint): Promise<PatrolCheckpointCodeView> {
+  const payload = checkpointPayload(c.code, c.scanCode);
+  // Level M survives a smudged or creased sheet; 8 px modules print sharp on A4.
+  const qr = await toDataURL(payload, { errorCorrectionLevel: 'M', margin: 2, scale: 8 });
+  return { code: c.code, label: { zh: c.label, en: c.labelEn ?? c.label }, scanCode: c.scanCode, payload, qr };
+}
+
 const notFound = (site: string, code: string) =>
   new NotFoundException({ statusCode: 404, error: 'Not Found', message: `Site "${site}" has no checkpoint "${code}"` });
 
@@ -97,14 +105,7 @@ export class PatrolCheckpointsService {
       const site = await findSite(em, siteCode);
       await ensureCheckpoints(em, site.id);
       const rows = await em.find(PatrolCheckpoint, { where: { siteId: site.id, active: true }, order: { position: 'ASC', code: 'ASC' } });
-      return Promise.all(
-        rows.map(async (c) => {
-          const payload = checkpointPayload(c.code, c.scanCode);
-          // Level M survives a smudged or creased sheet; 8 px modules print sharp on A4.
-          const qr = await toDataURL(payload, { errorCorrectionLevel: 'M', margin: 2, scale: 8 });
-          return { code: c.code, label: { zh: c.label, en: c.labelEn ?? c.label }, scanCode: c.scanCode, payload, qr };
-        }),
-      );
+      return Promise.all(rows.map(codeView));
     });
   }
 
@@ -115,7 +116,7 @@ export class PatrolCheckpointsService {
    */
   async rotateCode(siteCode: string, code: string): Promise<PatrolCheckpointCodeView> {
     const now = this.clock.now();
-    const siteId = await this.ds.transaction(async (em) => {
+    const { siteId, rotated } = await this.ds.transaction(async (em) => {
       const site = await findSite(em, siteCode);
       await ensureCheckpoints(em, site.id);
       const row = await em.findOne(PatrolCheckpoint, { where: { siteId: site.id, code }, lock: { mode: 'pessimistic_write' } });
@@ -127,7 +128,8 @@ export class PatrolCheckpointsService {
         validFrom: row.scanCodeSince,
         retiredAt: now,
       });
-      await em.update(PatrolCheckpoint, { id: row.id }, { scanCode: newCheckpointCode(), scanCodeSince: now });
+      const fresh = { scanCode: newCheckpointCode(), scanCodeSince: now };
+      await em.update(PatrolCheckpoint, { id: row.id }, fresh);
       // A device clock may run a few minutes ahead: a check dated after this moment that arrived
       // before it, with the old code, was taken under the new sheet's rule and confirms nothing.
       const touched = await queryRows<RoundIdRow>(
@@ -144,12 +146,10 @@ export class PatrolCheckpointsService {
         details: { since: now.toISOString(), checksRefused: touched.length },
         at: now,
       });
-      return touched.length ? site.id : null;
+      return { siteId: touched.length ? site.id : null, rotated: Object.assign(row, fresh) };
     });
     if (siteId) await this.notifier.siteChanged(siteId);
-    const view = (await this.codes(siteCode)).find((c) => c.code === code);
-    if (!view) throw notFound(siteCode, code);
-    return view;
+    return codeView(rotated);
   }
 
   /** Retires a checkpoint: it leaves the checklist; past checks and findings still name it. */
