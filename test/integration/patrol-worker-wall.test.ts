@@ -85,10 +85,11 @@ describe('a patrol step in a separate worker process reaches the wall', () => {
       'round 1 due',
     );
     const dueSeen = () => [...updates, ...snapshots.slice(1)].some((u) => u.values['patrol.rounds.due'] === 1);
+    // Within 2 s of the step being stored (docs/architecture.md, path 2): only the relayed event is that quick.
     await waitFor(
       async () => dueSeen(),
       (seen) => seen,
-      10_000,
+      2_000,
       'the wall hearing round 1 due',
     );
     expect(worker.output()).not.toMatch(/failed|Error/);
