@@ -1,6 +1,8 @@
 // Follow-up of bad reviews and complaints (docs/contracts/reviews.md) as the API serves it: cases, their
 // calls, appeals (申诉), the working-day calendar and the audit trail.
 
+import type { ClosureDisproved } from './callback-checks';
+
 export const FOLLOW_UP_KINDS = ['review', 'complaint'] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
 
@@ -31,7 +33,16 @@ export const FOLLOW_UP_ALERT_KINDS = {
   callback: 'followup.realname_callback',
 } as const;
 
-export const FOLLOW_UP_ACTION_KINDS = ['contact', 'resolution', 'confirmation', 'reminder', 'escalation', 'withdrawal'] as const;
+/** `verification`: the second callback of 回访核实 (outcome: whether the citizen confirmed the closure). */
+export const FOLLOW_UP_ACTION_KINDS = [
+  'contact',
+  'resolution',
+  'confirmation',
+  'reminder',
+  'escalation',
+  'withdrawal',
+  'verification',
+] as const;
 export type FollowUpActionKind = (typeof FOLLOW_UP_ACTION_KINDS)[number];
 
 export interface FollowUpActionView {
@@ -68,6 +79,10 @@ export interface FollowUpCaseView {
   closedAt: string | null;
   contactOverdueAt: string | null;
   resolveOverdueAt: string | null;
+  /** When a second callback that did not confirm the closure reopened the case; its deadlines count from then. */
+  reopenedAt: string | null;
+  /** What the second callback found of a closure it did not confirm (not_contacted outranks contacted_not_solved). */
+  disproved: ClosureDisproved | null;
   appeal: AppealView | null;
   actions?: FollowUpActionView[];
 }

@@ -18,3 +18,4 @@ export * from './registry';
 export * from './site-settings';
 export * from './credentials';
 export * from './api-errors';
+export * from './callback-checks';

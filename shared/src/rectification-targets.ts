@@ -39,6 +39,11 @@ const ROUNDS_PER_DAY = 4;
 const ACTIVE_RATE = 0.995;
 const GOOD_RATE = 0.98;
 const SLA = 0.9;
+/**
+ * Of the closures drawn for a second callback this month, the share already called: a few days'
+ * lag is normal (a case drawn today is verified tomorrow), so not all of them.
+ */
+const VERIFIED_SHARE = 0.9;
 
 export const DEFAULT_RECTIFICATION_TARGETS: readonly RectificationDefault[] = [
   {
@@ -66,6 +71,14 @@ export const DEFAULT_RECTIFICATION_TARGETS: readonly RectificationDefault[] = [
         'day',
         '服务态度投诉体现为差评：好评率不低于98%',
         'Attitude complaints show as bad ratings: good rate at least 98%',
+      ),
+      t(
+        'callbacks.falsified_rate',
+        '=',
+        0,
+        'day',
+        '投诉处理经抽查回访核实，无“未联系却登记已解决”',
+        'Complaints checked by a second callback: none recorded as solved without contact',
       ),
     ],
   },
@@ -129,6 +142,22 @@ export const DEFAULT_RECTIFICATION_TARGETS: readonly RectificationDefault[] = [
         'day',
         '评价器与窗口人员一致、可用：主动评价率不低于99.5%',
         'Rating pads match the staff and work: active rate at least 99.5%',
+      ),
+      t(
+        'callbacks.falsified_rate',
+        '=',
+        0,
+        'day',
+        '回访如实：抽查核实中无群众反映“至今无人联系”',
+        'Callbacks are real: no citizen reached by a second call says nobody contacted them',
+      ),
+      t(
+        'callbacks.verified_share',
+        '>=',
+        VERIFIED_SHARE,
+        'day',
+        '抽取的回访九成以上完成二次核实',
+        'At least 90% of the callbacks drawn are verified by a second call',
       ),
     ],
   },

@@ -23,6 +23,8 @@ export interface SiteSettings {
   roundWindowLeadMin: number;
   /** A patrol round walked faster than this many seconds is 存疑, not done. */
   roundMinDurationSec: number;
+  /** Share (0–1) of closed follow-ups drawn at random for a second callback (回访核实); each handler also gets one a week. */
+  callbackSampleShare: number;
 }
 
 /** What a site that sets nothing gets, from the published report; the server fills them in, a screen never needs to. */
@@ -36,4 +38,5 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   hours: DEFAULT_HALL_HOURS,
   roundWindowLeadMin: 15,
   roundMinDurationSec: 300,
+  callbackSampleShare: 0.1,
 };

@@ -92,6 +92,23 @@ describe('role × endpoint matrix, generated from the router', () => {
     expect(wrong).toEqual([]);
   });
 
+  it('walks the second-callback routes (回访核实): leaders read them, only supervisors and admins act', () => {
+    const rules = Object.fromEntries(
+      routes
+        .filter((r) => r.path.includes('/callback-checks'))
+        .map((r) => [key(r), r.rule?.kind === 'roles' ? [...r.rule.roles].sort() : r.rule]),
+    );
+    const readers = ['admin', 'leader', 'supervisor'];
+    const actors = ['admin', 'supervisor'];
+    expect(rules).toEqual({
+      'GET /api/v1/admin/sites/:site/callback-checks': readers,
+      'GET /api/v1/admin/sites/:site/callback-checks/summary': readers,
+      'GET /api/v1/admin/sites/:site/callback-checks/:id': readers,
+      'POST /api/v1/admin/sites/:site/callback-checks/:id/phone': actors,
+      'POST /api/v1/admin/sites/:site/callback-checks/:id/answer': actors,
+    });
+  });
+
   it('refuses a session on the device route and a device key everywhere else', async () => {
     const ingest = await call(t.url, 'POST', '/api/v1/events', { token: sessions.get('admin')!.token, body: {} });
     expect(ingest.status).toBe(401);

@@ -152,7 +152,7 @@ describe('rectification import', () => {
       expect(body.warnings).toEqual([expect.objectContaining({ line: 11, kind: 'count-mismatch' })]);
       expect(body.notes).toContainEqual(expect.objectContaining({ line: 209, endLine: 212, kind: 'missing-item' }));
       expect(body.report.sourceName).toBe('惠济区巡察整改.txt');
-      expect(body.linksAdded).toBe(18);
+      expect(body.linksAdded).toBe(21);
     });
 
     it('re-imports as updates, never duplicates; a text/plain body works too', async () => {

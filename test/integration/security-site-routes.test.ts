@@ -47,6 +47,7 @@ const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
   CreateDeviceKeyDto: { name: 'walk' },
   DecideAppealDto: { decision: 'upheld', note: 'walk' },
   FileAppealDto: { reason: 'malicious', statement: 'walk' },
+  CallbackAnswerDto: { answer: 'not_contacted', note: 'walk' },
   UpdateUserDto: { role: 'leader' },
   SetPasswordDto: { password: 'a walk long enough passphrase' },
   CalendarDayDto: { kind: 'workday' },
@@ -138,6 +139,13 @@ describe('every route keeps a town account to its own site', () => {
       },
     ]);
     const [{ id: caseId }] = await t.ds.query(`SELECT id FROM follow_up_cases WHERE site_id = $1`, [siteId]);
+    // A closure drawn for a second callback (回访核实), awaiting its answer.
+    const [{ id: checkId }] = await t.ds.query(
+      `INSERT INTO callback_checks (site_id, case_id, department, handler, closed_at, draw_value, share, drawn_at, drawn_day, reason, note)
+       VALUES ($1, $2, 'd1', 'secretmark-handler', '2024-11-05T02:00:00Z', 0.01, 0.1, '2024-11-05T02:00:00Z', '2024-11-05', 'random', $3)
+       RETURNING id`,
+      [siteId, caseId, `${MARK} 回访`],
+    );
     const appeal = ok(
       'appeal',
       await admin('POST', `/api/v1/admin/sites/${site}/reviews/r-bad/appeal`, { reason: 'malicious', statement: `${MARK} 申诉` }),
@@ -159,6 +167,7 @@ describe('every route keeps a town account to its own site', () => {
       display: display.body.id,
       key: key.body.id,
       case: caseId,
+      check: checkId,
       appeal: appeal.body.id,
       absence: absence.body.id,
       user: userId,
@@ -221,6 +230,7 @@ describe('every route keeps a town account to its own site', () => {
       if (path.includes('/display-tokens/')) return own.display;
       if (path.includes('/device-keys/')) return own.key;
       if (path.includes('/follow-ups/')) return own.case;
+      if (path.includes('/callback-checks/')) return own.check;
       if (path.includes('/appeals/')) return own.appeal;
       if (path.includes('/absences/')) return own.absence;
       if (path.includes('/users/')) return own.user;
@@ -281,6 +291,7 @@ describe('every route keeps a town account to its own site', () => {
       'review_appeals',
       'follow_up_cases',
       'absence_entries',
+      'callback_checks',
     ])
       expect([table, hall[table] === empty]).toEqual([table, false]);
   });

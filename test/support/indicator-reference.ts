@@ -31,6 +31,13 @@ export interface RefPatrol {
 }
 
 export type Values = Record<string, number | null>;
+
+/** A closure drawn for a second callback (回访核实): its case's department, when it was drawn, and the answer if any. */
+export interface RefCallbackCheck {
+  department: string | null;
+  drawnAt: Date;
+  answer: 'confirmed' | 'not_contacted' | 'contacted_not_solved' | null;
+}
 export interface RefResult {
   values: Values;
   departments: Record<string, Values>;
@@ -115,9 +122,15 @@ export function referenceIndicators(
   reg: RefRegistry,
   set: RefSettings,
   usual: Record<string, number>,
+  checks: RefCallbackCheck[] = [],
 ): RefResult {
   const nowMs = now.getTime();
   const today = localDay(nowMs);
+  // This hall-local month's draws, up to today.
+  const drawnThisMonth = checks.filter((c) => {
+    const day = localDay(c.drawnAt.getTime());
+    return day.slice(0, 7) === today.slice(0, 7) && day <= today;
+  });
   const target = (d: string) => reg.departments[d]?.target ?? set.waitTargetSec;
   const rounds = referenceRounds(events, nowMs, reg.patrol);
 
@@ -182,6 +195,7 @@ export function referenceIndicators(
   calledSegs.forEach((g) => depts.add(g.dept));
   [...reviewsToday, ...badOpen, ...complaints].forEach((e) => typeof e.data.department === 'string' && depts.add(e.data.department));
   present.forEach((p) => p.dept && depts.add(p.dept));
+  drawnThisMonth.forEach((c) => c.department && depts.add(c.department));
   Object.values(reg.staff).forEach((st) => st.onRoster && st.dept && depts.add(st.dept));
 
   const openWindows = new Set(present.map((p) => p.window));
@@ -219,6 +233,14 @@ export function referenceIndicators(
       'reviews.good_rate': share(revs.filter((e) => (e.data.rating as number) >= 4).length, revs.length),
       'reviews.bad.open': badOpen.filter((e) => d === null || e.data.department === d).length,
       'complaints.open': complaints.filter((e) => d === null || e.data.department === d).length,
+      'callbacks.verified_share': share(
+        drawnThisMonth.filter((c) => (d === null || c.department === d) && c.answer !== null).length,
+        drawnThisMonth.filter((c) => d === null || c.department === d).length,
+      ),
+      'callbacks.falsified_rate': share(
+        drawnThisMonth.filter((c) => (d === null || c.department === d) && c.answer === 'not_contacted').length,
+        drawnThisMonth.filter((c) => (d === null || c.department === d) && c.answer !== null).length,
+      ),
       // Rounds are the site's; its departments have none.
       ...(d === null ? rounds : { 'patrol.rounds.done': 0, 'patrol.rounds.due': 0, 'patrol.rounds.doubtful': 0 }),
       'patrol.findings.open': 0,

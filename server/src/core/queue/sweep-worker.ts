@@ -14,12 +14,13 @@ export interface SweepSchedule {
 
 /**
  * Starts a sweep's worker in processes that run workers (the server by default, or
- * `hallwatch worker`), and sets the sweep's schedule. Upserting the scheduler is
- * idempotent: however many processes start, there is one sweep per interval.
+ * `hallwatch worker`), and sets the sweep's schedules (one queue may repeat several jobs).
+ * Upserting a scheduler is idempotent: however many processes start, there is one job per interval.
  */
 export abstract class SweepWorker implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger: Logger;
-  private retry: NodeJS.Timeout | null = null;
+  private readonly schedules: readonly SweepSchedule[];
+  private readonly retries = new Set<NodeJS.Timeout>();
   private stopped = false;
 
   protected constructor(
@@ -27,31 +28,33 @@ export abstract class SweepWorker implements OnApplicationBootstrap, OnApplicati
     // The processor, whose worker exists only once the queue module has started it.
     private readonly processor: { worker: Worker },
     private readonly queue: Queue,
-    private readonly schedule: SweepSchedule,
+    schedule: SweepSchedule | readonly SweepSchedule[],
     private readonly label: string,
   ) {
     this.logger = new Logger(label);
+    this.schedules = Array.isArray(schedule) ? schedule : [schedule as SweepSchedule];
   }
 
   onApplicationBootstrap(): void {
     if (!this.config.RUN_WORKERS) return;
     this.processor.worker.run().catch((err: Error) => this.logger.warn(`${this.label} worker stopped: ${err.message}`));
-    this.upsert(0);
+    for (const schedule of this.schedules) this.upsert(schedule, 0);
   }
 
   onApplicationShutdown(): void {
     this.stopped = true;
-    if (this.retry) clearTimeout(this.retry);
+    for (const retry of this.retries) clearTimeout(retry);
   }
 
   // Not awaited: with Redis down the process still starts, and keeps trying until the schedule is set.
-  private upsert(attempt: number): void {
-    const { scheduler, everyMs, job, opts } = this.schedule;
+  private upsert(schedule: SweepSchedule, attempt: number): void {
+    const { scheduler, everyMs, job, opts } = schedule;
     this.queue.upsertJobScheduler(scheduler, { every: everyMs }, { name: job, data: {}, opts }).catch((err: Error) => {
       if (this.stopped) return;
-      if (attempt === 0) this.logger.warn(`could not schedule the ${this.label} sweep yet: ${err.message}`);
-      this.retry = setTimeout(() => this.upsert(attempt + 1), RETRY_MS);
-      this.retry.unref();
+      if (attempt === 0) this.logger.warn(`could not schedule ${scheduler} yet: ${err.message}`);
+      const retry = setTimeout(() => this.upsert(schedule, attempt + 1), RETRY_MS);
+      retry.unref();
+      this.retries.add(retry);
     });
   }
 }

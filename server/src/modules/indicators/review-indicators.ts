@@ -9,6 +9,10 @@ interface ReviewCounts {
   good: number;
   badOpen: number;
   complaintsOpen: number;
+  /** 回访核实 this month: closures drawn for a second callback, those verified, and those found not contacted. */
+  callbacksDrawn: number;
+  callbacksVerified: number;
+  callbacksFalsified: number;
 }
 
 export interface ReviewFacts {
@@ -16,13 +20,23 @@ export interface ReviewFacts {
   departments: Map<string, ReviewCounts>;
 }
 
-const empty = (): ReviewCounts => ({ reviews: 0, rated: 0, good: 0, badOpen: 0, complaintsOpen: 0 });
+const empty = (): ReviewCounts => ({
+  reviews: 0,
+  rated: 0,
+  good: 0,
+  badOpen: 0,
+  complaintsOpen: 0,
+  callbacksDrawn: 0,
+  callbacksVerified: 0,
+  callbacksFalsified: 0,
+});
 
 export interface ReviewRows {
   reviewsToday: Array<{ department: string; n: number; good: number }>;
   ratedToday: Array<{ department: string; n: number }>;
   badOpen: Array<{ department: string; n: number }>;
   complaintsOpen: Array<{ department: string | null; n: number }>;
+  callbackChecks: Array<{ department: string | null; drawn: number; verified: number; falsified: number }>;
 }
 
 /**
@@ -54,6 +68,16 @@ export const REVIEW_QUERIES: Record<keyof ReviewRows, FactQuery> = {
      WHERE site_id = $1::uuid AND closed_at IS NULL GROUP BY department`,
     ['department', 'n'],
   ),
+  // The closures drawn this hall-local month (docs/contracts/reviews.md, "Callbacks verified"), by the
+  // department that owned the case: whatever day the second call is made, the draw's month counts.
+  callbackChecks: fact<ReviewRows['callbackChecks'][number]>(
+    `SELECT department, count(*)::int AS drawn, count(answer)::int AS verified,
+       count(*) FILTER (WHERE answer = 'not_contacted')::int AS falsified
+     FROM callback_checks WHERE site_id = $1::uuid AND drawn_at IS NOT NULL
+       AND drawn_day >= date_trunc('month', $2::date)::date AND drawn_day <= $2::date
+     GROUP BY department`,
+    ['department', 'drawn', 'verified', 'falsified'],
+  ),
 };
 
 export function reviewFactsFrom(rows: ReviewRows): ReviewFacts {
@@ -72,6 +96,11 @@ export function reviewFactsFrom(rows: ReviewRows): ReviewFacts {
   for (const r of rows.ratedToday) add(r.department === '' ? null : r.department, 'rated', r.n);
   for (const r of rows.badOpen) add(r.department, 'badOpen', r.n);
   for (const r of rows.complaintsOpen) add(r.department, 'complaintsOpen', r.n);
+  for (const r of rows.callbackChecks) {
+    add(r.department, 'callbacksDrawn', r.drawn);
+    add(r.department, 'callbacksVerified', r.verified);
+    add(r.department, 'callbacksFalsified', r.falsified);
+  }
   return facts;
 }
 
@@ -86,5 +115,9 @@ export function reviewValues(c: ReviewCounts | undefined, served: number): Indic
     'reviews.good_rate': ratio(r.good, r.reviews),
     'reviews.bad.open': r.badOpen,
     'complaints.open': r.complaintsOpen,
+    // This month's second callbacks: the share of the drawn closures already called, and of
+    // those the share the citizen said nobody had contacted (item 25's "explained, solved").
+    'callbacks.verified_share': ratio(r.callbacksVerified, r.callbacksDrawn),
+    'callbacks.falsified_rate': ratio(r.callbacksFalsified, r.callbacksVerified),
   };
 }

@@ -50,8 +50,23 @@ function inputs(over: Partial<SnapshotInputs> = {}): SnapshotInputs {
     queue,
     presence,
     reviews: {
-      site: { reviews: 4, rated: 3, good: 3, badOpen: 1, complaintsOpen: 2 },
-      departments: new Map([['dx', { reviews: 0, rated: 0, good: 0, badOpen: 1, complaintsOpen: 0 }]]),
+      site: { ...NO_CALLBACKS, reviews: 4, rated: 3, good: 3, badOpen: 1, complaintsOpen: 2, callbacksDrawn: 4, callbacksVerified: 2 },
+      departments: new Map([
+        [
+          'dx',
+          {
+            ...NO_CALLBACKS,
+            reviews: 0,
+            rated: 0,
+            good: 0,
+            badOpen: 1,
+            complaintsOpen: 0,
+            callbacksDrawn: 4,
+            callbacksVerified: 2,
+            callbacksFalsified: 1,
+          },
+        ],
+      ]),
     },
     usualWaiting: new Map([['gjj', 1]]),
     patrol: {
@@ -65,6 +80,8 @@ function inputs(over: Partial<SnapshotInputs> = {}): SnapshotInputs {
     ...over,
   };
 }
+
+const NO_CALLBACKS = { callbacksDrawn: 0, callbacksVerified: 0, callbacksFalsified: 0 };
 
 describe('buildSnapshot', () => {
   it('fills every indicator for the site and every department, including codes only the data names', () => {
@@ -96,6 +113,13 @@ describe('buildSnapshot', () => {
     expect(snapshot.values).toMatchObject({ 'tidal.advice': 1, 'surge.risk': 1, 'queue.wait.max': 700 });
     expect(alertFacts.departments.find((d) => d.code === 'gjj')).toMatchObject({ targetSec: 600, surgeAt: 4, closedTidalWindows: ['07'] });
     expect(snapshot.alerts.map((a) => a.id)).toEqual(['wait.target:gjj', 'tidal.advice:gjj', 'surge.risk:gjj']);
+  });
+
+  it('divides the second callbacks: verified of drawn, not contacted of verified, null with nothing to divide', () => {
+    const { snapshot } = buildSnapshot(inputs());
+    expect(snapshot.departments.dx).toMatchObject({ 'callbacks.verified_share': 0.5, 'callbacks.falsified_rate': 0.5 });
+    expect(snapshot.values).toMatchObject({ 'callbacks.verified_share': 0.5, 'callbacks.falsified_rate': 0 });
+    expect(snapshot.departments.gjj).toMatchObject({ 'callbacks.verified_share': null, 'callbacks.falsified_rate': null });
   });
 
   it('never surges without history', () => {

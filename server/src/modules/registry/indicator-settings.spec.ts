@@ -14,7 +14,14 @@ describe('indicatorSettings', () => {
       hours: { opens: '08:30', closes: '17:30', weekdays: [1, 2, 3, 4, 5] },
       roundWindowLeadMin: 15,
       roundMinDurationSec: 300,
+      callbackSampleShare: 0.1,
     });
+  });
+  it('takes a callback share from 0 to 1 and ignores anything else', () => {
+    expect(indicatorSettings({ callbackSampleShare: 0 }).callbackSampleShare).toBe(0);
+    expect(indicatorSettings({ callbackSampleShare: 1 }).callbackSampleShare).toBe(1);
+    expect(indicatorSettings({ callbackSampleShare: 1.5 }).callbackSampleShare).toBe(0.1);
+    expect(indicatorSettings({ callbackSampleShare: '0.3' }).callbackSampleShare).toBe(0.1);
   });
   it('takes a round window of 0 minutes and ignores malformed patrol rules', () => {
     expect(indicatorSettings({ roundWindowLeadMin: 0, roundMinDurationSec: 60 })).toMatchObject({

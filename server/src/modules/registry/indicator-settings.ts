@@ -23,6 +23,10 @@ export function indicatorSettings(raw: Record<string, unknown> | null | undefine
         ? s.roundWindowLeadMin
         : d.roundWindowLeadMin,
     roundMinDurationSec: positiveInt(s.roundMinDurationSec, d.roundMinDurationSec),
+    callbackSampleShare:
+      typeof s.callbackSampleShare === 'number' && s.callbackSampleShare >= 0 && s.callbackSampleShare <= 1
+        ? s.callbackSampleShare
+        : d.callbackSampleShare,
     hours: hallHoursProblem(s.hours) === null ? normalHallHours(s.hours as HallHours) : d.hours,
   };
 }

@@ -3,12 +3,13 @@
  * round fell due, overdue or missed, a notice was reminded or escalated, a finding or notice
  * was answered; `registry`: the site, its settings, departments, windows, staff or service
  * items were edited; `register`: an entry of the outing and leave register was approved,
- * cancelled or ended early, which settles or unsettles absences from the windows.
+ * cancelled or ended early, which settles or unsettles absences from the windows; `follow-ups`:
+ * a follow-up closed or reopened, or closures were drawn for a second callback.
  */
 export interface SiteChanged {
   siteId: string;
   siteCode: string;
-  cause: 'events' | 'patrol' | 'registry' | 'register';
+  cause: 'events' | 'patrol' | 'registry' | 'register' | 'follow-ups';
 }
 
 /**

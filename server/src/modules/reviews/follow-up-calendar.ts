@@ -30,15 +30,16 @@ export function deadlinesFollowCalendar(clock: Clock, producer: Kicks, events: D
 
 /** Re-derives the deadlines of open cases whose span covers the edited days; returns the hall days of the cases moved, by site. */
 async function moveDeadlines(em: EntityManager, site: Site | null, from: string, to: string, now: Date): Promise<Map<string, Set<string>>> {
-  const rows: Array<{ id: string; site_id: string; opened_at: Date; contact_due_at: Date; resolve_due_at: Date; source_day: string }> =
+  // A reopened case counts its deadlines from its reopening (a second callback found it not done).
+  const rows: Array<{ id: string; site_id: string; base: Date; contact_due_at: Date; resolve_due_at: Date; source_day: string }> =
     await em.query(
-      `SELECT c.id, c.site_id, c.opened_at, c.contact_due_at, c.resolve_due_at,
+      `SELECT c.id, c.site_id, COALESCE(c.reopened_at, c.opened_at) AS base, c.contact_due_at, c.resolve_due_at,
          COALESCE(r.service_day, (c.opened_at AT TIME ZONE s.timezone)::date)::text AS source_day
        FROM follow_up_cases c JOIN sites s ON s.id = c.site_id
        LEFT JOIN reviews r ON c.kind = 'review' AND r.site_id = c.site_id AND r.event_id = c.source_id
        WHERE ${OPEN_CASE} AND ($1::uuid IS NULL OR c.site_id = $1)
          -- Coarse in UTC (a day either side); the exact test is the recomputation below.
-         AND c.opened_at < ($3::date + 2)::timestamptz AND c.resolve_due_at > ($2::date - 1)::timestamptz
+         AND COALESCE(c.reopened_at, c.opened_at) < ($3::date + 2)::timestamptz AND c.resolve_due_at > ($2::date - 1)::timestamptz
        FOR UPDATE OF c`,
       [site?.id ?? null, from, to],
     );
@@ -47,8 +48,8 @@ async function moveDeadlines(em: EntityManager, site: Site | null, from: string,
   for (const r of rows) {
     let s = sites.get(r.site_id);
     if (!s) sites.set(r.site_id, (s = (await em.findOneBy(Site, { id: r.site_id }))!));
-    const opened = new Date(r.opened_at);
-    const due = caseDeadlines(s, opened, await calendarFor(em, s, [opened]));
+    const base = new Date(r.base);
+    const due = caseDeadlines(s, base, await calendarFor(em, s, [base]));
     if (
       due.contactDueAt.getTime() === new Date(r.contact_due_at).getTime() &&
       due.resolveDueAt.getTime() === new Date(r.resolve_due_at).getTime()

@@ -1,4 +1,4 @@
-import type { AppealView, FollowUpActionView, FollowUpCaseView, FollowUpKind, FollowUpStatus } from '@hallwatch/shared';
+import type { AppealView, ClosureDisproved, FollowUpActionView, FollowUpCaseView, FollowUpKind, FollowUpStatus } from '@hallwatch/shared';
 import { EntityManager } from 'typeorm';
 
 export interface CaseRow {
@@ -21,6 +21,8 @@ export interface CaseRow {
   closed_at: Date | null;
   contact_overdue_at: Date | null;
   resolve_overdue_at: Date | null;
+  reopened_at: Date | null;
+  disproved: ClosureDisproved | null;
   rating: number | null;
   channel: string | null;
   summary: string | null;
@@ -33,7 +35,7 @@ export interface CaseRow {
 export const CASE_SELECT = `
   SELECT c.id, c.site_id, s.code AS site_code, s.timezone, c.kind, c.source_id, c.department, c."window", c.staff, c.real_name,
     c.opened_at, c.status, c.contact_due_at, c.resolve_due_at, c.first_contact_at, c.resolved_at, c.closed_at,
-    c.contact_overdue_at, c.resolve_overdue_at,
+    c.contact_overdue_at, c.resolve_overdue_at, c.reopened_at, c.disproved,
     r.rating, COALESCE(r.channel, p.source) AS channel, COALESCE(p.summary, r.comment) AS summary,
     COALESCE(r.phone_masked, p.phone_masked) AS phone_masked, COALESCE(r.phone_enc, p.phone_enc) AS phone_enc,
     COALESCE(r.service_day, (c.opened_at AT TIME ZONE s.timezone)::date)::text AS source_day
@@ -69,6 +71,8 @@ export function caseView(r: CaseRow, appeal: AppealView | null, actions?: Follow
     closedAt: iso(r.closed_at),
     contactOverdueAt: iso(r.contact_overdue_at),
     resolveOverdueAt: iso(r.resolve_overdue_at),
+    reopenedAt: iso(r.reopened_at),
+    disproved: r.disproved,
     appeal,
     ...(actions ? { actions } : {}),
   };

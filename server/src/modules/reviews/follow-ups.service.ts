@@ -5,6 +5,7 @@ import { AppConfig } from '../../core/config/app-config';
 import { PhoneCipher } from '../../core/privacy/phone-cipher';
 import { Clock } from '../../core/time/clock';
 import { Site } from '../registry/site.entity';
+import { recordClosure } from './callback-draws';
 import { CASE_SELECT, caseActions, CaseRow, caseView, latestAppeals, OPEN_CASE } from './follow-up-views';
 import type { Actor } from '../audit/actor';
 import { auditEntry, recordAudit } from '../audit/audit-log';
@@ -39,6 +40,7 @@ export async function closeSource(em: EntityManager, c: Pick<CaseRow, 'site_id' 
 @Injectable()
 export class FollowUpsService {
   private readonly cipher: PhoneCipher;
+  private readonly drawSecret: string;
 
   constructor(
     private readonly ds: DataSource,
@@ -47,6 +49,7 @@ export class FollowUpsService {
     config: AppConfig,
   ) {
     this.cipher = new PhoneCipher(config.PHONE_SECRET);
+    this.drawSecret = config.PHONE_SECRET;
   }
 
   /**
@@ -115,7 +118,10 @@ export class FollowUpsService {
     });
   }
 
-  /** The confirming call closes the case (and the review's or complaint's follow-up with it). */
+  /**
+   * The confirming call closes the case (and the review's or complaint's follow-up with it). The
+   * closure is recorded for 回访核实 and may be drawn for a second callback there and then.
+   */
   async confirm(site: Site, id: string, who: Actor, input: { note?: string | null; satisfied: boolean }): Promise<FollowUpCaseView> {
     return this.act(site, id, who, 'follow-up.confirmation', async (em, c, now) => {
       if (!c.resolved_at) throw new ConflictException('Record the fix or explanation before the confirming call');
@@ -126,11 +132,19 @@ export class FollowUpsService {
         [c.id, now],
       );
       await closeSource(em, c, now);
+      const drawn = await recordClosure(em, site, this.drawSecret, {
+        caseId: c.id,
+        department: c.department,
+        handler: who.actor,
+        closedAt: now,
+        disproved: c.disproved !== null,
+      });
+      return drawn ? { callbackDraw: drawn } : {};
     });
   }
 
-  /** The citizen's full number, for the person about to call; every reveal is audited. */
-  async revealPhone(site: Site, id: string, who: Actor): Promise<PhoneRevealView> {
+  /** The citizen's full number, for the person about to call; every reveal is audited, with what it was for (`context`). */
+  async revealPhone(site: Site, id: string, who: Actor, context: Record<string, unknown> = {}): Promise<PhoneRevealView> {
     return this.ds.transaction(async (em) => {
       const c = await this.row(em, site, id);
       if (!c.phone_enc) throw new NotFoundException('No phone number was recorded with this review or complaint');
@@ -141,7 +155,7 @@ export class FollowUpsService {
         action: 'phone.reveal',
         site: site.code,
         target: `follow-up:${c.id}`,
-        details: { kind: c.kind, sourceId: c.source_id, masked: c.phone_masked },
+        details: { kind: c.kind, sourceId: c.source_id, masked: c.phone_masked, ...context },
       });
       return { caseId: c.id, phone, auditId };
     });
@@ -152,24 +166,27 @@ export class FollowUpsService {
     id: string,
     who: Actor,
     action: string,
-    change: (em: EntityManager, c: CaseRow, now: Date) => Promise<void>,
+    // What the change adds to its audit entry (a closure drawn for a second callback, say).
+    change: (em: EntityManager, c: CaseRow, now: Date) => Promise<void | Record<string, unknown>>,
   ): Promise<FollowUpCaseView> {
     await this.ds.transaction(async (em) => {
       const c = await this.row(em, site, id, true);
       if (DONE.has(c.status)) throw new ConflictException(`The follow-up is already ${c.status}`);
       const now = this.clock.now();
-      await change(em, c, now);
+      const extra = await change(em, c, now);
       await recordAudit(em, {
         by: who,
         at: now,
         action,
         site: site.code,
         target: `follow-up:${c.id}`,
-        details: { kind: c.kind, sourceId: c.source_id },
+        details: { kind: c.kind, sourceId: c.source_id, ...extra },
       });
       await this.events.emitInOrder('reviews.changing', { em, siteId: site.id, days: [c.source_day] });
     });
     this.events.emit('reviews.changed', { siteIds: [site.id] });
+    // A closure takes its case out of the open counts on the wall at once, not at the next refresh.
+    this.events.emit('site.changed', { siteId: site.id, siteCode: site.code, cause: 'follow-ups' });
     return this.get(site, id);
   }
 

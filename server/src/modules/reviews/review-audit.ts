@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 
 /**
  * The acts of the follow-up work, the part of the audit log the review audit route reads:
- * phone numbers revealed, follow-up steps, appeals, calendar edits.
+ * phone numbers revealed, follow-up steps, appeals, second callbacks (回访核实), calendar edits.
  */
 export const REVIEW_AUDIT_ACTIONS: readonly string[] = [
   'phone.reveal',
@@ -12,6 +12,8 @@ export const REVIEW_AUDIT_ACTIONS: readonly string[] = [
   'follow-up.confirmation',
   'appeal.file',
   'appeal.decide',
+  'callback.verify',
+  'callback.verify.refused',
   'calendar.set',
   'calendar.remove',
 ];

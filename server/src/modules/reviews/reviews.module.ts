@@ -6,6 +6,9 @@ import { AppealsService } from './appeals.service';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CalendarService } from '../calendar/calendar.service';
 import { AppealsController } from './controllers/appeals.controller';
+import { CallbackChecksController } from './controllers/callback-checks.controller';
+import { CallbackChecksService } from './callback-checks.service';
+import { CallbackCheck } from './entities/callback-check.entity';
 import { FollowUpsController } from './controllers/follow-ups.controller';
 import { deadlinesFollowCalendar } from './follow-up-calendar';
 import { FollowUpsService } from './follow-ups.service';
@@ -20,13 +23,20 @@ import { ReviewAppeal } from './entities/review-appeal.entity';
 import { RatingsController } from './ratings/ratings.controller';
 
 // 好差评 (docs/contracts/reviews.md): follow-up cases for every bad review and complaint with working-day
-// deadlines, appeals and the audited phone reveal. The rollups and trends are TrendsModule's: it hears
-// of what changes them through `reviews.changing` / `reviews.changed` (docs/domain-events.md).
+// deadlines, appeals, the audited phone reveal, and 回访核实 (closures drawn for a second callback). The
+// rollups and trends are TrendsModule's: it hears of what changes them through `reviews.changing` /
+// `reviews.changed` (docs/domain-events.md).
 @Module({
-  imports: [TypeOrmModule.forFeature([FollowUpCase, FollowUpAction, ReviewAppeal]), ReviewsJobsModule, CalendarModule],
-  controllers: [FollowUpsController, AppealsController, RatingsController],
-  providers: [FollowUpsService, AppealsService, ReviewsReactions, { provide: FOLLOW_UP_LEDGER, useExisting: FollowUpsService }],
-  exports: [FollowUpsService, FOLLOW_UP_LEDGER],
+  imports: [TypeOrmModule.forFeature([FollowUpCase, FollowUpAction, ReviewAppeal, CallbackCheck]), ReviewsJobsModule, CalendarModule],
+  controllers: [FollowUpsController, AppealsController, RatingsController, CallbackChecksController],
+  providers: [
+    FollowUpsService,
+    AppealsService,
+    CallbackChecksService,
+    ReviewsReactions,
+    { provide: FOLLOW_UP_LEDGER, useExisting: FollowUpsService },
+  ],
+  exports: [FollowUpsService, CallbackChecksService, FOLLOW_UP_LEDGER],
 })
 export class ReviewsModule implements OnModuleInit {
   constructor(

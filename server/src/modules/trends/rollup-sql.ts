@@ -49,7 +49,7 @@ function part(source: string, dims: string[], metrics: Record<string, string>): 
 
 const reviewsSource = `(
   SELECT r.site_id, r.service_day AS day, r.department, r."window", r.staff, r.channel, r.rating, r.real_name,
-    c.status, c.closed_at, c.resolve_due_at, c.resolve_overdue_at, c.first_contact_at, c.contact_overdue_at,
+    c.status, c.closed_at, c.resolve_due_at, c.resolve_overdue_at, c.first_contact_at, c.contact_overdue_at, c.disproved,
     ${waitBucket('w.sec')} AS bucket
   FROM reviews r
   LEFT JOIN follow_up_cases c ON c.site_id = r.site_id AND c.kind = 'review' AND c.source_id = r.event_id
@@ -67,11 +67,14 @@ const reviewMetrics: Record<string, string> = {
   good: 'count(*) FILTER (WHERE rating >= 4)',
   bad: `count(*) FILTER (WHERE ${BAD})`,
   rating_sum: 'sum(rating)',
-  // Due: the deadline has passed (the escalation recorded it) or the follow-up is closed.
-  bad_due: `count(*) FILTER (WHERE ${BAD} AND (closed_at IS NOT NULL OR resolve_overdue_at IS NOT NULL))`,
-  bad_closed_on_time: `count(*) FILTER (WHERE ${BAD} AND status = 'closed' AND closed_at <= resolve_due_at)`,
+  // Due: the deadline has passed (the escalation recorded it) or the follow-up is closed. A
+  // closure a second callback did not confirm (回访核实) stays due and is never on time: the
+  // new deadline of the reopened case must not make good what was falsely recorded as done.
+  bad_due: `count(*) FILTER (WHERE ${BAD} AND (closed_at IS NOT NULL OR resolve_overdue_at IS NOT NULL OR disproved IS NOT NULL))`,
+  bad_closed_on_time: `count(*) FILTER (WHERE ${BAD} AND status = 'closed' AND closed_at <= resolve_due_at AND disproved IS NULL)`,
   real_name_bad: `count(*) FILTER (WHERE ${BAD} AND real_name)`,
-  callback_due: `count(*) FILTER (WHERE ${BAD} AND real_name AND (first_contact_at IS NOT NULL OR contact_overdue_at IS NOT NULL))`,
+  callback_due: `count(*) FILTER (WHERE ${BAD} AND real_name
+    AND (first_contact_at IS NOT NULL OR contact_overdue_at IS NOT NULL OR disproved = 'not_contacted'))`,
   callback_done: `count(*) FILTER (WHERE ${BAD} AND real_name AND first_contact_at IS NOT NULL)`,
 };
 
@@ -88,7 +91,7 @@ const waitsSource = `(
 // Complaints carry no service day: their hall-local date is derived in the site's zone.
 const complaintsSource = `(
   SELECT c.site_id, (c.occurred_at AT TIME ZONE s.timezone)::date AS day, c.department, f.status, f.closed_at,
-    f.resolve_due_at, f.resolve_overdue_at
+    f.resolve_due_at, f.resolve_overdue_at, f.disproved
   FROM complaints c JOIN sites s ON s.id = c.site_id
   LEFT JOIN follow_up_cases f ON f.site_id = c.site_id AND f.kind = 'complaint' AND f.source_id = c.event_id
   WHERE c.site_id = ANY($1::uuid[]) AND (c.occurred_at AT TIME ZONE s.timezone)::date = ANY($2::date[])
@@ -104,8 +107,8 @@ export const SITE_DAILY_SQL = [
      UNION ALL ${part(waitsSource, ['department'], { wait_count: 'count(*)', wait_sum_sec: 'round(sum(sec))' })}
      UNION ALL ${part(complaintsSource, ['department'], {
        complaints: 'count(*)',
-       complaints_due: `count(*) FILTER (WHERE closed_at IS NOT NULL OR resolve_overdue_at IS NOT NULL)`,
-       complaints_closed_on_time: `count(*) FILTER (WHERE status = 'closed' AND closed_at <= resolve_due_at)`,
+       complaints_due: `count(*) FILTER (WHERE closed_at IS NOT NULL OR resolve_overdue_at IS NOT NULL OR disproved IS NOT NULL)`,
+       complaints_closed_on_time: `count(*) FILTER (WHERE status = 'closed' AND closed_at <= resolve_due_at AND disproved IS NULL)`,
      })}
    ) p
    WHERE key IS NOT NULL

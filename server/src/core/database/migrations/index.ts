@@ -22,6 +22,7 @@ import { AddPatrolRetiredCodes1796596961221 } from './1796596961221-add-patrol-r
 import { AddDepartmentAccounts1796598324364 } from './1796598324364-add-department-accounts';
 import { AddAbsenceRegister1796598490989 } from './1796598490989-add-absence-register';
 import { AddComplaintWorkOrders1796598783993 } from './1796598783993-add-complaint-work-orders';
+import { AddCallbackChecks1796599244186 } from './1796599244186-add-callback-checks';
 
 // Every migration, in order. `npm run hallwatch -- migration-generate <Name>` writes new ones.
 export const MIGRATIONS: Function[] = [
@@ -49,4 +50,5 @@ export const MIGRATIONS: Function[] = [
   AddDepartmentAccounts1796598324364,
   AddAbsenceRegister1796598490989,
   AddComplaintWorkOrders1796598783993,
+  AddCallbackChecks1796599244186,
 ];

@@ -1,5 +1,15 @@
 import { Allow, IsInt, IsOptional, Max, Min, ValidateBy } from 'class-validator';
 
+/** A finite number from min to max, both included. */
+const Within = (min: number, max: number, message: string): PropertyDecorator =>
+  ValidateBy({
+    name: 'within',
+    validator: {
+      validate: (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max,
+      defaultMessage: () => message,
+    },
+  });
+
 /** A finite number strictly inside (min, max): the bounds themselves make no sense as thresholds. */
 const Inside = (min: number, max: number, message: string): PropertyDecorator =>
   ValidateBy({
@@ -62,4 +72,9 @@ export class SiteSettingsDto {
   @Min(1, { message: 'roundMinDurationSec must be at least 1' })
   @Max(3600, { message: 'roundMinDurationSec must be at most 3600 (a round must fit in the hour before it is missed)' })
   roundMinDurationSec?: number | null;
+
+  /** 0 leaves only each handler's weekly minimum; 1 calls every closure back a second time. */
+  @IsOptional()
+  @Within(0, 1, 'callbackSampleShare must be a number from 0 to 1, e.g. 0.1 for 10%')
+  callbackSampleShare?: number | null;
 }

@@ -1,4 +1,4 @@
-import type { FollowUpKind, FollowUpStatus } from '@hallwatch/shared';
+import type { ClosureDisproved, FollowUpKind, FollowUpStatus } from '@hallwatch/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 const OPEN_STATUSES = `status IN ('awaiting_contact', 'in_progress', 'awaiting_confirmation')`;
@@ -68,6 +68,17 @@ export class FollowUpCase {
 
   @Column({ type: 'timestamptz', name: 'resolve_overdue_at', nullable: true })
   resolveOverdueAt!: Date | null;
+
+  /** Set when a second callback did not confirm the closure and reopened the case; its deadlines then count from here. */
+  @Column({ type: 'timestamptz', name: 'reopened_at', nullable: true })
+  reopenedAt!: Date | null;
+
+  /**
+   * What a second callback found of a closure it did not confirm; kept once the case closes
+   * again, so the case never counts as closed on time (not_contacted outranks contacted_not_solved).
+   */
+  @Column({ type: 'varchar', length: 24, nullable: true })
+  disproved!: ClosureDisproved | null;
 
   /** Null while the deadline jobs for the current deadlines are still to be queued (an outbox). */
   @Column({ type: 'timestamptz', name: 'scheduled_at', nullable: true })
