@@ -3,7 +3,7 @@ import { loadConfig } from './core/config/app-config';
 import { createApp } from './app.factory';
 import { prepare } from './core/startup/prepare';
 import { describeDemoAccess } from './modules/demo/demo-access';
-import { prepareDemo } from './modules/demo/demo-startup';
+import { prepareDemo, prepareDemoHistory } from './modules/demo/demo-startup';
 
 // A long-running hall monitor logs a stray rejection instead of dying from it.
 process.on('unhandledRejection', (reason) => console.error('unhandled rejection:', reason instanceof Error ? reason.message : reason));
@@ -12,6 +12,10 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const demo = await prepare(config, process.argv.includes('--demo') ? (ds) => prepareDemo(ds, config) : undefined);
   const app = await createApp(config);
+  if (demo) {
+    await app.init();
+    await prepareDemoHistory(app, config);
+  }
   await app.listen(config.PORT, config.HOST);
   const url = `http://localhost:${config.PORT}`;
   // The demo's way in first: scripts/start.js starts the simulator on the "serving" line.

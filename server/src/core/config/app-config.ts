@@ -66,6 +66,16 @@ export class AppConfig {
   RUN_WORKERS = true;
 
   /**
+   * Days of past history `--demo` writes for the demo hall on a database without events (ending
+   * yesterday, hall time); 0 writes none.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  @Max(366)
+  DEMO_HISTORY_DAYS = 90;
+
+  /**
    * Browser origins, besides the server's own, allowed to call the API with credentials and to
    * open the live socket: comma-separated, e.g. `https://wall.example.gov.cn`. Empty: same origin only.
    */

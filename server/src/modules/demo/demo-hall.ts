@@ -13,6 +13,11 @@ export interface DemoDepartment {
   /** Mean service time in minutes. */
   serviceMin: number;
   tidal?: boolean;
+  /**
+   * How much likelier than usual its citizens are to rate it poorly (1 when absent): departments
+   * differ, so rankings have real differences to separate (item 46).
+   */
+  grumble?: number;
 }
 
 export const DEMO_SITE = { code: 'huiji', name: '惠济区政务服务大厅', nameEn: 'Huiji District Service Hall' };
@@ -20,47 +25,56 @@ export const DEMO_SITE = { code: 'huiji', name: '惠济区政务服务大厅', n
 export const DEMO_TOWNS = ['长兴路', '新城', '迎宾路', '刘寨', '老鸦陈', '大河路', '花园口', '古荥'];
 
 export const DEMO_DEPARTMENTS: DemoDepartment[] = [
-  { code: 'gjj', name: '公积金中心', nameEn: 'Housing Fund Centre', windows: 6, weight: 14, serviceMin: 9, tidal: true },
+  { code: 'gjj', name: '公积金中心', nameEn: 'Housing Fund Centre', windows: 6, weight: 14, serviceMin: 9, tidal: true, grumble: 1.5 },
   { code: 'yb', name: '医保中心', nameEn: 'Medical Insurance', windows: 5, weight: 11, serviceMin: 7, tidal: true },
-  { code: 'bdc', name: '不动产登记中心', nameEn: 'Real Estate Registry', windows: 5, weight: 10, serviceMin: 12 },
-  { code: 'sw', name: '税务局', nameEn: 'Taxation Bureau', windows: 5, weight: 10, serviceMin: 8 },
-  { code: 'scjg', name: '市场监管局', nameEn: 'Market Regulation', windows: 4, weight: 8, serviceMin: 10 },
-  { code: 'rs', name: '人社局', nameEn: 'Human Resources & Social Security', windows: 4, weight: 8, serviceMin: 7 },
-  { code: 'jj5', name: '交警五大队', nameEn: 'Traffic Police Team 5', windows: 3, weight: 6, serviceMin: 6 },
-  { code: 'mz', name: '民政局（婚姻登记）', nameEn: 'Civil Affairs (Marriage)', windows: 2, weight: 4, serviceMin: 11, tidal: true },
+  { code: 'bdc', name: '不动产登记中心', nameEn: 'Real Estate Registry', windows: 5, weight: 10, serviceMin: 12, grumble: 2.2 },
+  { code: 'sw', name: '税务局', nameEn: 'Taxation Bureau', windows: 5, weight: 10, serviceMin: 8, grumble: 1.2 },
+  { code: 'scjg', name: '市场监管局', nameEn: 'Market Regulation', windows: 4, weight: 8, serviceMin: 10, grumble: 1.4 },
+  { code: 'rs', name: '人社局', nameEn: 'Human Resources & Social Security', windows: 4, weight: 8, serviceMin: 7, grumble: 0.8 },
+  { code: 'jj5', name: '交警五大队', nameEn: 'Traffic Police Team 5', windows: 3, weight: 6, serviceMin: 6, grumble: 0.6 },
+  {
+    code: 'mz',
+    name: '民政局（婚姻登记）',
+    nameEn: 'Civil Affairs (Marriage)',
+    windows: 2,
+    weight: 4,
+    serviceMin: 11,
+    tidal: true,
+    grumble: 0.5,
+  },
   { code: 'wjw', name: '卫健委', nameEn: 'Health Commission', windows: 2, weight: 3, serviceMin: 9 },
-  { code: 'hz', name: '公安户政', nameEn: 'Household Registration', windows: 3, weight: 5, serviceMin: 6 },
-  { code: 'zj', name: '住建局', nameEn: 'Housing & Construction', windows: 2, weight: 3, serviceMin: 12 },
+  { code: 'hz', name: '公安户政', nameEn: 'Household Registration', windows: 3, weight: 5, serviceMin: 6, grumble: 0.7 },
+  { code: 'zj', name: '住建局', nameEn: 'Housing & Construction', windows: 2, weight: 3, serviceMin: 12, grumble: 1.8 },
   { code: 'fgw', name: '发改委', nameEn: 'Development & Reform', windows: 1, weight: 1, serviceMin: 15 },
   { code: 'mzj', name: '民宗局', nameEn: 'Ethnic & Religious Affairs', windows: 1, weight: 0.5, serviceMin: 12 },
   { code: 'sw2', name: '商务局', nameEn: 'Commerce Bureau', windows: 1, weight: 0.5, serviceMin: 12 },
   { code: 'jy', name: '教育局', nameEn: 'Education Bureau', windows: 1, weight: 1, serviceMin: 10 },
   { code: 'cz', name: '财政局', nameEn: 'Finance Bureau', windows: 1, weight: 0.5, serviceMin: 10 },
-  { code: 'zrzy', name: '自然资源局', nameEn: 'Natural Resources', windows: 2, weight: 1.5, serviceMin: 14 },
+  { code: 'zrzy', name: '自然资源局', nameEn: 'Natural Resources', windows: 2, weight: 1.5, serviceMin: 14, grumble: 1.6 },
   { code: 'sthj', name: '生态环境分局', nameEn: 'Ecology & Environment', windows: 1, weight: 1, serviceMin: 14 },
   { code: 'jt', name: '交通运输局', nameEn: 'Transport Bureau', windows: 2, weight: 2, serviceMin: 9 },
   { code: 'sl', name: '水利局', nameEn: 'Water Resources', windows: 1, weight: 0.5, serviceMin: 12 },
   { code: 'nync', name: '农业农村局', nameEn: 'Agriculture & Rural Affairs', windows: 1, weight: 1, serviceMin: 10 },
   { code: 'wlt', name: '文旅体局', nameEn: 'Culture, Tourism & Sports', windows: 1, weight: 1, serviceMin: 10 },
-  { code: 'tyjr', name: '退役军人事务局', nameEn: 'Veterans Affairs', windows: 1, weight: 1, serviceMin: 8 },
+  { code: 'tyjr', name: '退役军人事务局', nameEn: 'Veterans Affairs', windows: 1, weight: 1, serviceMin: 8, grumble: 0.5 },
   { code: 'cl', name: '残联', nameEn: "Disabled Persons' Federation", windows: 1, weight: 1, serviceMin: 9 },
-  { code: 'cg', name: '城管局', nameEn: 'Urban Management', windows: 1, weight: 1, serviceMin: 10 },
+  { code: 'cg', name: '城管局', nameEn: 'Urban Management', windows: 1, weight: 1, serviceMin: 10, grumble: 1.7 },
   { code: 'yj', name: '应急管理局', nameEn: 'Emergency Management', windows: 1, weight: 0.5, serviceMin: 12 },
   { code: 'sf', name: '司法局', nameEn: 'Justice Bureau', windows: 1, weight: 1, serviceMin: 10 },
   { code: 'qx', name: '气象局', nameEn: 'Meteorological Bureau', windows: 1, weight: 0.3, serviceMin: 10 },
   { code: 'yc', name: '烟草专卖局', nameEn: 'Tobacco Monopoly', windows: 1, weight: 1, serviceMin: 8 },
-  { code: 'gd', name: '供电公司', nameEn: 'Power Supply', windows: 2, weight: 2, serviceMin: 7 },
+  { code: 'gd', name: '供电公司', nameEn: 'Power Supply', windows: 2, weight: 2, serviceMin: 7, grumble: 1.3 },
   { code: 'gs', name: '供水公司', nameEn: 'Water Supply', windows: 1, weight: 1.5, serviceMin: 6 },
   { code: 'rq', name: '燃气公司', nameEn: 'Gas Supply', windows: 1, weight: 1.5, serviceMin: 6 },
   { code: 'tx', name: '通信运营商', nameEn: 'Telecom Operators', windows: 1, weight: 1, serviceMin: 6 },
-  { code: 'gz', name: '公证处', nameEn: 'Notary Office', windows: 1, weight: 1, serviceMin: 15 },
+  { code: 'gz', name: '公证处', nameEn: 'Notary Office', windows: 1, weight: 1, serviceMin: 15, grumble: 1.5 },
   { code: 'dag', name: '档案馆', nameEn: 'Archives', windows: 1, weight: 0.5, serviceMin: 8 },
   { code: 'tj', name: '统计局', nameEn: 'Statistics Bureau', windows: 1, weight: 0.3, serviceMin: 8 },
   { code: 'kx', name: '科技局', nameEn: 'Science & Technology', windows: 1, weight: 0.3, serviceMin: 12 },
   { code: 'gxq', name: '工信局', nameEn: 'Industry & IT', windows: 1, weight: 0.5, serviceMin: 12 },
   { code: 'rf', name: '人防办', nameEn: 'Civil Air Defence', windows: 1, weight: 0.3, serviceMin: 14 },
-  { code: 'zhck', name: '综合窗口', nameEn: 'General Windows', windows: 4, weight: 6, serviceMin: 8 },
-  { code: 'qykb', name: '企业开办专区', nameEn: 'Business Start-up Zone', windows: 3, weight: 4, serviceMin: 13 },
+  { code: 'zhck', name: '综合窗口', nameEn: 'General Windows', windows: 4, weight: 6, serviceMin: 8, grumble: 0.9 },
+  { code: 'qykb', name: '企业开办专区', nameEn: 'Business Start-up Zone', windows: 3, weight: 4, serviceMin: 13, grumble: 0.6 },
 ];
 
 const SURNAMES =

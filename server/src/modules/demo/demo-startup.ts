@@ -1,6 +1,9 @@
+import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config';
+import { Clock } from '../../core/time/clock';
 import { DemoAccess, demoAccess } from './demo-access';
+import { historyRefusal, writeDemoHistory } from './demo-history';
 import { ensureDemoPatrol } from './demo-patrol';
 import { seedDemo } from './seed-demo';
 
@@ -13,4 +16,27 @@ export async function prepareDemo(ds: DataSource, config: AppConfig): Promise<De
   if (n === 0 && (await seedDemo(ds))) console.log('Seeded the demo hall (site "huiji")');
   if (await ensureDemoPatrol(ds.manager)) console.log('Patrol rounds switched on for the demo hall');
   return demoAccess(ds, config);
+}
+
+/**
+ * On the first start of a demo database (no events yet), the hall's past days before it opens
+ * to the live simulator, so that trends, rankings, the desk and the ledger have a history.
+ * The application must be initialised: the history goes through its ingest service and the
+ * handlers that react to stored events.
+ */
+export async function prepareDemoHistory(app: INestApplicationContext, config: AppConfig): Promise<void> {
+  if (config.DEMO_HISTORY_DAYS === 0) return;
+  const days = config.DEMO_HISTORY_DAYS;
+  // A demo database that has been running has its own past: nothing to say.
+  if (await historyRefusal(app.get(DataSource))) return;
+  console.log(`Writing ${days} days of history for the demo hall…`);
+  let said = performance.now();
+  const progress = (day: string, done: number, of: number) => {
+    if (performance.now() - said < 10_000) return;
+    said = performance.now();
+    console.log(`demo history: ${done} of ${of} open days written (up to ${day})`);
+  };
+  const r = await writeDemoHistory(app, { days, now: app.get(Clock).now(), progress });
+  if (r.written) console.log(`demo history: ${r.days} days, ${r.events} events in ${r.seconds.toFixed(1)} s`);
+  else console.log(`demo history not written: ${r.reason}`);
 }

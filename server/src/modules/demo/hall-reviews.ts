@@ -15,17 +15,19 @@ const CHANNELS: ReadonlyArray<{ channel: (typeof REVIEW_CHANNELS)[number]; weigh
 const LONG_WAIT_SEC = 30 * 60;
 
 // Most citizens rate 5 on the pad. A bad rating is rare and follows something that went
-// wrong (a long wait, a refusal, a missing document), which is what follow-up calls find.
+// wrong (a long wait, a refusal, a missing document), which is what follow-up calls find;
+// a department's `grumble` makes poor ratings likelier there.
 export function reviewFor(
   rng: SeededRandom,
   ticket: Ticket,
   desk: Desk,
   outcome: EventDataMap['ticket.completed']['outcome'],
+  grumble = 1,
 ): { delaySec: number; data: ReviewData } {
   const ch = CHANNELS[rng.weighted(CHANNELS.map((c) => c.weight))];
   // The wait that counts is the last one, ended by the first call that led to service.
   const longWait = ticket.calledSec - ticket.waitFromSec > LONG_WAIT_SEC;
-  const pBad = 0.0008 + (outcome !== 'done' ? 0.012 : 0) + (longWait ? 0.01 : 0);
+  const pBad = (0.0008 + (outcome !== 'done' ? 0.012 : 0) + (longWait ? 0.01 : 0)) * grumble;
   let rating: ReviewData['rating'];
   let comment: string | undefined;
   let realName: boolean;
@@ -36,7 +38,8 @@ export function reviewFor(
     realName = rng.chance(0.7);
   } else {
     const r = rng.next();
-    rating = r < 0.9 ? 5 : r < 0.985 ? 4 : 3;
+    const middling = 0.015 * grumble;
+    rating = r < 0.9 - 0.04 * (grumble - 1) ? 5 : r < 1 - middling ? 4 : 3;
     if (rating === 3 && rng.chance(0.4)) comment = rng.pick(MIDDLE_REVIEW_COMMENTS);
     else if (rating >= 4 && rng.chance(0.03)) comment = rng.pick(GOOD_REVIEW_COMMENTS);
     realName = rng.chance(0.08);

@@ -196,7 +196,7 @@ export class HallSimulation {
     this.at(this.now + duration, () => {
       this.emit('ticket.completed', { ticket: ticket.code, window: d.window, staff: d.staff, outcome });
       if (this.rReview.chance(P_REVIEW)) {
-        const review = reviewFor(this.rReview, ticket, d, outcome);
+        const review = reviewFor(this.rReview, ticket, d, outcome, dept.info.grumble);
         this.at(this.now + review.delaySec, () => this.emit('review.submitted', review.data));
       }
       this.free(d);

@@ -31,15 +31,16 @@ async function inFlight<T>(statement: Promise<T>): Promise<{ result: Promise<T> 
 }
 
 /**
- * serviceDay for a batch, formatted once per distinct second: a batch's events crowd into
- * few seconds, and zone offsets are whole seconds, so one second has one hall date.
+ * serviceDay for a batch, formatted once per distinct minute: a batch's events crowd into few
+ * minutes (a day's history into a few hundred), and every zone's offsets, and the instants
+ * they change at, have been whole minutes since 1972, so one minute has one hall date.
  */
 function serviceDays(timeZone: string): (at: Date) => string {
   const days = new Map<number, string>();
   return (at) => {
-    const second = Math.floor(at.getTime() / 1000);
-    let day = days.get(second);
-    if (day === undefined) days.set(second, (day = serviceDay(at, timeZone)));
+    const minute = Math.floor(at.getTime() / 60_000);
+    let day = days.get(minute);
+    if (day === undefined) days.set(minute, (day = serviceDay(at, timeZone)));
     return day;
   };
 }
@@ -78,42 +79,10 @@ export class IngestService {
     let batch: CommittingBatch | undefined;
     const change = await this.ds
       .transaction(async (em) => {
-        const lookup = await inFlight(
-          this.unknownRefs(
-            em,
-            site.id,
-            valid.map((v) => v.event),
-          ),
-        );
-        const rows = eventRows(valid, site);
-        const unknown = await lookup.result;
-        if (unknown.size)
-          for (const r of rows)
-            r.unknownRefs = eventRefs(r.event)
-              .map(([kind, code]) => `${kind}:${code}`)
-              .filter((ref) => unknown.has(ref));
-        const storing = await inFlight(insertEvents(em, site.id, rows));
-        // The projection is worked out while the database stores the events, on the bet that
-        // none was stored before (a batch that holds repeats has it worked out again).
-        const toNew = (list: typeof rows): NewEvent[] =>
-          list.map((r) => ({ event: r.event, occurredAt: r.occurredAt, serviceDay: r.serviceDay }));
-        const allNew = toNew(rows);
-        let plan = this.projector.plan(allNew);
-        const duplicates = await storing.result;
-        for (const r of rows) results[r.index] = { id: r.event.id, status: duplicates.has(r.event.id) ? 'duplicate' : 'accepted' };
-        const newRows = duplicates.size ? rows.filter((r) => !duplicates.has(r.event.id)) : rows;
-        await this.recordUnknown(
-          em,
-          site.id,
-          newRows.flatMap((r) => r.unknownRefs.map((ref) => ({ ref, at: r.occurredAt }))),
-        );
-        const newEvents = duplicates.size ? toNew(newRows) : allNew;
-        if (duplicates.size) plan = this.projector.plan(newEvents);
-        const projected = await this.projector.apply(em, site.id, newEvents, plan);
-        const counted = await this.settleRefusedRatings(em, site, rows, results, projected, newEvents, from, now);
-        batch = { em, site, events: counted };
-        if (counted.length) await this.events.emitInOrder('events.committing', batch);
-        return projected;
+        const stored = await this.store(em, site, valid, results, from, now);
+        batch = stored.batch;
+        if (batch.events.length) await this.events.emitInOrder('events.committing', batch);
+        return stored.change;
       })
       .catch((err: unknown) => {
         if (batch?.events.length) this.events.emit('events.rolled-back', batch);
@@ -123,6 +92,76 @@ export class IngestService {
     this.events.emit('events.committed', { site, change, batch: batch! });
     this.events.emit('site.changed', { siteId: site.id, siteCode: site.code, cause: 'events' });
     return { results: results as EventResult[], change };
+  }
+
+  /**
+   * A batch stored inside the caller's transaction, checked, stored, projected and handed to the
+   * `events.committing` handlers exactly as ingest() does; but nobody hears of it after the
+   * commit, which is the caller's to announce. For history written in bulk (the demo hall's
+   * past days), where a notice per batch would only queue work the caller does itself.
+   */
+  async ingestWithin(
+    em: EntityManager,
+    site: Site,
+    items: unknown[],
+    sender: EventSender,
+    now: Date,
+    from: string = sender,
+  ): Promise<IngestOutcome & { events: NewEvent[] }> {
+    const { results, valid } = checkBatch(items, now, sender);
+    if (valid.length === 0) return { results: results as EventResult[], change: null, events: [] };
+    const { change, batch } = await this.store(em, site, valid, results, from, now);
+    if (batch.events.length)
+      await this.events.emitInOrder('events.committing', batch).catch((err: unknown) => {
+        this.events.emit('events.rolled-back', batch);
+        throw err;
+      });
+    return { results: results as EventResult[], change, events: batch.events };
+  }
+
+  /** A batch's events stored and projected; the `events.committing` handlers are the caller's to run. */
+  private async store(
+    em: EntityManager,
+    site: Site,
+    valid: ValidEvent[],
+    results: (EventResult | null)[],
+    from: string,
+    now: Date,
+  ): Promise<{ change: ProjectionChange; batch: CommittingBatch }> {
+    const lookup = await inFlight(
+      this.unknownRefs(
+        em,
+        site.id,
+        valid.map((v) => v.event),
+      ),
+    );
+    const rows = eventRows(valid, site);
+    const unknown = await lookup.result;
+    if (unknown.size)
+      for (const r of rows)
+        r.unknownRefs = eventRefs(r.event)
+          .map(([kind, code]) => `${kind}:${code}`)
+          .filter((ref) => unknown.has(ref));
+    const storing = await inFlight(insertEvents(em, site.id, rows));
+    // The projection is worked out while the database stores the events, on the bet that
+    // none was stored before (a batch that holds repeats has it worked out again).
+    const toNew = (list: typeof rows): NewEvent[] =>
+      list.map((r) => ({ event: r.event, occurredAt: r.occurredAt, serviceDay: r.serviceDay }));
+    const allNew = toNew(rows);
+    let plan = this.projector.plan(allNew);
+    const duplicates = await storing.result;
+    for (const r of rows) results[r.index] = { id: r.event.id, status: duplicates.has(r.event.id) ? 'duplicate' : 'accepted' };
+    const newRows = duplicates.size ? rows.filter((r) => !duplicates.has(r.event.id)) : rows;
+    await this.recordUnknown(
+      em,
+      site.id,
+      newRows.flatMap((r) => r.unknownRefs.map((ref) => ({ ref, at: r.occurredAt }))),
+    );
+    const newEvents = duplicates.size ? toNew(newRows) : allNew;
+    if (duplicates.size) plan = this.projector.plan(newEvents);
+    const projected = await this.projector.apply(em, site.id, newEvents, plan);
+    const counted = await this.settleRefusedRatings(em, site, rows, results, projected, newEvents, from, now);
+    return { change: projected, batch: { em, site, events: counted } };
   }
 
   /**

@@ -45,27 +45,21 @@ export class RoundPlanner {
     return planDay(day, schedule.times, site.timezone).filter((r) => r.dueAt >= schedule.plannedFrom);
   }
 
+  /**
+   * The rounds a past working day had by the schedule's times, whatever its plannedFrom says:
+   * for history written after the fact (the demo hall's past days), inside the caller's
+   * transaction. Returns the rounds created; planning a day twice creates none.
+   */
+  async planPastDay(em: EntityManager, site: Site, day: string): Promise<number> {
+    const schedule = await em.findOneBy(PatrolSchedule, { siteId: site.id });
+    if (!schedule?.enabled || !(await isPatrolDay(em, schedule, day))) return 0;
+    return (await insertRounds(em, site, day, planDay(day, schedule.times, site.timezone))).length;
+  }
+
   async planDay(site: Site, day: string, now: Date): Promise<PlanResult> {
     return this.ds.transaction(async (em) => {
       const wanted = await this.wantedRounds(em, site, day);
-      const created = wanted.length
-        ? await queryRows<IdRow>(
-            em,
-            `INSERT INTO patrol_rounds (site_id, day, slot, code, time, due_at, overdue_at, missed_at, state)
-             SELECT $1::uuid, $2::date, *, 'scheduled' FROM unnest($3::smallint[], $4::varchar[], $5::varchar[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[])
-             ON CONFLICT (site_id, day, slot) DO NOTHING RETURNING id`,
-            [
-              site.id,
-              day,
-              wanted.map((w) => w.slot),
-              wanted.map((w) => w.code),
-              wanted.map((w) => w.time),
-              wanted.map((w) => w.dueAt),
-              wanted.map((w) => w.overdueAt),
-              wanted.map((w) => w.missedAt),
-            ],
-          )
-        : [];
+      const created = await insertRounds(em, site, day, wanted);
       // Only rounds nobody has touched and whose time has not come may move or go.
       const untouched = `r.site_id = $1 AND r.day = $2 AND r.state = 'scheduled' AND r.started_at IS NULL AND r.completed_at IS NULL
         AND r.due_at > $3 AND NOT EXISTS (SELECT 1 FROM patrol_checks c WHERE c.round_id = r.id)`;
@@ -94,4 +88,25 @@ export class RoundPlanner {
       return { created: created.length, moved, removed };
     });
   }
+}
+
+/** Each round once: the (site, day, slot) key makes a repeat or a race create nothing. */
+async function insertRounds(em: EntityManager, site: Site, day: string, wanted: PlannedRound[]): Promise<IdRow[]> {
+  if (!wanted.length) return [];
+  return queryRows<IdRow>(
+    em,
+    `INSERT INTO patrol_rounds (site_id, day, slot, code, time, due_at, overdue_at, missed_at, state)
+     SELECT $1::uuid, $2::date, *, 'scheduled' FROM unnest($3::smallint[], $4::varchar[], $5::varchar[], $6::timestamptz[], $7::timestamptz[], $8::timestamptz[])
+     ON CONFLICT (site_id, day, slot) DO NOTHING RETURNING id`,
+    [
+      site.id,
+      day,
+      wanted.map((w) => w.slot),
+      wanted.map((w) => w.code),
+      wanted.map((w) => w.time),
+      wanted.map((w) => w.dueAt),
+      wanted.map((w) => w.overdueAt),
+      wanted.map((w) => w.missedAt),
+    ],
+  );
 }
