@@ -140,6 +140,8 @@ export interface PatrolCheckpointCodeView {
   code: string;
   label: LocalizedText;
   scanCode: string;
+  /** When the code took over from a rotated one; null for the checkpoint's first code. */
+  since: string | null;
   /** The text the checkpoint's QR code holds. */
   payload: string;
   /** That QR code as a PNG data URL, ready to print. */

@@ -9,7 +9,7 @@ import { Site } from '../../server/src/modules/registry/site.entity';
 import { makeUser, signIn } from '../support/accounts';
 import { launchBrowser, SCREENSHOTS, signInContext, waitForText } from '../support/browser';
 import { makeSite } from '../support/factories';
-import { call, checkpointCodes, hall, MONDAY, waitFor, walkedRound } from '../support/patrol';
+import { call, checkpointCodes, hall, MONDAY, roundEvent, waitFor, walkedRound } from '../support/patrol';
 import { DASHBOARD_DIR } from '../support/server-process';
 import { pinnedNow } from '../support/test-clock';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -270,7 +270,8 @@ describe('patrol page on a phone', () => {
 
 // Rounds that were really walked, on a site whose checklist has three checkpoints: one round is
 // walked offline with the three codes typed and counts once synced; one was sent with a
-// checkpoint missing and the phone shows it 存疑 with its reason.
+// checkpoint missing and a code entered after its completion, and the phone shows it 存疑 with
+// both reasons.
 describe('patrol page: codes typed offline, and a round held 存疑', () => {
   const W_SITE = 'patw';
   const W_PATROLLER = 'li.walk';
@@ -311,7 +312,14 @@ describe('patrol page: codes typed offline, and a round held 存疑', () => {
       stepMs: 120_000,
       check: (cp, d) => (cp === 'archive-locked' ? null : d),
     });
-    expect((await call(`${t.url}/api/v1/patrol/sites/${W_SITE}/events`, 'POST', token, { events: gap })).status).toBe(200);
+    // And the patrol room's code was entered again at 09:20, after the round was completed at 09:13.
+    const stray = roundEvent(
+      'round.check',
+      { round: `${MONDAY}-1`, checkpoint: 'back-office', result: 'ok', code: codes['back-office'] },
+      hall(MONDAY, '09:20:00'),
+      'stray',
+    );
+    expect((await call(`${t.url}/api/v1/patrol/sites/${W_SITE}/events`, 'POST', token, { events: [...gap, stray] })).status).toBe(200);
 
     t.clock.setNow(hall(MONDAY, '11:01:00'));
     await t.app.get(PatrolSync).syncSite(site);
@@ -339,7 +347,9 @@ describe('patrol page: codes typed offline, and a round held 存疑', () => {
       'round 1 doubtful',
     );
     expect(await round1.textContent()).toContain('存疑');
-    expect(await round1.getByTestId('round-doubts').textContent()).toContain('未确认检查点：档案室、仓库门已锁闭');
+    const doubts = await round1.getByTestId('round-doubts').textContent();
+    expect(doubts).toContain('未确认检查点：档案室、仓库门已锁闭');
+    expect(doubts).toContain('确认时间不在本轮巡查之内（09:05–09:13）：09:20 后台审批区无办事群众（受审分离）');
     await page.screenshot({ path: join(SCREENSHOTS, 'patrol-doubtful.png') });
     expect(await doneCount()).toBe(0);
   });

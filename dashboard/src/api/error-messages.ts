@@ -25,6 +25,17 @@ export const FIELD_MESSAGES: Record<string, Worded> = {
   allowedBreakSec: { zh: '允许离岗时长须为大于 0 的分钟数', en: 'Allowed break must be a number of minutes above 0' },
   surgeFactor: { zh: '激增倍数须大于 1，例如 2', en: 'Surge factor must be above 1, e.g. 2' },
   surgeMinWaiting: { zh: '激增最少排队数须为不小于 1 的整数', en: 'Surge minimum must be a whole number of at least 1' },
+  // Patrol rounds (admin patrol tab): the form asks for minutes
+  times: {
+    zh: '巡查时间须写作 时:分（如 09:00），每天 1–8 轮，不可重复',
+    en: 'Round times must be written HH:MM (e.g. 09:00), 1–8 a day, none repeated',
+  },
+  roundWindowLeadMin: { zh: '提前开始须为 0 到 120 之间的整分钟数', en: 'Early start must be a whole number of minutes from 0 to 120' },
+  roundMinDurationSec: {
+    zh: '最短用时须大于 0 分钟，且不超过 60 分钟',
+    en: 'Minimum duration must be more than 0 minutes and at most 60',
+  },
+  day: { zh: '日期须为有效日期', en: 'The day must be a valid date' },
   hours: {
     zh: '开放时间有误：开门须早于关门，时间写作 HH:MM',
     en: 'Opening hours are wrong: opening must come before closing, times written HH:MM',

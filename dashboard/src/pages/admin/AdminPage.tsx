@@ -9,6 +9,8 @@ import './admin.css';
 import { DeviceKeysTab } from './DeviceKeysTab';
 import { DisplayTokensTab } from './DisplayTokensTab';
 import './i18n';
+import { PatrolTab } from './PatrolTab';
+import { RatingsTab } from './RatingsTab';
 import { SettingsTab } from './SettingsTab';
 import { useAdminAccess } from './useAdmin';
 import { WindowsTab } from './WindowsTab';
@@ -19,13 +21,16 @@ const TABS = [
   ['display-tokens', 'tabDisplayTokens'],
   ['windows', 'tabWindows'],
   ['settings', 'tabSettings'],
+  ['patrol', 'tabPatrol'],
+  ['ratings', 'tabRatings'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
 const params = new URLSearchParams(location.search);
 
-// The administrator's desk (docs/contracts/users.md): accounts, device keys, wall tokens, windows and
-// thresholds of one site at a time, every change through the admin API.
+// The administrator's desk (docs/contracts/users.md): accounts, device keys, wall tokens, windows,
+// thresholds, patrol rounds and checkpoints, and the ratings to check, of one site at a time, every
+// change through the admin API.
 export function AdminPage() {
   const { t, i18n } = useTranslation('admin');
   const lang = i18n.language.startsWith('en') ? 'en' : 'zh';
@@ -112,6 +117,8 @@ export function AdminPage() {
           {tab === 'display-tokens' && <DisplayTokensTab key={chosen} site={chosen} timeZone={timeZone} fail={fail} />}
           {tab === 'windows' && <WindowsTab site={chosen} lang={lang} fail={fail} />}
           {tab === 'settings' && <SettingsTab key={chosen} site={chosen} fail={fail} />}
+          {tab === 'patrol' && <PatrolTab key={chosen} site={chosen} lang={lang} timeZone={timeZone} fail={fail} />}
+          {tab === 'ratings' && <RatingsTab key={chosen} site={chosen} lang={lang} timeZone={timeZone} fail={fail} />}
         </>
       )}
     </div>

@@ -5,12 +5,17 @@ import type {
   IssuedDeviceKey,
   IssuedDisplayToken,
   NewUser,
+  PatrolCheckpointCodeView,
+  PatrolCheckpointView,
+  PatrolScheduleView,
+  RefusedRatingView,
   SiteSettings,
   SiteView,
+  UnmatchedRatingView,
   UserView,
   WindowView,
 } from '@hallwatch/shared';
-import { call, get } from '../../api';
+import { call, get, withQuery } from '../../api';
 
 // The admin API under the signed-in admin's session cookie. A 400 names the field that broke,
 // so a form can show the message beside that field (`fieldTexts`).
@@ -46,4 +51,15 @@ export const adminApi = {
 
   settings: (s: string) => get<SiteSettings>(`${site(s)}/settings`),
   updateSettings: (s: string, patch: SettingsPatch) => call<SiteSettings>('PATCH', `${site(s)}/settings`, { body: patch }),
+
+  schedule: (s: string) => get<PatrolScheduleView>(`${site(s)}/patrol/schedule`),
+  updateSchedule: (s: string, patch: Partial<Pick<PatrolScheduleView, 'enabled' | 'times' | 'weekdays'>>) =>
+    call<PatrolScheduleView>('PUT', `${site(s)}/patrol/schedule`, { body: patch }),
+  checkpoints: (s: string) => get<PatrolCheckpointView[]>(`${site(s)}/patrol/checkpoints`),
+  checkpointCodes: (s: string) => get<PatrolCheckpointCodeView[]>(`${site(s)}/patrol/checkpoint-codes`),
+  rotateCode: (s: string, checkpoint: string) =>
+    call<PatrolCheckpointCodeView>('POST', `${site(s)}/patrol/checkpoints/${encodeURIComponent(checkpoint)}/rotate-code`),
+
+  refusedRatings: (s: string, day: string | null) => get<RefusedRatingView[]>(withQuery(`${site(s)}/ratings/refused`, { day })),
+  unmatchedRatings: (s: string, day: string) => get<UnmatchedRatingView[]>(withQuery(`${site(s)}/ratings/unmatched`, { day })),
 };

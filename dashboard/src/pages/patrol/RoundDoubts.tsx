@@ -10,10 +10,9 @@ export function RoundDoubts({ doubts, today, lang }: { doubts: RoundDoubt[]; tod
     codes.map((c) => today.checkpoints.find((cp) => cp.code === c)?.label[lang] ?? c).join(lang === 'zh' ? '、' : ', ');
   const duration = (sec = 0) => t('minutes', { m: Math.floor(sec / 60), s: sec % 60 });
   const time = (iso?: string) => (iso ? hallTime(iso, today.utcOffsetMinutes) : '');
+  // The time first: a checkpoint's name may end in brackets of its own.
   const timed = (checks: NonNullable<RoundDoubt['checks']> = []) =>
-    checks
-      .map((c) => `${names([c.checkpoint])}${lang === 'zh' ? `（${time(c.at)}）` : ` (${time(c.at)})`}`)
-      .join(lang === 'zh' ? '、' : ', ');
+    checks.map((c) => `${time(c.at)} ${names([c.checkpoint])}`).join(lang === 'zh' ? '、' : ', ');
   const line = (d: RoundDoubt) =>
     d.reason === 'check_outside_round'
       ? t('doubt.check_outside_round', { from: time(d.from), to: time(d.to), list: timed(d.checks) })

@@ -33,7 +33,8 @@ async function codeView(c: PatrolCheckpoint): Promise<PatrolCheckpointCodeView> 
   const payload = checkpointPayload(c.code, c.scanCode);
   // Level M survives a smudged or creased sheet; 8 px modules print sharp on A4.
   const qr = await toDataURL(payload, { errorCorrectionLevel: 'M', margin: 2, scale: 8 });
-  return { code: c.code, label: { zh: c.label, en: c.labelEn ?? c.label }, scanCode: c.scanCode, payload, qr };
+  const since = c.scanCodeSince ? c.scanCodeSince.toISOString() : null;
+  return { code: c.code, label: { zh: c.label, en: c.labelEn ?? c.label }, scanCode: c.scanCode, since, payload, qr };
 }
 
 const notFound = (site: string, code: string) =>
