@@ -45,6 +45,7 @@ export class HallSimulation {
   private readonly arrivals: ArrivalStream;
   private readonly agenda = new ActionQueue();
   private seq = 0;
+  private orders = 0;
   private now = 0;
   private out: HallEvent[] = [];
   private stampSec = -1;
@@ -290,7 +291,15 @@ export class HallSimulation {
   }
 
   private complaint(): void {
-    this.emit('complaint.received', complaintFor(this.rReview, this.departments));
+    const data = complaintFor(this.rReview, this.departments);
+    // The hotline's work orders come with the platform's own limits: sign for it within the hour, close it within five days.
+    if (data.source === 'hotline_12345') {
+      const at = this.startMs + this.now * 1000;
+      data.workOrder = `12345-${this.day.replace(/-/g, '')}-${this.schedule.mode === 'live' ? 'L' : ''}${String(++this.orders).padStart(4, '0')}`;
+      data.signBy = hallIso(at + 3600_000);
+      data.closeBy = hallIso(at + 5 * DAY_SEC * 1000);
+    }
+    this.emit('complaint.received', data);
     const next = this.now + Math.round(this.rReview.exponential(this.complaintGap()));
     if (next < this.schedule.issueUntilSec) this.at(next, () => this.complaint());
   }

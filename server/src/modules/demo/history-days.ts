@@ -27,7 +27,7 @@ const WEEKDAY_FACTOR: Record<number, number> = { 1: 1.18, 2: 1.04, 3: 1, 4: 0.96
 const MONTH_FACTOR = [1.12, 0.82, 1.02, 1, 0.96, 1.04, 1.1, 1.08, 1.02, 0.92, 1, 1.12];
 
 /** Citizens a normal day would bring before each department is capped at what its windows serve. */
-export const BASE_TICKETS_PER_DAY = 2600;
+export const BASE_TICKETS_PER_DAY = 2000;
 
 /**
  * How many citizens the day brings (the simulation's ticketsPerDay): the weekday and the

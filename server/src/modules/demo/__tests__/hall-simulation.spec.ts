@@ -148,6 +148,11 @@ describe('HallSimulation: a normal day', () => {
     expect(complaints.length).toBeGreaterThanOrEqual(1);
     expect(complaints.length).toBeLessThan(20);
     expect(complaints.every((c) => typeof c.summary === 'string')).toBe(true);
+    // The 12345 hotline's come as work orders with the platform's limits; the others have none.
+    const hotline = complaints.filter((c) => c.source === 'hotline_12345');
+    expect(hotline.length).toBeGreaterThan(0);
+    expect(hotline.every((c) => /^12345-20240603-\d{4}$/.test(c.workOrder as string) && c.signBy! < c.closeBy!)).toBe(true);
+    expect(complaints.filter((c) => c.source !== 'hotline_12345').every((c) => c.workOrder === undefined)).toBe(true);
   });
 
   it('generates a whole day well under a second', () => {
