@@ -187,6 +187,33 @@ describe('rounds that were really walked', () => {
     await settings({ roundMinDurationSec: null, roundWindowLeadMin: null });
   });
 
+  it('keeps the round "started and completed at 01:37 in 0 seconds" 存疑 with every reason, uncounted, and in the audit log', async () => {
+    await at('17:05:00');
+    const before = await done();
+    const trick = [
+      roundEvent('round.started', { round: round(7), patroller: 'p' }, hall(MONDAY, '01:37:00'), 'trick-start'),
+      roundEvent('round.completed', { round: round(7), patroller: 'p' }, hall(MONDAY, '01:37:00'), 'trick-done'),
+    ];
+    await post(trick);
+    const r = await roundOf(7);
+    expect(r.state).toBe('doubtful');
+    expect(reasons(r.doubts)).toEqual(['outside_window', 'missing_checkpoint', 'too_short']);
+    expect(r.doubts.find((d) => d.reason === 'too_short')).toMatchObject({ seconds: 0 });
+    expect(r.startedAt).toBe(hall(MONDAY, '01:37:00').toISOString());
+    expect(await done()).toBe(before);
+    // The attempt is kept as sent, and audited under the account that sent it.
+    const kept = await t.ds.query(`SELECT id FROM events WHERE site_id = $1 AND id = ANY($2) ORDER BY id`, [
+      site.id,
+      ['trick-done', 'trick-start'],
+    ]);
+    expect(kept).toHaveLength(2);
+    const [entry] = await t.ds.query(
+      `SELECT actor, target, details FROM audit_log WHERE action = 'patrol.round.doubtful' AND target = $1`,
+      [`round:${round(7)}`],
+    );
+    expect(entry).toMatchObject({ actor: PATROLLER, details: { reasons: ['outside_window', 'missing_checkpoint', 'too_short'] } });
+  });
+
   it('refuses settings and rotations that make no sense, naming the field or the checkpoint', async () => {
     for (const [field, value] of [
       ['roundWindowLeadMin', -1],
