@@ -95,6 +95,13 @@ describe('one rating per visit (一次一评): a second rating of a visit is ref
       ],
     });
     expect(audited[1].details).toMatchObject({ count: 1, ratings: [{ event: 'rate-a001-4', counted: 'rate-a001-1' }] });
+    // Supervisors, who may not read the whole audit log, read these entries in the review trail.
+    const trail = await api<Array<{ action: string; subject: string }>>('GET', '/sites/visit/review-audit');
+    expect(trail.status).toBe(200);
+    expect(trail.body.filter((e) => e.action === 'rating.refused').map((e) => e.subject)).toEqual([
+      'event:rate-a001-4',
+      'event:rate-a001-2',
+    ]);
   });
 
   it('takes the earlier of two ratings of one visit sent in one batch, whatever their order', async () => {

@@ -3,7 +3,8 @@ import { EntityManager } from 'typeorm';
 
 /**
  * The acts of the follow-up work, the part of the audit log the review audit route reads:
- * phone numbers revealed, follow-up steps, appeals, second callbacks (回访核实), calendar edits.
+ * phone numbers revealed, follow-up steps, appeals, second callbacks (回访核实), calendar edits,
+ * and the ratings refused as already rated (one rating per visit).
  */
 export const REVIEW_AUDIT_ACTIONS: readonly string[] = [
   'phone.reveal',
@@ -16,6 +17,7 @@ export const REVIEW_AUDIT_ACTIONS: readonly string[] = [
   'callback.verify.refused',
   'calendar.set',
   'calendar.remove',
+  'rating.refused',
 ];
 
 /**
