@@ -19,6 +19,7 @@ import { HallwatchEventsModule } from './modules/domain-events/domain-events';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { IngestModule } from './modules/ingest/ingest.module';
 import { PatrolModule } from './modules/patrol/patrol.module';
+import { DepartmentDeskModule } from './modules/dept-desk/department-desk.module';
 import { RectificationModule } from './modules/rectification/rectification.module';
 import { RegistryModule } from './modules/registry/registry.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
@@ -72,6 +73,7 @@ export class AppModule {
         ReviewsModule,
         AbsencesModule,
         TrendsModule.withLedger(ReviewsModule),
+        DepartmentDeskModule,
         LiveModule,
         ...dashboard,
       ],

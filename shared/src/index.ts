@@ -19,3 +19,4 @@ export * from './site-settings';
 export * from './credentials';
 export * from './api-errors';
 export * from './callback-checks';
+export * from './department-desk';

@@ -1,9 +1,10 @@
 import { Global, Module } from '@nestjs/common';
-import { APP_GUARD } from '@nestjs/core';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { Authenticator } from './auth/authenticator';
 import { throttlerOptions } from '../../core/auth/rate-limits';
 import { RolesGuard } from './auth/roles.guard';
+import { RefusalAuditInterceptor } from './auth/refusal-audit.interceptor';
 import { AppConfig } from '../../core/config/app-config';
 import { REDIS } from '../../core/redis/redis.module';
 import { AuthController } from './controllers/auth.controller';
@@ -39,6 +40,7 @@ import { ACCOUNT_ENTITIES } from './entities';
     Authenticator,
     RolesGuard,
     { provide: APP_GUARD, useExisting: RolesGuard },
+    { provide: APP_INTERCEPTOR, useClass: RefusalAuditInterceptor },
   ],
   exports: [CredentialEvents, SessionsService, DisplayTokensService, UsersService, Authenticator, RolesGuard],
 })

@@ -35,7 +35,8 @@ export class PatrolFindingsService {
     private readonly notifier: PatrolNotifier,
   ) {}
 
-  async list(siteCode: string, status: 'open' | 'resolved' | 'all'): Promise<PatrolFindingView[]> {
+  /** `department` narrows the list to one department's findings (a department account's). */
+  async list(siteCode: string, status: 'open' | 'resolved' | 'all', department?: string): Promise<PatrolFindingView[]> {
     const site = await findSite(this.ds.manager, siteCode);
     const rows = await queryRows<FindingRow>(
       this.ds,
@@ -44,8 +45,9 @@ export class PatrolFindingsService {
        LEFT JOIN patrol_photos p ON p.site_id = f.site_id AND p.check_event_id = f.check_event_id
        LEFT JOIN patrol_deductions d ON d.finding_id = f.id
        LEFT JOIN patrol_notices n ON n.finding_id = f.id
-       WHERE f.site_id = $1 AND ($2 = 'all' OR f.status = $2) ORDER BY f.occurred_at DESC, f.id`,
-      [site.id, status],
+       WHERE f.site_id = $1 AND ($2 = 'all' OR f.status = $2) AND ($3::text IS NULL OR f.department = $3)
+       ORDER BY f.occurred_at DESC, f.id`,
+      [site.id, status, department ?? null],
     );
     return rows.map((r) => ({
       id: r.id,
@@ -113,7 +115,7 @@ export class PatrolFindingsService {
   }
 
   /** The monthly assessment table: points lost per department and month, from..to inclusive. */
-  async deductionTable(siteCode: string, from: string, to: string): Promise<PatrolDeductionRow[]> {
+  async deductionTable(siteCode: string, from: string, to: string, department?: string): Promise<PatrolDeductionRow[]> {
     if (!MONTH.test(from)) throw badField('from', 'from must be a month written YYYY-MM');
     if (!MONTH.test(to)) throw badField('to', 'to must be a month written YYYY-MM');
     const site = await findSite(this.ds.manager, siteCode);
@@ -121,18 +123,20 @@ export class PatrolFindingsService {
       this.ds,
       `SELECT d.month, d.department, dep.name, sum(d.points)::int AS points, count(*)::int AS count
        FROM patrol_deductions d LEFT JOIN departments dep ON dep.site_id = d.site_id AND dep.code = d.department
-       WHERE d.site_id = $1 AND d.month BETWEEN $2 AND $3 GROUP BY d.month, d.department, dep.name ORDER BY d.month, points DESC, d.department`,
-      [site.id, from, to],
+       WHERE d.site_id = $1 AND d.month BETWEEN $2 AND $3 AND ($4::text IS NULL OR d.department = $4)
+       GROUP BY d.month, d.department, dep.name ORDER BY d.month, points DESC, d.department`,
+      [site.id, from, to, department ?? null],
     );
     return rows.map((r) => ({ month: r.month, department: r.department, departmentName: r.name, points: r.points, count: r.count }));
   }
 
-  async deductions(siteCode: string, month: string): Promise<PatrolDeductionView[]> {
+  async deductions(siteCode: string, month: string, department?: string): Promise<PatrolDeductionView[]> {
     if (!MONTH.test(month)) throw badField('month', 'month must be written YYYY-MM');
     const site = await findSite(this.ds.manager, siteCode);
-    const rows = await this.ds
-      .getRepository(PatrolDeduction)
-      .find({ where: { siteId: site.id, month }, order: { department: 'ASC', confirmedAt: 'ASC' } });
+    const rows = await this.ds.getRepository(PatrolDeduction).find({
+      where: { siteId: site.id, month, ...(department === undefined ? {} : { department }) },
+      order: { department: 'ASC', confirmedAt: 'ASC' },
+    });
     return rows.map(deductionView);
   }
 

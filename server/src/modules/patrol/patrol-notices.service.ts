@@ -3,6 +3,7 @@ import { ConflictException, Injectable, Logger, NotFoundException } from '@nestj
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../core/time/clock';
 import { badField } from '../../core/validation/input-validation';
+import { outsideDepartment, owns } from '../../core/auth/refusal';
 import { findSite } from '../registry/registry-change';
 import { Site } from '../registry/site.entity';
 import { IssueNoticeDto, ReplyNoticeDto } from './dtos/notice.dto';
@@ -90,7 +91,8 @@ export class PatrolNoticesService {
     return { notice: await this.view(this.ds.manager, notice, now), created };
   }
 
-  async reply(siteCode: string, noticeId: string, actor: string, input: ReplyNoticeDto): Promise<PatrolNoticeView> {
+  /** `department`: the caller's own (a department account); another department's notice is answered as missing. */
+  async reply(siteCode: string, noticeId: string, actor: string, input: ReplyNoticeDto, department?: string): Promise<PatrolNoticeView> {
     const now = this.clock.now();
     const site = await findSite(this.ds.manager, siteCode);
     const missing = () =>
@@ -101,6 +103,8 @@ export class PatrolNoticesService {
         .getRepository(PatrolNotice)
         .findOne({ where: { id: noticeId, siteId: site.id }, lock: { mode: 'pessimistic_write' } });
       if (!n) throw missing();
+      if (!owns(department, n.department))
+        throw outsideDepartment(missing().message, `notice ${n.id} is addressed to department "${n.department}", not "${department}"`);
       if (n.status === 'closed')
         throw new ConflictException({ statusCode: 409, error: 'Conflict', message: 'The notice has already been answered' });
       n.status = 'closed';
@@ -119,10 +123,11 @@ export class PatrolNoticesService {
     return this.view(this.ds.manager, notice, now);
   }
 
-  async list(siteCode: string, filter: NoticeFilter): Promise<PatrolNoticeView[]> {
+  async list(siteCode: string, filter: NoticeFilter, department?: string): Promise<PatrolNoticeView[]> {
     const now = this.clock.now();
     const site = await findSite(this.ds.manager, siteCode);
     const qb = this.ds.getRepository(PatrolNotice).createQueryBuilder('n').where('n.site_id = :id', { id: site.id });
+    if (department !== undefined) qb.andWhere('n.department = :department', { department });
     if (filter === 'open') qb.andWhere(`n.status = 'open'`);
     if (filter === 'closed') qb.andWhere(`n.status = 'closed'`);
     if (filter === 'overdue') qb.andWhere(`n.status = 'open' AND n.deadline <= :now`, { now });

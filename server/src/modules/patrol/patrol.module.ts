@@ -31,5 +31,6 @@ import { PATROL_ENTITIES } from './entities';
     PatrolPhotosService,
     PatrolReactions,
   ],
+  exports: [PatrolNoticesService, PatrolFindingsService],
 })
 export class PatrolModule {}

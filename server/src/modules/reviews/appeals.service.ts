@@ -1,5 +1,5 @@
 import type { AppealReason, AppealView } from '@hallwatch/shared';
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../core/time/clock';
 import { Site } from '../registry/site.entity';
@@ -10,12 +10,17 @@ import { recordAudit } from '../audit/audit-log';
 import { DomainEventBus } from '../../core/events/domain-event-bus';
 import type { DomainEvents } from '../domain-events/domain-events';
 import { queryRows } from '../../core/database/typed-query';
+import { outsideDepartment, owns, refusedAfterReading } from '../../core/auth/refusal';
 
 export type AppealDecision = 'upheld' | 'rejected';
 
 // 申诉: a department contests a mistaken or malicious bad review; a supervisor decides once,
 // and an upheld appeal takes the review out of every rate. Filing and deciding are audited, and
-// are two people's acts: whoever filed an appeal cannot also decide it (docs/security.md).
+// are two people's acts: whoever filed an appeal cannot also decide it, and only a supervisor or
+// an admin decides at all, whatever route reaches here (docs/security.md).
+
+/** Who may decide an appeal: never a department, which is a party to it. */
+const DECIDERS: ReadonlySet<string> = new Set(['supervisor', 'admin']);
 @Injectable()
 export class AppealsService {
   constructor(
@@ -24,23 +29,36 @@ export class AppealsService {
     private readonly events: DomainEventBus<DomainEvents>,
   ) {}
 
-  list(site: Site, status: string | null): Promise<AppealView[]> {
-    return listAppeals(this.ds.manager, site.id, status);
+  /** `scope`: the caller's own department (a department account), beyond which nothing is listed or shown. */
+  list(site: Site, status: string | null, scope?: string): Promise<AppealView[]> {
+    return listAppeals(this.ds.manager, site.id, status, scope ?? null);
   }
 
-  async get(site: Site, id: string): Promise<AppealView> {
+  async get(site: Site, id: string, scope?: string): Promise<AppealView> {
     const a = await findAppeal(this.ds.manager, site.id, id);
-    if (!a) throw new NotFoundException(`No appeal "${id}" at site ${site.code}`);
+    const missing = `No appeal "${id}" at site ${site.code}`;
+    if (!a) throw new NotFoundException(missing);
+    if (!owns(scope, a.department)) throw outsideDepartment(missing, `appeal ${a.id} is department "${a.department}"'s, not "${scope}"'s`);
     return a;
   }
 
-  async file(site: Site, reviewId: string, who: Actor, input: { reason: AppealReason; statement: string }): Promise<AppealView> {
+  async file(
+    site: Site,
+    reviewId: string,
+    who: Actor,
+    input: { reason: AppealReason; statement: string },
+    scope?: string,
+  ): Promise<AppealView> {
     const id = await this.ds.transaction(async (em) => {
       const [review]: Array<{ rating: number; department: string; excluded: boolean }> = await em.query(
         `SELECT rating, department, excluded FROM reviews WHERE site_id = $1 AND event_id = $2 FOR UPDATE`,
         [site.id, reviewId],
       );
-      if (!review) throw new NotFoundException(`No review "${reviewId}" at site ${site.code}`);
+      const missing = `No review "${reviewId}" at site ${site.code}`;
+      if (!review) throw new NotFoundException(missing);
+      // A department appeals only the bad reviews of its own service.
+      if (!owns(scope, review.department))
+        throw outsideDepartment(missing, `review ${reviewId} rated department "${review.department}", not "${scope}"`);
       if (review.rating > 2)
         throw new BadRequestException({ statusCode: 400, field: 'reviewId', message: 'Only a bad review (rating 1–2) can be appealed' });
       const [earlier]: Array<{ status: string }> = await em.query(
@@ -65,7 +83,7 @@ export class AppealsService {
       });
       return row.id;
     });
-    return this.get(site, id);
+    return this.get(site, id, scope);
   }
 
   async decide(site: Site, id: string, who: Actor, input: { decision: AppealDecision; note: string }): Promise<AppealView> {
@@ -74,7 +92,9 @@ export class AppealsService {
       if (!appeal) throw new NotFoundException(`No appeal "${id}" at site ${site.code}`);
       if (appeal.status !== 'pending') throw new ConflictException(`The appeal was already decided (${appeal.status})`);
       if (appeal.filedBy === who.actor)
-        throw new ForbiddenException(`${who.actor} filed this appeal; another supervisor or admin must decide it`);
+        throw refusedAfterReading(`${who.actor} filed this appeal; another supervisor or admin must decide it`);
+      if (!who.role || !DECIDERS.has(who.role))
+        throw refusedAfterReading(`An appeal is decided by a supervisor or an admin; ${who.actor} is ${who.role ?? 'neither'}`);
       const now = this.clock.now();
       await em.query(`UPDATE review_appeals SET status = $2, decided_at = $3, decided_by = $4, decision_note = $5 WHERE id = $1`, [
         appeal.id,

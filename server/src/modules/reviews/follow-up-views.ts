@@ -120,10 +120,16 @@ export async function latestAppeals(em: EntityManager, siteId: string, reviewIds
   return new Map(rows.map((a) => [a.review_id, appealView(a)]));
 }
 
-export async function listAppeals(em: EntityManager, siteId: string, status: string | null): Promise<AppealView[]> {
+export async function listAppeals(
+  em: EntityManager,
+  siteId: string,
+  status: string | null,
+  department: string | null = null,
+): Promise<AppealView[]> {
   const rows: AppealRow[] = await em.query(
-    `${APPEAL_SELECT} WHERE a.site_id = $1 AND ($2::text IS NULL OR a.status = $2) ORDER BY a.filed_at DESC LIMIT 500`,
-    [siteId, status],
+    `${APPEAL_SELECT} WHERE a.site_id = $1 AND ($2::text IS NULL OR a.status = $2) AND ($3::text IS NULL OR a.department = $3)
+     ORDER BY a.filed_at DESC LIMIT 500`,
+    [siteId, status, department],
   );
   return rows.map(appealView);
 }

@@ -12,6 +12,7 @@ import { auditEntry, recordAudit } from '../audit/audit-log';
 import { DomainEventBus } from '../../core/events/domain-event-bus';
 import type { DomainEvents } from '../domain-events/domain-events';
 import { addDays, zonedInstant } from '../../core/time/zoned-time';
+import { outsideDepartment, owns } from '../../core/auth/refusal';
 
 export const CASE_FILTERS = ['open', 'overdue', 'closed', 'all'] as const;
 export type CaseFilter = (typeof CASE_FILTERS)[number];
@@ -54,7 +55,9 @@ export class FollowUpsService {
 
   /**
    * Cases to work on come most urgent first; closed ones newest first. `opened` limits them to
-   * cases opened on those hall-local days (the ledger export of a period).
+   * cases opened on those hall-local days (the ledger export of a period). `scope` is the
+   * caller's own department (a department account): the list never goes beyond it, whatever
+   * `department` asks for.
    */
   async list(
     site: Site,
@@ -62,11 +65,13 @@ export class FollowUpsService {
     department: string | null,
     opened: { from: string; to: string } | null = null,
     limit = 1000,
+    scope?: string,
   ): Promise<FollowUpListView> {
     const order = filter === 'open' || filter === 'overdue' ? 'c.resolve_due_at, c.id' : 'c.opened_at DESC, c.id';
     const rows: CaseRow[] = await this.ds.query(
       `${CASE_SELECT} WHERE c.site_id = $1 AND ${FILTER_SQL[filter]} AND ($2::text IS NULL OR c.department = $2)
          AND ($3::timestamptz IS NULL OR c.opened_at >= $3) AND ($4::timestamptz IS NULL OR c.opened_at < $4)
+         AND ($6::text IS NULL OR c.department = $6)
        ORDER BY ${order} LIMIT $5`,
       [
         site.id,
@@ -74,6 +79,7 @@ export class FollowUpsService {
         opened ? zonedInstant(opened.from, '00:00', site.timezone) : null,
         opened ? zonedInstant(addDays(opened.to, 1), '00:00', site.timezone) : null,
         limit,
+        scope ?? null,
       ],
     );
     const appeals = await latestAppeals(
@@ -88,15 +94,21 @@ export class FollowUpsService {
     };
   }
 
-  async get(site: Site, id: string): Promise<FollowUpCaseView> {
-    const row = await this.row(this.ds.manager, site, id);
+  async get(site: Site, id: string, scope?: string): Promise<FollowUpCaseView> {
+    const row = await this.row(this.ds.manager, site, id, false, scope);
     const appeals = row.kind === 'review' ? await latestAppeals(this.ds.manager, site.id, [row.source_id]) : new Map();
     return caseView(row, appeals.get(row.source_id) ?? null, await caseActions(this.ds.manager, row.id));
   }
 
   /** A call to the citizen; only a call that reached them counts as the first contact. */
-  async contact(site: Site, id: string, who: Actor, input: { note?: string | null; reached: boolean }): Promise<FollowUpCaseView> {
-    return this.act(site, id, who, 'follow-up.contact', async (em, c, now) => {
+  async contact(
+    site: Site,
+    id: string,
+    who: Actor,
+    input: { note?: string | null; reached: boolean },
+    scope?: string,
+  ): Promise<FollowUpCaseView> {
+    return this.act(site, id, who, scope, 'follow-up.contact', async (em, c, now) => {
       await this.addAction(em, c.id, 'contact', now, who, input.note ?? null, input.reached);
       if (!input.reached || c.first_contact_at) return;
       await em.query(
@@ -108,8 +120,8 @@ export class FollowUpsService {
   }
 
   /** The department's fix or explanation. */
-  async resolve(site: Site, id: string, who: Actor, input: { note: string }): Promise<FollowUpCaseView> {
-    return this.act(site, id, who, 'follow-up.resolution', async (em, c, now) => {
+  async resolve(site: Site, id: string, who: Actor, input: { note: string }, scope?: string): Promise<FollowUpCaseView> {
+    return this.act(site, id, who, scope, 'follow-up.resolution', async (em, c, now) => {
       await this.addAction(em, c.id, 'resolution', now, who, input.note, null);
       await em.query(
         `UPDATE follow_up_cases SET resolved_at = COALESCE(resolved_at, $2), status = 'awaiting_confirmation', updated_at = $2 WHERE id = $1`,
@@ -123,7 +135,7 @@ export class FollowUpsService {
    * closure is recorded for 回访核实 and may be drawn for a second callback there and then.
    */
   async confirm(site: Site, id: string, who: Actor, input: { note?: string | null; satisfied: boolean }): Promise<FollowUpCaseView> {
-    return this.act(site, id, who, 'follow-up.confirmation', async (em, c, now) => {
+    return this.act(site, id, who, undefined, 'follow-up.confirmation', async (em, c, now) => {
       if (!c.resolved_at) throw new ConflictException('Record the fix or explanation before the confirming call');
       await this.addAction(em, c.id, 'confirmation', now, who, input.note ?? null, input.satisfied);
       await em.query(
@@ -143,10 +155,13 @@ export class FollowUpsService {
     });
   }
 
-  /** The citizen's full number, for the person about to call; every reveal is audited, with what it was for (`context`). */
-  async revealPhone(site: Site, id: string, who: Actor, context: Record<string, unknown> = {}): Promise<PhoneRevealView> {
+  /**
+   * The citizen's full number, for the person about to call; every reveal is audited, with what it
+   * was for (`context`). `scope`: the caller's own department, beyond which no number is shown.
+   */
+  async revealPhone(site: Site, id: string, who: Actor, context: Record<string, unknown> = {}, scope?: string): Promise<PhoneRevealView> {
     return this.ds.transaction(async (em) => {
-      const c = await this.row(em, site, id);
+      const c = await this.row(em, site, id, false, scope);
       if (!c.phone_enc) throw new NotFoundException('No phone number was recorded with this review or complaint');
       const phone = this.cipher.decrypt(c.phone_enc);
       const auditId = await auditEntry(em, {
@@ -165,12 +180,13 @@ export class FollowUpsService {
     site: Site,
     id: string,
     who: Actor,
+    scope: string | undefined,
     action: string,
     // What the change adds to its audit entry (a closure drawn for a second callback, say).
     change: (em: EntityManager, c: CaseRow, now: Date) => Promise<void | Record<string, unknown>>,
   ): Promise<FollowUpCaseView> {
     await this.ds.transaction(async (em) => {
-      const c = await this.row(em, site, id, true);
+      const c = await this.row(em, site, id, true, scope);
       if (DONE.has(c.status)) throw new ConflictException(`The follow-up is already ${c.status}`);
       const now = this.clock.now();
       const extra = await change(em, c, now);
@@ -187,7 +203,7 @@ export class FollowUpsService {
     this.events.emit('reviews.changed', { siteIds: [site.id] });
     // A closure takes its case out of the open counts on the wall at once, not at the next refresh.
     this.events.emit('site.changed', { siteId: site.id, siteCode: site.code, cause: 'follow-ups' });
-    return this.get(site, id);
+    return this.get(site, id, scope);
   }
 
   private async addAction(
@@ -209,12 +225,16 @@ export class FollowUpsService {
     ]);
   }
 
-  private async row(em: EntityManager, site: Site, id: string, lock = false): Promise<CaseRow> {
+  /** The case; one of another department than `scope` (a department account's own) is answered as missing. */
+  private async row(em: EntityManager, site: Site, id: string, lock = false, scope?: string): Promise<CaseRow> {
     const rows: CaseRow[] = await em.query(`${CASE_SELECT} WHERE c.site_id = $1 AND c.id::text = $2 ${lock ? 'FOR UPDATE OF c' : ''}`, [
       site.id,
       id,
     ]);
-    if (!rows.length) throw new NotFoundException(`No follow-up case "${id}" at site ${site.code}`);
+    const missing = `No follow-up case "${id}" at site ${site.code}`;
+    if (!rows.length) throw new NotFoundException(missing);
+    if (!owns(scope, rows[0].department))
+      throw outsideDepartment(missing, `follow-up ${rows[0].id} belongs to department "${rows[0].department ?? '-'}", not "${scope}"`);
     return rows[0];
   }
 }

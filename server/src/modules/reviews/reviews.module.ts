@@ -36,7 +36,7 @@ import { RatingsController } from './ratings/ratings.controller';
     ReviewsReactions,
     { provide: FOLLOW_UP_LEDGER, useExisting: FollowUpsService },
   ],
-  exports: [FollowUpsService, CallbackChecksService, FOLLOW_UP_LEDGER],
+  exports: [FollowUpsService, AppealsService, CallbackChecksService, FOLLOW_UP_LEDGER],
 })
 export class ReviewsModule implements OnModuleInit {
   constructor(

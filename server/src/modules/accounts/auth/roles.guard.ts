@@ -1,7 +1,6 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { recordDenial } from '../../audit/audit-log';
 import { DeviceKeysService } from '../device-keys/device-keys.service';
 import { Site } from '../../registry/site.entity';
 import { Clock } from '../../../core/time/clock';
@@ -10,6 +9,7 @@ import { Authenticator } from './authenticator';
 import { AuthedRequest, inScope, Principal } from '../../../core/auth/principal';
 import { requestContext } from '../../../core/auth/request-context';
 import { requestSiteOf } from './request-site-of';
+import { auditDenial } from './deny-audit';
 import { SIGNATURE_HEADER, signatureProblem } from '../../../core/auth/request-signature';
 
 export interface DeviceRequest extends AuthedRequest {
@@ -24,8 +24,6 @@ export interface DeviceRequest extends AuthedRequest {
  */
 @Injectable()
 export class RolesGuard implements CanActivate {
-  protected readonly logger = new Logger('auth');
-
   constructor(
     protected readonly reflector: Reflector,
     private readonly auth: Authenticator,
@@ -124,20 +122,7 @@ export class RolesGuard implements CanActivate {
     who: Pick<Principal, 'actor' | 'role'> | { actor: string; role: null } | null,
     site?: string,
   ): Promise<never> {
-    try {
-      await recordDenial(this.ds.manager, {
-        action: 'access.denied',
-        actor: who?.actor ?? 'anonymous',
-        role: who?.role ?? null,
-        target: `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? req.path}`.slice(0, 300),
-        site: site ?? null,
-        details: { status, reason },
-        at: this.clock.now(),
-      });
-    } catch (err) {
-      // The refusal stands even when it cannot be recorded (the database may be the reason).
-      this.logger.warn(`access denial not audited: ${(err as Error).message}`);
-    }
+    await auditDenial(this.ds, this.clock, req, status, reason, who, site);
     throw status === 401 ? new UnauthorizedException(reason) : new ForbiddenException(reason);
   }
 }

@@ -7,12 +7,15 @@ import { badField } from '../../../core/validation/input-validation';
 import { ConfirmViolationDto, ReplyNoticeDto, ResolveFindingDto } from '../dtos/notice.dto';
 import { NoticeFilter, PatrolNoticesService } from '../patrol-notices.service';
 import { PatrolFindingsService } from '../patrol-findings.service';
-import { RequestSite, SitePath } from '../../../core/auth/request-site';
+import { RequestDepartment, RequestSite, SitePath } from '../../../core/auth/request-site';
 
 const NOTICE_FILTERS: NoticeFilter[] = ['open', 'overdue', 'closed', 'all'];
 const FINDING_FILTERS = ['open', 'resolved', 'all'] as const;
 
-/** What supervisors follow up: findings, notices and their replies, and the monthly deductions. */
+/**
+ * What supervisors follow up: findings, notices and their replies, and the monthly deductions.
+ * A department account sees and answers only its own department's (docs/security.md).
+ */
 @SitePath()
 @AdminController('sites/:site/patrol')
 export class PatrolFollowUpController {
@@ -22,11 +25,15 @@ export class PatrolFollowUpController {
   ) {}
 
   @Get('findings')
-  @Roles('admin', 'supervisor', 'leader')
-  listFindings(@RequestSite() site: string, @Query('status') status = 'open'): Promise<PatrolFindingView[]> {
+  @Roles('admin', 'supervisor', 'leader', 'department')
+  listFindings(
+    @RequestSite() site: string,
+    @RequestDepartment() department: string | undefined,
+    @Query('status') status = 'open',
+  ): Promise<PatrolFindingView[]> {
     const s = FINDING_FILTERS.find((f) => f === status);
     if (!s) throw badField('status', `status must be one of ${FINDING_FILTERS.join(', ')}`);
-    return this.findings.list(site, s);
+    return this.findings.list(site, s, department);
   }
 
   @Post('findings/:id/resolve')
@@ -54,36 +61,50 @@ export class PatrolFollowUpController {
   }
 
   @Get('notices')
-  @Roles('admin', 'supervisor', 'leader')
-  listNotices(@RequestSite() site: string, @Query('status') status = 'open'): Promise<PatrolNoticeView[]> {
+  @Roles('admin', 'supervisor', 'leader', 'department')
+  listNotices(
+    @RequestSite() site: string,
+    @RequestDepartment() department: string | undefined,
+    @Query('status') status = 'open',
+  ): Promise<PatrolNoticeView[]> {
     const s = NOTICE_FILTERS.find((f) => f === status);
     if (!s) throw badField('status', `status must be one of ${NOTICE_FILTERS.join(', ')}`);
-    return this.notices.list(site, s);
+    return this.notices.list(site, s, department);
   }
 
-  /** The department's answer: closes the notice and resolves its finding. */
+  /** The department's answer (its own account's, or a supervisor's on its behalf): closes the notice and resolves its finding. */
   @Post('notices/:id/reply')
-  @Roles('admin', 'supervisor')
+  @Roles('admin', 'supervisor', 'department')
   reply(
     @AdminActor() actor: string,
     @RequestSite() site: string,
+    @RequestDepartment() department: string | undefined,
     @Param('id') id: string,
     @Body() body: ReplyNoticeDto,
   ): Promise<PatrolNoticeView> {
-    return this.notices.reply(site, id, actor, body);
+    return this.notices.reply(site, id, actor, body, department);
   }
 
   /** Points lost per department and month, e.g. ?from=2024-01&to=2024-12. */
   @Get('deductions')
-  @Roles('admin', 'supervisor', 'leader')
-  table(@RequestSite() site: string, @Query('from') from?: string, @Query('to') to?: string): Promise<PatrolDeductionRow[]> {
+  @Roles('admin', 'supervisor', 'leader', 'department')
+  table(
+    @RequestSite() site: string,
+    @RequestDepartment() department: string | undefined,
+    @Query('from') from?: string,
+    @Query('to') to?: string,
+  ): Promise<PatrolDeductionRow[]> {
     if (!from || !to) throw badField(from ? 'to' : 'from', 'give the months as ?from=YYYY-MM&to=YYYY-MM');
-    return this.findings.deductionTable(site, from, to);
+    return this.findings.deductionTable(site, from, to, department);
   }
 
   @Get('deductions/:month')
-  @Roles('admin', 'supervisor', 'leader')
-  month(@RequestSite() site: string, @Param('month') month: string): Promise<PatrolDeductionView[]> {
-    return this.findings.deductions(site, month);
+  @Roles('admin', 'supervisor', 'leader', 'department')
+  month(
+    @RequestSite() site: string,
+    @RequestDepartment() department: string | undefined,
+    @Param('month') month: string,
+  ): Promise<PatrolDeductionView[]> {
+    return this.findings.deductions(site, month, department);
   }
 }

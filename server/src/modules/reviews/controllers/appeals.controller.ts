@@ -9,9 +9,10 @@ import { AppealListQuery, AuditQuery, DecideAppealDto, FileAppealDto } from '../
 import { actorFrom } from '../../audit/actor';
 import { readAudit } from '../review-audit';
 import { siteByCode } from './site-param';
-import { RequestSite, SitePath } from '../../../core/auth/request-site';
+import { RequestDepartment, RequestSite, SitePath } from '../../../core/auth/request-site';
 
-// 申诉 and the audit trail. Filing and deciding are supervisors' and admins' acts, recorded
+// 申诉 and the audit trail. Filing is a department's act (its own account's, or a supervisor's or
+// admin's for it); deciding is a supervisor's or admin's who did not file it. Both are recorded
 // under the signed-in account; leaders may read the appeals, not the review audit.
 @SitePath()
 @AdminController('sites/:site')
@@ -22,26 +23,31 @@ export class AppealsController {
   ) {}
 
   @Post('reviews/:reviewId/appeal')
-  @Roles('admin', 'supervisor')
+  @Roles('admin', 'supervisor', 'department')
   async file(
     @Req() req: Request,
     @RequestSite() code: string,
+    @RequestDepartment() scope: string | undefined,
     @Param('reviewId') reviewId: string,
     @Body() body: FileAppealDto,
   ): Promise<AppealView> {
-    return this.appeals.file(await siteByCode(this.ds, code), reviewId, actorFrom(req), body);
+    return this.appeals.file(await siteByCode(this.ds, code), reviewId, actorFrom(req), body, scope);
   }
 
   @Get('appeals')
-  @Roles('admin', 'supervisor', 'leader')
-  async list(@RequestSite() code: string, @Query() q: AppealListQuery): Promise<AppealView[]> {
-    return this.appeals.list(await siteByCode(this.ds, code), q.status ?? null);
+  @Roles('admin', 'supervisor', 'leader', 'department')
+  async list(
+    @RequestSite() code: string,
+    @RequestDepartment() scope: string | undefined,
+    @Query() q: AppealListQuery,
+  ): Promise<AppealView[]> {
+    return this.appeals.list(await siteByCode(this.ds, code), q.status ?? null, scope);
   }
 
   @Get('appeals/:id')
-  @Roles('admin', 'supervisor', 'leader')
-  async get(@RequestSite() code: string, @Param('id') id: string): Promise<AppealView> {
-    return this.appeals.get(await siteByCode(this.ds, code), id);
+  @Roles('admin', 'supervisor', 'leader', 'department')
+  async get(@RequestSite() code: string, @RequestDepartment() scope: string | undefined, @Param('id') id: string): Promise<AppealView> {
+    return this.appeals.get(await siteByCode(this.ds, code), id, scope);
   }
 
   @Post('appeals/:id/decision')

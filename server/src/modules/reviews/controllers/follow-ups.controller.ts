@@ -10,10 +10,13 @@ import { actorFrom } from '../../audit/actor';
 import { casesSheet, workbookBytes } from '../../trends/trends-export';
 import { attachment, XLSX } from '../../../core/export/download';
 import { siteByCode } from './site-param';
-import { RequestSite, SitePath } from '../../../core/auth/request-site';
+import { RequestDepartment, RequestSite, SitePath } from '../../../core/auth/request-site';
 
 // The follow-up desk: the case list, calls logged, fixes recorded, the confirming call, and
 // the audited phone reveal. Leaders read the cases; the desk's acts are supervisors' and admins'.
+// A department account works its own department's cases as their handler: it reads them, logs
+// its calls and its fix, and reveals the number it is to call; the confirming call that closes a
+// case stays with the desk (docs/security.md, "Department accounts").
 @SitePath()
 @AdminController('sites/:site/follow-ups')
 export class FollowUpsController {
@@ -23,9 +26,13 @@ export class FollowUpsController {
   ) {}
 
   @Get()
-  @Roles('admin', 'supervisor', 'leader')
-  async list(@RequestSite() code: string, @Query() q: CaseListQuery): Promise<FollowUpListView> {
-    return this.followUps.list(await siteByCode(this.ds, code), q.status ?? 'open', q.department ?? null);
+  @Roles('admin', 'supervisor', 'leader', 'department')
+  async list(
+    @RequestSite() code: string,
+    @RequestDepartment() scope: string | undefined,
+    @Query() q: CaseListQuery,
+  ): Promise<FollowUpListView> {
+    return this.followUps.list(await siteByCode(this.ds, code), q.status ?? 'open', q.department ?? null, null, undefined, scope);
   }
 
   @Get('export.xlsx')
@@ -39,33 +46,39 @@ export class FollowUpsController {
   }
 
   @Get(':id')
-  @Roles('admin', 'supervisor', 'leader')
-  async get(@RequestSite() code: string, @Param('id') id: string): Promise<FollowUpCaseView> {
-    return this.followUps.get(await siteByCode(this.ds, code), id);
+  @Roles('admin', 'supervisor', 'leader', 'department')
+  async get(
+    @RequestSite() code: string,
+    @RequestDepartment() scope: string | undefined,
+    @Param('id') id: string,
+  ): Promise<FollowUpCaseView> {
+    return this.followUps.get(await siteByCode(this.ds, code), id, scope);
   }
 
   @Post(':id/contact')
-  @Roles('admin', 'supervisor')
+  @Roles('admin', 'supervisor', 'department')
   @HttpCode(200)
   async contact(
     @Req() req: Request,
     @RequestSite() code: string,
+    @RequestDepartment() scope: string | undefined,
     @Param('id') id: string,
     @Body() body: ContactDto,
   ): Promise<FollowUpCaseView> {
-    return this.followUps.contact(await siteByCode(this.ds, code), id, actorFrom(req), body);
+    return this.followUps.contact(await siteByCode(this.ds, code), id, actorFrom(req), body, scope);
   }
 
   @Post(':id/resolution')
-  @Roles('admin', 'supervisor')
+  @Roles('admin', 'supervisor', 'department')
   @HttpCode(200)
   async resolve(
     @Req() req: Request,
     @RequestSite() code: string,
+    @RequestDepartment() scope: string | undefined,
     @Param('id') id: string,
     @Body() body: ResolutionDto,
   ): Promise<FollowUpCaseView> {
-    return this.followUps.resolve(await siteByCode(this.ds, code), id, actorFrom(req), body);
+    return this.followUps.resolve(await siteByCode(this.ds, code), id, actorFrom(req), body, scope);
   }
 
   @Post(':id/confirmation')
@@ -82,10 +95,15 @@ export class FollowUpsController {
 
   /** POST, not GET: a reveal is an act that is recorded, and must never be cached or prefetched. */
   @Post(':id/phone')
-  @Roles('admin', 'supervisor')
+  @Roles('admin', 'supervisor', 'department')
   @HttpCode(200)
   @Header('Cache-Control', 'no-store')
-  async reveal(@Req() req: Request, @RequestSite() code: string, @Param('id') id: string): Promise<PhoneRevealView> {
-    return this.followUps.revealPhone(await siteByCode(this.ds, code), id, actorFrom(req));
+  async reveal(
+    @Req() req: Request,
+    @RequestSite() code: string,
+    @RequestDepartment() scope: string | undefined,
+    @Param('id') id: string,
+  ): Promise<PhoneRevealView> {
+    return this.followUps.revealPhone(await siteByCode(this.ds, code), id, actorFrom(req), {}, scope);
   }
 }
