@@ -20,6 +20,7 @@ export const ROUTES: Array<{ path: string; page: LazyExoticComponent<ComponentTy
     path: '/rectification',
     page: lazy(() => import('./pages/rectification/RectificationPage').then((m) => ({ default: m.RectificationPage }))),
   },
+  { path: '/department', page: lazy(() => import('./pages/department/DepartmentPage').then((m) => ({ default: m.DepartmentPage }))) },
   { path: '/admin', page: lazy(() => import('./pages/admin/AdminPage').then((m) => ({ default: m.AdminPage }))) },
 ];
 
