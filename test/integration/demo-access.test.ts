@@ -1,5 +1,6 @@
 import { IndicatorSnapshot } from '@hallwatch/shared';
 import { demoAccess, DemoAccess, describeDemoAccess } from '../../server/src/modules/demo/demo-access';
+import { DEMO_DEPARTMENTS } from '../../server/src/modules/demo/demo-hall';
 import { seedDemo } from '../../server/src/modules/demo/seed-demo';
 import { ensureDemoPatrol } from '../../server/src/modules/demo/demo-patrol';
 import { RoundPlanner } from '../../server/src/modules/patrol/round-planner.service';
@@ -41,6 +42,22 @@ describe('the demo start’s way in', () => {
     expect(signedIn.body.user).toMatchObject({ role: 'admin', sites: 'all', mustChangePassword: false });
   });
 
+  it('makes one department account per demo department, printed with their one password, each landing on its own tasks', async () => {
+    expect(first.departments).toMatchObject({ example: 'gjj.huiji', count: DEMO_DEPARTMENTS.length });
+    const printed = describeDemoAccess(first, 'http://localhost:3000');
+    expect(printed).toContain(`"gjj.huiji", password "${first.departments!.password}"`);
+    const [{ n }] = await t.ds.query(
+      `SELECT count(*)::int AS n FROM users u JOIN user_sites us ON us.user_id = u.id WHERE u.role = 'department' AND us.department_code IS NOT NULL`,
+    );
+    expect(n).toBe(DEMO_DEPARTMENTS.length);
+    const yb = await login(t.url, 'yb.huiji', first.departments!.password);
+    expect(yb.body.user).toMatchObject({ role: 'department', sites: ['huiji'], department: 'yb' });
+    const tasks = await call<{ department: { code: string } }>(t.url, 'GET', '/api/v1/department/sites/huiji/tasks', {
+      token: yb.session!.token,
+    });
+    expect([tasks.status, tasks.body.department.code]).toEqual([200, 'yb']);
+  });
+
   it('gives a new password at the next start, ending the old one and its sessions; earlier walls keep working', async () => {
     const before = await login(t.url, 'demo', first.signIn!.password);
     const second = (await demoAccess(t.ds, t.config))!;
@@ -48,6 +65,8 @@ describe('the demo start’s way in', () => {
     expect((await login(t.url, 'demo', first.signIn!.password)).status).toBe(401);
     expect((await call(t.url, 'GET', '/api/v1/auth/me', { token: before.session!.token })).status).toBe(401);
     expect((await login(t.url, 'demo', second.signIn!.password)).status).toBe(200);
+    expect((await login(t.url, 'gjj.huiji', first.departments!.password)).status).toBe(401);
+    expect((await login(t.url, 'gjj.huiji', second.departments!.password)).status).toBe(200);
     expect((await fetch(`${t.url}/api/v1/sites/huiji/indicators`, { headers: bearer(first.displayToken) })).status).toBe(200);
   });
 

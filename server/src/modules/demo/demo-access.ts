@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { runWithContext } from '../../core/auth/request-context';
 import { AppConfig } from '../../core/config/app-config';
 import { Clock } from '../../core/time/clock';
@@ -11,10 +11,15 @@ import { hashPassword } from '../accounts/password-hasher';
 import { passwordProblem } from '../accounts/password-policy';
 import { SessionsService } from '../accounts/sessions.service';
 import { UsersService } from '../accounts/users.service';
+import { Department } from '../registry/department.entity';
 import { Site } from '../registry/site.entity';
-import { DEMO_SITE } from './demo-hall';
+import { UserSite } from '../accounts/entities/user-site.entity';
+import { DEMO_DEPARTMENTS, DEMO_SITE } from './demo-hall';
 
 export const DEMO_USERNAME = 'demo';
+
+/** The demo hall's department account of a department (gjj → gjj.huiji). */
+export const demoDepartmentUsername = (code: string): string => `${code}.${DEMO_SITE.code}`;
 
 export interface DemoAccess {
   site: string;
@@ -22,14 +27,19 @@ export interface DemoAccess {
   displayToken: string;
   /** Null when an administrator has disabled the demo account. */
   signIn: { username: string; password: string } | null;
+  /**
+   * One password for every demo department's own account (`<code>.huiji`, role department),
+   * or null when none is left enabled.
+   */
+  departments: { example: string; count: number; password: string } | null;
 }
 
 // Four groups of base64url, easy to copy from a terminal, ~96 bits; drawn again in the rare
-// case the policy refuses one (it must not contain the username).
-function newPassword(): string {
+// case the policy refuses one (it must not contain a username it is for).
+function newPassword(usernames: readonly string[] = [DEMO_USERNAME]): string {
   for (;;) {
     const p = (randomBytes(12).toString('base64url').match(/.{4}/g) ?? []).join('-');
-    if (!passwordProblem(p, DEMO_USERNAME)) return p;
+    if (usernames.every((u) => !passwordProblem(p, u))) return p;
   }
 }
 
@@ -53,8 +63,67 @@ export async function demoAccess(ds: DataSource, config: AppConfig): Promise<Dem
       await new UsersService(ds, clock, sessions).create('all', { username: DEMO_USERNAME, role: 'admin', password, allSites: true });
     else if (!user.disabledAt) await resetPassword(ds, clock, sessions, user, password);
     const signIn = user?.disabledAt ? null : { username: DEMO_USERNAME, password };
-    return { site: DEMO_SITE.code, displayToken: issued.token, signIn };
+    return { site: DEMO_SITE.code, displayToken: issued.token, signIn, departments: await departmentAccounts(ds, clock, sessions) };
   });
+}
+
+/**
+ * One account per demo department (role department, bound to it), so that the department page can
+ * be tried as each department sees it. They share one password, drawn anew at every demo start
+ * like the demo admin's and hashed once; a disabled one stays disabled and is not reset.
+ */
+async function departmentAccounts(ds: DataSource, clock: Clock, sessions: SessionsService): Promise<DemoAccess['departments']> {
+  const site = await ds.getRepository(Site).findOneByOrFail({ code: DEMO_SITE.code });
+  const registered = new Set(
+    (await ds.getRepository(Department).findBy({ siteId: site.id, code: In(DEMO_DEPARTMENTS.map((d) => d.code)) })).map((d) => d.code),
+  );
+  const codes = DEMO_DEPARTMENTS.map((d) => d.code).filter((c) => registered.has(c));
+  const usernames = codes.map(demoDepartmentUsername);
+  const password = newPassword(usernames);
+  const hash = await hashPassword(password);
+  const now = clock.now();
+  const existing = new Map((await ds.getRepository(User).findBy({ username: In(usernames) })).map((u) => [u.username, u]));
+  let enabled = 0;
+  await ds.transaction(async (em) => {
+    for (const code of codes) {
+      const username = demoDepartmentUsername(code);
+      const user = existing.get(username);
+      if (user?.disabledAt) continue;
+      enabled++;
+      if (user) {
+        await em.update(User, user.id, {
+          passwordHash: hash,
+          passwordChangedAt: now,
+          mustChangePassword: false,
+          lockedUntil: null,
+          failedLogins: 0,
+        });
+        await sessions.endAllOf(user.id, 'password', em);
+        await recordAudit(em, { action: 'user.password.reset', target: `user:${username}`, details: { by: 'demo start' }, at: now });
+        continue;
+      }
+      const made = await em.getRepository(User).save({
+        username,
+        role: 'department',
+        allSites: false,
+        passwordHash: hash,
+        passwordChangedAt: now,
+        mustChangePassword: false,
+        failedLogins: 0,
+        lastFailedAt: null,
+        lockedUntil: null,
+        disabledAt: null,
+      });
+      await em.insert(UserSite, { userId: made.id, siteId: site.id, departmentCode: code });
+      await recordAudit(em, {
+        action: 'user.create',
+        target: `user:${username}`,
+        details: { role: 'department', sites: [site.code], department: code, by: 'demo start' },
+        at: now,
+      });
+    }
+  });
+  return enabled ? { example: usernames[0], count: enabled, password } : null;
 }
 
 // Not UsersService.setPassword: that makes the person choose a new one at once, which a demo need not ask.
@@ -85,6 +154,10 @@ export function describeDemoAccess(access: DemoAccess, baseUrl: string): string 
   if (access.signIn)
     lines.push(
       `Demo sign-in at ${baseUrl}/login: username "${access.signIn.username}", password "${access.signIn.password}" (admin of every site; a new password at every demo start)`,
+    );
+  if (access.departments)
+    lines.push(
+      `Demo department sign-ins (进驻部门, ${access.departments.count} accounts, one per department): username "<department code>.${access.site}", e.g. "${access.departments.example}", password "${access.departments.password}" (all of them; a new password at every demo start)`,
     );
   return lines.join('\n');
 }
