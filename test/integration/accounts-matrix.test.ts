@@ -4,7 +4,7 @@ import { makeSite } from '../support/factories';
 import { RouteEntry, routeTable } from '../support/route-table';
 import { startTestApp, TestApp } from '../support/test-app';
 
-jest.setTimeout(360_000);
+jest.setTimeout(600_000);
 
 const ADMIN_TOKEN = 'matrix-admin-token-0123456789';
 
