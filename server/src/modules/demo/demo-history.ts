@@ -33,6 +33,7 @@ export const HISTORY_ID_PREFIX = 'hist-';
 export const HISTORY_AUDIT_ACTION = 'demo.history';
 const SENDER = 'demo-history';
 const PARALLEL_DAYS = 2;
+const ROLLUP_MARKS_PER_FLUSH = 10;
 
 export interface DemoHistoryOptions {
   /** Calendar days of history, ending the day before `now` (hall time). */
@@ -109,8 +110,10 @@ export async function writeDemoHistory(app: INestApplicationContext, o: DemoHist
   await app.get(RoundStepsService).advanceSite(site.id, o.now);
   // Fresh statistics for the tables just filled: planned as if empty, the rollups' joins take many times longer.
   await ds.query(`ANALYZE tickets, ticket_waits, reviews, complaints, follow_up_cases`);
-  // The days' rollup marks, folded as the rollup job folds them.
-  await app.get(RollupService).flushAll();
+  // The days' rollup marks, folded as the rollup job folds them: a week or two at a time, so
+  // that no statement comes near the time limit on a busy machine.
+  const rollups = app.get(RollupService);
+  while ((await rollups.flush(ROLLUP_MARKS_PER_FLUSH)).more);
   const seconds = (performance.now() - started) / 1000;
   await ds.transaction((em) =>
     recordAudit(em, {
