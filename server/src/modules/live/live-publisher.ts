@@ -245,6 +245,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   /** Pushes what changed since the last push to this instance's clients of the site. */
   private send(s: SiteState, snap: IndicatorSnapshot): void {
     this.snapshots.put(s.site, snap);
+    const handedOut = this.snapshots.takeHandedOut(s.site);
     const values = changed(s.lastSent?.values ?? {}, snap.values);
     const departments: Record<string, IndicatorValues> = {};
     for (const [code, v] of Object.entries(snap.departments)) {
@@ -277,7 +278,10 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
       const moved = !prev || prev.severity !== a.severity || prev.since !== a.since || prev.message.zh !== a.message.zh;
       if (moved) room.emit('alert', { ...a, state: 'raised' });
     }
-    for (const a of before.values()) if (!now.has(a.id)) room.emit('alert', { ...a, state: 'cleared' });
+    // What a client connecting since the last push was given counts too: an alert only it holds
+    // (raised by time alone meanwhile) would otherwise stand on its wall after its cause ended.
+    const held = new Map([...handedOut, ...before]);
+    for (const a of held.values()) if (!now.has(a.id)) room.emit('alert', { ...a, state: 'cleared' });
   }
 }
 

@@ -76,9 +76,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
       );
       const sent = await this.snapshots.get(principal.site);
       socket.emit('snapshot', sent);
+      this.snapshots.handOut(principal.site, sent);
       // A push may have overtaken this snapshot while it was sent: then send the newer one.
       const latest = await this.snapshots.latest(principal.site);
-      if (latest && latest.asOf > sent.asOf) socket.emit('snapshot', latest);
+      if (latest && latest.asOf > sent.asOf) {
+        socket.emit('snapshot', latest);
+        this.snapshots.handOut(principal.site, latest);
+      }
     } catch (err) {
       this.logger.warn(`live connection refused: ${(err as Error).message}`);
       socket.disconnect(true);

@@ -36,4 +36,13 @@ describe('SnapshotCache', () => {
     expect((await cache.get(site({}))).asOf).toBe('pushed');
     expect(snapshot).not.toHaveBeenCalled();
   });
+
+  it('remembers the alerts handed to connecting clients until the next push takes them', () => {
+    const { cache } = setup();
+    const alert = (id: string) => ({ id }) as unknown as IndicatorSnapshot['alerts'][number];
+    cache.handOut(site({}), { alerts: [alert('a'), alert('b')] } as unknown as IndicatorSnapshot);
+    cache.handOut(site({ hours: null }), { alerts: [alert('b'), alert('c')] } as unknown as IndicatorSnapshot);
+    expect([...cache.takeHandedOut(site({})).keys()].sort()).toEqual(['a', 'b', 'c']);
+    expect(cache.takeHandedOut(site({})).size).toBe(0);
+  });
 });

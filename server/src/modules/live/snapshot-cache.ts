@@ -1,4 +1,4 @@
-import { IndicatorSnapshot } from '@hallwatch/shared';
+import { IndicatorSnapshot, LiveAlert } from '@hallwatch/shared';
 import { Injectable } from '@nestjs/common';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { Site } from '../registry/site.entity';
@@ -14,6 +14,7 @@ const keyOf = (site: Site): string => JSON.stringify([site.id, site.name, site.n
 @Injectable()
 export class SnapshotCache {
   private readonly entries = new Map<string, { at: number; snapshot: Promise<IndicatorSnapshot> }>();
+  private readonly handedOut = new Map<string, Map<string, LiveAlert>>();
 
   constructor(private readonly indicators: IndicatorsService) {}
 
@@ -38,6 +39,24 @@ export class SnapshotCache {
   put(site: Site, snapshot: IndicatorSnapshot): void {
     this.forget(site);
     this.entries.set(keyOf(site), { at: Date.now(), snapshot: Promise.resolve(snapshot) });
+  }
+
+  /**
+   * A snapshot given to a connecting client outside a push: its alerts may be ones the publisher
+   * never pushed (raised by time alone since its last push, or before its first), so that the next
+   * push must be able to clear them on that client too.
+   */
+  handOut(site: Site, snapshot: IndicatorSnapshot): void {
+    const held = this.handedOut.get(site.id) ?? new Map<string, LiveAlert>();
+    for (const a of snapshot.alerts) held.set(a.id, a);
+    this.handedOut.set(site.id, held);
+  }
+
+  /** The alerts handed out since the last call, for the push that is about to diff its alerts. */
+  takeHandedOut(site: Site): Map<string, LiveAlert> {
+    const held = this.handedOut.get(site.id) ?? new Map<string, LiveAlert>();
+    this.handedOut.delete(site.id);
+    return held;
   }
 
   /** Drops the site's entries under any earlier version of its row. */
