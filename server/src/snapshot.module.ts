@@ -6,6 +6,7 @@ import { ABSENCE_REGISTER, ALERT_SOURCES, PATROL_INDICATORS, SnapshotSources } f
 import { ABSENCE_REGISTER_SOURCE } from './modules/absences/absence-register-source';
 import { PATROL_ALERTS, PATROL_INDICATOR_SOURCE } from './modules/patrol/patrol-source';
 import { REBOUND_ALERTS } from './modules/rectification/rebound-alerts';
+import { BAD_REVIEW_ALERTS } from './modules/reviews/bad-review-alerts';
 import { FOLLOW_UP_ALERTS } from './modules/reviews/follow-up-alerts';
 
 /**
@@ -16,7 +17,7 @@ import { FOLLOW_UP_ALERTS } from './modules/reviews/follow-up-alerts';
 export const SNAPSHOT_SOURCES: SnapshotSources = {
   patrol: PATROL_INDICATOR_SOURCE,
   register: ABSENCE_REGISTER_SOURCE,
-  alerts: [PATROL_ALERTS, REBOUND_ALERTS, FOLLOW_UP_ALERTS],
+  alerts: [PATROL_ALERTS, REBOUND_ALERTS, FOLLOW_UP_ALERTS, BAD_REVIEW_ALERTS],
 };
 
 /** The indicator service with every source, for the server and the worker. */

@@ -33,6 +33,11 @@ export const FOLLOW_UP_ALERT_KINDS = {
   callback: 'followup.realname_callback',
 } as const;
 
+/** A 差评 just in, not yet called back: on the wall at once (docs/contracts/reviews.md). */
+export const BAD_REVIEW_ALERT_KIND = 'review.bad';
+/** The report's items a new 差评 bears on: 8 (complaints handled) and 17 (好差评). */
+export const BAD_REVIEW_ALERT_ITEMS = [8, 17];
+
 /** `verification`: the second callback of 回访核实 (outcome: whether the citizen confirmed the closure). */
 export const FOLLOW_UP_ACTION_KINDS = [
   'contact',

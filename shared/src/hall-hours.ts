@@ -55,3 +55,28 @@ export function hallHoursProblem(value: unknown, moved: 'opens' | 'closes' = 'cl
 export function normalHallHours(h: HallHours): HallHours {
   return { opens: h.opens, closes: h.closes, weekdays: [...new Set(h.weekdays)].sort((a, b) => a - b) };
 }
+
+/**
+ * The hall's midday break (午休), HH:MM to HH:MM in the hall's time zone: windows may close
+ * then, so a window standing unstaffed in it is not unattended. Null: the hall serves through
+ * midday (午间不打烊).
+ */
+export interface LunchBreak {
+  from: string;
+  to: string;
+}
+
+/** The first thing wrong with a value offered as the midday break, or null when it is sound. */
+export function lunchBreakProblem(value: unknown): HallHoursProblem | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return { field: 'lunchBreak', message: 'lunchBreak must be an object like {"from": "12:00", "to": "13:30"}, or null for none' };
+  const b = value as Record<string, unknown>;
+  const extra = Object.keys(b).find((k) => !['from', 'to'].includes(k));
+  if (extra) return { field: `lunchBreak.${extra}`, message: `lunchBreak.${extra} is not a setting; lunchBreak has from and to` };
+  for (const key of ['from', 'to'] as const)
+    if (typeof b[key] !== 'string' || !HH_MM.test(b[key]))
+      return { field: `lunchBreak.${key}`, message: `lunchBreak.${key} must be a 24-hour time written HH:MM, e.g. 12:00` };
+  if (hhmmMinutes(b.from as string) >= hhmmMinutes(b.to as string))
+    return { field: 'lunchBreak.to', message: `lunchBreak.to must be later than lunchBreak.from (${String(b.from)})` };
+  return null;
+}

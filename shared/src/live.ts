@@ -1,4 +1,7 @@
+import type { BAD_REVIEW_ALERT_KIND, FOLLOW_UP_ALERT_KINDS } from './follow-ups';
 import { IndicatorSnapshot, IndicatorValues, WindowState } from './indicators';
+import type { PATROL_ALERT_KINDS } from './patrol';
+import type { REBOUND_ALERT_KIND } from './rectification';
 
 // The socket.io contract of docs/contracts/live-socket.md, namespace `/live`.
 export const LIVE_NAMESPACE = '/live';
@@ -21,14 +24,30 @@ export interface IndicatorUpdate {
   windows?: WindowState[];
 }
 
-/** Alert kinds raised from the indicators; later features (patrol, follow-ups) add their own. */
-export const LIVE_ALERT_KINDS = ['wait.target', 'tidal.advice', 'surge.risk', 'staff.away'] as const;
-export type LiveAlertKind = (typeof LIVE_ALERT_KINDS)[number];
+/** Alert kinds raised from the indicators themselves (deriveAlerts); other features add theirs below. */
+export const LIVE_ALERT_KINDS = [
+  'wait.target',
+  'tidal.advice',
+  'surge.risk',
+  'staff.away',
+  'window.unattended',
+  'windows.imbalance',
+] as const;
+export type IndicatorAlertKind = (typeof LIVE_ALERT_KINDS)[number];
+
+type ValueOf<T> = T[keyof T];
+/** Every kind of alert the wall can receive (docs/contracts/live-socket.md): a new kind is added here first. */
+export type LiveAlertKind =
+  | IndicatorAlertKind
+  | ValueOf<typeof FOLLOW_UP_ALERT_KINDS>
+  | typeof BAD_REVIEW_ALERT_KIND
+  | ValueOf<typeof PATROL_ALERT_KINDS>
+  | typeof REBOUND_ALERT_KIND;
 
 export interface LiveAlert {
   id: string;
   state: 'raised' | 'cleared';
-  kind: string;
+  kind: LiveAlertKind;
   severity: 'warning' | 'breach';
   site: string;
   department?: string;

@@ -1,4 +1,4 @@
-import { DEFAULT_HALL_HOURS, HallHours } from './hall-hours';
+import { DEFAULT_HALL_HOURS, HallHours, LunchBreak } from './hall-hours';
 
 /**
  * A site's thresholds (`GET/PATCH /api/v1/admin/sites/:site/settings`), kept in sites.settings;
@@ -25,7 +25,25 @@ export interface SiteSettings {
   roundMinDurationSec: number;
   /** Share (0–1) of closed follow-ups drawn at random for a second callback (回访核实); each handler also gets one a week. */
   callbackSampleShare: number;
+  /**
+   * A window the registry marks open that stands with nobody signed in at it for longer than
+   * this many seconds in opening hours is unattended (无人值守, item 47), and alerts.
+   */
+  unattendedWindowSec: number;
+  /** The midday break in which windows may close without counting as unattended; null for none. */
+  lunchBreak: LunchBreak | null;
+  /**
+   * A department whose `windows.imbalance` (the gap between its busiest and idlest open window, in
+   * average windows' loads) is above this alerts as 忙闲不均 (item 22), once its windows have
+   * completed IMBALANCE_MIN_SERVED_PER_WINDOW tickets each on average.
+   */
+  windowImbalanceMax: number;
+  /** A rating at or below this many stars alerts the wall the moment it arrives (1–2 are 差评). */
+  badReviewAlertRating: number;
 }
+
+/** Below this many completions per open window on average, a department's imbalance is noise and does not alert. */
+export const IMBALANCE_MIN_SERVED_PER_WINDOW = 5;
 
 /** What a site that sets nothing gets, from the published report; the server fills them in, a screen never needs to. */
 export const DEFAULT_SITE_SETTINGS: SiteSettings = {
@@ -39,4 +57,8 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   roundWindowLeadMin: 15,
   roundMinDurationSec: 300,
   callbackSampleShare: 0.1,
+  unattendedWindowSec: 900,
+  lunchBreak: null,
+  windowImbalanceMax: 1,
+  badReviewAlertRating: 2,
 };

@@ -143,6 +143,26 @@ describe('the administrator’s page (/admin) in a real browser', () => {
     expect(settings).toMatchObject({ waitTargetSec: 1200, waitWarnRatio: 0.75 });
   });
 
+  it('sets the alert thresholds and the lunch break, and names a lunch break that ends before it starts', async () => {
+    await page.fill('input[name="unattendedWindowSec"]', '10');
+    await page.fill('input[name="windowImbalanceMax"]', '1.5');
+    await page.fill('input[name="lunchBreak.from"]', '13:30');
+    await page.fill('input[name="lunchBreak.to"]', '12:00');
+    await page.click('[data-testid="save-settings"]');
+    expect(await page.textContent('[data-testid="error-lunchBreak"]')).toContain('午休结束时间须写作 HH:MM，且晚于开始时间');
+    await page.fill('input[name="lunchBreak.from"]', '12:00');
+    await page.fill('input[name="lunchBreak.to"]', '13:30');
+    await page.click('[data-testid="save-settings"]');
+    await page.waitForSelector('[data-testid="settings-saved"]');
+    await shot('admin-settings-alerts');
+    expect(await api('/sites/hall1/settings')).toMatchObject({
+      unattendedWindowSec: 600,
+      windowImbalanceMax: 1.5,
+      badReviewAlertRating: 2,
+      lunchBreak: { from: '12:00', to: '13:30' },
+    });
+  });
+
   it('reads in English after the switch', async () => {
     await page.click('[data-testid="language"]');
     await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('Administration'));

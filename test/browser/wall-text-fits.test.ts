@@ -5,6 +5,7 @@ import { displayTokenOn } from '../support/accounts';
 import { SCREENSHOTS } from '../support/browser';
 import { BrowserHarness, startBrowserHarness } from '../support/browser-harness';
 import { deviceKeyOn } from '../support/factories';
+import { alertMorningEvents, lastWeekdayMorningAt, seedQuietHours } from '../support/wall-alerts';
 import { postAll, wallHallEvents } from '../support/wall-hall';
 import { openLiveWall } from '../support/wall-page';
 
@@ -59,6 +60,33 @@ describe('wall text at 1920×1080: nothing a viewer needs is cut off', () => {
     );
     expect(places.length).toBeGreaterThan(0);
     for (const p of places) if (!p.id.startsWith('staff.away:')) expect([p.id, p.where.length > 0]).toEqual([p.id, true]);
+    await page.close();
+  });
+});
+
+describe('wall text at 1920×1080: the hall’s own alerts fit their line beside the longest department name', () => {
+  // Server and page at 10:30 on a weekday: the 掌上办 zone unattended, 差评 waiting for their
+  // callback, a surge and two windows out of balance, all at 民政局（婚姻登记）.
+  const now = lastWeekdayMorningAt();
+  let h: BrowserHarness;
+  let token: string;
+
+  beforeAll(async () => {
+    h = await startBrowserHarness(seedDemo, { FIXED_CLOCK: now.toISOString() });
+    const key = await deviceKeyOn(h.ds, 'huiji', 'wall text test');
+    token = await displayTokenOn(h.ds, 'huiji');
+    await seedQuietHours(h.ds, 'huiji', now.getTime());
+    await postAll(h.server.url, key, alertMorningEvents(now.getTime()).events);
+  });
+
+  afterAll(() => h?.close());
+
+  it.each(['zh', 'en'])('in %s, each of their lines shows whole', async (lang) => {
+    const page = await openLiveWall(h.browser, `${h.server.url}/wall?site=huiji&token=${token}&lang=${lang}`, { clock: now });
+    const kinds = ['window.unattended', 'review.bad', 'surge.risk', 'windows.imbalance'];
+    for (const kind of kinds) await page.waitForSelector(`[data-alert-id^="${kind}:"]`, { timeout: 10_000 });
+    await page.screenshot({ path: join(SCREENSHOTS, `wall-text-fits-alerts-${lang}.png`) });
+    expect(await clipped(page, ['.alert__text', '.alert__items'])).toEqual([]);
     await page.close();
   });
 });

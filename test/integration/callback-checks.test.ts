@@ -19,7 +19,7 @@ import { ErrorBody } from '../support/admin-api';
 import { ModelClosure, modelDrawValue, modelWeeklyPicks } from '../support/callback-model';
 import { ev, makeSite } from '../support/factories';
 import { getJson } from '../support/http';
-import { RefCallbackCheck, referenceIndicators } from '../support/indicator-reference';
+import { RefCallbackCheck, referenceIndicators, RefSettings } from '../support/indicator-reference';
 import { one, REVIEWS_ADMIN_TOKEN, reviewsHarness, waitFor } from '../support/reviews-api';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -451,4 +451,14 @@ describe('callbacks verified (回访核实)', () => {
   });
 });
 
-const REF_SETTINGS = { waitTargetSec: 900, tidalQueue: 10, allowedBreakSec: 900, surgeFactor: 2, surgeMinWaiting: 8 };
+const REF_SETTINGS: RefSettings = {
+  waitTargetSec: 900,
+  tidalQueue: 10,
+  allowedBreakSec: 900,
+  surgeFactor: 2,
+  surgeMinWaiting: 8,
+  unattendedWindowSec: 900,
+  windowImbalanceMax: 1,
+  hours: { opens: '08:30', closes: '17:30', weekdays: [1, 2, 3, 4, 5] },
+  lunchBreak: null,
+};

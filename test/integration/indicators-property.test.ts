@@ -88,6 +88,10 @@ describe('indicators equal an independent recomputation from the raw events', ()
         allowedBreakSec: day.settings.allowedBreakSec ?? 900,
         surgeFactor: day.settings.surgeFactor ?? 2,
         surgeMinWaiting: day.settings.surgeMinWaiting ?? 8,
+        unattendedWindowSec: day.settings.unattendedWindowSec ?? 900,
+        windowImbalanceMax: day.settings.windowImbalanceMax ?? 1,
+        hours: day.settings.hours ?? { opens: '08:30', closes: '17:30', weekdays: [1, 2, 3, 4, 5] },
+        lunchBreak: day.settings.lunchBreak ?? null,
       },
     };
   }
@@ -103,9 +107,19 @@ describe('indicators equal an independent recomputation from the raw events', ()
         [code, hour, h.dept, h.value],
       );
     }
-    const usual: Record<string, number[]> = {};
-    for (const h of day.history) if (h.hourShift === 0 && h.dayShift === 0 && h.weeksBack <= 8) (usual[h.dept] ??= []).push(h.value);
-    return Object.fromEntries(Object.entries(usual).map(([d, v]) => [d, v.reduce((a, b) => a + b, 0) / v.length]));
+    // The same weekday's hour once four of the last eight weeks have one; until then the last
+    // seven days' same hour; with neither, what same-weekday hours there are.
+    const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+    const usual: Record<string, number> = {};
+    for (const dept of new Set(day.history.map((h) => h.dept))) {
+      const atHour = day.history.filter((h) => h.dept === dept && h.hourShift === 0);
+      const daysBack = (h: (typeof atHour)[number]) => 7 * h.weeksBack - h.dayShift;
+      const weekday = atHour.filter((h) => h.dayShift === 0 && h.weeksBack <= 8).map((h) => h.value);
+      const recent = atHour.filter((h) => daysBack(h) <= 7).map((h) => h.value);
+      const base = weekday.length >= 4 ? weekday : recent.length ? recent : weekday;
+      if (base.length) usual[dept] = mean(base);
+    }
+    return usual;
   }
 
   /**

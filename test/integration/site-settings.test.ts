@@ -114,6 +114,38 @@ describe('site settings admin API', () => {
     ]);
   });
 
+  it('checks the alert thresholds in their own units and the midday break as a whole, with their defaults', async () => {
+    expect((await api('GET', '/sites/st2/settings')).body).toMatchObject({
+      unattendedWindowSec: 900,
+      lunchBreak: null,
+      windowImbalanceMax: 1,
+      badReviewAlertRating: 2,
+    });
+    await refused({ unattendedWindowSec: 30 }, 'unattendedWindowSec', /at least 60 seconds/);
+    await refused({ unattendedWindowSec: 600.5 }, 'unattendedWindowSec', /whole number of seconds/);
+    await refused({ unattendedWindowSec: 86_400 }, 'unattendedWindowSec', /at most 28800 seconds/);
+    await refused({ windowImbalanceMax: 0 }, 'windowImbalanceMax', /above 0/);
+    await refused({ windowImbalanceMax: 'high' }, 'windowImbalanceMax');
+    await refused({ badReviewAlertRating: 3 }, 'badReviewAlertRating', /1 or 2 stars/);
+    await refused({ badReviewAlertRating: 1.5 }, 'badReviewAlertRating', /whole number of stars/);
+    await refused({ lunchBreak: { from: '13:30', to: '12:00' } }, 'lunchBreak.to', /later than lunchBreak.from \(13:30\)/);
+    await refused({ lunchBreak: { from: '12', to: '13:00' } }, 'lunchBreak.from', /HH:MM/);
+    await refused({ lunchBreak: { from: '12:00' } }, 'lunchBreak.to', /HH:MM/);
+    await refused({ lunchBreak: { from: '12:00', to: '13:00', until: '14:00' } }, 'lunchBreak.until', /not a setting/);
+    await refused({ lunchBreak: 'noon' }, 'lunchBreak');
+    // One bad field refuses the whole change.
+    await refused({ unattendedWindowSec: 600, badReviewAlertRating: 0 }, 'badReviewAlertRating');
+
+    const set = { unattendedWindowSec: 600, windowImbalanceMax: 1.5, badReviewAlertRating: 1, lunchBreak: { from: '12:00', to: '13:30' } };
+    const res = await api('PATCH', '/sites/st/settings', set);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject(set);
+    expect(await stored('st')).toMatchObject(set);
+    const cleared = await api('PATCH', '/sites/st/settings', { lunchBreak: null, unattendedWindowSec: null });
+    expect(cleared.body).toMatchObject({ lunchBreak: null, unattendedWindowSec: 900, badReviewAlertRating: 1 });
+    expect(await stored('st')).not.toHaveProperty('lunchBreak');
+  });
+
   it('is for admins only', async () => {
     expect((await api('GET', '/sites/st/settings', undefined, null)).status).toBe(401);
     expect((await api('PATCH', '/sites/st/settings', { hours: null }, 'not-the-admin-token-at-all')).status).toBe(401);

@@ -1,4 +1,4 @@
-import { FOLLOW_UP_ALERT_KINDS, IndicatorSnapshot, PATROL_ALERT_KINDS, REBOUND_ALERT_KIND } from '@hallwatch/shared';
+import { BAD_REVIEW_ALERT_KIND, FOLLOW_UP_ALERT_KINDS, IndicatorSnapshot, PATROL_ALERT_KINDS, REBOUND_ALERT_KIND } from '@hallwatch/shared';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { rectificationServices } from '../../server/src/cli/commands/rectification.commands';
@@ -8,7 +8,8 @@ import { serviceDay } from '../../server/src/core/time/service-day';
 import { IndicatorsService } from '../../server/src/modules/indicators/indicators.service';
 import { Site } from '../../server/src/modules/registry/site.entity';
 import { WorkerModule } from '../../server/src/worker.module';
-import { makeSite } from '../support/factories';
+import { ev, makeSite, servedTicket } from '../support/factories';
+import { postEvents } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
 
 // The server, a `hallwatch worker` and the CLI each build the wall's snapshot (the worker and the
@@ -27,7 +28,7 @@ describe('the snapshot of one site in the server, the worker and the CLI', () =>
     await t?.close();
   });
 
-  it('is the same, patrol, rebound and follow-up alerts included', async () => {
+  it('is the same, patrol, rebound, follow-up and the hall’s own alerts included', async () => {
     t = await startTestApp({ FIXED_CLOCK: NOW });
     const site = await makeSite(t.ds, 'sc', 2);
     const now = new Date(NOW);
@@ -57,9 +58,30 @@ describe('the snapshot of one site in the server, the worker and the CLI', () =>
       [site.id, new Date(now.getTime() - 5 * 86_400_000)],
     );
 
+    // The morning at the windows: 1 far busier than 2, 3 and 4 never staffed, and a 差评 just in.
+    const min = (m: number) => new Date(now.getTime() - m * 60_000);
+    const events = [
+      ev('staff.signed_in', { staff: 's1', window: 'w1' }, min(95)),
+      ev('staff.signed_in', { staff: 's2', window: 'w2' }, min(95)),
+      ...Array.from({ length: 10 }, (_, i) => servedTicket(`A${i}`, [min(80 - 6 * i), min(79 - 6 * i), min(76 - 6 * i)])).flat(),
+      ev('review.submitted', { rating: 1, channel: 'pad', department: 'd1', window: 'w1', staff: 's1' }, min(5)),
+    ];
+    const res = await postEvents(t.url, await t.deviceKey('sc'), { events });
+    expect(res.body.results.filter((r) => r.status !== 'accepted')).toEqual([]);
+
     const server = await t.app.get(IndicatorsService).snapshot(site);
     const kinds = server.alerts.map((a) => a.kind).sort();
-    expect(kinds).toEqual([FOLLOW_UP_ALERT_KINDS.overdue, PATROL_ALERT_KINDS.roundOverdue, REBOUND_ALERT_KIND].sort());
+    expect(kinds).toEqual(
+      [
+        FOLLOW_UP_ALERT_KINDS.overdue,
+        PATROL_ALERT_KINDS.roundOverdue,
+        REBOUND_ALERT_KIND,
+        BAD_REVIEW_ALERT_KIND,
+        'windows.imbalance',
+        'window.unattended',
+        'window.unattended',
+      ].sort(),
+    );
     expect(server.values['patrol.rounds.due']).toBe(1);
 
     // The worker as `hallwatch worker` builds it, without its queue workers running.

@@ -96,7 +96,8 @@ const historyArb = fc.uniqueArray(
     dept: fc.constantFrom(...DEPTS),
     weeksBack: fc.integer({ min: 1, max: 10 }),
     hourShift: fc.constantFrom(0, 0, 0, 1),
-    dayShift: fc.constantFrom(0, 0, 0, 1),
+    // Days later than the whole weeks back: 0 is the same weekday; 1–6 are the recent days' baseline.
+    dayShift: fc.constantFrom(0, 0, 0, 1, 3, 6),
     value: fc.integer({ min: 0, max: 3 }),
   }),
   { selector: (h) => `${h.dept}|${h.weeksBack}|${h.hourShift}|${h.dayShift}`, maxLength: 12, size: 'max' },
@@ -109,6 +110,15 @@ export const hallDayArb = fc.record({
     allowedBreakSec: fc.constantFrom(300, 900, undefined),
     surgeFactor: fc.constantFrom(1.5, 2, undefined),
     surgeMinWaiting: fc.constantFrom(1, 2, 3, undefined),
+    unattendedWindowSec: fc.constantFrom(60, 900, undefined),
+    windowImbalanceMax: fc.constantFrom(0.3, 1, undefined),
+    // Every day, so that the unattended windows are judged whatever weekday the test day falls on.
+    hours: fc.constantFrom(
+      undefined,
+      { opens: '00:00', closes: '23:59', weekdays: [0, 1, 2, 3, 4, 5, 6] },
+      { opens: '09:30', closes: '11:00', weekdays: [0, 1, 2, 3, 4, 5, 6] },
+    ),
+    lunchBreak: fc.constantFrom(undefined, { from: '09:40', to: '10:20' }),
   }),
   d2Target: fc.constantFrom(null, 300, 1200),
   wt1Open: fc.boolean(),

@@ -10,6 +10,11 @@ export interface RefSettings {
   allowedBreakSec: number;
   surgeFactor: number;
   surgeMinWaiting: number;
+  unattendedWindowSec: number;
+  windowImbalanceMax: number;
+  /** Opening hours: HH:MM times and weekdays (0 Sunday). */
+  hours: { opens: string; closes: string; weekdays: readonly number[] };
+  lunchBreak: { from: string; to: string } | null;
 }
 
 export interface RefRegistry {
@@ -114,6 +119,7 @@ export function ratingVisitOf(e: RawEvent): string | null {
 
 const secs = (from: number, to: number) => Math.max(0, Math.floor((to - from) / 1000));
 const share = (a: number, b: number) => (b > 0 ? a / b : null);
+const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 const maxOf = (xs: Array<number | null>) => xs.reduce<number | null>((m, x) => (x !== null && (m === null || x > m) ? x : m), null);
 
 export function referenceIndicators(
@@ -272,6 +278,24 @@ export function referenceIndicators(
     const loads = open.map(doneAt);
     const total = loads.reduce((a, b) => a + b, 0);
     v['windows.imbalance'] = loads.length < 2 ? null : total === 0 ? 0 : (Math.max(...loads) - Math.min(...loads)) / (total / loads.length);
+    // 忙闲不均: judged from 5 completions per open window; since the completion after which it never fell back.
+    const breached = (ls: number[]) =>
+      ls.length >= 2 &&
+      sum(ls) >= 5 * ls.length &&
+      sum(ls) > 0 &&
+      ((Math.max(...ls) - Math.min(...ls)) * ls.length) / sum(ls) > set.windowImbalanceMax;
+    if (breached(loads)) {
+      const ends = [
+        ...new Set(tickets.filter((t) => t.status === 'done' && t.window !== null && open.includes(t.window)).map((t) => t.ended!)),
+      ];
+      let since: number | null = null;
+      for (const end of ends.sort((a, b) => a - b)) {
+        const upTo = open.map((w) => tickets.filter((t) => t.status === 'done' && t.window === w && t.ended! <= end).length);
+        if (!breached(upTo)) since = null;
+        else since ??= end;
+      }
+      alerts.push(`windows.imbalance:${d}|warning|${iso(since!)}`);
+    }
     const oldestSec = waiting.length ? secs(waiting[0], nowMs) : null;
     const closedTidal = Object.entries(reg.windows).filter(
       ([c, w]) => w.dept === d && w.kind === 'tidal' && !w.isOpen && !openWindows.has(c),
@@ -289,6 +313,24 @@ export function referenceIndicators(
       alerts.push(`wait.target:${d}|warning|${iso(waiting[0] + Math.ceil(target(d) * 0.8) * 1000)}`);
     departments[d] = v;
   }
+  // 无人值守: an open registry window nobody is signed in at, in opening hours, past the threshold;
+  // judged once anyone has signed in today.
+  const midnight = Date.parse(`${today}T00:00:00+08:00`);
+  const clock = (hhmm: string) => midnight + (Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3))) * 60_000;
+  const weekday = new Date(midnight + 12 * 3600_000).getUTCDay();
+  const todays = (type: string) => events.filter((e) => e.type === type && localDay(at(e)) === today);
+  const lunch = set.lunchBreak && { from: clock(set.lunchBreak.from), to: clock(set.lunchBreak.to) };
+  const inHours = set.hours.weekdays.includes(weekday) && nowMs >= clock(set.hours.opens) && nowMs < clock(set.hours.closes);
+  const atLunch = lunch !== null && nowMs >= lunch.from && nowMs < lunch.to;
+  if (inHours && !atLunch && todays('staff.signed_in').length > 0)
+    for (const [code, w] of Object.entries(reg.windows)) {
+      if (!w.isOpen || openWindows.has(code)) continue;
+      const outs = todays('staff.signed_out')
+        .filter((e) => e.data.window === code)
+        .map(at);
+      const since = Math.max(clock(set.hours.opens), lunch && nowMs >= lunch.to ? lunch.to : -Infinity, ...outs);
+      if (nowMs - since > set.unattendedWindowSec * 1000) alerts.push(`window.unattended:${code}|breach|${iso(since)}`);
+    }
   for (const p of present.filter(unregistered))
     alerts.push(`staff.away:${p.staff}|breach|${iso(p.reason === 'unregistered' ? p.since : p.since + set.allowedBreakSec * 1000)}`);
 

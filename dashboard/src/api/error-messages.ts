@@ -25,6 +25,18 @@ export const FIELD_MESSAGES: Record<string, Worded> = {
   allowedBreakSec: { zh: '允许离岗时长须为大于 0 的分钟数', en: 'Allowed break must be a number of minutes above 0' },
   surgeFactor: { zh: '激增倍数须大于 1，例如 2', en: 'Surge factor must be above 1, e.g. 2' },
   surgeMinWaiting: { zh: '激增最少排队数须为不小于 1 的整数', en: 'Surge minimum must be a whole number of at least 1' },
+  unattendedWindowSec: {
+    zh: '无人值守告警时长须在 1 到 480 分钟之间',
+    en: 'Unattended window alert must be from 1 to 480 minutes',
+  },
+  windowImbalanceMax: { zh: '忙闲不均阈值须为大于 0 的数，例如 1', en: 'Imbalance threshold must be a number above 0, e.g. 1' },
+  badReviewAlertRating: { zh: '差评即时告警星级须为 1 或 2', en: 'Bad review alert rating must be 1 or 2 stars' },
+  lunchBreak: {
+    zh: '午休时间有误：开始须早于结束，时间写作 HH:MM',
+    en: 'Lunch break is wrong: it must start before it ends, times written HH:MM',
+  },
+  'lunchBreak.from': { zh: '午休开始时间须写作 HH:MM，例如 12:00', en: 'Lunch break start must be written HH:MM, e.g. 12:00' },
+  'lunchBreak.to': { zh: '午休结束时间须写作 HH:MM，且晚于开始时间', en: 'Lunch break end must be written HH:MM and come after its start' },
   // Patrol rounds (admin patrol tab): the form asks for minutes
   times: {
     zh: '巡查时间须写作 时:分（如 09:00），每天 1–8 轮，不可重复',

@@ -5,7 +5,9 @@ import { fieldTexts } from '../../api';
 import { adminApi, SettingsPatch } from './api';
 import { FieldError } from './SecretOnce';
 
-type Key = keyof SettingsPatch;
+/** The thresholds that are one number each (the hours and the lunch break have their own rows). */
+type Key = { [K in keyof SettingsPatch]-?: SiteSettings[K] extends number ? K : never }[keyof SettingsPatch];
+type BreakField = 'from' | 'to';
 
 // Each threshold as people think of it (minutes, per cent) and as the API stores it (seconds, ratio).
 const FIELDS: Array<{ key: Key; label: string; help: string; toForm: (v: number) => number; toApi: (v: number) => number; step: string }> =
@@ -37,6 +39,16 @@ const FIELDS: Array<{ key: Key; label: string; help: string; toForm: (v: number)
     },
     { key: 'surgeFactor', label: 'surgeFactor', help: 'surgeFactorHelp', toForm: (v) => v, toApi: (v) => v, step: 'any' },
     { key: 'surgeMinWaiting', label: 'surgeMinWaiting', help: 'surgeMinWaitingHelp', toForm: (v) => v, toApi: (v) => v, step: '1' },
+    {
+      key: 'unattendedWindowSec',
+      label: 'unattendedMin',
+      help: 'unattendedHelp',
+      toForm: (v) => v / 60,
+      toApi: (v) => Math.round(v * 60),
+      step: 'any',
+    },
+    { key: 'windowImbalanceMax', label: 'imbalanceMax', help: 'imbalanceMaxHelp', toForm: (v) => v, toApi: (v) => v, step: 'any' },
+    { key: 'badReviewAlertRating', label: 'badReviewRating', help: 'badReviewRatingHelp', toForm: (v) => v, toApi: (v) => v, step: '1' },
   ];
 
 /** The site's alert thresholds; the API checks them and names the field it refuses. */
@@ -44,12 +56,14 @@ export function SettingsTab({ site, fail }: { site: string; fail: (err: unknown)
   const { t } = useTranslation('admin');
   const [saved, setSaved] = useState<SiteSettings | null>(null);
   const [form, setForm] = useState<Partial<Record<Key, string>>>({});
-  const [errors, setErrors] = useState<Partial<Record<Key, string>>>({});
+  const [lunch, setLunch] = useState<Record<BreakField, string>>({ from: '', to: '' });
+  const [errors, setErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState(false);
 
   const show = (s: SiteSettings) => {
     setSaved(s);
     setForm(Object.fromEntries(FIELDS.map((f) => [f.key, String(f.toForm(s[f.key]))])));
+    setLunch({ from: s.lunchBreak?.from ?? '', to: s.lunchBreak?.to ?? '' });
   };
   useEffect(() => {
     adminApi.settings(site).then(show, fail);
@@ -59,13 +73,16 @@ export function SettingsTab({ site, fail }: { site: string; fail: (err: unknown)
     e.preventDefault();
     setDone(false);
     const patch: SettingsPatch = {};
-    const local: Partial<Record<Key, string>> = {};
+    const local: Record<string, string> = {};
     for (const f of FIELDS) {
       const raw = form[f.key]?.trim() ?? '';
       const n = Number(raw);
       if (raw === '' || !Number.isFinite(n)) local[f.key] = t('notNumber');
       else if (saved && f.toApi(n) !== saved[f.key]) patch[f.key] = f.toApi(n);
     }
+    // Both times empty: no break (the hall serves through midday); the API checks the pair.
+    const lunchBreak = lunch.from === '' && lunch.to === '' ? null : { from: lunch.from, to: lunch.to };
+    if (saved && JSON.stringify(lunchBreak) !== JSON.stringify(saved.lunchBreak)) patch.lunchBreak = lunchBreak;
     setErrors(local);
     if (Object.keys(local).length) return;
     try {
@@ -73,7 +90,7 @@ export function SettingsTab({ site, fail }: { site: string; fail: (err: unknown)
       setDone(true);
     } catch (err) {
       const fields = fieldTexts(err);
-      if (Object.keys(fields).length) setErrors(fields as Partial<Record<Key, string>>);
+      if (Object.keys(fields).length) setErrors(fields);
       else fail(err);
     }
   };
@@ -99,6 +116,35 @@ export function SettingsTab({ site, fail }: { site: string; fail: (err: unknown)
             <FieldError message={errors[f.key] && `${t('notSaved')}${errors[f.key]}`} testId={`error-${f.key}`} />
           </div>
         ))}
+        <div className="ad-settings__row">
+          <label htmlFor="setting-lunchBreak-from">{t('lunchBreak')}</label>
+          <span className="ad-settings__pair">
+            {(['from', 'to'] as const).map((k) => (
+              <input
+                key={k}
+                id={`setting-lunchBreak-${k}`}
+                name={`lunchBreak.${k}`}
+                // Text, not a time picker: the picker follows the browser's locale (12:00 PM), the hall's clock is 24-hour.
+                type="text"
+                inputMode="numeric"
+                placeholder={k === 'from' ? '12:00' : '13:30'}
+                maxLength={5}
+                aria-label={t(k === 'from' ? 'lunchFrom' : 'lunchTo')}
+                value={lunch[k]}
+                aria-invalid={errors[`lunchBreak.${k}`] || errors.lunchBreak ? true : undefined}
+                onChange={(e) => setLunch((x) => ({ ...x, [k]: e.target.value }))}
+              />
+            ))}
+          </span>
+          <span className="office-muted office-small">{t('lunchBreakHelp')}</span>
+          <FieldError
+            message={(() => {
+              const e = errors.lunchBreak ?? errors['lunchBreak.from'] ?? errors['lunchBreak.to'];
+              return e && `${t('notSaved')}${e}`;
+            })()}
+            testId="error-lunchBreak"
+          />
+        </div>
         <div className="ad-settings__actions">
           <button type="submit" className="tr-button tr-button--primary" data-testid="save-settings">
             {t('save')}

@@ -47,3 +47,45 @@ describe('an alert line on the wall', () => {
     expect(line(a, 'zh')).toBe('民政局 · 07号窗 某事');
   });
 });
+
+describe('the lines of the hall’s own alerts', () => {
+  const zone = { code: 'ZS1', number: 86, staff: null, staffName: null } as WindowState;
+
+  it('places an unattended zone by its number, and moves its department to the place column', () => {
+    const a = alert({
+      kind: 'window.unattended',
+      department: 'mz',
+      window: 'ZS1',
+      message: { zh: '民政局：86号窗口（掌上办）无人值守 94 分钟', en: 'Civil Affairs: window 86 (self-service) empty 94 min' },
+    });
+    const windows = new Map([['ZS1', zone]]);
+    expect(line(a, 'zh', windows)).toBe('民政局 86号窗口（掌上办）无人值守 94 分钟');
+    expect(line(a, 'en', windows)).toBe('Civil Affairs window 86 (self-service) empty 94 min');
+  });
+
+  it('keeps the department of a 差评 that names its window and staff, and adds no staff code', () => {
+    const a = alert({
+      kind: 'review.bad',
+      department: 'mz',
+      window: '07',
+      staff: 's7',
+      message: { zh: '民政局：7号窗口 李娜 差评 1 星', en: 'Civil Affairs: 1★ review, window 7, 李娜' },
+    });
+    const windows = new Map([['07', { code: '07', number: 7, staff: 's9', staffName: '王伟' } as WindowState]]);
+    expect(line(a, 'zh', windows)).toBe('民政局 7号窗口 李娜 差评 1 星');
+    expect(line(a, 'en', windows)).toBe('Civil Affairs 1★ review, window 7, 李娜');
+  });
+});
+
+describe('a window named by its number', () => {
+  it('is not taken for another whose number ends the same', () => {
+    const a = alert({
+      department: 'mz',
+      window: '07',
+      message: { zh: '民政局：17号窗口无人值守 20 分钟', en: 'Civil Affairs: window 17 unattended 20 min' },
+    });
+    const windows = new Map([['07', { code: '07', number: 7, staff: null, staffName: null } as WindowState]]);
+    expect(line(a, 'zh', windows)).toBe('民政局 · 7号窗 17号窗口无人值守 20 分钟');
+    expect(line(a, 'en', windows)).toBe('Civil Affairs · window 7 window 17 unattended 20 min');
+  });
+});

@@ -1,4 +1,4 @@
-import { HallHours } from '@hallwatch/shared';
+import { HallHours, LunchBreak } from '@hallwatch/shared';
 import { DataSource } from 'typeorm';
 import { Department } from '../registry/department.entity';
 import { HallWindow } from '../registry/hall-window.entity';
@@ -44,11 +44,17 @@ export const DEMO_HOURS: HallHours = {
   weekdays: [0, 1, 2, 3, 4, 5, 6],
 };
 
+/** Half the desks sign out for lunch (LIVE_SCHEDULE.lunch): the hall's midday break, so those windows are not unattended. */
+export const DEMO_LUNCH_BREAK: LunchBreak = { from: hhmm(LIVE_SCHEDULE.lunch[0]), to: hhmm(LIVE_SCHEDULE.lunch[1]) };
+
 /** Creates the demo hall, its town centres and village stations. Returns false when it already exists. */
 export async function seedDemo(ds: DataSource): Promise<boolean> {
   return ds.transaction(async (em) => {
     if (await em.findOneBy(Site, { code: DEMO_SITE.code })) return false;
-    const hall = await em.save(Site, em.create(Site, { ...DEMO_SITE, tier: 'hall', parentId: null, settings: { hours: DEMO_HOURS } }));
+    const hall = await em.save(
+      Site,
+      em.create(Site, { ...DEMO_SITE, tier: 'hall', parentId: null, settings: { hours: DEMO_HOURS, lunchBreak: DEMO_LUNCH_BREAK } }),
+    );
     for (const [i, town] of DEMO_TOWNS.entries()) {
       const t = await em.save(
         Site,

@@ -13,6 +13,7 @@ const dept = (over: Partial<DepartmentAlertFacts> = {}): DepartmentAlertFacts =>
   closedTidalWindows: [],
   surgeAt: null,
   usualWaiting: null,
+  imbalance: null,
   ...over,
 });
 
@@ -34,7 +35,15 @@ const snap = (departments: IndicatorSnapshot['departments']): IndicatorSnapshot 
   },
 });
 
-const facts = (over: Partial<AlertFacts>): AlertFacts => ({ now, tidalQueue: 10, waitWarnRatio: 0.8, departments: [], away: [], ...over });
+const facts = (over: Partial<AlertFacts>): AlertFacts => ({
+  now,
+  tidalQueue: 10,
+  waitWarnRatio: 0.8,
+  departments: [],
+  away: [],
+  unattended: [],
+  ...over,
+});
 
 describe('waitLevel', () => {
   it('is quiet below 80% of the target', () => {
@@ -178,6 +187,57 @@ describe('deriveAlerts', () => {
     expect(alert('cover_ended')).toEqual({
       zh: '张三（03 窗口）超出报备时间，已离岗 10 分钟',
       en: '张三, window 03: past approved time 10 min',
+    });
+  });
+
+  it('names an unattended window by its number and zone, its department, and the minutes since it stood empty', () => {
+    const alerts = deriveAlerts(
+      { code: 'huiji' },
+      snap({}),
+      facts({
+        unattended: [
+          {
+            window: 'ZS1',
+            number: 86,
+            kind: 'self_service',
+            department: { code: 'zhck', name: '综合窗口', nameEn: 'General Windows' },
+            since: ago(94 * 60 + 20),
+          },
+          { window: 'w9', number: null, kind: 'general', department: null, since: ago(16 * 60) },
+        ],
+      }),
+    );
+    expect(alerts.map((a) => [a.id, a.kind, a.severity, a.since, a.window, a.department, a.items])).toEqual([
+      ['window.unattended:ZS1', 'window.unattended', 'breach', ago(94 * 60 + 20).toISOString(), 'ZS1', 'zhck', [47]],
+      ['window.unattended:w9', 'window.unattended', 'breach', ago(16 * 60).toISOString(), 'w9', undefined, [47]],
+    ]);
+    expect(alerts[0].message).toEqual({
+      zh: '综合窗口：86号窗口（掌上办）无人值守 94 分钟',
+      en: 'General Windows: window 86 (self-service) empty 94 min',
+    });
+    expect(alerts[1].message).toEqual({ zh: '窗口 w9 无人值守 16 分钟', en: 'window w9 empty 16 min' });
+  });
+
+  it('names the busiest and the idlest window of a department out of balance', () => {
+    const d = dept({
+      imbalance: {
+        since: ago(600),
+        busiest: { window: '03', number: 3, kind: 'dedicated', done: 25 },
+        idlest: { window: '05', number: 5, kind: 'dedicated', done: 6 },
+      },
+    });
+    const [a] = deriveAlerts({ code: 'huiji' }, snap({}), facts({ departments: [d] }));
+    expect(a).toMatchObject({
+      id: 'windows.imbalance:gjj',
+      kind: 'windows.imbalance',
+      severity: 'warning',
+      department: 'gjj',
+      items: [22],
+    });
+    expect(a.since).toBe(ago(600).toISOString());
+    expect(a.message).toEqual({
+      zh: '公积金中心：忙闲不均，3号窗口 25 件，5号窗口仅 6 件',
+      en: 'Housing Fund Centre: uneven: window 3 did 25, 5 did 6',
     });
   });
 });

@@ -2,6 +2,9 @@ import { IndicatorSnapshot, INDICATORS, LiveAlert } from '@hallwatch/shared';
 import { wholeSeconds } from './indicator-math';
 import type { AwayBreachKind } from './window-indicators';
 
+/** Item 47: windows unattended (窗口无人), which the patrol rounds check on foot as well. */
+export const UNATTENDED_ALERT_ITEMS = [47];
+
 /** What the alerts need beyond the numbers: names, thresholds and the moments conditions began. */
 export interface DepartmentAlertFacts {
   code: string;
@@ -15,6 +18,27 @@ export interface DepartmentAlertFacts {
   /** Waiting count from which the department is surging; null without history. */
   surgeAt: number | null;
   usualWaiting: number | null;
+  /** The department's windows out of balance (item 22), or null while they are not. */
+  imbalance: ImbalanceAlertFacts | null;
+}
+
+/** A window as an alert names it: its number over the counter (its code without one) and its kind. */
+export interface WindowRef {
+  window: string;
+  number: number | null;
+  kind: string;
+}
+
+export interface ImbalanceAlertFacts {
+  since: Date;
+  busiest: WindowRef & { done: number };
+  idlest: WindowRef & { done: number };
+}
+
+export interface UnattendedAlertFacts extends WindowRef {
+  department: { code: string; name: string; nameEn: string } | null;
+  /** Since when nobody has been signed in at it in opening hours. */
+  since: Date;
 }
 
 export interface AwayAlertFacts {
@@ -45,6 +69,8 @@ export interface AlertFacts {
   waitWarnRatio: number;
   departments: DepartmentAlertFacts[];
   away: AwayAlertFacts[];
+  /** Windows standing unattended past the site's threshold. */
+  unattended: UnattendedAlertFacts[];
 }
 
 type WaitLevel = { severity: 'breach' | 'warning'; since: Date; waitSec: number };
@@ -94,6 +120,24 @@ export function surgeSince(d: Pick<DepartmentAlertFacts, 'waitingSince' | 'surge
 }
 
 const minutes = (sec: number) => Math.floor(sec / 60);
+
+// Zones whose kind says more than their number does: the 掌上办 zone above all (item 47).
+const KIND_WORDS: Record<string, { zh: string; en: string }> = {
+  self_service: { zh: '掌上办', en: 'self-service' },
+  green_channel: { zh: '绿色通道', en: 'green channel' },
+  assisted: { zh: '帮办代办', en: 'assisted' },
+  pre_review: { zh: '预审辅导', en: 'pre-review' },
+  business_startup: { zh: '企业开办', en: 'start-up' },
+  tidal: { zh: '潮汐', en: 'tidal' },
+};
+
+/** "86号窗口（掌上办）" / "window 86 (self-service)"; the kind only where it is a zone of its own. */
+export function windowWords(w: WindowRef, lang: 'zh' | 'en', withKind = true): string {
+  const kind = withKind ? KIND_WORDS[w.kind]?.[lang] : undefined;
+  const n = w.number ?? w.window;
+  if (lang === 'zh') return `${w.number === null ? `窗口 ${w.window} ` : `${n}号窗口`}${kind ? `（${kind}）` : ''}`;
+  return `window ${n}${kind ? ` (${kind})` : ''}`;
+}
 
 /** The wall's alerts for one snapshot; each id is stable while its condition lasts. */
 export function deriveAlerts(site: { code: string }, snapshot: IndicatorSnapshot, facts: AlertFacts): LiveAlert[] {
@@ -162,6 +206,40 @@ export function deriveAlerts(site: { code: string }, snapshot: IndicatorSnapshot
         items: [...INDICATORS['surge.risk'].items],
       });
     }
+    if (d.imbalance) {
+      const { busiest: b, idlest: i } = d.imbalance;
+      out.push({
+        ...base,
+        id: `windows.imbalance:${d.code}`,
+        kind: 'windows.imbalance',
+        severity: 'warning',
+        department: d.code,
+        since: d.imbalance.since.toISOString(),
+        message: {
+          zh: `${d.name}：忙闲不均，${windowWords(b, 'zh', false)} ${b.done} 件，${windowWords(i, 'zh', false)}仅 ${i.done} 件`,
+          en: `${d.nameEn}: uneven: ${windowWords(b, 'en', false)} did ${b.done}, ${i.number ?? i.window} did ${i.done}`,
+        },
+        items: [...INDICATORS['windows.imbalance'].items],
+      });
+    }
+  }
+  for (const u of facts.unattended) {
+    const m = minutes(wholeSeconds(u.since, facts.now));
+    out.push({
+      ...base,
+      id: `window.unattended:${u.window}`,
+      kind: 'window.unattended',
+      severity: 'breach',
+      ...(u.department ? { department: u.department.code } : {}),
+      window: u.window,
+      since: u.since.toISOString(),
+      message: {
+        zh: `${u.department ? `${u.department.name}：` : ''}${windowWords(u, 'zh')}无人值守 ${m} 分钟`,
+        // "empty" rather than "unattended": a self-service zone's line must fit beside its department.
+        en: `${u.department ? `${u.department.nameEn}: ` : ''}${windowWords(u, 'en')} empty ${m} min`,
+      },
+      items: [...UNATTENDED_ALERT_ITEMS],
+    });
   }
   for (const a of facts.away) {
     const m = minutes(wholeSeconds(a.leftAt, facts.now));

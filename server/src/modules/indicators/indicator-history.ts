@@ -3,21 +3,34 @@ import { fact, Sql } from './sql';
 
 /** How many earlier weeks of the same weekday and hour make the "usual" waiting count. */
 export const SURGE_BASELINE_WEEKS = 8;
+/** Same-weekday hours needed before the weekday baseline replaces the recent days' one. */
+export const SURGE_WEEKDAY_MIN_WEEKS = 4;
+/** How many previous days' same hour make the baseline of a hall without that much history. */
+export const SURGE_RECENT_DAYS = 7;
 
 export const SITE_LEVEL = '';
 
 /**
- * Mean recorded `queue.waiting` per department at this hall-local hour on the same weekday
- * of the last SURGE_BASELINE_WEEKS weeks (the hours are computed in the hall's time zone,
- * so a daylight-saving change cannot shift the baseline by an hour). A department with no
- * recorded hour is absent: no history, no surge. Parameters: $1 site, $3 now, $4 time zone, $5 weeks.
+ * The usual `queue.waiting` per department at this hall-local hour (the hours are computed in the
+ * hall's time zone, so a daylight-saving change cannot shift the baseline by an hour). Once the
+ * department has SURGE_WEEKDAY_MIN_WEEKS recorded hours on the same weekday within the last
+ * SURGE_BASELINE_WEEKS weeks, their mean (a Monday morning is judged against Monday mornings);
+ * until then the mean of the same hour on the last SURGE_RECENT_DAYS days, so that a new hall
+ * has a baseline from its second day; with neither, what same-weekday hours there are (a hall
+ * back from a week's holiday). Days the hall was closed record nothing and weigh nothing. A
+ * department with no recorded hour is absent: no history, no surge.
+ * Parameters: $1 site, $3 now, $4 time zone, $5 weeks.
  */
 export const USUAL_WAITING_QUERY = fact<{ department: string; usual: number }>(
-  `SELECT department, avg(value)::float8 AS usual FROM indicator_history
-   WHERE site_id = $1::uuid AND indicator = 'queue.waiting' AND department <> '' AND value IS NOT NULL
-     AND hour IN (SELECT (date_trunc('hour', $3::timestamptz AT TIME ZONE $4::text) - k * interval '7 days') AT TIME ZONE $4::text
-                  FROM generate_series(1, $5::int) AS k)
-   GROUP BY department`,
+  `SELECT h.department, COALESCE(
+       CASE WHEN count(*) FILTER (WHERE b.back % 7 = 0) >= ${SURGE_WEEKDAY_MIN_WEEKS} THEN avg(h.value) FILTER (WHERE b.back % 7 = 0) END,
+       avg(h.value) FILTER (WHERE b.back <= ${SURGE_RECENT_DAYS}),
+       avg(h.value) FILTER (WHERE b.back % 7 = 0))::float8 AS usual
+   FROM (SELECT back, (date_trunc('hour', $3::timestamptz AT TIME ZONE $4::text) - back * interval '1 day') AT TIME ZONE $4::text AS hour
+         FROM generate_series(1, 7 * $5::int) AS back WHERE back <= ${SURGE_RECENT_DAYS} OR back % 7 = 0) b
+   JOIN indicator_history h ON h.hour = b.hour
+   WHERE h.site_id = $1::uuid AND h.indicator = 'queue.waiting' AND h.department <> '' AND h.value IS NOT NULL
+   GROUP BY h.department`,
   ['department', 'usual'],
 );
 

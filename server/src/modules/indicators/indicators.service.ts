@@ -125,6 +125,7 @@ export class IndicatorsService implements OnModuleInit, OnModuleDestroy {
       day,
       now,
       (registry, d) => (d === null ? null : registry.departments.get(d)?.waitTargetSec) ?? settings.waitTargetSec,
+      settings.windowImbalanceMax,
     );
     const patrol = await this.patrol.values(em, site, now, day);
     const register = await this.register.entries(em, site, now, ROSTER_LOOKBACK_DAYS);

@@ -3,6 +3,7 @@ import { ZERO_PATROL } from './patrol-indicators';
 import { QueueFacts, TicketCounts } from './queue-indicators';
 import { RegistryFacts } from './registry-facts';
 import { buildSnapshot, SnapshotInputs } from './snapshot-builder';
+import { NO_ACTIVITY } from './window-states';
 
 const now = new Date('2026-03-02T03:00:00.000Z');
 const ago = (sec: number) => new Date(now.getTime() - sec * 1000);
@@ -155,5 +156,79 @@ describe('buildSnapshot for the wall', () => {
       ['07', 'closed'],
       ['08', 'idle'],
     ]);
+  });
+});
+
+describe('buildSnapshot: unattended windows and imbalance', () => {
+  // now is 11:00 on Monday 2026-03-02 in the hall; 86 is the 掌上办 zone nobody signed in at.
+  const withZone = (over: Partial<SnapshotInputs> = {}): SnapshotInputs => {
+    const base = inputs(over);
+    const windows = new Map(base.registry.windows);
+    windows.set('ZS1', { code: 'ZS1', number: 86, department: 'gjj', kind: 'self_service', isOpen: true });
+    return {
+      ...base,
+      registry: { ...base.registry, windows },
+      windowActivity: {
+        busySince: new Map(),
+        lastEndedAt: new Map(),
+        lastSignedOutAt: new Map(),
+        dayStartedAt: ago(3 * 3600),
+        ...over.windowActivity,
+      },
+    };
+  };
+  const unattended = (i: SnapshotInputs) => buildSnapshot(i).snapshot.alerts.filter((a) => a.kind === 'window.unattended');
+
+  it('alerts for an open window nobody has signed in at since opening, past the threshold', () => {
+    const [zone] = unattended(withZone());
+    expect(zone).toMatchObject({
+      id: 'window.unattended:ZS1',
+      window: 'ZS1',
+      department: 'gjj',
+      since: '2026-03-02T00:30:00.000Z',
+      items: [47],
+    });
+    expect(zone.message.zh).toBe('公积金中心：86号窗口（掌上办）无人值守 150 分钟');
+    // The closed tidal window 07 is not expected to be staffed.
+    expect(unattended(withZone()).map((a) => a.window)).toEqual(['ZS1']);
+  });
+
+  it('counts from the last sign-out, and only past the site threshold', () => {
+    const signedOut = (sec: number) =>
+      withZone({ windowActivity: { ...NO_ACTIVITY, dayStartedAt: ago(3 * 3600), lastSignedOutAt: new Map([['ZS1', ago(sec)]]) } });
+    expect(unattended(signedOut(900))).toEqual([]);
+    expect(unattended(signedOut(901))[0]?.since).toBe(ago(901).toISOString());
+    const lax = { ...signedOut(1000), settings: { ...DEFAULT_SITE_SETTINGS, unattendedWindowSec: 1800 } };
+    expect(unattended(lax)).toEqual([]);
+  });
+
+  it('stays quiet on a holiday, at the midday break, before anyone signed in and when someone is at the window', () => {
+    expect(unattended(withZone({ calendarDay: 'holiday' }))).toEqual([]);
+    expect(unattended(withZone({ settings: { ...DEFAULT_SITE_SETTINGS, lunchBreak: { from: '10:30', to: '11:30' } } }))).toEqual([]);
+    expect(unattended(withZone({ windowActivity: { ...NO_ACTIVITY } }))).toEqual([]);
+    const base = withZone();
+    const helper = { staff: 'h', window: 'ZS1', state: 'away' as const, reason: 'break', since: ago(60), department: 'gjj' };
+    expect(unattended({ ...base, presence: [...base.presence, helper] })).toEqual([]);
+  });
+
+  it('raises the imbalance alert from the completion that tipped it, naming the busiest and idlest window', () => {
+    const queue = {
+      ...inputs().queue,
+      windows: new Map([
+        ['01', { done: 12, busy: true }],
+        ['02', { done: 2, busy: false }],
+      ]),
+    };
+    const completions = new Map([
+      ['01', Array.from({ length: 12 }, (_, k) => ago(3600 - k * 60))],
+      ['02', [ago(3000), ago(2900)]],
+    ]);
+    const { snapshot } = buildSnapshot(inputs({ queue, completions }));
+    const alert = snapshot.alerts.find((a) => a.kind === 'windows.imbalance');
+    // Two windows are judged from 10 completions: 01's tenth, at 10 against none, and it never fell back since.
+    expect(alert).toMatchObject({ id: 'windows.imbalance:gjj', department: 'gjj', since: ago(3600 - 9 * 60).toISOString(), items: [22] });
+    expect(alert?.message.en).toBe('Housing Fund Centre: uneven: window 01 did 12, 02 did 2');
+    const lax = buildSnapshot(inputs({ queue, completions, settings: { ...DEFAULT_SITE_SETTINGS, windowImbalanceMax: 2 } }));
+    expect(lax.snapshot.alerts.filter((a) => a.kind === 'windows.imbalance')).toEqual([]);
   });
 });

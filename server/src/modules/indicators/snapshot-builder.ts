@@ -1,5 +1,16 @@
-import { DEFAULT_TIME_ZONE, INDICATOR_IDS, IndicatorSnapshot, IndicatorValues, SiteSettings } from '@hallwatch/shared';
-import { AlertFacts, AwayAlertFacts, DepartmentAlertFacts, deriveAlerts, surgeSince, tidalAdviceSince } from './alert-rules';
+import { CalendarDayKind, DEFAULT_TIME_ZONE, INDICATOR_IDS, IndicatorSnapshot, IndicatorValues, SiteSettings } from '@hallwatch/shared';
+import { serviceDay } from '../../core/time/service-day';
+import {
+  AlertFacts,
+  AwayAlertFacts,
+  DepartmentAlertFacts,
+  deriveAlerts,
+  ImbalanceAlertFacts,
+  surgeSince,
+  tidalAdviceSince,
+  UnattendedAlertFacts,
+  WindowRef,
+} from './alert-rules';
 import { maxOrNull, predictedWait, surgeThreshold } from './indicator-math';
 import { PatrolIndicatorValues, ZERO_PATROL } from './patrol-indicators';
 import { QueueFacts, queueValues } from './queue-indicators';
@@ -8,6 +19,15 @@ import { ReviewFacts, reviewValues } from './review-indicators';
 import { awayBreach, PresenceFact, windowStaffValues, ROSTER_LOOKBACK_DAYS } from './window-indicators';
 import { coveringEntry, onLeaveWithin, RegisterEntryFact } from './absence-register';
 import { NO_ACTIVITY, WindowActivity, windowStates } from './window-states';
+import {
+  busiestAndIdlest,
+  departmentLoads,
+  imbalanceBreached,
+  imbalanceSince,
+  openingOn,
+  unattendedSince,
+  WindowLoad,
+} from './window-alert-rules';
 
 export interface SnapshotInputs {
   site: { code: string; name?: string; nameEn?: string | null; timezone?: string };
@@ -24,6 +44,10 @@ export interface SnapshotInputs {
   windowActivity?: WindowActivity;
   /** Approved entries of the outing and leave register; without them no absence is covered. */
   register?: readonly RegisterEntryFact[];
+  /** Today's entry in the working calendar; absent or null for an ordinary day. */
+  calendarDay?: CalendarDayKind | null;
+  /** Completion times today at the windows of departments out of balance (see readSnapshotFacts). */
+  completions?: Map<string, Date[]>;
 }
 
 /** Each absence with the approved register entry that covers it, if any. */
@@ -79,6 +103,30 @@ export function buildSnapshot(i: SnapshotInputs): { snapshot: IndicatorSnapshot;
     if (w.kind === 'tidal' && !w.isOpen && w.department !== null && !staffed.has(w.code))
       closedTidal.set(w.department, [...(closedTidal.get(w.department) ?? []), w.code].sort());
 
+  const loads = departmentLoads(presence, queue.windows);
+  const ref = (w: WindowLoad): WindowRef & { done: number } => {
+    const reg = registry.windows.get(w.window);
+    return { ...w, number: reg?.number ?? null, kind: reg?.kind ?? 'unknown' };
+  };
+  const imbalanceOf = (code: string): ImbalanceAlertFacts | null => {
+    const l = loads.get(code) ?? [];
+    if (
+      !imbalanceBreached(
+        l.map((x) => x.done),
+        settings.windowImbalanceMax,
+      )
+    )
+      return null;
+    const { busiest, idlest } = busiestAndIdlest(l);
+    // Without completion times (a caller that reads none) the data proves only the present.
+    const since = imbalanceSince(
+      l.map((x) => x.window),
+      i.completions ?? new Map(),
+      settings.windowImbalanceMax,
+    );
+    return { since: since ?? now, busiest: ref(busiest), idlest: ref(idlest) };
+  };
+
   const departments: Record<string, IndicatorValues> = {};
   const deptFacts: DepartmentAlertFacts[] = [];
   for (const code of [...codes].sort()) {
@@ -96,6 +144,7 @@ export function buildSnapshot(i: SnapshotInputs): { snapshot: IndicatorSnapshot;
       closedTidalWindows: closedTidal.get(code) ?? [],
       surgeAt: usual === undefined ? null : surgeThreshold(usual, settings.surgeFactor, settings.surgeMinWaiting),
       usualWaiting: usual ?? null,
+      imbalance: imbalanceOf(code),
     };
     deptFacts.push(facts);
     const q = queueValues(tickets, queue.waits.get(code), now);
@@ -146,6 +195,30 @@ export function buildSnapshot(i: SnapshotInputs): { snapshot: IndicatorSnapshot;
       breach: breach.kind,
     });
   }
+  const activity = i.windowActivity ?? NO_ACTIVITY;
+  const timeZone = i.site.timezone ?? DEFAULT_TIME_ZONE;
+  const opening = openingOn(serviceDay(now, timeZone), timeZone, settings.hours, settings.lunchBreak, i.calendarDay ?? null);
+  const unattended: UnattendedAlertFacts[] = [];
+  // Judged once someone has signed in anywhere today: a hall whose devices report nothing is an
+  // outage the wall shows as such, not every window unattended at once.
+  if (activity.dayStartedAt)
+    for (const w of registry.windows.values()) {
+      if (!w.isOpen || staffed.has(w.code)) continue;
+      const since = unattendedSince(opening, activity.lastSignedOutAt.get(w.code), now);
+      if (!since || now.getTime() - since.getTime() <= settings.unattendedWindowSec * 1000) continue;
+      const dept = w.department === null ? undefined : deptFacts.find((d) => d.code === w.department);
+      unattended.push({
+        window: w.code,
+        number: w.number ?? null,
+        kind: w.kind,
+        department: dept
+          ? { code: dept.code, name: dept.name, nameEn: dept.nameEn }
+          : w.department === null
+            ? null
+            : { code: w.department, name: w.department, nameEn: w.department },
+        since,
+      });
+    }
   const departmentInfo: IndicatorSnapshot['departmentInfo'] = {};
   for (const d of deptFacts) departmentInfo[d.code] = { name: { zh: d.name, en: d.nameEn }, waitTargetSec: d.targetSec };
   const snapshot: IndicatorSnapshot = {
@@ -154,7 +227,7 @@ export function buildSnapshot(i: SnapshotInputs): { snapshot: IndicatorSnapshot;
     values,
     departments,
     alerts: [],
-    windows: windowStates(registry, presence, queue.windows, i.windowActivity ?? NO_ACTIVITY, now, settings.allowedBreakSec),
+    windows: windowStates(registry, presence, queue.windows, activity, now, settings.allowedBreakSec),
     departmentInfo,
     siteInfo: {
       name: { zh: i.site.name ?? i.site.code, en: i.site.nameEn ?? i.site.name ?? i.site.code },
@@ -171,6 +244,7 @@ export function buildSnapshot(i: SnapshotInputs): { snapshot: IndicatorSnapshot;
     waitWarnRatio: settings.waitWarnRatio,
     departments: deptFacts,
     away,
+    unattended,
   };
   snapshot.alerts = deriveAlerts(i.site, snapshot, alertFacts);
   return { snapshot, alertFacts };

@@ -6,11 +6,17 @@ import { REVIEW_QUERIES, ReviewFacts, reviewFactsFrom, ReviewRows } from './revi
 import { asJsonColumns, FactQuery, rowsFromColumns, Sql } from './sql';
 import { PRESENCE_QUERY, PresenceFact, presenceFrom, PresenceRow } from './window-indicators';
 import { ACTIVITY_QUERIES, ActivityRows, WindowActivity, windowActivityFrom } from './window-states';
+import { CALENDAR_DAY_QUERY, COMPLETIONS_SQL, departmentLoads, imbalancedWindows } from './window-alert-rules';
+import type { CalendarDayKind } from '@hallwatch/shared';
 
 type FactRows = RegistryRows &
   QueueRows &
   ReviewRows &
-  ActivityRows & { presence: PresenceRow[]; usualWaiting: Array<{ department: string; usual: number }> };
+  ActivityRows & {
+    presence: PresenceRow[];
+    usualWaiting: Array<{ department: string; usual: number }>;
+    calendar: Array<{ kind: CalendarDayKind }>;
+  };
 
 // Every reader's query shares one parameter list: $1 site, $2 service day, $3 now, $4 the
 // hall's time zone, $5 surge baseline weeks, $6 recent services.
@@ -21,6 +27,7 @@ const QUERIES: Record<keyof FactRows, FactQuery> = {
   ...ACTIVITY_QUERIES,
   presence: PRESENCE_QUERY,
   usualWaiting: USUAL_WAITING_QUERY,
+  calendar: CALENDAR_DAY_QUERY,
 };
 
 /**
@@ -39,15 +46,23 @@ export interface SnapshotFacts {
   reviews: ReviewFacts;
   usualWaiting: Map<string, number>;
   windowActivity: WindowActivity;
+  /** Today's entry in the working calendar (a holiday, a 调休 working day); null for an ordinary day. */
+  calendarDay: CalendarDayKind | null;
+  /** Today's completion times at the windows of the departments whose imbalance alerts (docs/contracts/indicators.md). */
+  completions: Map<string, Date[]>;
 }
 
-/** The facts of one site's snapshot; `targetOf` gives a department's wait target once the registry is known. */
+/**
+ * The facts of one site's snapshot; `targetOf` gives a department's wait target once the registry is known,
+ * `imbalanceMax` the imbalance from which a department's completion times are read.
+ */
 export async function readSnapshotFacts(
   sql: Sql,
   site: { id: string; timezone: string },
   day: string,
   now: Date,
   targetOf: (registry: RegistryFacts, department: string | null) => number,
+  imbalanceMax: number,
 ): Promise<SnapshotFacts> {
   const [columns] = await sql<Record<keyof FactRows, Array<unknown[] | null>>>(FACTS_SQL, [
     site.id,
@@ -67,12 +82,21 @@ export async function readSnapshotFacts(
     waitSecondsReader(sql, site.id, day),
     (d) => targetOf(registry, d),
   );
+  const presence = presenceFrom(rows.presence, day, site.timezone, registry);
+  // Only a department out of balance needs its completion times (for since when): read on demand.
+  const imbalanced = imbalancedWindows(departmentLoads(presence, queue.windows), imbalanceMax);
+  const completions = new Map<string, Date[]>();
+  if (imbalanced.length)
+    for (const r of await sql<{ window: string; ended_at: Date }>(COMPLETIONS_SQL, [site.id, day, imbalanced]))
+      completions.set(r.window, [...(completions.get(r.window) ?? []), new Date(r.ended_at)]);
   return {
     registry,
     queue,
-    presence: presenceFrom(rows.presence, day, site.timezone, registry),
+    presence,
     reviews: reviewFactsFrom(rows),
     usualWaiting: usualWaitingFrom(rows.usualWaiting),
     windowActivity: windowActivityFrom(rows),
+    calendarDay: rows.calendar[0]?.kind ?? null,
+    completions,
   };
 }

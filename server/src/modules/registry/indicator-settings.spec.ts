@@ -15,6 +15,10 @@ describe('indicatorSettings', () => {
       roundWindowLeadMin: 15,
       roundMinDurationSec: 300,
       callbackSampleShare: 0.1,
+      unattendedWindowSec: 900,
+      lunchBreak: null,
+      windowImbalanceMax: 1,
+      badReviewAlertRating: 2,
     });
   });
   it('takes a callback share from 0 to 1 and ignores anything else', () => {
@@ -22,6 +26,30 @@ describe('indicatorSettings', () => {
     expect(indicatorSettings({ callbackSampleShare: 1 }).callbackSampleShare).toBe(1);
     expect(indicatorSettings({ callbackSampleShare: 1.5 }).callbackSampleShare).toBe(0.1);
     expect(indicatorSettings({ callbackSampleShare: '0.3' }).callbackSampleShare).toBe(0.1);
+  });
+  it('takes the alert thresholds and the midday break, and ignores malformed ones', () => {
+    expect(
+      indicatorSettings({
+        unattendedWindowSec: 600,
+        lunchBreak: { from: '12:00', to: '13:30' },
+        windowImbalanceMax: 0.5,
+        badReviewAlertRating: 1,
+      }),
+    ).toMatchObject({
+      unattendedWindowSec: 600,
+      lunchBreak: { from: '12:00', to: '13:30' },
+      windowImbalanceMax: 0.5,
+      badReviewAlertRating: 1,
+    });
+    expect(
+      indicatorSettings({
+        unattendedWindowSec: 0,
+        lunchBreak: { from: '13:30', to: '12:00' },
+        windowImbalanceMax: -1,
+        badReviewAlertRating: 3,
+      }),
+    ).toMatchObject({ unattendedWindowSec: 900, lunchBreak: null, windowImbalanceMax: 1, badReviewAlertRating: 2 });
+    expect(indicatorSettings({ lunchBreak: { from: '12:00', to: '13:00', extra: 1 } }).lunchBreak).toBeNull();
   });
   it('takes a round window of 0 minutes and ignores malformed patrol rules', () => {
     expect(indicatorSettings({ roundWindowLeadMin: 0, roundMinDurationSec: 60 })).toMatchObject({

@@ -2,7 +2,15 @@
 // published report implies (both the API's contract, in shared/). A malformed value falls back to the default rather than
 // producing a nonsense threshold on the wall.
 
-import { DEFAULT_SITE_SETTINGS, HallHours, hallHoursProblem, normalHallHours, SiteSettings } from '@hallwatch/shared';
+import {
+  DEFAULT_SITE_SETTINGS,
+  HallHours,
+  hallHoursProblem,
+  LunchBreak,
+  lunchBreakProblem,
+  normalHallHours,
+  SiteSettings,
+} from '@hallwatch/shared';
 
 const positive = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback);
 const positiveInt = (v: unknown, fallback: number): number => (typeof v === 'number' && Number.isInteger(v) && v > 0 ? v : fallback);
@@ -28,5 +36,12 @@ export function indicatorSettings(raw: Record<string, unknown> | null | undefine
         ? s.callbackSampleShare
         : d.callbackSampleShare,
     hours: hallHoursProblem(s.hours) === null ? normalHallHours(s.hours as HallHours) : d.hours,
+    unattendedWindowSec: positiveInt(s.unattendedWindowSec, d.unattendedWindowSec),
+    lunchBreak:
+      lunchBreakProblem(s.lunchBreak) === null
+        ? { from: (s.lunchBreak as LunchBreak).from, to: (s.lunchBreak as LunchBreak).to }
+        : d.lunchBreak,
+    windowImbalanceMax: positive(s.windowImbalanceMax, d.windowImbalanceMax),
+    badReviewAlertRating: s.badReviewAlertRating === 1 || s.badReviewAlertRating === 2 ? s.badReviewAlertRating : d.badReviewAlertRating,
   };
 }

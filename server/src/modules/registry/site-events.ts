@@ -4,7 +4,8 @@
  * was answered; `registry`: the site, its settings, departments, windows, staff or service
  * items were edited; `register`: an entry of the outing and leave register was approved,
  * cancelled or ended early, which settles or unsettles absences from the windows; `follow-ups`:
- * a follow-up closed or reopened, or closures were drawn for a second callback.
+ * a follow-up was worked on (a first contact clears a new 差评's alert), closed or reopened, an
+ * appeal decided, or closures were drawn for a second callback.
  */
 export interface SiteChanged {
   siteId: string;

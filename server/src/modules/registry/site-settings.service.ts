@@ -1,4 +1,4 @@
-import { HallHours, hallHoursProblem, normalHallHours, SiteSettings } from '@hallwatch/shared';
+import { HallHours, hallHoursProblem, LunchBreak, lunchBreakProblem, normalHallHours, SiteSettings } from '@hallwatch/shared';
 import { Injectable, Optional } from '@nestjs/common';
 import { DomainEventBus } from '../../core/events/domain-event-bus';
 import { SiteEvents } from './site-events';
@@ -19,6 +19,19 @@ export function patchedHours(current: HallHours, input: unknown): HallHours {
   if (problem) throw badField(problem.field, problem.message);
   return normalHallHours(next as HallHours);
 }
+
+/** The midday break as given: both times, checked together. */
+export function checkedLunchBreak(input: unknown): LunchBreak {
+  const problem = lunchBreakProblem(input);
+  if (problem) throw badField(problem.field, problem.message);
+  const b = input as LunchBreak;
+  return { from: b.from, to: b.to };
+}
+
+const checked: Record<string, (current: SiteSettings, value: unknown) => unknown> = {
+  hours: (current, value) => patchedHours(current.hours, value),
+  lunchBreak: (_current, value) => checkedLunchBreak(value),
+};
 
 // The thresholds and opening hours in sites.settings, beside keys other features keep there
 // (lookBack, followUpDays): a change touches only its own keys.
@@ -43,7 +56,7 @@ export class SiteSettingsService {
       for (const [key, value] of Object.entries(input) as Array<[string, unknown]>) {
         if (value === undefined) continue;
         if (value === null) unset.push(key);
-        else set[key] = key === 'hours' ? patchedHours(indicatorSettings(site.settings).hours, value) : value;
+        else set[key] = Object.hasOwn(checked, key) ? checked[key](indicatorSettings(site.settings), value) : value;
       }
       await em.query(`UPDATE sites SET settings = (settings - $3::text[]) || $2::jsonb WHERE id = $1`, [
         site.id,

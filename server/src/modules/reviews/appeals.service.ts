@@ -133,6 +133,8 @@ export class AppealsService {
       });
     });
     if (input.decision === 'upheld') this.events.emit('reviews.changed', { siteIds: [site.id] });
+    // An upheld appeal withdraws the case: its 差评 leaves the wall.
+    this.events.emit('site.changed', { siteId: site.id, siteCode: site.code, cause: 'follow-ups' });
     return this.get(site, id);
   }
 }

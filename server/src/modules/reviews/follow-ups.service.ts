@@ -201,7 +201,8 @@ export class FollowUpsService {
       await this.events.emitInOrder('reviews.changing', { em, siteId: site.id, days: [c.source_day] });
     });
     this.events.emit('reviews.changed', { siteIds: [site.id] });
-    // A closure takes its case out of the open counts on the wall at once, not at the next refresh.
+    // A closure takes its case out of the open counts on the wall at once, not at the next refresh,
+    // and a first contact clears the new 差评's line.
     this.events.emit('site.changed', { siteId: site.id, siteCode: site.code, cause: 'follow-ups' });
     return this.get(site, id, scope);
   }

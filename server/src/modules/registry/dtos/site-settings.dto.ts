@@ -77,4 +77,31 @@ export class SiteSettingsDto {
   @IsOptional()
   @Within(0, 1, 'callbackSampleShare must be a number from 0 to 1, e.g. 0.1 for 10%')
   callbackSampleShare?: number | null;
+
+  @IsOptional()
+  @IsInt({ message: 'unattendedWindowSec must be a whole number of seconds' })
+  @Min(60, { message: 'unattendedWindowSec must be at least 60 seconds (a window is not unattended the moment its staff sign out)' })
+  @Max(28800, { message: 'unattendedWindowSec must be at most 28800 seconds (eight hours, a whole opening day)' })
+  unattendedWindowSec?: number | null;
+
+  /**
+   * The midday break, e.g. {"from": "12:00", "to": "13:30"}, in which a window may close without
+   * counting as unattended; checked as a whole by the service so that the error names the field.
+   */
+  @Allow()
+  lunchBreak?: unknown;
+
+  @IsOptional()
+  @Inside(
+    0,
+    Number.MAX_VALUE,
+    "windowImbalanceMax must be a number above 0, e.g. 1 (the busiest window ahead of the idlest by one average window's load)",
+  )
+  windowImbalanceMax?: number | null;
+
+  @IsOptional()
+  @IsInt({ message: 'badReviewAlertRating must be a whole number of stars, 1 or 2' })
+  @Min(1, { message: 'badReviewAlertRating must be 1 or 2 stars (1–2 are 差评)' })
+  @Max(2, { message: 'badReviewAlertRating must be 1 or 2 stars (1–2 are 差评)' })
+  badReviewAlertRating?: number | null;
 }
