@@ -22,6 +22,10 @@ export const ROUTES: Array<{ path: string; page: LazyExoticComponent<ComponentTy
   },
   { path: '/department', page: lazy(() => import('./pages/department/DepartmentPage').then((m) => ({ default: m.DepartmentPage }))) },
   { path: '/admin', page: lazy(() => import('./pages/admin/AdminPage').then((m) => ({ default: m.AdminPage }))) },
+  {
+    path: '/callback-checks',
+    page: lazy(() => import('./pages/callback-checks/CallbackChecksPage').then((m) => ({ default: m.CallbackChecksPage }))),
+  },
 ];
 
 export const DEFAULT_PATH = '/wall';

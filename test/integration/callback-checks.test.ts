@@ -98,6 +98,9 @@ describe('callbacks verified (回访核实)', () => {
       await makeUser(t, user, role, [SITE]);
       tokens[user] = (await signIn(t.url, user)).token;
     }
+    // 进驻部门 d1's own account: it may never call back its own department's citizens.
+    await makeUser(t, 'cb.d1', 'department', { site: SITE, department: 'd1' });
+    tokens['cb.d1'] = (await signIn(t.url, 'cb.d1')).token;
     tokens['admin-token'] = REVIEWS_ADMIN_TOKEN;
     t.clock.setNow(at('2024-06-05T10:00:00+08:00'));
     const week = Array.from({ length: 20 }, (_, i) =>
@@ -239,6 +242,16 @@ describe('callbacks verified (回访核实)', () => {
     expect(contacted.status).toBe(403);
     expect(contacted.body.message).toMatch(/recorded this case's contact/);
     expect(await auditCount(t.ds, 'callback.verify.refused', `actor = 'cb.b'`)).toBe(1);
+    // The department that owned the case neither verifies it nor sees its citizen's number.
+    const d1 = (await checks('pending')).find((c) => c.department === 'd1')!;
+    for (const [method, path, body] of [
+      ['POST', `/callback-checks/${d1.id}/answer`, { answer: 'confirmed', note: '本部门核实' }],
+      ['POST', `/callback-checks/${d1.id}/phone`, undefined],
+      ['GET', '/callback-checks', undefined],
+    ] as const)
+      expect([path, (await api(method, path, body, tokens['cb.d1'])).status]).toEqual([path, 403]);
+    expect(await one(t.ds, `SELECT answer FROM callback_checks WHERE id = $1`, [d1.id])).toEqual({ answer: null });
+    expect(await auditCount(t.ds, 'phone.reveal', `actor = 'cb.d1'`)).toBe(0);
     // A leader reads the list but calls nobody.
     expect((await api('GET', '/callback-checks', undefined, tokens['cb.lead'])).status).toBe(200);
     expect((await api('POST', `/callback-checks/${check.id}/answer`, { answer: 'confirmed', note: 'x' }, tokens['cb.lead'])).status).toBe(

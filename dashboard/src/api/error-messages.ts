@@ -37,6 +37,7 @@ export const FIELD_MESSAGES: Record<string, Worded> = {
   },
   'lunchBreak.from': { zh: '午休开始时间须写作 HH:MM，例如 12:00', en: 'Lunch break start must be written HH:MM, e.g. 12:00' },
   'lunchBreak.to': { zh: '午休结束时间须写作 HH:MM，且晚于开始时间', en: 'Lunch break end must be written HH:MM and come after its start' },
+  callbackSampleShare: { zh: '回访核实抽查比例须为 0 到 100 之间的百分数', en: 'The callback share must be a percentage from 0 to 100' },
   // Patrol rounds (admin patrol tab): the form asks for minutes
   times: {
     zh: '巡查时间须写作 时:分（如 09:00），每天 1–8 轮，不可重复',

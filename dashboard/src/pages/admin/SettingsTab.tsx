@@ -49,6 +49,14 @@ const FIELDS: Array<{ key: Key; label: string; help: string; toForm: (v: number)
     },
     { key: 'windowImbalanceMax', label: 'imbalanceMax', help: 'imbalanceMaxHelp', toForm: (v) => v, toApi: (v) => v, step: 'any' },
     { key: 'badReviewAlertRating', label: 'badReviewRating', help: 'badReviewRatingHelp', toForm: (v) => v, toApi: (v) => v, step: '1' },
+    {
+      key: 'callbackSampleShare',
+      label: 'callbackSharePct',
+      help: 'callbackShareHelp',
+      toForm: (v) => Math.round(v * 1000) / 10,
+      toApi: (v) => v / 100,
+      step: 'any',
+    },
   ];
 
 /** The site's alert thresholds; the API checks them and names the field it refuses. */

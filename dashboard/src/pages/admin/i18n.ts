@@ -119,6 +119,8 @@ const zh = {
   lunchBreakHelp: '午休期间窗口可暂停，不记无人值守；留空表示午间不打烊',
   lunchFrom: '午休开始',
   lunchTo: '午休结束',
+  callbackSharePct: '回访核实抽查比例（%）',
+  callbackShareHelp: '已办结回访中随机抽取再次致电核实的比例；另每位经办人每周至少抽 1 件',
   notNumber: '请输入数字',
   notSaved: '未保存：',
   // Patrol: round settings
@@ -297,6 +299,8 @@ const en: typeof zh = {
   lunchBreakHelp: 'Windows may close then without counting as unattended; leave empty if the hall serves through midday',
   lunchFrom: 'Lunch break starts',
   lunchTo: 'Lunch break ends',
+  callbackSharePct: 'Callbacks verified (%)',
+  callbackShareHelp: 'Share of closed follow-ups called back a second time; each handler also gets one a week',
   notNumber: 'Enter a number',
   notSaved: 'Not saved: ',
   roundsTitle: 'Patrol rounds',

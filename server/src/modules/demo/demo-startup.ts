@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config';
 import { Clock } from '../../core/time/clock';
 import { DemoAccess, demoAccess } from './demo-access';
+import { ensureDemoCallbacks } from './demo-callbacks';
 import { historyRefusal, writeDemoHistory } from './demo-history';
 import { ensureDemoPatrol } from './demo-patrol';
 import { seedDemo } from './seed-demo';
@@ -20,11 +21,18 @@ export async function prepareDemo(ds: DataSource, config: AppConfig): Promise<De
 
 /**
  * On the first start of a demo database (no events yet), the hall's past days before it opens
- * to the live simulator, so that trends, rankings, the desk and the ledger have a history.
- * The application must be initialised: the history goes through its ingest service and the
- * handlers that react to stored events.
+ * to the live simulator, so that trends, rankings, the desk and the ledger have a history;
+ * then its closed follow-ups drawn for 回访核实. The application must be initialised: the history
+ * goes through its ingest service and the handlers that react to stored events.
  */
 export async function prepareDemoHistory(app: INestApplicationContext, config: AppConfig): Promise<void> {
+  await writeHistoryOnce(app, config);
+  // The history's closed follow-ups are what 回访核实 draws from, so its page is not empty.
+  if (await ensureDemoCallbacks(app.get(DataSource), config, app.get(Clock).now()))
+    console.log('Drew the demo hall’s closed follow-ups for 回访核实 (two already called back)');
+}
+
+async function writeHistoryOnce(app: INestApplicationContext, config: AppConfig): Promise<void> {
   if (config.DEMO_HISTORY_DAYS === 0) return;
   const days = config.DEMO_HISTORY_DAYS;
   // A demo database that has been running has its own past: nothing to say.

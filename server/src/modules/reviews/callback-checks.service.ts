@@ -11,7 +11,7 @@ import {
   type PhoneRevealView,
 } from '@hallwatch/shared';
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { queryOne, queryRows } from '../../core/database/typed-query';
 import { DomainEventBus } from '../../core/events/domain-event-bus';
 import { Clock } from '../../core/time/clock';
@@ -23,7 +23,7 @@ import type { DomainEvents } from '../domain-events/domain-events';
 import { indicatorSettings } from '../registry/indicator-settings';
 import { Site } from '../registry/site.entity';
 import { CHECK_FILTERS, CHECK_SELECT, checkView, CheckRow, departmentFigures, FIGURES_SQL, FigureRow } from './callback-check-views';
-import { calendarFor, caseDeadlines } from './follow-up-opening';
+import { reopenClosure } from './callback-reopen';
 import { FollowUpsService } from './follow-ups.service';
 import { FollowUpProducer } from './jobs/follow-up.producer';
 
@@ -157,7 +157,8 @@ export class CallbackChecksService {
       const standing =
         k.case_status === 'closed' && k.case_closed_at !== null && new Date(k.case_closed_at).getTime() === new Date(k.closed_at).getTime();
       const reopened = input.answer !== 'confirmed' && standing;
-      if (reopened) await this.reopen(em, site, k, input.answer as ClosureDisproved, now);
+      if (reopened)
+        await reopenClosure(em, site, { caseId: k.case_id, kind: k.kind, sourceId: k.source_id }, input.answer as ClosureDisproved, now);
       await em.query(
         `INSERT INTO follow_up_actions (case_id, kind, step, at, actor, note, outcome) VALUES ($1, 'verification', NULL, $2, $3, $4, $5)`,
         [k.case_id, now, who.actor, `${CALLBACK_ANSWER_LABELS[input.answer].zh}：${input.note}`, input.answer === 'confirmed'],
@@ -198,29 +199,5 @@ export class CallbackChecksService {
     if (outcome.reopened) this.producer.kickScheduling(site.id);
     this.events.emit('site.changed', { siteId: site.id, siteCode: site.code, cause: 'follow-ups' });
     return this.get(site, id);
-  }
-
-  /**
-   * Opens the case again as if its false steps had not happened: deadlines anew from now on the
-   * working calendar, the review's or complaint's follow-up open again, the deadline jobs queued
-   * afresh (scheduled_at null), and the case marked with what the second call found.
-   */
-  private async reopen(em: EntityManager, site: Site, k: LockedCheck, answer: ClosureDisproved, now: Date): Promise<void> {
-    const due = caseDeadlines(site, now, await calendarFor(em, site, [now]));
-    const notContacted = answer === 'not_contacted';
-    await em.query(
-      `UPDATE follow_up_cases SET status = $2, first_contact_at = CASE WHEN $3::bool THEN NULL ELSE first_contact_at END,
-         resolved_at = NULL, closed_at = NULL, reopened_at = $4, contact_due_at = $5, resolve_due_at = $6,
-         contact_overdue_at = NULL, resolve_overdue_at = NULL, scheduled_at = NULL,
-         disproved = CASE WHEN $3::bool OR disproved = 'not_contacted' THEN 'not_contacted' ELSE $7 END, updated_at = $4
-       WHERE id = $1`,
-      [k.case_id, notContacted ? 'awaiting_contact' : 'in_progress', notContacted, now, due.contactDueAt, due.resolveDueAt, answer],
-    );
-    if (k.kind === 'review')
-      await em.query(`UPDATE reviews SET follow_up_open = true WHERE site_id = $1 AND event_id = $2 AND NOT excluded`, [
-        site.id,
-        k.source_id,
-      ]);
-    else await em.query(`UPDATE complaints SET closed_at = NULL WHERE site_id = $1 AND event_id = $2`, [site.id, k.source_id]);
   }
 }
