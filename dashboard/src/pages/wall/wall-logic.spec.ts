@@ -29,7 +29,14 @@ describe('promises off target', () => {
   });
 
   it('judges live values, skips unknown ones, and reads rounds against those already due', () => {
-    const v = { ...zeros(), 'reviews.active_rate': 0.9948, 'reviews.good_rate': null, 'roster.presence': 1, 'queue.sla': 0.95 };
+    const v = {
+      ...zeros(),
+      'reviews.active_rate': 0.9948,
+      'reviews.good_rate': null,
+      'roster.presence': 1,
+      'queue.sla': 0.95,
+      'callbacks.verified_share': null,
+    };
     expect(offTargets(v).map((o) => o.indicator)).toEqual(['reviews.active_rate']);
     const rounds = offTargets({ ...v, 'reviews.active_rate': 1, 'patrol.rounds.due': 2, 'patrol.rounds.done': 1 });
     expect(rounds).toEqual([expect.objectContaining({ indicator: 'patrol.rounds.done', goal: 2, severity: 'breach', items: [47] })]);
