@@ -283,6 +283,49 @@ describe('the outing and leave register settles absences from the windows', () =
     expect(pending.body.entries).toEqual([]);
   });
 
+  it('lets a department account file, cancel and read for its own department only, and never decide', async () => {
+    await makeUser(t, 'abs.d2', 'department', { site: 'abs', department: 'd2' });
+    const dept = (await signIn(t.url, 'abs.d2')).token;
+    const before = await rows();
+    const foreign = await api.file(dept, {
+      staff: 's1',
+      kind: 'sick_leave',
+      from: `${DAY}T13:00:00+08:00`,
+      to: `${DAY}T17:00:00+08:00`,
+      reason: '病',
+    });
+    expect(foreign.status).toBe(403);
+    expect(foreign.body.field).toBe('staff');
+    expect(await rows()).toBe(before);
+
+    const own = await api.file(dept, {
+      staff: 's3',
+      kind: 'meeting',
+      from: `${DAY}T15:00:00+08:00`,
+      to: `${DAY}T16:00:00+08:00`,
+      reason: '部门例会',
+    });
+    expect(own.status).toBe(201);
+    expect(own.body).toMatchObject({ filedBy: 'abs.d2', department: 'd2', state: 'pending' });
+    expect((await api.decide(dept, own.body.id, 'approved')).status).toBe(403);
+
+    const list = await api.get<AbsenceListView>(dept, `?day=${DAY}`);
+    expect(list.status).toBe(200);
+    expect(new Set(list.body.entries.map((e) => e.department))).toEqual(new Set(['d2']));
+    expect((await api.get(dept, `?day=${DAY}&department=d1`)).status).toBe(403);
+    const d1 = (await api.get<AbsenceListView>(leader, `?day=${DAY}&department=d1`)).body.entries[0];
+    expect((await api.get(dept, `/${d1.id}`)).status).toBe(404);
+    expect((await api.cancel(dept, d1.id)).status).toBe(404);
+    const roll = await api.get<RollCallView>(dept, '/roll-call');
+    expect(roll.body.staff.map((r) => r.staff)).toEqual(['s3', 's4']);
+    expect((await api.get(dept, '/figures')).status).toBe(403);
+
+    const approved = await api.decide(supA, own.body.id, 'approved');
+    expect(approved.body).toMatchObject({ state: 'approved', decidedBy: 'abs.sup.a' });
+    const cancelled = await api.cancel(dept, own.body.id, '会议取消');
+    expect(cancelled.body).toMatchObject({ state: 'cancelled', cancelledBy: 'abs.d2' });
+  });
+
   describe('bad input is refused with the field named, and nothing is stored', () => {
     const good = {
       staff: 's3',

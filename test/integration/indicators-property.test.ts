@@ -22,7 +22,8 @@ import {
 import { startTestApp, TestApp } from '../support/test-app';
 
 // Every indicator of docs/contracts/indicators.md, site level and per department, must equal a plain
-// recomputation from the raw events, whatever order and however often they arrive.
+// recomputation from the raw events and the outing and leave register's entries, whatever order
+// and however often the events arrive.
 
 // Bounded so the suite stays fast; INDICATOR_PROPERTY_RUNS=200 for a deeper search.
 const RUNS = Number(process.env.INDICATOR_PROPERTY_RUNS ?? 20);
@@ -214,8 +215,15 @@ describe('indicators equal an independent recomputation from the raw events', ()
         fc.asyncProperty(hallDayArb, patrolDayArb, async (day, patrol) => {
           const code = `prop${++runNo}`;
           const { key, registry, settings } = await prepareSite(day, code);
-          const { events, now } = dayEvents(day, testDay);
+          const { events, register, now } = dayEvents(day, testDay);
           const usual = await seedHistory(day, code, now);
+          // The register's entries as filed and decided (the register's own rules are tested elsewhere).
+          for (const r of register)
+            await t.ds.query(
+              `INSERT INTO absence_entries (site_id, staff, department, kind, starts_at, ends_at, reason, state, filed_by, filed_at, returned_at)
+               SELECT id, $2, NULL, $3, $4, $5, 'property', $6, 'prop', $4, $7 FROM sites WHERE code = $1`,
+              [code, r.staff, r.kind, new Date(r.from), new Date(r.to), r.state, r.returnedAt === null ? null : new Date(r.returnedAt)],
+            );
           const refused: Array<{ status: string; field?: string; reason?: string }> = [];
           for (const batch of postingOrder(day, events)) {
             const res = await fetch(`${t.url}/api/v1/events`, {
@@ -244,7 +252,7 @@ describe('indicators equal an independent recomputation from the raw events', ()
           // Computed after the clock was set, not a snapshot kept from before; the reference reads the day at asOf itself.
           expect(asOf.getTime()).toBeGreaterThanOrEqual(now.getTime());
 
-          const ref = referenceIndicators([...events, ...rounds.events], asOf, registry, settings, usual);
+          const ref = referenceIndicators([...events, ...rounds.events], asOf, registry, settings, usual, [], register);
           const problems = mismatches(ref.values, snap.values, 'site');
           expect(Object.keys(snap.departments).sort()).toEqual(Object.keys(ref.departments).sort());
           for (const [d, v] of Object.entries(ref.departments)) problems.push(...mismatches(v, snap.departments[d], d));

@@ -90,6 +90,23 @@ const complaintArb = fc.record({
   at: position,
 });
 
+/**
+ * An entry of the outing and leave register, placed near one of its staff member's steps so that
+ * it often covers a departure (or just misses it): its kind is the step's declared reason
+ * (`declared`) or another, its state mostly approved, some days back for the roster look-back.
+ */
+const registerArb = fc.record({
+  staff: fc.integer({ min: 0, max: 7 }),
+  /** Which step it is placed by; -1 (mostly) the last, the one the staff member's state now comes from. */
+  anchorStep: fc.constantFrom(-1, -1, -1, 0, 1, 2),
+  kind: fc.constantFrom('declared', 'declared', 'declared', 'official_business', 'meeting', 'sick_leave', 'annual_leave'),
+  state: fc.constantFrom('approved', 'approved', 'approved', 'approved', 'pending', 'rejected', 'cancelled'),
+  offsetMin: fc.integer({ min: -30, max: 20 }),
+  durationMin: fc.integer({ min: 1, max: 120 }),
+  daysBack: fc.constantFrom(0, 0, 0, 0, 10, 35),
+  returnedAfterMin: fc.option(fc.integer({ min: 0, max: 120 }), { nil: null }),
+});
+
 /** A recorded queue.waiting of one department, `weeksBack` weeks (± shifts) before now's hour. */
 const historyArb = fc.uniqueArray(
   fc.record({
@@ -135,6 +152,7 @@ export const hallDayArb = fc.record({
   reviews: fc.array(reviewArb, { maxLength: 10, size: 'max' }),
   complaints: fc.array(complaintArb, { maxLength: 4 }),
   history: historyArb,
+  register: fc.array(registerArb, { maxLength: 10 }),
   nowAfterLastSec: fc.integer({ min: 1, max: 900 }),
   duplicates: fc.array(fc.nat(), { maxLength: 12 }),
   order: fc.array(fc.nat(), { minLength: 8, maxLength: 8 }),
@@ -157,8 +175,19 @@ export const localDay = (ms: number) => new Date(ms + HALL_OFFSET_MS).toISOStrin
 export const spanStartToday = (nowMs: number, lookbackMs: number, marginMs = 1000) =>
   Math.max(localMidnight(localDay(nowMs)) + marginMs, nowMs - lookbackMs);
 
+/** An entry of the outing and leave register, as the property test stores it. */
+export interface RegisterEntry {
+  staff: string;
+  kind: string;
+  state: string;
+  from: number;
+  to: number;
+  returnedAt: number | null;
+}
+
 export interface DayEvents {
   events: RawEvent[];
+  register: RegisterEntry[];
   /** The moment the snapshot is taken: after every event, on the same service day. */
   now: Date;
 }
@@ -196,6 +225,7 @@ export function dayEvents(day: HallDay, testDay: string): DayEvents {
     }
   });
 
+  const steps: Array<Array<{ at: number; reason: string | undefined }>> = STAFF.map(() => []);
   day.staff.forEach((s, i) => {
     const staff = STAFF[i];
     if (s.oldSignInDays > 0)
@@ -204,6 +234,7 @@ export function dayEvents(day: HallDay, testDay: string): DayEvents {
     for (const step of s.steps) {
       t += step.gap * 1000;
       const [kind, reason] = step.kind.split(':');
+      steps[i].push({ at: t, reason });
       const data: Record<string, unknown> = { staff, window: step.window };
       if (reason) data.reason = reason;
       push(kind === 'left' ? 'staff.left_post' : `staff.${kind}`, data, t);
@@ -229,10 +260,19 @@ export function dayEvents(day: HallDay, testDay: string): DayEvents {
     const at = opening - (c.yesterday ? 86_400_000 : 0) + inSpan(c.at);
     push('complaint.received', { source: 'onsite', summary: '窗口无人', ...(c.dept ? { department: c.dept } : {}) }, at);
   }
+  const register = day.register.map((r): RegisterEntry => {
+    const own = steps[r.staff];
+    const anchor = own.length ? own[r.anchorStep < 0 ? own.length - 1 : r.anchorStep % own.length] : { at: opening, reason: undefined };
+    const declared = anchor.reason === 'official_business' || anchor.reason === 'meeting' ? anchor.reason : 'official_business';
+    const from = anchor.at + r.offsetMin * 60_000 - r.daysBack * 86_400_000;
+    const to = from + r.durationMin * 60_000;
+    const returnedAt = r.returnedAfterMin !== null && r.returnedAfterMin < r.durationMin ? from + r.returnedAfterMin * 60_000 : null;
+    return { staff: STAFF[r.staff], kind: r.kind === 'declared' ? declared : r.kind, state: r.state, from, to, returnedAt };
+  });
   const last = Math.max(opening, ...events.map((e) => Date.parse(e.occurredAt)));
   // Half a second past a whole second, so that the few milliseconds the request takes
   // cannot carry "now" across a second boundary.
-  return { events, now: new Date(last + day.nowAfterLastSec * 1000 + 500) };
+  return { events, register, now: new Date(last + day.nowAfterLastSec * 1000 + 500) };
 }
 
 /** The events as a device fleet would post them: shuffled, some twice, in a few requests. */

@@ -1,4 +1,4 @@
-import { localDay, RawEvent } from './hall-day';
+import { localDay, RawEvent, RegisterEntry } from './hall-day';
 
 // An independent, deliberately plain recomputation of docs/contracts/indicators.md from the raw event list,
 // for the property test. It shares no code with the server: ticket life is replayed here
@@ -129,6 +129,7 @@ export function referenceIndicators(
   set: RefSettings,
   usual: Record<string, number>,
   checks: RefCallbackCheck[] = [],
+  register: RegisterEntry[] = [],
 ): RefResult {
   const nowMs = now.getTime();
   const today = localDay(nowMs);
@@ -175,8 +176,29 @@ export function referenceIndicators(
       dept: reg.windows[window]?.dept ?? null,
     });
   }
-  const unregistered = (p: (typeof present)[number]) =>
-    p.state === 'away' && (p.reason === 'unregistered' || (p.reason === 'break' && nowMs - p.since > set.allowedBreakSec * 1000));
+  // The outing and leave register (docs/contracts/absences.md): an approved entry of the staff
+  // member covers a departure from 15 minutes before its start to its end (or the return, 销假),
+  // leave whatever was declared, an outing only the declared kind; the cover reaching furthest wins.
+  const approved = register.filter((r) => r.state === 'approved');
+  const until = (r: RegisterEntry) => Math.min(r.to, r.returnedAt ?? r.to);
+  const isLeave = (kind: string) => kind.endsWith('_leave');
+  const coverOf = (p: (typeof present)[number]) => {
+    const covering = approved.filter(
+      (r) => r.staff === p.staff && (isLeave(r.kind) || r.kind === p.reason) && p.since >= r.from - 15 * 60_000 && p.since <= until(r),
+    );
+    return covering.length ? Math.max(...covering.map(until)) : null;
+  };
+  /** When the absence became unregistered, or null while it is in order. */
+  const breachAt = (p: (typeof present)[number]): number | null => {
+    if (p.state !== 'away') return null;
+    const cover = coverOf(p);
+    if (cover !== null) return nowMs > cover ? cover : null;
+    if (p.reason === 'unregistered' || p.reason === 'official_business' || p.reason === 'meeting') return p.since;
+    return nowMs - p.since > set.allowedBreakSec * 1000 ? p.since + set.allowedBreakSec * 1000 : null;
+  };
+  const unregistered = (p: (typeof present)[number]) => breachAt(p) !== null;
+  const onLeaveLately = (staff: string) =>
+    approved.some((r) => r.staff === staff && isLeave(r.kind) && r.from <= nowMs && until(r) >= nowMs - 30 * 86_400_000);
 
   const doneAt = (w: string) => tickets.filter((t) => t.status === 'done' && t.window === w).length;
   const busy = (w: string) => tickets.some((t) => (t.status === 'called' || t.status === 'serving') && t.window === w);
@@ -217,7 +239,7 @@ export function referenceIndicators(
     const open = [...new Set(pres.map((p) => p.window))];
     const roster = Object.values(reg.staff).filter((st) => st.onRoster && inD(st));
     const seen = Object.entries(reg.staff).filter(
-      ([c, st]) => st.onRoster && inD(st) && (lastSignIn.get(c) ?? -Infinity) >= nowMs - 30 * 86_400_000,
+      ([c, st]) => st.onRoster && inD(st) && ((lastSignIn.get(c) ?? -Infinity) >= nowMs - 30 * 86_400_000 || onLeaveLately(c)),
     );
     const revs = reviewsToday.filter((e) => d === null || e.data.department === d);
     return {
@@ -331,8 +353,7 @@ export function referenceIndicators(
       const since = Math.max(clock(set.hours.opens), lunch && nowMs >= lunch.to ? lunch.to : -Infinity, ...outs);
       if (nowMs - since > set.unattendedWindowSec * 1000) alerts.push(`window.unattended:${code}|breach|${iso(since)}`);
     }
-  for (const p of present.filter(unregistered))
-    alerts.push(`staff.away:${p.staff}|breach|${iso(p.reason === 'unregistered' ? p.since : p.since + set.allowedBreakSec * 1000)}`);
+  for (const p of present.filter(unregistered)) alerts.push(`staff.away:${p.staff}|breach|${iso(breachAt(p)!)}`);
 
   const all = Object.values(departments);
   const values = compute(null);

@@ -35,6 +35,8 @@ const DAY = 24 * HOUR;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const forbidden = (field: string, message: string) => new ForbiddenException({ statusCode: 403, error: 'Forbidden', field, message });
+
 const conflict = (field: string, message: string) => new ConflictException({ statusCode: 409, error: 'Conflict', field, message });
 
 /** "11-06 09:30" on the hall's clock, for messages a person reads. */
@@ -63,7 +65,10 @@ export class AbsencesService {
     @Optional() private readonly events?: DomainEventBus<DomainEvents>,
   ) {}
 
-  async list(site: Site, q: AbsenceListQuery): Promise<AbsenceListView> {
+  async list(site: Site, q: AbsenceListQuery, own?: string): Promise<AbsenceListView> {
+    if (own && q.department && q.department !== own)
+      throw forbidden('department', `A department account reads its own department's register (${own}), not ${q.department}'s`);
+    const department = own ?? q.department;
     const day = q.day ?? (q.state ? null : localDay(this.clock.now(), site.timezone));
     const qb = this.ds.getRepository(AbsenceEntry).createQueryBuilder('e').where('e.siteId = :site', { site: site.id });
     if (day) {
@@ -71,7 +76,7 @@ export class AbsencesService {
       const to = zonedInstant(addDays(day, 1), '00:00', site.timezone);
       qb.andWhere('e.startsAt < :to AND e.endsAt > :from', { from, to });
     }
-    if (q.department) qb.andWhere('e.department = :dept', { dept: q.department });
+    if (department) qb.andWhere('e.department = :dept', { dept: department });
     if (q.state) qb.andWhere('e.state = :state', { state: q.state });
     const rows = await qb.orderBy('e.startsAt', 'ASC').addOrderBy('e.filedAt', 'ASC').take(1000).getMany();
     return {
@@ -83,12 +88,13 @@ export class AbsencesService {
     };
   }
 
-  async get(site: Site, id: string): Promise<AbsenceEntryView> {
-    const row = await this.find(this.ds.manager, site, id);
+  async get(site: Site, id: string, own?: string): Promise<AbsenceEntryView> {
+    const row = await this.find(this.ds.manager, site, id, own);
     return (await this.views(this.ds.manager, site, [row]))[0];
   }
 
-  async file(site: Site, who: Actor, input: FileAbsenceDto): Promise<AbsenceEntryView> {
+  /** `own`: a department account files for its own department's staff only. */
+  async file(site: Site, who: Actor, input: FileAbsenceDto, own?: string): Promise<AbsenceEntryView> {
     const id = await this.ds.transaction(async (em) => {
       const [staff] = await queryRows<{ code: string; department_code: string | null }>(
         em,
@@ -96,6 +102,11 @@ export class AbsencesService {
         [site.id, input.staff],
       );
       if (!staff) throw badField('staff', `staff must be a staff member of site ${site.code}; there is no "${input.staff}"`);
+      if (own && staff.department_code !== own)
+        throw forbidden(
+          'staff',
+          `${staff.code} is not of your department (${own}); only their own department or a supervisor files for them`,
+        );
       const from = new Date(input.from);
       const to = new Date(input.to);
       if (Number.isNaN(from.getTime())) throw badField('from', `from is not a real time: "${input.from}"`);
@@ -151,22 +162,16 @@ export class AbsencesService {
       });
       return row.id;
     });
-    return this.get(site, id);
+    return this.get(site, id, own);
   }
 
   async decide(site: Site, id: string, who: Actor, input: DecideAbsenceDto): Promise<AbsenceEntryView> {
     const note = input.note?.trim() || null;
     if (input.decision === 'rejected' && !note) throw badField('note', 'note must give the grounds of a rejection');
     await this.ds.transaction(async (em) => {
-      const e = await this.find(em, site, id, true);
+      const e = await this.find(em, site, id, undefined, true);
       if (e.state !== 'pending') throw conflict('decision', `The entry was already ${e.state}`);
-      if (e.filedBy === who.actor)
-        throw new ForbiddenException({
-          statusCode: 403,
-          error: 'Forbidden',
-          field: 'decision',
-          message: `${who.actor} filed this entry; another supervisor or admin must decide it`,
-        });
+      if (e.filedBy === who.actor) throw forbidden('decision', `${who.actor} filed this entry; another supervisor or admin must decide it`);
       const now = this.clock.now();
       await em.update(AbsenceEntry, { id: e.id }, { state: input.decision, decidedBy: who.actor, decidedAt: now, decisionNote: note });
       await recordAudit(em, {
@@ -183,10 +188,10 @@ export class AbsencesService {
   }
 
   /** Withdraws a pending entry, or an approved one that has not begun; one under way ends by 销假 instead. */
-  async cancel(site: Site, id: string, who: Actor, input: CancelAbsenceDto): Promise<AbsenceEntryView> {
+  async cancel(site: Site, id: string, who: Actor, input: CancelAbsenceDto, own?: string): Promise<AbsenceEntryView> {
     let wasApproved = false;
     await this.ds.transaction(async (em) => {
-      const e = await this.find(em, site, id, true);
+      const e = await this.find(em, site, id, own, true);
       const now = this.clock.now();
       if (e.state !== 'pending' && e.state !== 'approved') throw conflict('state', `The entry was already ${e.state}`);
       if (e.state === 'approved' && e.startsAt <= now)
@@ -204,13 +209,13 @@ export class AbsencesService {
       });
     });
     if (wasApproved) this.registerChanged(site);
-    return this.get(site, id);
+    return this.get(site, id, own);
   }
 
   /** 销假: the staff member is back; the entry's cover ends at `at` (now unless given). */
-  async returned(site: Site, id: string, who: Actor, input: ReturnAbsenceDto): Promise<AbsenceEntryView> {
+  async returned(site: Site, id: string, who: Actor, input: ReturnAbsenceDto, own?: string): Promise<AbsenceEntryView> {
     await this.ds.transaction(async (em) => {
-      const e = await this.find(em, site, id, true);
+      const e = await this.find(em, site, id, own, true);
       const now = this.clock.now();
       if (e.state !== 'approved') throw conflict('state', `Only an approved entry is ended by a return; this one is ${e.state}`);
       if (e.returnedAt) throw conflict('at', `The return was already recorded (${e.returnedAt.toISOString()})`);
@@ -230,7 +235,7 @@ export class AbsencesService {
       });
     });
     this.registerChanged(site);
-    return this.get(site, id);
+    return this.get(site, id, own);
   }
 
   /**
@@ -238,7 +243,7 @@ export class AbsencesService {
    * break, or away unregistered, by the rules of the wall's indicators; signed out or not seen
    * today otherwise, unless approved leave explains it (请假, not missing).
    */
-  async rollCall(site: Site): Promise<RollCallView> {
+  async rollCall(site: Site, own?: string): Promise<RollCallView> {
     const now = this.clock.now();
     const day = localDay(now, site.timezone);
     const settings = indicatorSettings(site.settings);
@@ -254,8 +259,9 @@ export class AbsencesService {
       this.ds,
       `SELECT s.code, s.name, s.department_code, p."window", p.state, p.reason, p.since
          FROM staff s LEFT JOIN staff_presence p ON p.site_id = s.site_id AND p.staff = s.code
-        WHERE s.site_id = $1 AND s.on_roster ORDER BY s.department_code NULLS LAST, s.code`,
-      [site.id],
+        WHERE s.site_id = $1 AND s.on_roster AND ($2::text IS NULL OR s.department_code = $2)
+        ORDER BY s.department_code NULLS LAST, s.code`,
+      [site.id, own ?? null],
     );
     const register = await ABSENCE_REGISTER_SOURCE.entries(this.ds.manager, site, now, ROSTER_LOOKBACK_DAYS);
     const entryOf = (e: RegisterEntryFact | null): RollCallEntry['entry'] =>
@@ -290,9 +296,11 @@ export class AbsencesService {
     return { site: site.code, day, asOf: now.toISOString(), staff };
   }
 
-  private async find(em: EntityManager, site: Site, id: string, lock = false): Promise<AbsenceEntry> {
+  /** An entry of the site; of `own` department only, when a department account asks (another's is not found). */
+  private async find(em: EntityManager, site: Site, id: string, own?: string, lock = false): Promise<AbsenceEntry> {
     if (!UUID.test(id)) throw new NotFoundException(`No register entry "${id}" at site ${site.code}`);
     const qb = em.getRepository(AbsenceEntry).createQueryBuilder('e').where('e.siteId = :site AND e.id = :id', { site: site.id, id });
+    if (own) qb.andWhere('e.department = :own', { own });
     if (lock) qb.setLock('pessimistic_write');
     const row = await qb.getOne();
     if (!row) throw new NotFoundException(`No register entry "${id}" at site ${site.code}`);

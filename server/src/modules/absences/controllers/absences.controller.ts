@@ -3,7 +3,7 @@ import { Body, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } fro
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Roles } from '../../../core/auth/auth-rules';
-import { RequestSite, SitePath } from '../../../core/auth/request-site';
+import { RequestDepartment, RequestSite, SitePath } from '../../../core/auth/request-site';
 import { attachment, XLSX } from '../../../core/export/download';
 import { actorFrom } from '../../audit/actor';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
@@ -20,7 +20,10 @@ import {
 } from '../dtos/absence.dto';
 
 // The outing and leave register (外出报备 / 请销假). Supervisors and admins file and decide —
-// never their own filing — and leaders read the register, the roll call and the figures.
+// never their own filing — and leaders read the register, the roll call and the figures. A
+// department account (进驻部门) files, cancels and records returns for its own department's staff
+// and reads its own department's entries and roll call; it never decides: approving one's own
+// department's absences is the lax check the report found (item 50).
 @SitePath()
 @AdminController('sites/:site/absences')
 export class AbsencesController {
@@ -31,22 +34,32 @@ export class AbsencesController {
   ) {}
 
   @Get()
-  @Roles('admin', 'supervisor', 'leader')
-  async list(@RequestSite() code: string, @Query() q: AbsenceListQuery): Promise<AbsenceListView> {
-    return this.absences.list(await findSite(this.ds.manager, code), q);
+  @Roles('admin', 'supervisor', 'leader', 'department')
+  async list(
+    @RequestSite() code: string,
+    @RequestDepartment() own: string | undefined,
+    @Query() q: AbsenceListQuery,
+  ): Promise<AbsenceListView> {
+    return this.absences.list(await findSite(this.ds.manager, code), q, own);
   }
 
+  /** A department account files for its own department's staff; the decision is another's. */
   @Post()
-  @Roles('admin', 'supervisor')
-  async file(@Req() req: Request, @RequestSite() code: string, @Body() body: FileAbsenceDto): Promise<AbsenceEntryView> {
-    return this.absences.file(await findSite(this.ds.manager, code), actorFrom(req), body);
+  @Roles('admin', 'supervisor', 'department')
+  async file(
+    @Req() req: Request,
+    @RequestSite() code: string,
+    @RequestDepartment() own: string | undefined,
+    @Body() body: FileAbsenceDto,
+  ): Promise<AbsenceEntryView> {
+    return this.absences.file(await findSite(this.ds.manager, code), actorFrom(req), body, own);
   }
 
   /** Today's roster: on post, away on an approved outing or leave, or away unregistered. */
   @Get('roll-call')
-  @Roles('admin', 'supervisor', 'leader')
-  async rollCall(@RequestSite() code: string): Promise<RollCallView> {
-    return this.absences.rollCall(await findSite(this.ds.manager, code));
+  @Roles('admin', 'supervisor', 'leader', 'department')
+  async rollCall(@RequestSite() code: string, @RequestDepartment() own: string | undefined): Promise<RollCallView> {
+    return this.absences.rollCall(await findSite(this.ds.manager, code), own);
   }
 
   @Get('figures')
@@ -78,9 +91,9 @@ export class AbsencesController {
   }
 
   @Get(':id')
-  @Roles('admin', 'supervisor', 'leader')
-  async get(@RequestSite() code: string, @Param('id') id: string): Promise<AbsenceEntryView> {
-    return this.absences.get(await findSite(this.ds.manager, code), id);
+  @Roles('admin', 'supervisor', 'leader', 'department')
+  async get(@RequestSite() code: string, @RequestDepartment() own: string | undefined, @Param('id') id: string): Promise<AbsenceEntryView> {
+    return this.absences.get(await findSite(this.ds.manager, code), id, own);
   }
 
   /** Approve or reject; the one who filed the entry cannot (403). */
@@ -97,27 +110,29 @@ export class AbsencesController {
   }
 
   @Post(':id/cancel')
-  @Roles('admin', 'supervisor')
+  @Roles('admin', 'supervisor', 'department')
   @HttpCode(200)
   async cancel(
     @Req() req: Request,
     @RequestSite() code: string,
+    @RequestDepartment() own: string | undefined,
     @Param('id') id: string,
     @Body() body: CancelAbsenceDto,
   ): Promise<AbsenceEntryView> {
-    return this.absences.cancel(await findSite(this.ds.manager, code), id, actorFrom(req), body);
+    return this.absences.cancel(await findSite(this.ds.manager, code), id, actorFrom(req), body, own);
   }
 
   /** 销假: the staff member is back, at `at` or now. */
   @Post(':id/return')
-  @Roles('admin', 'supervisor')
+  @Roles('admin', 'supervisor', 'department')
   @HttpCode(200)
   async returned(
     @Req() req: Request,
     @RequestSite() code: string,
+    @RequestDepartment() own: string | undefined,
     @Param('id') id: string,
     @Body() body: ReturnAbsenceDto,
   ): Promise<AbsenceEntryView> {
-    return this.absences.returned(await findSite(this.ds.manager, code), id, actorFrom(req), body);
+    return this.absences.returned(await findSite(this.ds.manager, code), id, actorFrom(req), body, own);
   }
 }
