@@ -26,6 +26,7 @@ export const ROUTES: Array<{ path: string; page: LazyExoticComponent<ComponentTy
     path: '/callback-checks',
     page: lazy(() => import('./pages/callback-checks/CallbackChecksPage').then((m) => ({ default: m.CallbackChecksPage }))),
   },
+  { path: '/absences', page: lazy(() => import('./pages/absences/AbsencesPage').then((m) => ({ default: m.AbsencesPage }))) },
 ];
 
 export const DEFAULT_PATH = '/wall';

@@ -58,8 +58,9 @@ export interface AbsenceEntryView {
   /** Registry staff code. */
   staff: string;
   staffName: string | null;
-  /** The staff member's department when the entry was filed. */
+  /** The staff member's department when the entry was filed, and its name in the registry. */
   department: string | null;
+  departmentName: { zh: string; en: string } | null;
   kind: AbsenceKind;
   category: 'outing' | 'leave';
   from: string;
@@ -108,6 +109,7 @@ export interface RollCallEntry {
   staff: string;
   name: string;
   department: string | null;
+  departmentName: { zh: string; en: string } | null;
   window: string | null;
   state: RollCallState;
   /** The device's declared reason while away. */

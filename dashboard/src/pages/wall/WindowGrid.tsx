@@ -27,10 +27,14 @@ const FULL = { high: 3.6, wide: 6.4 };
 const MIN_FONT_REM = 1.25;
 const MAX_FONT_REM = 2.4;
 
-/** The whole state word: an absence names its reason (休息, 会议 …; a break overrun 休息超时). */
+/**
+ * The whole state word: an absence names its reason (休息, 会议, 请假 …; a break overrun 休息超时,
+ * a declared outing the register does not cover 外出未报).
+ */
 function longKey(w: WindowState): string {
   if (w.state === 'away_registered') return `reason.${w.reason ?? 'break'}`;
   if (w.state === 'away_unregistered' && w.reason === 'break') return 'state.breakOverrun';
+  if (w.state === 'away_unregistered' && (w.reason === 'official_business' || w.reason === 'meeting')) return 'state.outingUnfiled';
   return `state.${w.state}`;
 }
 

@@ -44,6 +44,7 @@ const zh = {
     away_unregistered: '擅自离岗',
     closed: '关闭',
     breakOverrun: '休息超时',
+    outingUnfiled: '外出未报',
   },
   stateShort: {
     serving: '办',
@@ -54,9 +55,10 @@ const zh = {
     break: '休',
     official_business: '公',
     meeting: '会',
+    leave: '假',
     closed: '关',
   },
-  reason: { break: '休息', official_business: '公务', meeting: '会议', unregistered: '未登记' },
+  reason: { break: '休息', official_business: '公务', meeting: '会议', unregistered: '未登记', leave: '请假' },
   windows: { title: '窗口状态', unknownDept: '未登记部门', noWindows: '尚无窗口登记' },
   queue: {
     title: '部门排队',
@@ -138,6 +140,7 @@ const en: typeof zh = {
     away_unregistered: 'Away, unregistered',
     closed: 'Closed',
     breakOverrun: 'Break overrun',
+    outingUnfiled: 'Outing not filed',
   },
   stateShort: {
     serving: 'Busy',
@@ -148,9 +151,10 @@ const en: typeof zh = {
     break: 'Brk',
     official_business: 'Duty',
     meeting: 'Mtg',
+    leave: 'Leave',
     closed: 'Shut',
   },
-  reason: { break: 'break', official_business: 'official', meeting: 'meeting', unregistered: 'unregistered' },
+  reason: { break: 'break', official_business: 'official', meeting: 'meeting', unregistered: 'unregistered', leave: 'on leave' },
   windows: { title: 'Windows', unknownDept: 'Unregistered dept.', noWindows: 'No windows registered yet' },
   queue: {
     title: 'Queues',

@@ -7,13 +7,16 @@ export const coverUntil = (e: Pick<AbsenceEntry, 'endsAt' | 'returnedAt'>): Date
 
 const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : null);
 
-export function entryView(e: AbsenceEntry, site: string, staffName: string | null): AbsenceEntryView {
+export type DepartmentNames = ReadonlyMap<string, { zh: string; en: string }>;
+
+export function entryView(e: AbsenceEntry, site: string, staffName: string | null, departments: DepartmentNames): AbsenceEntryView {
   return {
     id: e.id,
     site,
     staff: e.staff,
     staffName,
     department: e.department,
+    departmentName: (e.department && departments.get(e.department)) || null,
     kind: e.kind,
     category: isLeaveKind(e.kind) ? 'leave' : 'outing',
     from: new Date(e.startsAt).toISOString(),

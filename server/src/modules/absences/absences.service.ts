@@ -27,7 +27,7 @@ import { Site } from '../registry/site.entity';
 import { ABSENCE_REGISTER_SOURCE } from './absence-register-source';
 import { AbsenceEntry } from './absence-entry.entity';
 import { OverlapRow } from './absence-rows';
-import { entryView } from './absence-views';
+import { DepartmentNames, entryView } from './absence-views';
 import { AbsenceListQuery, CancelAbsenceDto, DecideAbsenceDto, FileAbsenceDto, ReturnAbsenceDto } from './dtos/absence.dto';
 
 const HOUR = 3600_000;
@@ -264,6 +264,7 @@ export class AbsencesService {
       [site.id, own ?? null],
     );
     const register = await ABSENCE_REGISTER_SOURCE.entries(this.ds.manager, site, now, ROSTER_LOOKBACK_DAYS);
+    const departments = await this.departmentNames(this.ds.manager, site);
     const entryOf = (e: RegisterEntryFact | null): RollCallEntry['entry'] =>
       e ? { id: e.id, kind: e.kind, from: e.from.toISOString(), to: e.until.toISOString() } : null;
     const inForce = (staff: string) =>
@@ -271,7 +272,13 @@ export class AbsencesService {
     const staff: RollCallEntry[] = rows.map((r) => {
       const since = r.since ? new Date(r.since) : null;
       const today = since !== null && localDay(since, site.timezone) === day;
-      const base = { staff: r.code, name: r.name, department: r.department_code, window: today ? r.window : null };
+      const base = {
+        staff: r.code,
+        name: r.name,
+        department: r.department_code,
+        departmentName: (r.department_code && departments.get(r.department_code)) || null,
+        window: today ? r.window : null,
+      };
       if (today && r.state === 'on_post') return { ...base, state: 'on_post', reason: null, since: since.toISOString(), entry: null };
       if (today && r.state === 'away') {
         const cover = coveringEntry(register, { staff: r.code, reason: r.reason, since });
@@ -317,7 +324,17 @@ export class AbsencesService {
         ])
       ).map((s) => [s.code, s.name]),
     );
-    return rows.map((r) => entryView(r, site.code, names.get(r.staff) ?? null));
+    const departments = await this.departmentNames(em, site);
+    return rows.map((r) => entryView(r, site.code, names.get(r.staff) ?? null, departments));
+  }
+
+  private async departmentNames(em: EntityManager, site: Site): Promise<DepartmentNames> {
+    const rows = await queryRows<{ code: string; name: string; name_en: string | null }>(
+      em,
+      `SELECT code, name, name_en FROM departments WHERE site_id = $1`,
+      [site.id],
+    );
+    return new Map(rows.map((d) => [d.code, { zh: d.name, en: d.name_en ?? d.name }]));
   }
 
   private registerChanged(site: Site): void {
