@@ -1,4 +1,6 @@
+import type { AbsenceFiguresView } from '@hallwatch/shared';
 import { seedDemo } from '../../server/src/modules/demo/seed-demo';
+import { call, makeUser, PASSWORD, signIn } from '../support/accounts';
 import { HallSimulation } from '../../server/src/modules/demo/hall-simulation';
 import { runSimulator } from '../../server/src/modules/demo/simulator-runner';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -81,4 +83,47 @@ describe('demo hall simulator → ingest API', () => {
     );
     expect(orphans).toEqual([]);
   }, 120_000);
+
+  it('files most outings in the register, decided by a second clerk, so the day has both registered and unregistered absences', async () => {
+    await makeUser(t, 'sim-zhk', 'supervisor', ['huiji']);
+    await makeUser(t, 'sim-dcs', 'supervisor', ['huiji']);
+    const day = '2024-06-04';
+    // The register takes filings up to 7 days back: the server's clock stands at that evening.
+    t.clock.setNow(new Date(`${day}T18:00:00+08:00`));
+    const until = new Date(`${day}T14:00:00+08:00`);
+    const clerks = { filer: { username: 'sim-zhk', password: PASSWORD }, approver: { username: 'sim-dcs', password: PASSWORD } };
+    const run = () =>
+      runSimulator({
+        url: t.url,
+        key,
+        seed: 7,
+        mode: { kind: 'replay', day, speed: 0, until },
+        network: false,
+        log: quiet,
+        register: { site: 'huiji', clerks },
+      });
+    const summary = await run();
+    expect(summary.rejected).toBe(0);
+    expect(summary.register).toMatchObject({ failed: 0 });
+    expect(summary.register!.filed).toBeGreaterThan(5);
+    expect(summary.register!.approved).toBeGreaterThan(0);
+
+    const entries: Array<{ filed_by: string; decided_by: string | null; state: string }> = await t.ds.query(
+      `SELECT filed_by, decided_by, state FROM absence_entries`,
+    );
+    expect(entries.length).toBe(summary.register!.filed);
+    expect(new Set(entries.map((e) => e.filed_by))).toEqual(new Set(['sim-zhk']));
+    expect(entries.filter((e) => e.state !== 'pending').every((e) => e.decided_by === 'sim-dcs')).toBe(true);
+
+    const token = (await signIn(t.url, 'sim-dcs')).token;
+    const figures = await call<AbsenceFiguresView>(t.url, 'GET', '/api/v1/admin/sites/huiji/absences/figures?month=2024-06', { token });
+    expect(figures.body.total.outings).toBeGreaterThan(0);
+    expect(figures.body.total.outingsUnregistered).toBeGreaterThan(0);
+    expect(figures.body.total.unregistered).toBeGreaterThan(figures.body.total.outingsUnregistered);
+
+    // Replaying the same hours files nothing twice: each filing is found again.
+    const again = await run();
+    expect(again.register).toMatchObject({ filed: 0, failed: 0 });
+    expect((await t.ds.query(`SELECT count(*)::int AS n FROM absence_entries`))[0].n).toBe(entries.length);
+  }, 180_000);
 });

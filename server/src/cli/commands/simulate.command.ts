@@ -3,6 +3,8 @@ import { AppConfig } from '../../core/config/app-config';
 import { DEMO_SITE } from '../../modules/demo/demo-hall';
 import { hallDayOf, hallDayStartMs, hallIso, parseHallClock } from '../../modules/demo/hall-day-profile';
 import { runSimulator, SimulatorMode, SimulatorSummary } from '../../modules/demo/simulator-runner';
+import { demoClerks } from '../../modules/demo/demo-access';
+import type { RegisterClerks } from '../../modules/demo/register-client';
 import { DeviceKeysService } from '../../modules/accounts/device-keys/device-keys.service';
 import { CliCommand, parseArgs } from './command';
 import { withDataSource } from './with-data-source';
@@ -38,6 +40,7 @@ export async function runDemoSimulator(opts: DemoSimulatorOptions): Promise<Simu
   const url = opts.url ?? `http://localhost:${opts.config?.PORT ?? 3000}`;
   const mode = modeOf(opts);
   const key = opts.key ?? (await issueKey(site, opts, log));
+  const clerks = await clerksFor(site, opts, log);
   log(
     mode.kind === 'live'
       ? `Simulating site ${site} live at ${url}, sending the hall's day since ${hallIso(mode.from.getTime())}`
@@ -50,9 +53,27 @@ export async function runDemoSimulator(opts: DemoSimulatorOptions): Promise<Simu
     seed: opts.seed,
     durationSec: opts.durationSec,
     network: opts.flaky === false ? false : {},
+    register: clerks ? { site, clerks } : undefined,
     signal: opts.signal,
     log,
   });
+}
+
+/** The register's clerks, made on the database (an admin's act, like the device key); none without one. */
+async function clerksFor(site: string, opts: DemoSimulatorOptions, log: (line: string) => void): Promise<RegisterClerks | null> {
+  const make = async (ds: DataSource) => {
+    const clerks = opts.config ? await demoClerks(ds, opts.config, site) : null;
+    log(
+      clerks
+        ? `The outing and leave register is kept by ${clerks.filer.username} (files) and ${clerks.approver.username} (decides)`
+        : 'No register clerks: outings are not filed in the register',
+    );
+    return clerks;
+  };
+  if (opts.dataSource) return make(opts.dataSource);
+  if (opts.config) return withDataSource(opts.config, make);
+  log('No database to make the register clerks on: outings are not filed in the register');
+  return null;
 }
 
 function modeOf(opts: DemoSimulatorOptions): SimulatorMode {

@@ -15,6 +15,7 @@ import { Department } from '../registry/department.entity';
 import { Site } from '../registry/site.entity';
 import { UserSite } from '../accounts/entities/user-site.entity';
 import { DEMO_DEPARTMENTS, DEMO_SITE } from './demo-hall';
+import type { RegisterClerks } from './register-client';
 
 export const DEMO_USERNAME = 'demo';
 
@@ -124,6 +125,32 @@ async function departmentAccounts(ds: DataSource, clock: Clock, sessions: Sessio
     }
   });
   return enabled ? { example: usernames[0], count: enabled, password } : null;
+}
+
+/** The two supervisors who keep the demo hall's outing and leave register: one files, the other decides. */
+export const DEMO_CLERKS = { filer: 'demo-zhk', approver: 'demo-dcs' } as const;
+
+/**
+ * The register's clerks for the simulator, with fresh passwords it alone knows (made or reset at
+ * every start, as the demo's own account is); null when an administrator has disabled either, or
+ * the site is not there.
+ */
+export async function demoClerks(ds: DataSource, config: AppConfig, site: string): Promise<RegisterClerks | null> {
+  if (!(await ds.getRepository(Site).existsBy({ code: site }))) return null;
+  const clock = new Clock(config);
+  const sessions = new SessionsService(ds, clock, config, new CredentialEvents());
+  return runWithContext({ actor: 'demo', role: 'admin', address: null, userAgent: 'hallwatch simulate' }, async () => {
+    const out: Partial<RegisterClerks> = {};
+    for (const [part, username] of Object.entries(DEMO_CLERKS) as Array<[keyof RegisterClerks, string]>) {
+      const password = newPassword([username]);
+      const user = await ds.getRepository(User).findOneBy({ username });
+      if (!user) await new UsersService(ds, clock, sessions).create('all', { username, role: 'supervisor', password, sites: [site] });
+      else if (user.disabledAt) return null;
+      else await resetPassword(ds, clock, sessions, user, password);
+      out[part] = { username, password };
+    }
+    return out as RegisterClerks;
+  });
 }
 
 // Not UsersService.setPassword: that makes the person choose a new one at once, which a demo need not ask.

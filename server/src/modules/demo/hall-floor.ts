@@ -22,6 +22,10 @@ export interface Desk {
   /** Signs out for lunch (every second desk of a department, and every single-window one). */
   lunchRota: boolean;
   lunching: boolean;
+  /** An outing of the pending leave was filed in the register before the desk left. */
+  filed: boolean;
+  /** On approved leave all day: the desk stays closed. */
+  onLeave: boolean;
 }
 
 export interface Ticket {
@@ -71,6 +75,8 @@ export function buildFloor(ticketsPerDay: number): { departments: Department[]; 
       pending: null,
       lunchRota: false,
       lunching: false,
+      filed: false,
+      onLeave: false,
     }));
   const totalWeight = DEMO_DEPARTMENTS.reduce((s, d) => s + d.weight, 0);
   const departments = DEMO_DEPARTMENTS.map((info, i): Department => {

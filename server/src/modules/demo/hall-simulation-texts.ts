@@ -51,3 +51,17 @@ const MOBILE_PREFIXES = ['138', '139', '137', '135', '136', '150', '151', '152',
 export function mobileNumber(rng: SeededRandom): string {
   return rng.pick(MOBILE_PREFIXES) + String(rng.int(0, 99_999_999)).padStart(8, '0');
 }
+
+/** Where staff go, as the register's reason says it (外出报备). */
+export const OUTING_REASONS = {
+  official_business: ['赴区政务服务办报送材料', '到不动产登记中心协调业务', '上门为企业帮办代办', '到档案馆调取档案'],
+  meeting: ['参加全区政务服务工作例会', '参加部门业务协调会', '参加“好差评”工作推进会'],
+} as const;
+
+/** Whole days of leave (请假) the register records. */
+export const LEAVE_REASONS_TEXT = {
+  sick_leave: '发热就医',
+  personal_leave: '家中有事',
+  annual_leave: '年休假',
+  compensatory_leave: '周末加班调休',
+} as const;

@@ -1,10 +1,10 @@
-import { EventDataMap, EventType, HallEvent } from '@hallwatch/shared';
+import { AbsenceFiling, EventDataMap, EventType, HallEvent, LEAVE_KINDS } from '@hallwatch/shared';
 import { DAY_SCHEDULE, DAY_SEC, HallSchedule, hallDayStartMs, hallIso, LIVE_SCHEDULE } from './hall-day-profile';
 import { ActionQueue } from './action-queue';
 import { Arrival, ArrivalStream } from './hall-arrivals';
 import { buildFloor, Department, Desk, drawLeave, Pending, Ticket } from './hall-floor';
 import { reviewFor } from './hall-reviews';
-import { complaintFor } from './hall-simulation-texts';
+import { complaintFor, LEAVE_REASONS_TEXT, OUTING_REASONS } from './hall-simulation-texts';
 import { hashSeed, SeededRandom } from './seeded-random';
 
 export interface HallSimulationOptions {
@@ -22,6 +22,22 @@ const P_NO_SHOW_AFTER_RECALL = 0.55;
 const P_REVIEW = 0.995;
 const COMPLAINTS_PER_DAY = 4;
 const BREAK_GAP_SEC = 200 * 60;
+/** Outings filed before leaving; filed afterwards (补报); the rest never filed. Some filings are turned down. */
+const P_OUTING_FILED_AHEAD = 0.72;
+const P_OUTING_FILED_LATE = 0.12;
+const P_FILING_REJECTED = 0.04;
+/** A desk of a department with several is off on a day of approved leave now and then. */
+const P_DAY_OF_LEAVE = 0.025;
+
+/**
+ * What the hall's clerks do in the outing and leave register (外出报备 / 请销假): one files, a
+ * supervisor who did not file decides. `key` ties a decision to its filing.
+ */
+export type RegisterAction =
+  | { key: string; at: string; act: 'file'; filing: AbsenceFiling }
+  | { key: string; at: string; act: 'decide'; decision: 'approved' | 'rejected'; note?: string };
+/** An act as the simulation records it; the hall's clock stamps it. */
+type RegisterActionAt = RegisterAction extends infer A ? (A extends unknown ? Omit<A, 'at'> : never) : never;
 
 /**
  * A deterministic discrete-event simulation of the demo hall's day. Time moves only
@@ -42,12 +58,14 @@ export class HallSimulation {
   private readonly rServe: SeededRandom;
   private readonly rStaff: SeededRandom;
   private readonly rReview: SeededRandom;
+  private readonly rRegister: SeededRandom;
   private readonly arrivals: ArrivalStream;
   private readonly agenda = new ActionQueue();
   private seq = 0;
   private orders = 0;
   private now = 0;
   private out: HallEvent[] = [];
+  private registerOut: RegisterAction[] = [];
   private stampSec = -1;
   private stamp = '';
 
@@ -60,6 +78,8 @@ export class HallSimulation {
     const root = new SeededRandom(hashSeed(opts.seed ?? 1, `${this.schedule.mode}:${opts.day}`));
     const [rArrive, rServe, rStaff, rReview] = ['arrive', 'serve', 'staff', 'review'].map((l) => root.fork(l));
     [this.rServe, this.rStaff, this.rReview] = [rServe, rStaff, rReview];
+    // Forked after the others, so that the register's draws change none of the hall's events.
+    this.rRegister = root.fork('register');
     const floor = buildFloor(opts.ticketsPerDay ?? 4200);
     this.departments = floor.departments;
     this.desks = floor.desks;
@@ -81,6 +101,13 @@ export class HallSimulation {
     return events;
   }
 
+  /** The register's acts up to where the hall has been run, in hall order; each once. */
+  drainRegister(): RegisterAction[] {
+    const acts = this.registerOut;
+    this.registerOut = [];
+    return acts;
+  }
+
   /** When the next thing happens in the hall, or null once the day is over. */
   nextAt(): Date | null {
     const t = this.agenda.peekTime();
@@ -89,6 +116,7 @@ export class HallSimulation {
 
   private planDay(): void {
     const s = this.schedule;
+    this.planLeave();
     for (const d of this.desks) {
       const late = s.mode === 'day' && this.rStaff.chance(0.03);
       this.at(s.signInSec + (late ? this.rStaff.int(900, 1800) : this.rStaff.int(0, 660)), () => this.signIn(d));
@@ -223,7 +251,69 @@ export class HallSimulation {
     });
   }
 
+  /**
+   * A few desks of departments with several windows are on approved leave for the day: filed and
+   * approved before opening, they never sign in, and the roll call shows them 请假, not missing.
+   */
+  private planLeave(): void {
+    const s = this.schedule;
+    for (const dept of this.departments) {
+      if (dept.desks.length < 3) continue;
+      for (const d of dept.desks) {
+        if (d.green || !this.rRegister.chance(P_DAY_OF_LEAVE)) continue;
+        d.onLeave = true;
+        const kind = this.rRegister.pick(LEAVE_KINDS);
+        const key = `${d.staff}@leave`;
+        const filedAt = Math.max(0, s.signInSec - 3600);
+        this.at(filedAt, () =>
+          this.register({
+            key,
+            act: 'file',
+            filing: {
+              staff: d.staff,
+              kind,
+              from: this.iso(s.signInSec),
+              to: this.iso(s.closeSec + 3600),
+              reason: LEAVE_REASONS_TEXT[kind],
+            },
+          }),
+        );
+        this.at(filedAt + this.rRegister.int(300, 1200), () => this.register({ key, act: 'decide', decision: 'approved' }));
+      }
+    }
+  }
+
+  private register(a: RegisterActionAt): void {
+    this.registerOut.push({ ...a, at: this.iso(this.now) } as RegisterAction);
+  }
+
+  private iso(sec: number): string {
+    return hallIso(this.startMs + sec * 1000);
+  }
+
+  /** Files an outing from now to well past its planned return, and has it decided `afterSec` later. */
+  private fileOuting(d: Desk, reason: 'official_business' | 'meeting', fromSec: number, toSec: number, afterSec: number): void {
+    const key = `${d.staff}@${this.now}`;
+    const filing: AbsenceFiling = {
+      staff: d.staff,
+      kind: reason,
+      from: this.iso(fromSec),
+      to: this.iso(Math.min(toSec, DAY_SEC - 1)),
+      reason: this.rRegister.pick(OUTING_REASONS[reason]),
+    };
+    this.register({ key, act: 'file', filing });
+    const rejected = this.rRegister.chance(P_FILING_REJECTED);
+    this.at(this.now + afterSec, () =>
+      this.register(
+        rejected
+          ? { key, act: 'decide', decision: 'rejected', note: '未说明公务去向，请补充后重新报备' }
+          : { key, act: 'decide', decision: 'approved' },
+      ),
+    );
+  }
+
   private signIn(d: Desk): void {
+    if (d.onLeave) return;
     d.state = 'idle';
     d.lunching = false;
     this.emit('staff.signed_in', { staff: d.staff, window: d.window });
@@ -248,6 +338,13 @@ export class HallSimulation {
     const [l0, l1] = this.schedule.lunch;
     if (d.state === 'off' || d.state === 'away' || d.pending || (d.lunchRota && this.now >= l0 - 1800 && this.now < l1)) return;
     d.pending = drawLeave(this.rStaff);
+    d.filed = false;
+    const reason = d.pending.reason;
+    // Most outings are filed before the desk goes, and approved on the spot by another supervisor.
+    if ((reason === 'official_business' || reason === 'meeting') && this.rRegister.chance(P_OUTING_FILED_AHEAD)) {
+      d.filed = true;
+      this.fileOuting(d, reason, this.now, this.now + d.pending.durationSec + 3600, 0);
+    }
     this.dispatch(d);
   }
 
@@ -255,6 +352,15 @@ export class HallSimulation {
     d.pending = null;
     d.state = 'away';
     this.emit('staff.left_post', { staff: d.staff, window: d.window, reason: p.reason });
+    const outing = p.reason === 'official_business' || p.reason === 'meeting' ? p.reason : null;
+    // Some are filed afterwards (补报), which settles the absence once approved; the rest never are.
+    if (outing && !d.filed && this.rRegister.chance(P_OUTING_FILED_LATE / (1 - P_OUTING_FILED_AHEAD))) {
+      const left = this.now;
+      this.at(left + this.rRegister.int(600, 2400), () =>
+        this.fileOuting(d, outing, left, left + p.durationSec + 1800, this.rRegister.int(300, 1500)),
+      );
+    }
+    d.filed = false;
     this.at(this.now + p.durationSec, () => {
       d.state = 'idle';
       this.emit('staff.returned', { staff: d.staff, window: d.window });

@@ -1,8 +1,9 @@
 import { HallEvent } from '@hallwatch/shared';
 import { FlakyNetwork, FlakyNetworkOptions, RELIABLE_NETWORK } from './flaky-network';
 import { hallClock, hallDayOf, hallIso, nextHallDay } from './hall-day-profile';
-import { HallSimulation } from './hall-simulation';
+import { HallSimulation, RegisterAction } from './hall-simulation';
 import { IngestClient, IngestTotals } from './ingest-client';
+import { RegisterClerks, RegisterClient, RegisterTotals } from './register-client';
 
 export type SimulatorMode =
   /** The hall's clock is the real clock; the past since `from` is sent first, late, as devices coming back online would. */
@@ -20,6 +21,11 @@ export interface SimulatorRunOptions {
   durationSec?: number;
   /** Flakiness of the network; false for a perfect one. */
   network?: FlakyNetworkOptions | false;
+  /**
+   * The clerks who keep the hall's outing and leave register: with them the run files most
+   * outings and a few days of leave through the register's API; without, it files nothing.
+   */
+  register?: { site: string; clerks: RegisterClerks };
   /** Aborting stops the hall; what was generated is still sent before the run returns. */
   signal?: AbortSignal;
   log?: (line: string) => void;
@@ -29,6 +35,8 @@ export interface SimulatorRunOptions {
 export interface SimulatorSummary extends IngestTotals {
   /** Where the hall's clock stopped. */
   hallTime: string;
+  /** What the register's clerks did; null when the run had none. */
+  register: RegisterTotals | null;
   /** Events given up on because the server was unreachable while stopping. */
   unsent: number;
 }
@@ -48,6 +56,7 @@ class Run {
   private readonly log: (line: string) => void;
   private readonly client: IngestClient;
   private readonly net: FlakyNetwork;
+  private readonly register: RegisterClient | null;
   private readonly startedAt = Date.now();
   private hallMs = 0;
   private lastLine = { at: Date.now(), sent: 0 };
@@ -57,6 +66,7 @@ class Run {
     // Only an abort cuts retries short; a run that reaches its duration still delivers everything.
     this.client = new IngestClient({ url: o.url, key: o.key, log: this.log, stopping: () => o.signal?.aborted === true });
     this.net = new FlakyNetwork(o.network === false ? RELIABLE_NETWORK : { ...o.network, seed: o.network?.seed ?? o.seed });
+    this.register = o.register ? new RegisterClient({ url: o.url, site: o.register.site, clerks: o.register.clerks, log: this.log }) : null;
   }
 
   async live(fromDate: Date): Promise<void> {
@@ -68,7 +78,10 @@ class Run {
     for (;;) {
       const upTo = Math.min(now, sim.endMs);
       this.hallMs = upTo;
-      await this.deliver(eventsFrom(sim.advanceTo(new Date(upTo)), from), upTo);
+      const events = sim.advanceTo(new Date(upTo));
+      // Only the entries of the part of the day that is sent: one long over would explain nothing the wall sees.
+      await this.file(sim, (a) => a.act !== 'file' || Date.parse(a.filing.to) >= from);
+      await this.deliver(eventsFrom(events, from), upTo);
       if (day === hallDayOf(now)) break;
       day = nextHallDay(day);
       sim = new HallSimulation({ day, seed: this.o.seed, mode: 'live' });
@@ -79,11 +92,15 @@ class Run {
       const t = Date.now();
       if (hallDayOf(t) !== sim.day) {
         // The service day turns at midnight: finish yesterday, open today.
-        await this.deliver(sim.advanceTo(new Date(sim.endMs)), sim.endMs);
+        const last = sim.advanceTo(new Date(sim.endMs));
+        await this.file(sim);
+        await this.deliver(last, sim.endMs);
         sim = new HallSimulation({ day: hallDayOf(t), seed: this.o.seed, mode: 'live' });
       }
       this.hallMs = t;
-      await this.deliver(sim.advanceTo(new Date(t)), t);
+      const events = sim.advanceTo(new Date(t));
+      await this.file(sim);
+      await this.deliver(events, t);
     }
   }
 
@@ -105,7 +122,9 @@ class Run {
       // Today's replay catches up with the clock and then follows it: never a future event.
       hall = Math.min(hall, endMs, Date.now());
       this.hallMs = hall;
-      await this.deliver(sim.advanceTo(new Date(hall)), hall);
+      const events = sim.advanceTo(new Date(hall));
+      await this.file(sim);
+      await this.deliver(events, hall);
     }
   }
 
@@ -116,7 +135,21 @@ class Run {
   }
 
   summary(): SimulatorSummary {
-    return { ...this.client.totals, hallTime: hallIso(this.hallMs), unsent: this.client.unsent };
+    return {
+      ...this.client.totals,
+      hallTime: hallIso(this.hallMs),
+      unsent: this.client.unsent,
+      register: this.register ? { ...this.register.totals } : null,
+    };
+  }
+
+  /**
+   * The register's acts of the slice, before its events: an outing filed and approved before the
+   * desk left is on the register when the departure arrives, as it was in the hall.
+   */
+  private async file(sim: HallSimulation, keep: (a: RegisterAction) => boolean = () => true): Promise<void> {
+    const acts = sim.drainRegister().filter(keep);
+    if (this.register && acts.length) await this.register.perform(acts);
   }
 
   private async deliver(events: HallEvent[], upToMs: number): Promise<void> {
@@ -134,12 +167,14 @@ class Run {
     const every = (this.o.progressEverySec ?? 5) * 1000;
     if (!final && now - this.lastLine.at < every) return;
     const t = this.client.totals;
+    const r = this.register?.totals;
     const rate = ((t.sent - this.lastLine.sent) * 1000) / Math.max(1, now - this.lastLine.at);
     this.lastLine = { at: now, sent: t.sent };
     const when = this.hallMs ? `${hallDayOf(this.hallMs)} ${hallClock(this.hallMs)}` : '--';
     this.log(
       `${final ? 'done ' : ''}hall ${when}  sent ${t.sent}  accepted ${t.accepted}  duplicate ${t.duplicate}  rejected ${t.rejected}  ` +
-        `${rate.toFixed(0)} ev/s${this.net.heldCount ? `  held back ${this.net.heldCount}` : ''}${t.retries ? `  retries ${t.retries}` : ''}`,
+        `${rate.toFixed(0)} ev/s${this.net.heldCount ? `  held back ${this.net.heldCount}` : ''}${t.retries ? `  retries ${t.retries}` : ''}` +
+        (r ? `  register: filed ${r.filed}, approved ${r.approved}, rejected ${r.rejected}${r.failed ? `, failed ${r.failed}` : ''}` : ''),
     );
   }
 }

@@ -1,6 +1,6 @@
-import { HallEvent, validateEvent } from '@hallwatch/shared';
+import { HallEvent, LEAVE_KINDS, validateEvent } from '@hallwatch/shared';
 import { DEMO_DEPARTMENTS } from '../demo-hall';
-import { HallSimulation, simulateDay } from '../hall-simulation';
+import { HallSimulation, RegisterAction, simulateDay } from '../hall-simulation';
 import { DEMO_HOURS, demoStaff } from '../seed-demo';
 import { staffProblems, ticketProblems } from './hall-checks';
 
@@ -27,12 +27,16 @@ function invalid(events: HallEvent[]): string[] {
 
 describe('HallSimulation: a normal day', () => {
   let day: HallEvent[];
+  let register: RegisterAction[];
   let coldMs: number;
 
   beforeAll(() => {
     const t0 = performance.now();
     day = simulateDay({ day: DAY, seed: SEED });
     coldMs = performance.now() - t0;
+    const sim = new HallSimulation({ day: DAY, seed: SEED });
+    sim.advanceTo(new Date(sim.endMs));
+    register = sim.drainRegister();
   });
 
   it('produces only events the ingest contract accepts, with stable unique ids', () => {
@@ -105,9 +109,15 @@ describe('HallSimulation: a normal day', () => {
     expect(outcomes).toEqual(new Set(['done', 'rejected', 'need_materials']));
   });
 
-  it('signs in only the staff who have a window, at opening, and they sign out after closing', () => {
+  it('signs in only the staff who have a window and are not on leave, at opening, and they sign out after closing', () => {
     const signIns = ofType(day, 'staff.signed_in');
-    const withWindow = demoStaff().filter((s) => s.window !== null);
+    const onLeave = new Set(
+      register
+        .filter((a) => a.act === 'file' && (LEAVE_KINDS as readonly string[]).includes(a.filing.kind))
+        .map((a) => (a.act === 'file' ? a.filing.staff : '')),
+    );
+    expect(onLeave.size).toBeGreaterThan(0);
+    const withWindow = demoStaff().filter((s) => s.window !== null && !onLeave.has(s.code));
     const first = new Map<string, string>();
     for (const e of signIns) if (!first.has(dataOf(e).staff as string)) first.set(dataOf(e).staff as string, clock(e));
     expect(new Set(first.keys())).toEqual(new Set(withWindow.map((s) => s.code)));
@@ -115,6 +125,28 @@ describe('HallSimulation: a normal day', () => {
     const lastOut = new Map<string, string>();
     for (const e of ofType(day, 'staff.signed_out')) lastOut.set(dataOf(e).staff as string, clock(e));
     expect([...lastOut.values()].every((t) => t >= '17:30')).toBe(true);
+  });
+
+  it('files most outings in the register, before leaving or afterwards, leaves a few unfiled, and has another decide each', () => {
+    const outings = ofType(day, 'staff.left_post').filter((e) => ['official_business', 'meeting'].includes(dataOf(e).reason as string));
+    const filings = register.filter((a) => a.act === 'file');
+    const decisions = register.filter((a) => a.act === 'decide');
+    expect(new Set(decisions.map((a) => a.key))).toEqual(new Set(filings.map((a) => a.key)));
+    const covered = outings.filter((e) =>
+      filings.some(
+        (a) =>
+          a.act === 'file' &&
+          a.filing.staff === dataOf(e).staff &&
+          a.filing.kind === dataOf(e).reason &&
+          a.filing.from <= e.occurredAt &&
+          a.filing.to >= e.occurredAt,
+      ),
+    );
+    expect(covered.length).toBeGreaterThan(0.6 * outings.length);
+    expect(covered.length).toBeLessThan(outings.length);
+    // Filed after the departure (补报): the filing comes later than the time it covers from.
+    expect(filings.some((a) => a.act === 'file' && a.at > a.filing.from)).toBe(true);
+    for (const a of register) expect(a.at.slice(0, 10)).toBe(DAY);
   });
 
   it('has breaks with registered reasons and a few unregistered absences', () => {
