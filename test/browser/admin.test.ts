@@ -77,6 +77,23 @@ describe('the administrator’s page (/admin) in a real browser', () => {
     await shot('admin-accounts');
   });
 
+  it('makes a department account bound to a department chosen from the site, naming the missing department first', async () => {
+    await page.fill('input[name="username"]', 'gjj.hall1');
+    await page.selectOption('select[name="role"]', 'department');
+    await page.waitForSelector('select[name="department"] option[value="d2"]', { state: 'attached' });
+    await page.fill('input[name="password"]', 'a department that answers its notices');
+    await page.click('[data-testid="create-account"]');
+    expect(await page.textContent('[data-testid="error-department"]')).toBe('进驻部门账号须选择所属站点登记的一个部门');
+    await page.selectOption('select[name="department"]', 'd2');
+    await page.click('[data-testid="create-account"]');
+    const row = page.locator('tr[data-username="gjj.hall1"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('进驻部门 · d2');
+    const users = await api<Array<{ username: string; role: string; sites: string[]; department: string | null }>>('/users');
+    expect(users.find((u) => u.username === 'gjj.hall1')).toMatchObject({ role: 'department', sites: ['hall1'], department: 'd2' });
+    await shot('admin-department-account');
+  });
+
   it('issues a device key once, which the ingest API accepts until it is revoked', async () => {
     await tab('device-keys');
     await page.fill('input[name="deviceKeyName"]', '1 号取号机');

@@ -52,7 +52,13 @@ export function AccountForm(props: {
       else props.fail(err);
     }
   };
-  const toggleSite = (code: string, on: boolean) => setSites((s) => (on ? [...s, code] : s.filter((x) => x !== code)));
+  const chooseRole = (r: Role) => {
+    setRole(r);
+    if (r === 'department') setSites((s) => s.slice(0, 1));
+  };
+  // A department account belongs to one site: ticking another site moves it there.
+  const toggleSite = (code: string, on: boolean) =>
+    setSites((s) => (on ? (isDepartment ? [code] : [...s, code]) : s.filter((x) => x !== code)));
 
   return (
     <form className="ad-form ad-form--account" onSubmit={(e) => void submit(e)} noValidate data-testid="account-form">
@@ -64,7 +70,7 @@ export function AccountForm(props: {
       </label>
       <label>
         {t('role')}
-        <select name="role" value={role} onChange={(e) => setRole(e.target.value as Role)}>
+        <select name="role" value={role} onChange={(e) => chooseRole(e.target.value as Role)}>
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {t(`role_${r}`)}
@@ -94,7 +100,8 @@ export function AccountForm(props: {
               </option>
             ))}
           </select>
-          <FieldError message={errors.department} testId="error-department" />
+          {/* The field is named alike elsewhere (a notice's department), so its words are this form's own. */}
+          <FieldError message={errors.department && t('departmentError')} testId="error-department" />
         </label>
       )}
       <label>
