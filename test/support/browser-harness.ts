@@ -1,6 +1,6 @@
 import { Browser } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { createDataSource } from '../../server/src/core/database/data-source';
+import { createDataSource, longRunning } from '../../server/src/core/database/data-source';
 import { launchBrowser } from './browser';
 import { ServerProcess, startServerProcess } from './server-process';
 import { createTestDatabase, TestDatabase } from './test-db';
@@ -22,7 +22,9 @@ export async function startBrowserHarness(
   env: Record<string, string> = {},
 ): Promise<BrowserHarness> {
   const db = await createTestDatabase();
-  const h = { db, ds: createDataSource(db.url) } as BrowserHarness;
+  // Seeding writes months of history in a few statements: long by nature, like a migration, so on a
+  // loaded machine it must not meet the statement limit meant for requests.
+  const h = { db, ds: createDataSource(db.url, longRunning()) } as BrowserHarness;
   h.close = async () => {
     await h.browser?.close();
     await h.server?.stop();

@@ -9,6 +9,7 @@ import { DisplayTokensService } from '../../server/src/modules/accounts/display-
 import { DeviceKeysService } from '../../server/src/modules/accounts/device-keys/device-keys.service';
 import { createTestDatabase } from './test-db';
 import { REDIS_URL, runId } from './test-env';
+import { pinnedNow } from './test-clock';
 
 export interface TestApp {
   app: INestApplication;
@@ -37,6 +38,10 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { dat
     ...env,
   });
   const app = await createApp(config);
+  // A run pinned to a moment (HALLWATCH_TEST_NOW) starts the server's clock there; time passes on
+  // from it, and a test that sets the clock itself still does.
+  const pinned = pinnedNow();
+  if (pinned && !config.FIXED_CLOCK) app.get(Clock).setNow(pinned);
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer().address() as AddressInfo).port;
   const ds = app.get(DataSource);
