@@ -7,12 +7,19 @@ import {
   IndicatorUpdate,
   PhoneRevealView,
   QueueName,
+  ReviewAuditView,
   TrendSeriesView,
 } from '@hallwatch/shared';
 import { getQueueToken } from '@nestjs/bullmq';
-import { Queue } from 'bullmq';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Job, Queue } from 'bullmq';
 import { io, Socket } from 'socket.io-client';
+import { AppConfig } from '../../server/src/core/config/app-config';
+import { Clock } from '../../server/src/core/time/clock';
 import { CallbackWeeklyDrawService } from '../../server/src/modules/reviews/callback-weekly-draw.service';
+import { FollowUpsProcessor } from '../../server/src/modules/reviews/jobs/follow-ups.processor';
+import { WorkerModule } from '../../server/src/worker.module';
 import { CALLBACK_WEEKLY_DRAW, CALLBACK_WEEKLY_DRAW_SCHEDULER } from '../../server/src/modules/reviews/jobs/callback-weekly-draw.job';
 import { auditCount, bearer, makeUser, signIn } from '../support/accounts';
 import { ErrorBody } from '../support/admin-api';
@@ -35,6 +42,7 @@ describe('callbacks verified (回访核实)', () => {
   let t: TestApp;
   let h: Awaited<ReturnType<typeof reviewsHarness>>;
   let secret: string;
+  let worker: INestApplicationContext | undefined;
   const tokens: Record<string, string> = {};
   /** The tests' own record of every closure and of what they expect to be drawn and answered. */
   const closures: ModelClosure[] = [];
@@ -118,7 +126,10 @@ describe('callbacks verified (回访核实)', () => {
       ),
     ]);
   });
-  afterAll(async () => t.close());
+  afterAll(async () => {
+    await worker?.close();
+    await t.close();
+  });
 
   it('refuses a share outside 0–1, naming the field, and stores nothing', async () => {
     const before = await one(t.ds, `SELECT settings FROM sites WHERE code = $1`, [SITE]);
@@ -373,6 +384,9 @@ describe('callbacks verified (回访核实)', () => {
       [`callback-check:${target.id}`],
     );
     expect(audit).toMatchObject({ actor: 'cb.b', details: { answer: 'not_contacted', handler: 'cb.a', department: 'd1', reopened: true } });
+    // The review audit route reads it with the follow-up desk's other acts.
+    const trail = (await api<ReviewAuditView[]>('GET', `/review-audit?subject=callback-check:${target.id}`)).body;
+    expect(trail.map((a) => [a.action, a.actor])).toEqual([['callback.verify', 'cb.b']]);
     expect((await api('POST', `/callback-checks/${target.id}/answer`, { answer: 'confirmed', note: 'x' }, tokens['cb.c'])).status).toBe(
       409,
     );
@@ -461,6 +475,19 @@ describe('callbacks verified (回访核实)', () => {
     expect(one1.departmentName).not.toBeNull();
     const d1Only = (await api<CallbackCheckListView>('GET', '/callback-checks?status=all&department=d1')).body.checks;
     expect(d1Only.every((c) => c.department === 'd1')).toBe(true);
+  });
+
+  it('runs the weekly draw in `hallwatch worker` too', async () => {
+    t.clock.setNow(at('2024-07-02T10:00:00+08:00'));
+    await h.post([bad('z1', '2024-07-02T09:00:00+08:00', 'd1')]);
+    const z1 = await close('z1', 'cb.c');
+    expect(await checkOf(z1.id)).toEqual([]);
+    const workerConfig = Object.assign(new AppConfig(), t.config, { RUN_WORKERS: false });
+    const clock = new Clock(workerConfig);
+    clock.setNow(at('2024-07-08T00:30:00+08:00'));
+    worker = await NestFactory.createApplicationContext(WorkerModule.forRoot(workerConfig, clock), { logger: false });
+    expect(await worker.get(FollowUpsProcessor).process({ name: CALLBACK_WEEKLY_DRAW, data: {} } as Job)).toEqual({ drawn: 1 });
+    expect((await checkOf(z1.id)).map((c) => [c.reason, c.handler])).toEqual([['weekly_minimum', 'cb.c']]);
   });
 });
 
