@@ -30,6 +30,7 @@ interface Counts {
   rollups: number;
   reviews: number;
   tickets: number;
+  absences: number;
 }
 
 async function counts(ds: DataSource): Promise<Counts> {
@@ -45,6 +46,7 @@ async function counts(ds: DataSource): Promise<Counts> {
     rollups: await n('review_daily_rollups'),
     reviews: await n('reviews'),
     tickets: await n('tickets'),
+    absences: await n('absence_entries'),
   };
 }
 
@@ -205,6 +207,31 @@ describe('the demo history, on the day the test runs', () => {
       [site.id, now],
     );
     expect(unescalated).toBe(0);
+  });
+
+  it('keeps the outing and leave register of each working day: most outings filed by one clerk and decided by the other, audited', async () => {
+    const rows: Array<{ filed_by: string; decided_by: string | null; state: string; day: string }> = await t.ds.query(
+      `SELECT filed_by, decided_by, state, (starts_at AT TIME ZONE 'Asia/Shanghai')::date::text AS day FROM absence_entries WHERE site_id = $1`,
+      [site.id],
+    );
+    expect(new Set(rows.map((r) => r.day))).toEqual(new Set(open));
+    expect(new Set(rows.map((r) => r.filed_by))).toEqual(new Set(['demo-zhk']));
+    expect(rows.every((r) => r.decided_by === 'demo-dcs' && r.state !== 'pending')).toBe(true);
+    const [{ filed, decided }] = await t.ds.query(
+      `SELECT count(*) FILTER (WHERE action = 'absence.file')::int AS filed, count(*) FILTER (WHERE action = 'absence.decide')::int AS decided
+         FROM audit_log WHERE site = 'huiji'`,
+    );
+    expect([filed, decided]).toEqual([rows.length, rows.length]);
+    const [{ outings, covered }] = await t.ds.query(
+      `SELECT count(*)::int AS outings, count(*) FILTER (WHERE EXISTS (
+           SELECT 1 FROM absence_entries a WHERE a.site_id = e.site_id AND a.staff = e.data->>'staff' AND a.kind = e.data->>'reason'
+             AND a.state = 'approved' AND e.occurred_at BETWEEN a.starts_at - interval '15 minutes' AND a.ends_at))::int AS covered
+         FROM events e WHERE e.site_id = $1 AND e.type = 'staff.left_post' AND e.data->>'reason' IN ('official_business', 'meeting')`,
+      [site.id],
+    );
+    // The demo's months show registered outings and unregistered ones side by side.
+    expect(covered).toBeGreaterThan(0.6 * outings);
+    expect(covered).toBeLessThan(outings);
   });
 
   it('does not write it twice', async () => {

@@ -16,7 +16,8 @@ import { Site } from '../registry/site.entity';
 import { RollupService } from '../trends/rollup.service';
 import { DEMO_SITE } from './demo-hall';
 import { ensureDemoPatrol } from './demo-patrol';
-import { simulateDay } from './hall-simulation';
+import { HallSimulation } from './hall-simulation';
+import { registerDay } from './history-register';
 import { workDayCases, workDayFindings } from './history-casework';
 import { dayVolume, openDays } from './history-days';
 import { HistoryCheckpoint, patrolDay } from './history-patrol';
@@ -168,7 +169,9 @@ async function writeDays(run: Run): Promise<number> {
       done++;
       continue;
     }
-    const hall = simulateDay({ day, seed, mode: 'day', ticketsPerDay: dayVolume(day, seed, o.volume) });
+    const sim = new HallSimulation({ day, seed, mode: 'day', ticketsPerDay: dayVolume(day, seed, o.volume) });
+    const hall = sim.advanceTo(new Date(sim.endMs));
+    const register = sim.drainRegister();
     for (const e of hall) e.id = HISTORY_ID_PREFIX + e.id;
     const rounds: HallEvent[] = run.schedule?.enabled
       ? patrolDay({ day, times: run.schedule.times, checkpoints: run.checkpoints, timeZone: site.timezone, seed, idPrefix: prefix })
@@ -182,6 +185,7 @@ async function writeDays(run: Run): Promise<number> {
         const work = { em, site, day, now: o.now, calendar: run.calendar, seed };
         await workDayCases(work);
         await workDayFindings(work);
+        await registerDay(em, site, register);
       })
       .then(
         () => {
