@@ -95,9 +95,13 @@ describe('the outing and leave register settles absences from the windows', () =
     });
     expect((await snapshotOf(t, 'abs')).values['staff.away.unregistered']).toBe(5);
 
+    const refusals = await auditCount(t.ds, 'access.denied', `actor = 'abs.sup.a'`);
     const own = await api.decide(supA, filed.body.id, 'approved');
     expect(own.status).toBe(403);
     expect(own.body.message).toBe('abs.sup.a filed this entry; another supervisor or admin must decide it');
+    expect(own.body.field).toBe('decision');
+    // The attempt is kept in the audit log like any refusal.
+    expect(await auditCount(t.ds, 'access.denied', `actor = 'abs.sup.a'`)).toBe(refusals + 1);
     expect((await t.ds.query(`SELECT state, decided_by FROM absence_entries WHERE id = $1`, [filed.body.id]))[0]).toEqual({
       state: 'pending',
       decided_by: null,
@@ -287,6 +291,7 @@ describe('the outing and leave register settles absences from the windows', () =
     await makeUser(t, 'abs.d2', 'department', { site: 'abs', department: 'd2' });
     const dept = (await signIn(t.url, 'abs.d2')).token;
     const before = await rows();
+    const denied = () => auditCount(t.ds, 'access.denied', `actor = 'abs.d2'`);
     const foreign = await api.file(dept, {
       staff: 's1',
       kind: 'sick_leave',
@@ -297,6 +302,7 @@ describe('the outing and leave register settles absences from the windows', () =
     expect(foreign.status).toBe(403);
     expect(foreign.body.field).toBe('staff');
     expect(await rows()).toBe(before);
+    expect(await denied()).toBe(1);
 
     const own = await api.file(dept, {
       staff: 's3',
@@ -314,8 +320,11 @@ describe('the outing and leave register settles absences from the windows', () =
     expect(new Set(list.body.entries.map((e) => e.department))).toEqual(new Set(['d2']));
     expect((await api.get(dept, `?day=${DAY}&department=d1`)).status).toBe(403);
     const d1 = (await api.get<AbsenceListView>(leader, `?day=${DAY}&department=d1`)).body.entries[0];
+    const deniedBefore = await denied();
     expect((await api.get(dept, `/${d1.id}`)).status).toBe(404);
     expect((await api.cancel(dept, d1.id)).status).toBe(404);
+    // Answered as if it did not exist, and each attempt audited.
+    expect(await denied()).toBeGreaterThan(deniedBefore);
     const roll = await api.get<RollCallView>(dept, '/roll-call');
     expect(roll.body.staff.map((r) => r.staff)).toEqual(['s3', 's4']);
     expect((await api.get(dept, '/figures')).status).toBe(403);

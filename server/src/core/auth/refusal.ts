@@ -24,9 +24,12 @@ export const auditedRefusal = (err: unknown): string | null => (err instanceof H
 export const outsideDepartment = (message: string, reason: string): NotFoundException =>
   mark(new NotFoundException({ statusCode: 404, error: 'Not Found', message }), reason);
 
-/** A refusal a handler makes after reading the record (403 with `message`), audited like the guard's. */
-export const refusedAfterReading = (message: string): ForbiddenException =>
-  mark(new ForbiddenException({ statusCode: 403, error: 'Forbidden', message }), message);
+/**
+ * A refusal a handler makes after reading the record (403 with `message`, naming `field` when the
+ * refusal is about one input), audited like the guard's.
+ */
+export const refusedAfterReading = (message: string, field?: string): ForbiddenException =>
+  mark(new ForbiddenException({ statusCode: 403, error: 'Forbidden', message, ...(field ? { field } : {}) }), message);
 
 /**
  * The scope a handler narrows to: the caller's department (a `department` account) or none.

@@ -10,9 +10,10 @@ import {
   type RollCallEntry,
   type RollCallView,
 } from '@hallwatch/shared';
-import { ConflictException, ForbiddenException, Injectable, NotFoundException, Optional } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException, Optional } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '../../core/database/typed-query';
+import { outsideDepartment, refusedAfterReading } from '../../core/auth/refusal';
 import { DomainEventBus } from '../../core/events/domain-event-bus';
 import { Clock } from '../../core/time/clock';
 import { addDays, localDay, zonedInstant } from '../../core/time/zoned-time';
@@ -35,7 +36,8 @@ const DAY = 24 * HOUR;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-const forbidden = (field: string, message: string) => new ForbiddenException({ statusCode: 403, error: 'Forbidden', field, message });
+// Refusals judged after reading the record are audited like the guard's (core/auth/refusal).
+const forbidden = (field: string, message: string) => refusedAfterReading(message, field);
 
 const conflict = (field: string, message: string) => new ConflictException({ statusCode: 409, error: 'Conflict', field, message });
 
@@ -307,10 +309,15 @@ export class AbsencesService {
   private async find(em: EntityManager, site: Site, id: string, own?: string, lock = false): Promise<AbsenceEntry> {
     if (!UUID.test(id)) throw new NotFoundException(`No register entry "${id}" at site ${site.code}`);
     const qb = em.getRepository(AbsenceEntry).createQueryBuilder('e').where('e.siteId = :site AND e.id = :id', { site: site.id, id });
-    if (own) qb.andWhere('e.department = :own', { own });
     if (lock) qb.setLock('pessimistic_write');
     const row = await qb.getOne();
     if (!row) throw new NotFoundException(`No register entry "${id}" at site ${site.code}`);
+    // Another department's entry is answered as one that does not exist, and the attempt audited.
+    if (own && row.department !== own)
+      throw outsideDepartment(
+        `No register entry "${id}" at site ${site.code}`,
+        `register entry ${id} is ${row.department ?? 'of no department'}'s, not ${own}'s`,
+      );
     return row;
   }
 
