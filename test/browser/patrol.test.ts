@@ -232,11 +232,11 @@ describe('patrol page on a phone', () => {
   });
 
   it('switches to English', async () => {
-    await page.getByTestId('lang').click();
+    await page.getByTestId('language').click();
     expect(await page.textContent('h1')).toBe('Patrol rounds');
     expect(await page.getByTestId('round-1').textContent()).toContain('Done');
     await page.screenshot({ path: join(SCREENSHOTS, 'patrol-english.png') });
-    await page.getByTestId('lang').click();
+    await page.getByTestId('language').click();
     expect(await page.textContent('h1')).toBe('督查巡查');
   });
 

@@ -3,7 +3,7 @@ import '../trends/trends.css';
 import { DEFAULT_TIME_ZONE, type DepartmentView, type RollCallEntry } from '@hallwatch/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OfficeHeaderActions } from '../OfficeHeaderActions';
+import { useSite } from '../../shell/context';
 import './absences.css';
 import { absencesApi } from './api';
 import { FiguresTab } from './FiguresTab';
@@ -22,7 +22,8 @@ export function AbsencesPage() {
   const { t, i18n } = useTranslation('absences');
   const lang = langOf(i18n.language);
   const { access, error, setError, fail } = useAbsencesAccess(lang);
-  const [site, setSite] = useState<string | null>(params.get('site'));
+  // The site is the shell's (its switcher, the address).
+  const site = useSite();
   const [tab, setTab] = useState<Tab>((params.get('tab') as Tab | null) ?? 'register');
   const [timeZone, setTimeZone] = useState(DEFAULT_TIME_ZONE);
   const [departments, setDepartments] = useState<DepartmentView[]>([]);
@@ -65,7 +66,6 @@ export function AbsencesPage() {
           </h1>
           <p className="office-muted">{t('subtitle')}</p>
         </div>
-        <OfficeHeaderActions lang={lang} languageLabel={t('language')} signOutLabel={t('signOut')} />
       </header>
       {error && (
         <p className="tr-error" role="alert" data-testid="ab-error">
@@ -80,18 +80,6 @@ export function AbsencesPage() {
       ) : (
         <>
           <nav className="ab-tabs" aria-label={t('title')}>
-            {access.sites.length > 1 && (
-              <label className="ab-site">
-                {t('site')}
-                <select value={chosen} onChange={(e) => setSite(e.target.value)} data-testid="ab-site">
-                  {access.sites.map((s) => (
-                    <option key={s.code} value={s.code}>
-                      {(lang === 'en' && s.nameEn) || s.name}
-                    </option>
-                  ))}
-                </select>
-              </label>
-            )}
             {tabs.map((k) => (
               <button
                 key={k}

@@ -4,10 +4,7 @@ import { registerTranslations } from '../../i18n';
 const zh = {
   title: '外出报备与请销假',
   subtitle: '因公外出、外出开会须经他人审批；未报备的离岗计入“擅自离岗”并告警（整改事项第 50、51 项）',
-  language: 'English',
-  signOut: '退出登录',
   loading: '正在加载…',
-  site: '站点',
   tabs: { register: '登记簿', rollCall: '今日在岗', figures: '月度统计' },
   day: '日期',
   prevDay: '前一天',
@@ -101,10 +98,7 @@ const en: typeof zh = {
   title: 'Outings and leave',
   subtitle:
     "Official business and meetings need someone else's approval; an absence not registered counts as AWOL and alerts (rectification items 50 and 51)",
-  language: '中文',
-  signOut: 'Sign out',
   loading: 'Loading…',
-  site: 'Site',
   tabs: { register: 'Register', rollCall: "Today's roll call", figures: 'Monthly figures' },
   day: 'Day',
   prevDay: 'Previous day',

@@ -3,7 +3,7 @@ import '../office-page.css';
 import '../trends/trends.css';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OfficeHeaderActions } from '../OfficeHeaderActions';
+import { useShell } from '../../shell/context';
 import { AccountsTab } from './AccountsTab';
 import './admin.css';
 import { DeviceKeysTab } from './DeviceKeysTab';
@@ -34,25 +34,26 @@ const params = new URLSearchParams(location.search);
 export function AdminPage() {
   const { t, i18n } = useTranslation('admin');
   const lang = i18n.language.startsWith('en') ? 'en' : 'zh';
-  const { access, error, setError, fail } = useAdminAccess();
-  const [site, setSite] = useState<string | null>(params.get('site'));
+  const { sites: listed, error, setError, fail } = useAdminAccess();
+  // Who is signed in and which site: the shell's, as its switcher and the address have them.
+  const { me, site } = useShell();
   const [tab, setTab] = useState<Tab>(TABS.find(([k]) => k === params.get('tab'))?.[0] ?? 'accounts');
-  const sites = access.state === 'admin' ? access.sites : [];
+  const sites = listed ?? [];
   const chosen = sites.find((s) => s.code === site)?.code ?? sites.find((s) => s.tier === 'hall')?.code ?? sites[0]?.code ?? null;
   const siteName = (s: SiteView) => (lang === 'en' && s.nameEn) || s.name;
 
   useEffect(() => {
-    if (access.state !== 'admin') return;
+    if (!listed) return;
     const p = new URLSearchParams({ tab });
     if (chosen) p.set('site', chosen);
     history.replaceState(null, '', `${location.pathname}?${p}`);
-  }, [access.state, chosen, tab]);
+  }, [listed, chosen, tab]);
 
   const chosenSite = sites.find((s) => s.code === chosen);
   // Times of day are the chosen hall's, as its staff read them.
   const timeZone = chosenSite?.timezone ?? DEFAULT_TIME_ZONE;
   return (
-    <div className="office-page ad-page" data-state={access.state}>
+    <div className="office-page ad-page" data-state={listed ? 'admin' : 'loading'}>
       <header className="office-header">
         <div>
           <h1>
@@ -60,7 +61,6 @@ export function AdminPage() {
           </h1>
           <p className="office-muted">{t('subtitle')}</p>
         </div>
-        <OfficeHeaderActions lang={lang} languageLabel={t('language')} signOutLabel={t('signOut')} />
       </header>
       {error && (
         <p className="tr-error" role="alert" data-testid="page-error">
@@ -70,31 +70,9 @@ export function AdminPage() {
           </button>
         </p>
       )}
-      {access.state === 'loading' && <p className="office-muted">{t('loading')}</p>}
-      {access.state === 'denied' && (
-        <section className="ad-denied" role="alert" data-testid="not-permitted">
-          <h2>{t('notPermittedTitle')}</h2>
-          <p>{t('notPermitted', { username: access.me.username, role: t(`role_${access.me.role}`) })}</p>
-          <p className="office-muted">
-            {t('otherPages')} <a href="/wall">/wall</a> · <a href="/trends">/trends</a> · <a href="/rectification">/rectification</a>
-          </p>
-        </section>
-      )}
-      {access.state === 'admin' && chosen && (
+      {!listed && <p className="office-muted">{t('loading')}</p>}
+      {listed && chosen && (
         <>
-          <div className="tr-controls">
-            <label>
-              {t('site')}
-              <select value={chosen} onChange={(e) => setSite(e.target.value)} data-testid="site-picker">
-                {sites.map((s) => (
-                  <option key={s.code} value={s.code}>
-                    {s.tier === 'village' ? '　　' : s.tier === 'town' ? '　' : ''}
-                    {siteName(s)}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
           <nav className="ad-tabs" role="tablist">
             {TABS.map(([k, label]) => (
               <button
@@ -111,7 +89,7 @@ export function AdminPage() {
             ))}
           </nav>
           {tab === 'accounts' && (
-            <AccountsTab me={access.me.username} site={chosen} timeZone={timeZone} sites={sites} siteName={siteName} fail={fail} />
+            <AccountsTab me={me?.username ?? ''} site={chosen} timeZone={timeZone} sites={sites} siteName={siteName} fail={fail} />
           )}
           {tab === 'device-keys' && <DeviceKeysTab key={chosen} site={chosen} timeZone={timeZone} fail={fail} />}
           {tab === 'display-tokens' && <DisplayTokensTab key={chosen} site={chosen} timeZone={timeZone} fail={fail} />}

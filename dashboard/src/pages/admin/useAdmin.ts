@@ -1,14 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Me, SiteView } from '@hallwatch/shared';
+import type { SiteView } from '@hallwatch/shared';
 import { ApiError, errorText } from '../../api';
-import { goToSignIn, whoAmI } from '../../auth/session';
+import { goToSignIn } from '../../auth/session';
 import { adminApi } from './api';
 
-export type Access = { state: 'loading' } | { state: 'denied'; me: Me } | { state: 'admin'; me: Me; sites: SiteView[] };
-
-/** Who is signed in and, for an admin, their sites; nobody signed in (401) goes to /login and back. */
+/**
+ * The admin's sites (the shell has let only admins in); a session that ended (401) goes to
+ * /login and back.
+ */
 export function useAdminAccess() {
-  const [access, setAccess] = useState<Access>({ state: 'loading' });
+  const [sites, setSites] = useState<SiteView[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const fail = useCallback((err: unknown) => {
@@ -17,15 +18,10 @@ export function useAdminAccess() {
   }, []);
 
   useEffect(() => {
-    void (async () => {
-      const me = await whoAmI();
-      if (!me) return goToSignIn();
-      if (me.role !== 'admin') return setAccess({ state: 'denied', me });
-      setAccess({ state: 'admin', me, sites: await adminApi.sites() });
-    })().catch(fail);
+    adminApi.sites().then(setSites, fail);
   }, [fail]);
 
-  return { access, error, setError, fail };
+  return { sites, error, setError, fail };
 }
 
 /** A list loaded for the chosen site, reloaded by `reload()` after a change. */

@@ -14,7 +14,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorText } from '../../api';
 import { goToSignIn, whoAmI } from '../../auth/session';
-import { OfficeHeaderActions } from '../OfficeHeaderActions';
+import { useSite } from '../../shell/context';
 import { callbackApi } from './api';
 import './callback-checks.css';
 import { CheckRow } from './CheckRow';
@@ -38,7 +38,8 @@ export function CallbackChecksPage() {
   const lang = langOf(i18n.language);
   const [me, setMe] = useState<Me | null>(null);
   const [sites, setSites] = useState<SiteView[] | null>(null);
-  const [site, setSite] = useState<string | null>(params.get('site'));
+  // The site is the shell's (its switcher, the address).
+  const site = useSite();
   const [filter, setFilter] = useState<CallbackCheckFilter>((params.get('status') as CallbackCheckFilter | null) ?? 'pending');
   const [monthChoice, setMonth] = useState<string | null>(params.get('month'));
   const [list, setList] = useState<CallbackCheckListView | null>(null);
@@ -104,7 +105,6 @@ export function CallbackChecksPage() {
           </h1>
           <p className="office-muted">{t('subtitle')}</p>
         </div>
-        <OfficeHeaderActions lang={lang} languageLabel={t('language')} signOutLabel={t('signOut')} />
       </header>
       {error && (
         <p className="tr-error" role="alert">
@@ -125,16 +125,6 @@ export function CallbackChecksPage() {
       {me && !canVerify && <p className="cb-note-banner">{t('denied', { role: me.role })}</p>}
 
       <form className="tr-controls" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t('site')}
-          <select value={chosen ?? ''} onChange={(e) => setSite(e.target.value)}>
-            {(sites ?? []).map((s) => (
-              <option key={s.code} value={s.code}>
-                {lang === 'en' ? (s.nameEn ?? s.name) : s.name}
-              </option>
-            ))}
-          </select>
-        </label>
         <label>
           {t('month')}
           <select value={month} onChange={(e) => setMonth(e.target.value)}>

@@ -3,11 +3,8 @@ import { registerTranslations } from '../../i18n';
 const zh = {
   title: '回访核实',
   subtitle: '抽取已办结的差评回访和投诉，由非经办人再次致电群众，核实登记的“已解释、已解决”是否属实',
-  language: 'English',
-  signOut: '退出登录',
   loading: '正在加载…',
   denied: '回访核实由督查监管科的督查人员或管理员办理，当前账号（{{role}}）只能查看。',
-  site: '站点',
   month: '月份',
   filterPending: '待核实',
   filterVerified: '已核实',
@@ -75,11 +72,8 @@ const en: typeof zh = {
   title: 'Callbacks verified',
   subtitle:
     'A share of closed bad-review follow-ups and complaints is called back by someone other than the handler, to check that "explained, solved" is true',
-  language: '中文',
-  signOut: 'Sign out',
   loading: 'Loading…',
   denied: 'Callbacks are verified by supervisors and administrators; this account ({{role}}) may only read them.',
-  site: 'Site',
   month: 'Month',
   filterPending: 'To verify',
   filterVerified: 'Verified',

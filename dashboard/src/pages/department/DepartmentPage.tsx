@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorText } from '../../api';
 import { goToSignIn } from '../../auth/session';
-import { OfficeHeaderActions } from '../OfficeHeaderActions';
+import { useSite } from '../../shell/context';
 import { departmentApi } from './api';
 import './department.css';
 import './i18n';
@@ -17,7 +17,7 @@ import './i18n';
 export function DepartmentPage() {
   const { t, i18n } = useTranslation('department');
   const lang = i18n.language.startsWith('en') ? 'en' : 'zh';
-  const site = new URLSearchParams(window.location.search).get('site') ?? '';
+  const site = useSite() ?? '';
   const [tasks, setTasks] = useState<DepartmentTasksView | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -48,7 +48,6 @@ export function DepartmentPage() {
           </h1>
           <p className="office-muted">{t('subtitle')}</p>
         </div>
-        <OfficeHeaderActions lang={lang} languageLabel={t('language')} signOutLabel={t('signOut')} />
       </header>
       {!site && <p role="alert">{t('noSite')}</p>}
       {error && (

@@ -3,8 +3,6 @@ import { registerTranslations } from '../../i18n';
 const zh = {
   title: '进驻部门待办',
   subtitle: '本部门的督查告知书、差评回访与投诉、申诉和本月扣分',
-  language: 'English',
-  signOut: '退出登录',
   loading: '正在加载…',
   noSite: '请在地址中指明站点，例如 ?site=huiji',
   failed: '无法加载待办：{{message}}',
@@ -39,8 +37,6 @@ const zh = {
 const en: typeof zh = {
   title: 'Department tasks',
   subtitle: "Your department's supervision notices, bad-review follow-ups and complaints, appeals and this month's points",
-  language: '中文',
-  signOut: 'Sign out',
   loading: 'Loading…',
   noSite: 'Name the site in the address, e.g. ?site=huiji',
   failed: 'Could not load the tasks: {{message}}',

@@ -1,5 +1,6 @@
 import type { SignedInUser } from '@hallwatch/shared';
 import { call } from '../../api';
+import { LANDING } from '../../page-access';
 import { sameOriginPath } from './next-path';
 
 // The session travels as an HttpOnly cookie: this page never sees or stores the token.
@@ -15,9 +16,6 @@ export function destination(user: SignedInUser, next: string | null, origin: str
   const path = sameOriginPath(next, origin);
   if (path) return path;
   const site = user.sites === 'all' ? null : user.sites[0];
-  const withSite = (path: string) => (site ? `${path}?site=${encodeURIComponent(site)}` : path);
-  if (user.role === 'patrol') return withSite('/patrol');
-  if (user.role === 'leader') return withSite('/rectification');
-  if (user.role === 'department') return withSite('/department');
-  return withSite('/wall');
+  const landing = LANDING[user.role];
+  return site ? `${landing}?site=${encodeURIComponent(site)}` : landing;
 }

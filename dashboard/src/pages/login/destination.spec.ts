@@ -25,7 +25,7 @@ describe('the page after sign-in', () => {
   ])('never leaves the origin nor loops to the login page for next=%j', (next) => {
     const url = landing(next);
     expect(url.origin).toBe(ORIGIN);
-    expect(url.pathname).toBe('/rectification');
+    expect(url.pathname).toBe('/trends');
     expect(url.search).toBe('?site=huiji');
   });
 
@@ -35,8 +35,11 @@ describe('the page after sign-in', () => {
   });
 
   it('sends each role to its own screen without a next', () => {
+    expect(destination(leader, null, ORIGIN)).toBe('/trends?site=huiji');
     expect(destination({ ...leader, role: 'patrol' }, null, ORIGIN)).toBe('/patrol?site=huiji');
-    expect(destination({ ...leader, role: 'supervisor', sites: 'all' }, null, ORIGIN)).toBe('/wall');
+    expect(destination({ ...leader, role: 'supervisor', sites: 'all' }, null, ORIGIN)).toBe('/desk');
+    expect(destination({ ...leader, role: 'admin', sites: ['huiji', 'town1'] }, null, ORIGIN)).toBe('/admin?site=huiji');
+    expect(destination({ ...leader, role: 'display' }, null, ORIGIN)).toBe('/wall?site=huiji');
     expect(destination({ ...leader, role: 'department', department: 'gjj' }, null, ORIGIN)).toBe('/department?site=huiji');
   });
 });

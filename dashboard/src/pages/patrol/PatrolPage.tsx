@@ -1,7 +1,7 @@
-import { ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setLanguage } from '../../i18n';
-import { goToSignIn, signOut, whoAmI } from '../../auth/session';
+import { goToSignIn, whoAmI } from '../../auth/session';
+import { useSite } from '../../shell/context';
 import { patroller } from './api';
 import { RoundChecklist } from './RoundChecklist';
 import { RoundList } from './RoundList';
@@ -58,7 +58,7 @@ function useSignedIn(): string | null {
  * account (a 401 goes to /login and back). Chinese first; records survive bad Wi-Fi.
  */
 export function PatrolPage() {
-  const site = useMemo(() => new URLSearchParams(location.search).get('site') ?? 'huiji', []);
+  const site = useSite() ?? 'huiji';
   return (
     <div className="pt-page">
       <PatrolApp site={site} onRefused={goToSignIn} />
@@ -67,19 +67,14 @@ export function PatrolPage() {
 }
 
 function Header({ children, subtitle }: { children?: ReactNode; subtitle?: string }) {
-  const { t, i18n } = useTranslation('patrol');
+  const { t } = useTranslation('patrol');
   return (
     <header className="pt-top">
       <div className="pt-top__title">
         <h1>{t('title')}</h1>
         {subtitle && <span className="pt-top__site">{subtitle}</span>}
       </div>
-      <div className="pt-top__side">
-        {children}
-        <button type="button" className="pt-lang" onClick={() => setLanguage(i18n.language === 'en' ? 'zh' : 'en')} data-testid="lang">
-          {t('language')}
-        </button>
-      </div>
+      <div className="pt-top__side">{children}</div>
     </header>
   );
 }
@@ -174,9 +169,6 @@ function PatrolApp({ site, onRefused }: { site: string; onRefused: () => void })
               />
             )}
             {name && <p className="pt-note">{t('signedInAs', { name })}</p>}
-            <button type="button" className="pt-link pt-signout" onClick={() => void signOut()} data-testid="sign-out">
-              {t('signOut')}
-            </button>
           </>
         )}
       </main>

@@ -2,7 +2,6 @@ import { registerTranslations } from '../../i18n';
 
 const zh = {
   title: '督查巡查',
-  language: 'EN',
   loading: '正在加载今日巡查…',
   loadFailed: '无法加载今日巡查：{{message}}',
   offlineCopy: '离线中，显示上次加载的内容',
@@ -10,7 +9,6 @@ const zh = {
   noSchedule: '本站点尚未启用巡查。请管理员在后台设置巡查时间。',
   notWorkingDay: '今日为非工作日，无巡查安排。',
   signedInAs: '巡查人员：{{name}}',
-  signOut: '退出',
   synced: '已同步',
   syncing: '正在发送 {{count}} 条…',
   pending: '离线 · {{count}} 条待发送',
@@ -89,7 +87,6 @@ const zh = {
 
 const en: typeof zh = {
   title: 'Patrol rounds',
-  language: '中文',
   loading: "Loading today's rounds…",
   loadFailed: "Could not load today's rounds: {{message}}",
   offlineCopy: 'Offline — showing what was last loaded',
@@ -97,7 +94,6 @@ const en: typeof zh = {
   noSchedule: 'Patrol is not enabled for this site. An administrator sets the round times.',
   notWorkingDay: 'No rounds today: not a working day.',
   signedInAs: 'Patroller: {{name}}',
-  signOut: 'Sign out',
   synced: 'Synced',
   syncing: 'Sending {{count}}…',
   pending: 'Offline · {{count}} waiting',

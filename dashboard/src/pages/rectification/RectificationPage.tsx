@@ -2,9 +2,8 @@ import '../office-page.css';
 import type { LookBackResult, RectificationImportResult, RectificationItemView, RectificationStatus } from '@hallwatch/shared';
 import { ChangeEvent, Fragment, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { setLanguage } from '../../i18n';
 import { useSiteTimeZone } from '../../api';
-import { signOut } from '../../auth/session';
+import { useSite } from '../../shell/context';
 import { HallTimeContext, hallTime, langOf, statusLabel } from './format';
 import './i18n';
 import { ImportFindings } from './ImportFindings';
@@ -24,7 +23,7 @@ const matches = (i: RectificationItemView, filter: Filter, linkedOnly: boolean, 
 export function RectificationPage() {
   const { t, i18n } = useTranslation('rectification');
   const lang = langOf(i18n.language);
-  const site = new URLSearchParams(location.search).get('site');
+  const site = useSite();
   const { api, list, error, setError, act } = useRectification(site);
   // The list names its site (the account's own when the address gives none); its clock is that site's.
   const timeZone = useSiteTimeZone(list?.site ?? null);
@@ -98,12 +97,6 @@ export function RectificationPage() {
               disabled={!list?.report}
             >
               {t('lookBack')}
-            </button>
-            <button type="button" className="rect-button rect-button--quiet" onClick={() => setLanguage(lang === 'zh' ? 'en' : 'zh')}>
-              {t('language')}
-            </button>
-            <button type="button" className="rect-button rect-button--quiet" onClick={() => void signOut()} data-testid="sign-out">
-              {t('signOut')}
             </button>
           </div>
         </header>

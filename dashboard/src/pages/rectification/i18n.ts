@@ -3,8 +3,6 @@ import { registerTranslations } from '../../i18n';
 const zh = {
   title: '整改事项',
   subtitle: '巡察反馈问题整改台账 · 关联实时指标 · 回头看',
-  language: 'English',
-  signOut: '退出登录',
   loading: '正在加载…',
   retry: '重试',
   empty: '尚未导入整改报告。请使用“导入报告”上传公布的巡察整改情况文本。',
@@ -103,8 +101,6 @@ const zh = {
 const en: typeof zh = {
   title: 'Rectification items',
   subtitle: 'Ledger of the inspection findings · linked live indicators · look-back',
-  language: '中文',
-  signOut: 'Sign out',
   loading: 'Loading…',
   retry: 'Retry',
   empty: 'No report imported yet. Use “Import report” to upload the published rectification text.',

@@ -2,7 +2,7 @@ import '../office-page.css';
 import { type BreakdownDim, DEFAULT_TIME_ZONE, type TrendGrain, type TrendScope } from '@hallwatch/shared';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { OfficeHeaderActions } from '../OfficeHeaderActions';
+import { useSite } from '../../shell/context';
 import { trendsApi, TrendsQuery } from './api';
 import { BreakdownTable } from './BreakdownTable';
 import { addDays, defaultFrom, hallToday, langOf, nameIn } from './format';
@@ -31,18 +31,22 @@ export function TrendsPage() {
   const { t, i18n } = useTranslation('trends');
   const lang = langOf(i18n.language);
   const { sites, error, setError, fail } = useTrendsAccess();
-  const [site, setSite] = useState<string | null>(params.get('site'));
+  // The site is the shell's (its switcher, the address); the rest of the view is the page's own.
+  const site = useSite();
   const [scope, setScope] = useState<TrendScope>((params.get('scope') as TrendScope | null) ?? 'site');
   const [grain, setGrain] = useState<TrendGrain>((params.get('grain') as TrendGrain | null) ?? 'day');
   // A range or month not chosen follows the hall's today, on the hall's own clock.
   const [toChoice, setTo] = useState<string | null>(params.get('to'));
   const [fromChoice, setFrom] = useState<string | null>(params.get('from'));
-  const [department, setDepartment] = useState<string | null>(params.get('department'));
+  // A department belongs to the site it was chosen at: another site starts with all of its own.
+  const [departmentChoice, setDepartmentChoice] = useState({ site, code: params.get('department') });
   const [dim, setDim] = useState<BreakdownDim>('department');
   const [monthChoice, setMonth] = useState<string | null>(params.get('month')?.slice(0, 7) ?? null);
 
   // Without a site in the address, the first hall is the leader's own.
   const chosen = site ?? sites?.find((s) => s.tier === 'hall')?.code ?? null;
+  const department = departmentChoice.site === site ? departmentChoice.code : null;
+  const setDepartment = (code: string | null) => setDepartmentChoice({ site, code });
   // The figures wait for the site list, which also proves the session (a 401 goes to /login).
   const ready = sites !== null;
   const zone = sites?.find((s) => s.code === chosen)?.timezone ?? DEFAULT_TIME_ZONE;
@@ -80,8 +84,7 @@ export function TrendsPage() {
     async () => {
       if (query) await trendsApi.export(query, table, extra).catch(fail);
     };
-  const pickable = (sites ?? []).filter((s) => s.tier !== 'village');
-  const chosenSite = pickable.find((s) => s.code === chosen);
+  const chosenSite = sites?.find((s) => s.code === chosen);
   const siteName = chosenSite && nameIn(chosenSite, lang);
 
   return (
@@ -93,7 +96,6 @@ export function TrendsPage() {
           </h1>
           <p className="office-muted">{t('subtitle')}</p>
         </div>
-        <OfficeHeaderActions lang={lang} languageLabel={t('language')} signOutLabel={t('signOut')} />
       </header>
       {error && (
         <p className="tr-error" role="alert">
@@ -105,17 +107,6 @@ export function TrendsPage() {
       )}
 
       <form className="tr-controls" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          {t('site')}
-          <select value={chosen ?? ''} onChange={(e) => setSite(e.target.value)} disabled={scope === 'all'}>
-            {pickable.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.tier === 'town' ? '　' : ''}
-                {nameIn(s, lang)}
-              </option>
-            ))}
-          </select>
-        </label>
         <div className="tr-seg" role="group" aria-label={t('scope')}>
           {SCOPES.map(([s, label]) => (
             <button key={s} type="button" className={s === scope ? 'tr-seg__on' : ''} onClick={() => setScope(s)}>

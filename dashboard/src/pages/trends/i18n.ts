@@ -3,11 +3,8 @@ import { registerTranslations } from '../../i18n';
 const zh = {
   title: '好差评满意度趋势',
   subtitle: '主动评价率 · 好评率 · 差评整改率 · 投诉，按日、周、月，与上期对比',
-  language: 'English',
-  signOut: '退出登录',
   loading: '正在加载…',
   retry: '重试',
-  site: '站点',
   scope: '范围',
   scopeSite: '本站点',
   scopeTree: '含下属站点',
@@ -74,11 +71,8 @@ const zh = {
 const en: typeof zh = {
   title: 'Satisfaction trends (好差评)',
   subtitle: 'Active rate · good rate · bad-review fix rate · complaints, by day, week and month, against the previous period',
-  language: '中文',
-  signOut: 'Sign out',
   loading: 'Loading…',
   retry: 'Retry',
-  site: 'Site',
   scope: 'Scope',
   scopeSite: 'This site',
   scopeTree: 'With its stations',

@@ -1,4 +1,4 @@
-import type { DepartmentTasksView } from '@hallwatch/shared';
+import { DEPARTMENT_DESK_ROLES, type DepartmentTasksView } from '@hallwatch/shared';
 import { Controller, Get } from '@nestjs/common';
 import { Roles } from '../../core/auth/auth-rules';
 import { RequestDepartment, RequestSite, SitePath } from '../../core/auth/request-site';
@@ -7,7 +7,7 @@ import { DepartmentDeskService } from './department-desk.service';
 /** The department page's one read (docs/security.md, "Department accounts"). */
 @SitePath()
 @Controller('api/v1/department/sites/:site')
-@Roles('department')
+@Roles(...DEPARTMENT_DESK_ROLES)
 export class DepartmentDeskController {
   constructor(private readonly desk: DepartmentDeskService) {}
 

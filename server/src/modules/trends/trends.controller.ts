@@ -1,12 +1,13 @@
-import type {
-  BreakdownView,
-  ExportTable,
-  HeatmapView,
-  RankingView,
-  TrendGrain,
-  TrendMatrixView,
-  TrendSeriesView,
-  WaitSatisfactionView,
+import {
+  TRENDS_READER_ROLES,
+  type BreakdownView,
+  type ExportTable,
+  type HeatmapView,
+  type RankingView,
+  type TrendGrain,
+  type TrendMatrixView,
+  type TrendSeriesView,
+  type WaitSatisfactionView,
 } from '@hallwatch/shared';
 import { Get, Inject, Query, Res, StreamableFile } from '@nestjs/common';
 import type { Response } from 'express';
@@ -39,14 +40,14 @@ export class TrendsController {
   ) {}
 
   @Get('series')
-  @Roles('admin', 'supervisor', 'leader')
+  @Roles(...TRENDS_READER_ROLES)
   async series(@RequestSite() site: string | undefined, @Query() q: TrendsQuery): Promise<TrendSeriesView> {
     const { scope, range } = await this.input(site, q);
     return this.trends.series(scope, q.grain ?? 'day', range.from, range.to, q.department ?? null);
   }
 
   @Get('breakdown')
-  @Roles('admin', 'supervisor', 'leader')
+  @Roles(...TRENDS_READER_ROLES)
   async breakdown(@RequestSite() site: string | undefined, @Query() q: TrendsQuery): Promise<BreakdownView> {
     const { scope, range } = await this.input(site, q);
     return this.trends.breakdown(scope, q.dim ?? 'department', range.from, range.to);
@@ -54,28 +55,28 @@ export class TrendsController {
 
   /** Day × department (or another dimension) counts: the leaders' daily trend by department. */
   @Get('matrix')
-  @Roles('admin', 'supervisor', 'leader')
+  @Roles(...TRENDS_READER_ROLES)
   async matrix(@RequestSite() site: string | undefined, @Query() q: TrendsQuery): Promise<TrendMatrixView> {
     const { scope, range } = await this.input(site, q);
     return this.trends.matrix(scope, q.dim ?? 'department', range.from, range.to);
   }
 
   @Get('heatmap')
-  @Roles('admin', 'supervisor', 'leader')
+  @Roles(...TRENDS_READER_ROLES)
   async heatmap(@RequestSite() site: string | undefined, @Query() q: TrendsQuery): Promise<HeatmapView> {
     const { scope, range } = await this.input(site, q);
     return this.trends.heatmap(scope, range.from, range.to, q.department ?? null);
   }
 
   @Get('waiting')
-  @Roles('admin', 'supervisor', 'leader')
+  @Roles(...TRENDS_READER_ROLES)
   async waiting(@RequestSite() site: string | undefined, @Query() q: TrendsQuery): Promise<WaitSatisfactionView> {
     const { scope, range } = await this.input(site, q);
     return this.trends.waiting(scope, range.from, range.to);
   }
 
   @Get('ranking')
-  @Roles('admin', 'supervisor', 'leader')
+  @Roles(...TRENDS_READER_ROLES)
   async ranking(@RequestSite() site: string | undefined, @Query() q: TrendsQuery): Promise<RankingView> {
     const { scope, range } = await this.input(site, q);
     return this.trends.ranking(scope, q.unit ?? 'department', q.month ?? range.to.slice(0, 7));
@@ -83,7 +84,7 @@ export class TrendsController {
 
   /** Any table of the page as .xlsx: `table=` series, breakdown, heatmap, waiting, ranking or cases, with that table's query. */
   @Get('export.xlsx')
-  @Roles('admin', 'supervisor', 'leader')
+  @Roles(...TRENDS_READER_ROLES)
   async export(
     @RequestSite() site: string | undefined,
     @Query() q: TrendsQuery,

@@ -1,4 +1,11 @@
-import type { AbsenceEntryView, AbsenceEvidenceResult, AbsenceFiguresView, AbsenceListView, RollCallView } from '@hallwatch/shared';
+import {
+  ABSENCE_READER_ROLES,
+  type AbsenceEntryView,
+  type AbsenceEvidenceResult,
+  type AbsenceFiguresView,
+  type AbsenceListView,
+  type RollCallView,
+} from '@hallwatch/shared';
 import { Body, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -34,7 +41,7 @@ export class AbsencesController {
   ) {}
 
   @Get()
-  @Roles('admin', 'supervisor', 'leader', 'department')
+  @Roles(...ABSENCE_READER_ROLES)
   async list(
     @RequestSite() code: string,
     @RequestDepartment() own: string | undefined,
@@ -57,7 +64,7 @@ export class AbsencesController {
 
   /** Today's roster: on post, away on an approved outing or leave, or away unregistered. */
   @Get('roll-call')
-  @Roles('admin', 'supervisor', 'leader', 'department')
+  @Roles(...ABSENCE_READER_ROLES)
   async rollCall(@RequestSite() code: string, @RequestDepartment() own: string | undefined): Promise<RollCallView> {
     return this.absences.rollCall(await findSite(this.ds.manager, code), own);
   }
@@ -91,7 +98,7 @@ export class AbsencesController {
   }
 
   @Get(':id')
-  @Roles('admin', 'supervisor', 'leader', 'department')
+  @Roles(...ABSENCE_READER_ROLES)
   async get(@RequestSite() code: string, @RequestDepartment() own: string | undefined, @Param('id') id: string): Promise<AbsenceEntryView> {
     return this.absences.get(await findSite(this.ds.manager, code), id, own);
   }

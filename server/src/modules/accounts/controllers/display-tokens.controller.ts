@@ -1,3 +1,4 @@
+import { ACCOUNT_ADMIN_ROLES } from '@hallwatch/shared';
 import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Post, UsePipes } from '@nestjs/common';
 import { Roles } from '../../../core/auth/auth-rules';
 import { adminValidationPipe } from '../../../core/validation/input-validation';
@@ -10,7 +11,7 @@ import { RequestSite, SitePath } from '../../../core/auth/request-site';
 /** Read-only tokens of one site for unattended wall TVs (`/wall?token=…`). */
 @SitePath()
 @Controller('api/v1/admin/sites/:site/display-tokens')
-@Roles('admin')
+@Roles(...ACCOUNT_ADMIN_ROLES)
 @UsePipes(adminValidationPipe())
 export class DisplayTokensController {
   constructor(private readonly tokens: DisplayTokensService) {}

@@ -5,12 +5,12 @@ import type { Principal } from '../../../core/auth/principal';
 import { adminValidationPipe } from '../../../core/validation/input-validation';
 import { SetPasswordDto } from '../dtos/login.dto';
 import { CreateUserDto, UpdateUserDto } from '../dtos/user.dto';
-import type { UserView } from '@hallwatch/shared';
+import { ACCOUNT_ADMIN_ROLES, type UserView } from '@hallwatch/shared';
 import { UsersService } from '../users.service';
 
 // Accounts are managed by admins, each within their own sites (a user of another site is a 404).
 @Controller('api/v1/admin/users')
-@Roles('admin')
+@Roles(...ACCOUNT_ADMIN_ROLES)
 @FiltersBySite()
 @UsePipes(adminValidationPipe())
 export class UsersController {

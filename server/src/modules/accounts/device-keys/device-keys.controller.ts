@@ -1,3 +1,4 @@
+import { ACCOUNT_ADMIN_ROLES } from '@hallwatch/shared';
 import { Body, Controller, Delete, Get, HttpCode, NotFoundException, Param, Patch, Post, UsePipes } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Roles } from '../../../core/auth/auth-rules';
@@ -15,7 +16,7 @@ const noKey = (site: string, id: string) =>
 /** A site's device keys: issue (shown once), list, require signatures, revoke. */
 @SitePath()
 @Controller('api/v1/admin/sites/:site/device-keys')
-@Roles('admin')
+@Roles(...ACCOUNT_ADMIN_ROLES)
 @UsePipes(adminValidationPipe())
 export class DeviceKeysController {
   constructor(

@@ -1,4 +1,10 @@
-import { PatrolCalendarDayView, PatrolCheckpointCodeView, PatrolCheckpointView, PatrolScheduleView } from '@hallwatch/shared';
+import {
+  PATROL_OFFICE_ROLES,
+  PatrolCalendarDayView,
+  PatrolCheckpointCodeView,
+  PatrolCheckpointView,
+  PatrolScheduleView,
+} from '@hallwatch/shared';
 import { Body, Delete, Get, HttpCode, Logger, Param, Patch, Post, Put, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { Roles } from '../../../core/auth/auth-rules';
@@ -26,7 +32,7 @@ export class PatrolAdminController {
   ) {}
 
   @Get('schedule')
-  @Roles('admin', 'supervisor')
+  @Roles(...PATROL_OFFICE_ROLES)
   getSchedule(@RequestSite() site: string): Promise<PatrolScheduleView> {
     return this.schedule.getSchedule(site);
   }
@@ -39,7 +45,7 @@ export class PatrolAdminController {
   }
 
   @Get('calendar')
-  @Roles('admin', 'supervisor')
+  @Roles(...PATROL_OFFICE_ROLES)
   calendar(@RequestSite() site: string, @Query('from') from?: string, @Query('to') to?: string): Promise<PatrolCalendarDayView[]> {
     return this.schedule.listCalendar(site, from, to);
   }
@@ -64,13 +70,13 @@ export class PatrolAdminController {
   }
 
   @Get('checkpoints')
-  @Roles('admin', 'supervisor')
+  @Roles(...PATROL_OFFICE_ROLES)
   listCheckpoints(@RequestSite() site: string, @Query('all') all?: string): Promise<PatrolCheckpointView[]> {
     return this.checkpoints.list(site, all === 'true');
   }
 
   @Get('checkpoint-codes')
-  @Roles('admin', 'supervisor')
+  @Roles(...PATROL_OFFICE_ROLES)
   checkpointCodes(@RequestSite() site: string): Promise<PatrolCheckpointCodeView[]> {
     return this.checkpoints.codes(site);
   }

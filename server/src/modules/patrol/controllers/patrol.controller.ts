@@ -1,4 +1,4 @@
-import { IngestResponse, PATROL_PHOTO_MAX_BYTES, PatrolNoticeView, PatrolTodayView } from '@hallwatch/shared';
+import { IngestResponse, PATROL_PHOTO_MAX_BYTES, PATROL_WALKER_ROLES, PatrolNoticeView, PatrolTodayView } from '@hallwatch/shared';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res, UsePipes } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Roles } from '../../../core/auth/auth-rules';
@@ -15,7 +15,7 @@ import { RequestSite, SitePath } from '../../../core/auth/request-site';
 /** The patrol page's API: today's rounds, round events, finding photos and notices, for whoever walks the round. */
 @SitePath()
 @Controller('api/v1/patrol/sites/:site')
-@Roles('patrol', 'supervisor', 'admin')
+@Roles(...PATROL_WALKER_ROLES)
 export class PatrolController {
   constructor(
     private readonly today: PatrolTodayService,

@@ -1,9 +1,10 @@
-import type {
-  LookBackResult,
-  LookBackSettings,
-  RectificationEvidenceView,
-  RectificationItemView,
-  RectificationListView,
+import {
+  RECTIFICATION_READER_ROLES,
+  type LookBackResult,
+  type LookBackSettings,
+  type RectificationEvidenceView,
+  type RectificationItemView,
+  type RectificationListView,
 } from '@hallwatch/shared';
 import { Body, Get, HttpCode, Param, Patch, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import type { Response } from 'express';
@@ -38,13 +39,13 @@ export class RectificationItemsController {
   ) {}
 
   @Get('items')
-  @Roles('admin', 'supervisor', 'leader')
+  @Roles(...RECTIFICATION_READER_ROLES)
   list(@RequestSite() site: string | undefined, @Query() q: ScopeQuery): Promise<RectificationListView> {
     return this.items.list({ site }, reportRef(q.report));
   }
 
   @Get('items/:key')
-  @Roles('admin', 'supervisor', 'leader')
+  @Roles(...RECTIFICATION_READER_ROLES)
   get(@RequestSite() site: string | undefined, @Query() q: ScopeQuery, @Param('key') key: string): Promise<RectificationItemView> {
     return this.items.get({ site }, reportRef(q.report), key);
   }
@@ -77,7 +78,7 @@ export class RectificationItemsController {
   }
 
   @Get('evidence/:id/attachment')
-  @Roles('admin', 'supervisor', 'leader')
+  @Roles(...RECTIFICATION_READER_ROLES)
   async attachment(
     @RequestSite() site: string | undefined,
     @Query() _q: ScopeQuery,
@@ -100,7 +101,7 @@ export class RectificationItemsController {
   }
 
   @Get('settings')
-  @Roles('admin', 'supervisor', 'leader')
+  @Roles(...RECTIFICATION_READER_ROLES)
   settings(@RequestSite() site: string | undefined, @Query() _q: ScopeQuery): Promise<LookBackSettings> {
     return this.items.settings({ site });
   }

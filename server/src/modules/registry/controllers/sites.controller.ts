@@ -1,3 +1,4 @@
+import { SITE_READER_ROLES } from '@hallwatch/shared';
 import { Body, Get, Patch, Post, Query } from '@nestjs/common';
 import type { Request } from 'express';
 import { EverySiteWhen, FiltersBySite, Roles } from '../../../core/auth/auth-rules';
@@ -24,7 +25,7 @@ export class SitesController {
 
   /** `?tier=town` and `?parent=<code>` narrow the list (the three-tier system); an account sees only its own sites. */
   @Get()
-  @Roles('admin', 'supervisor', 'leader')
+  @Roles(...SITE_READER_ROLES)
   @FiltersBySite()
   async list(@CurrentPrincipal() p: Principal, @Query() query: ListSitesQuery): Promise<SiteView[]> {
     return (await this.sites.listSites(query)).filter((s) => inScope(p, s.code));
@@ -39,7 +40,7 @@ export class SitesController {
 
   @Get(':site')
   @SitePath()
-  @Roles('admin', 'supervisor', 'leader')
+  @Roles(...SITE_READER_ROLES)
   get(@RequestSite() site: string): Promise<SiteView> {
     return this.sites.getSite(site);
   }

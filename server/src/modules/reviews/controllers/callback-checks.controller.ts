@@ -1,4 +1,10 @@
-import type { CallbackCheckListView, CallbackCheckView, CallbackSummaryView, PhoneRevealView } from '@hallwatch/shared';
+import {
+  CALLBACK_CHECK_READER_ROLES,
+  type CallbackCheckListView,
+  type CallbackCheckView,
+  type CallbackSummaryView,
+  type PhoneRevealView,
+} from '@hallwatch/shared';
 import { Body, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
@@ -22,20 +28,20 @@ export class CallbackChecksController {
   ) {}
 
   @Get()
-  @Roles('admin', 'supervisor', 'leader')
+  @Roles(...CALLBACK_CHECK_READER_ROLES)
   async list(@RequestSite() code: string, @Query() q: CallbackCheckListQuery): Promise<CallbackCheckListView> {
     return this.checks.list(await siteByCode(this.ds, code), q.status ?? 'pending', q.month ?? null, q.department ?? null);
   }
 
   /** Per department that owned the cases, per hall-local month: what the monthly department table reads. */
   @Get('summary')
-  @Roles('admin', 'supervisor', 'leader')
+  @Roles(...CALLBACK_CHECK_READER_ROLES)
   async summary(@RequestSite() code: string, @Query() q: CallbackSummaryQuery): Promise<CallbackSummaryView> {
     return this.checks.summary(await siteByCode(this.ds, code), q.month ?? null);
   }
 
   @Get(':id')
-  @Roles('admin', 'supervisor', 'leader')
+  @Roles(...CALLBACK_CHECK_READER_ROLES)
   async get(@RequestSite() code: string, @Param('id') id: string): Promise<CallbackCheckView> {
     return this.checks.get(await siteByCode(this.ds, code), id);
   }

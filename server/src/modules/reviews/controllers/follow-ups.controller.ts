@@ -1,4 +1,4 @@
-import type { FollowUpCaseView, FollowUpListView, PhoneRevealView } from '@hallwatch/shared';
+import { SUPERVISION_OFFICE_ROLES, type FollowUpCaseView, type FollowUpListView, type PhoneRevealView } from '@hallwatch/shared';
 import { Body, Get, Header, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -82,7 +82,7 @@ export class FollowUpsController {
   }
 
   @Post(':id/confirmation')
-  @Roles('admin', 'supervisor')
+  @Roles(...SUPERVISION_OFFICE_ROLES)
   @HttpCode(200)
   async confirm(
     @Req() req: Request,

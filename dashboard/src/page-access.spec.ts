@@ -1,0 +1,88 @@
+import {
+  ABSENCE_READER_ROLES,
+  ACCOUNT_ADMIN_ROLES,
+  CALLBACK_CHECK_READER_ROLES,
+  DEPARTMENT_DESK_ROLES,
+  SUPERVISION_OFFICE_ROLES,
+  PATROL_OFFICE_ROLES,
+  PATROL_WALKER_ROLES,
+  RECTIFICATION_READER_ROLES,
+  ROLES,
+  type Role,
+  TRENDS_READER_ROLES,
+  WALL_READER_ROLES,
+} from '@hallwatch/shared';
+import { isPagePath, LANDING, mayOpen, NAV_ORDER, navFor, PAGES, type PagePath } from './page-access';
+
+const paths = Object.keys(PAGES) as PagePath[];
+const roles: readonly Role[] = ROLES;
+
+describe('the page-roles table', () => {
+  it('gives each page the server’s own list for the data it stands on', () => {
+    // The same array, not an equal copy: a change to the server's rule moves the page with it.
+    expect(PAGES['/trends'].roles).toBe(TRENDS_READER_ROLES);
+    expect(PAGES['/rectification'].roles).toBe(RECTIFICATION_READER_ROLES);
+    expect(PAGES['/patrol'].roles).toBe(PATROL_WALKER_ROLES);
+    expect(PAGES['/checkpoint-sheet'].roles).toBe(PATROL_OFFICE_ROLES);
+    expect(PAGES['/admin'].roles).toBe(ACCOUNT_ADMIN_ROLES);
+    expect(PAGES['/desk'].roles).toBe(SUPERVISION_OFFICE_ROLES);
+    expect(PAGES['/wall'].roles).toBe(WALL_READER_ROLES);
+    expect(PAGES['/department'].roles).toBe(DEPARTMENT_DESK_ROLES);
+    expect(PAGES['/absences'].roles).toBe(ABSENCE_READER_ROLES);
+    expect(PAGES['/callback-checks'].roles).toBe(CALLBACK_CHECK_READER_ROLES);
+  });
+
+  it('names only roles that exist, and leaves the sign-in page open to anyone', () => {
+    for (const path of paths) {
+      const r = PAGES[path].roles;
+      if (r === 'anyone') expect(path).toBe('/login');
+      else expect(r.filter((role) => !roles.includes(role))).toEqual([]);
+    }
+    for (const role of roles) expect(mayOpen(role, '/login')).toBe(true);
+  });
+
+  it('offers each role in its navigation exactly the pages it may open that have an entry, in the header’s order', () => {
+    for (const role of roles) {
+      const shown = navFor(role).map((e) => e.path);
+      const allowed = paths.filter((p) => 'nav' in PAGES[p] && mayOpen(role, p));
+      expect(new Set(shown)).toEqual(new Set(allowed));
+      const order = navFor(role).map((e) => NAV_ORDER.indexOf(e.key));
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+    }
+  });
+
+  it('matches the matrix the office works by', () => {
+    const nav = (role: Role) => navFor(role).map((e) => e.key);
+    expect(nav('supervisor')).toEqual(['desk', 'trends', 'rectification', 'callbackChecks', 'absences', 'patrol', 'wall']);
+    expect(nav('leader')).toEqual(['trends', 'rectification', 'callbackChecks', 'absences', 'wall']);
+    expect(nav('patrol')).toEqual(['patrol']);
+    expect(nav('admin')).toEqual(['desk', 'trends', 'rectification', 'callbackChecks', 'absences', 'patrol', 'admin', 'wall']);
+    expect(nav('display')).toEqual(['wall']);
+    expect(nav('department')).toEqual(['department', 'absences']);
+    expect(mayOpen('leader', '/admin')).toBe(false);
+    expect(mayOpen('patrol', '/trends')).toBe(false);
+    expect(mayOpen('patrol', '/checkpoint-sheet')).toBe(false);
+    expect(mayOpen('supervisor', '/checkpoint-sheet')).toBe(true);
+    expect(mayOpen('department', '/desk')).toBe(false);
+  });
+
+  it('lands each role on a page it may open', () => {
+    expect(LANDING).toMatchObject({
+      supervisor: '/desk',
+      leader: '/trends',
+      patrol: '/patrol',
+      department: '/department',
+      admin: '/admin',
+      display: '/wall',
+    });
+    for (const role of roles) {
+      expect({ role, page: LANDING[role], open: mayOpen(role, LANDING[role]) }).toEqual({ role, page: LANDING[role], open: true });
+    }
+  });
+
+  it('knows no page outside the table', () => {
+    expect(isPagePath('/nowhere')).toBe(false);
+    expect(mayOpen('admin', '/nowhere')).toBe(false);
+    expect(isPagePath('toString')).toBe(false);
+  });
+});

@@ -1,0 +1,97 @@
+import {
+  ABSENCE_READER_ROLES,
+  ACCOUNT_ADMIN_ROLES,
+  CALLBACK_CHECK_READER_ROLES,
+  DEPARTMENT_DESK_ROLES,
+  SUPERVISION_OFFICE_ROLES,
+  PATROL_OFFICE_ROLES,
+  PATROL_WALKER_ROLES,
+  RECTIFICATION_READER_ROLES,
+  type Role,
+  TRENDS_READER_ROLES,
+  WALL_READER_ROLES,
+} from '@hallwatch/shared';
+
+// Who may use which screen, in one table: the navigation lists a page to the roles named here,
+// and the page guard lets in those roles and nobody else. Where the server guards the page's
+// data, the roles are the server's own list (shared/src/roles.ts), so the two cannot disagree.
+
+/** The navigation's entries, in the order the header shows them (labels in shell/i18n.ts). */
+// Each role's own page comes first in its navigation: the desk, the department's tasks, trends.
+export const NAV_ORDER = [
+  'desk',
+  'department',
+  'trends',
+  'rectification',
+  'callbackChecks',
+  'absences',
+  'patrol',
+  'admin',
+  'wall',
+] as const;
+export type NavKey = (typeof NAV_ORDER)[number];
+
+export interface PageRule {
+  /** Who may open it; 'anyone' for the sign-in page. */
+  roles: readonly Role[] | 'anyone';
+  /** Its entry in the navigation; a page without one is opened from another (a printable sheet). */
+  nav?: NavKey;
+  /**
+   * 'shell': under the app's header, behind the guard. 'bare': behind the guard, without the
+   * header (made to print). 'own': neither; the page checks its own credential (the wall takes
+   * a display token, the sign-in page takes anyone).
+   */
+  frame: 'shell' | 'bare' | 'own';
+}
+
+export const PAGES = {
+  '/desk': { roles: SUPERVISION_OFFICE_ROLES, nav: 'desk', frame: 'shell' },
+  '/callback-checks': { roles: CALLBACK_CHECK_READER_ROLES, nav: 'callbackChecks', frame: 'shell' },
+  '/department': { roles: DEPARTMENT_DESK_ROLES, nav: 'department', frame: 'shell' },
+  '/absences': { roles: ABSENCE_READER_ROLES, nav: 'absences', frame: 'shell' },
+  '/trends': { roles: TRENDS_READER_ROLES, nav: 'trends', frame: 'shell' },
+  '/rectification': { roles: RECTIFICATION_READER_ROLES, nav: 'rectification', frame: 'shell' },
+  '/patrol': { roles: PATROL_WALKER_ROLES, nav: 'patrol', frame: 'shell' },
+  '/admin': { roles: ACCOUNT_ADMIN_ROLES, nav: 'admin', frame: 'shell' },
+  '/checkpoint-sheet': { roles: PATROL_OFFICE_ROLES, frame: 'bare' },
+  '/wall': { roles: WALL_READER_ROLES, nav: 'wall', frame: 'own' },
+  '/login': { roles: 'anyone', frame: 'own' },
+} as const satisfies Record<string, PageRule>;
+
+export type PagePath = keyof typeof PAGES;
+
+/** Where each role starts after signing in (without a `next` to return to). */
+export const LANDING: Record<Role, string> = {
+  admin: '/admin',
+  supervisor: '/desk',
+  leader: '/trends',
+  patrol: '/patrol',
+  department: '/department',
+  display: '/wall',
+};
+
+export const isPagePath = (path: string): path is PagePath => Object.prototype.hasOwnProperty.call(PAGES, path);
+
+export const ruleOf = (path: PagePath): PageRule => PAGES[path];
+
+/** Whether the role may use the page; an unknown path is nobody's page. */
+export function mayOpen(role: Role, path: string): boolean {
+  if (!isPagePath(path)) return false;
+  const roles = ruleOf(path).roles;
+  return roles === 'anyone' || roles.includes(role);
+}
+
+/** The role's navigation: each entry it may open, in the header's order. */
+export function navFor(role: Role): Array<{ path: PagePath; key: NavKey }> {
+  const entries = (Object.keys(PAGES) as PagePath[]).flatMap((path) => {
+    const { nav } = ruleOf(path);
+    return nav && mayOpen(role, path) ? [{ path, key: nav }] : [];
+  });
+  return entries.sort((a, b) => NAV_ORDER.indexOf(a.key) - NAV_ORDER.indexOf(b.key));
+}
+
+/** The roles a page is for, for telling someone else whose it is. */
+export function rolesOf(path: PagePath): readonly Role[] {
+  const roles = ruleOf(path).roles;
+  return roles === 'anyone' ? [] : roles;
+}
