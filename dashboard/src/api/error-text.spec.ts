@@ -17,6 +17,13 @@ describe('errorText', () => {
     expect(errorText(malformed, 'zh')).toMatch(/^用户名须为 3–64 个/);
   });
 
+  it('words a field inside an object by the object’s words', () => {
+    const err = new ApiError(400, 'hours.opens must be HH:MM', { 'hours.opens': 'hours.opens must be HH:MM' });
+    expect(errorText(err, 'zh')).toBe('开放时间有误：开门须早于关门，时间写作 HH:MM');
+    const photo = new ApiError(413, 'photo.bytes too large', { 'photo.bytes': 'photo.bytes too large' });
+    expect(errorText(photo, 'en')).toBe('The photo is too large');
+  });
+
   it('names a field it has no words for, with the server’s text', () => {
     const err = new ApiError(400, 'photo is empty', { photo: 'photo is empty' });
     expect(errorText(err, 'zh')).toBe('照片：photo is empty');

@@ -6,11 +6,17 @@ export type Lang = keyof Worded;
 
 const pageLang = (): Lang => (i18next.language === 'en' ? 'en' : 'zh');
 
+/** The table's entry for a field: by status first, then by the field, then by the object a dotted path is in (hours.opens → hours). */
+function lookup<T>(table: Record<string, T>, status: number, field: string): T | undefined {
+  const head = field.split('.')[0];
+  return table[`${status}:${field}`] ?? table[field] ?? table[`${status}:${head}`] ?? table[head];
+}
+
 /** What the page says about a field the server refused, in the page's language. */
 export function fieldText(err: ApiError, field: string, lang: Lang = pageLang()): string {
-  const known = FIELD_MESSAGES[`${err.status}:${field}`] ?? FIELD_MESSAGES[field];
+  const known = lookup(FIELD_MESSAGES, err.status, field);
   if (known) return known[lang];
-  const name = FIELD_NAMES[field];
+  const name = lookup(FIELD_NAMES, err.status, field);
   const own = err.fields[field] ?? err.message;
   if (!name) return own;
   return lang === 'en' ? `${name.en}: ${own}` : `${name.zh}：${own}`;

@@ -1,8 +1,8 @@
 import type { DepartmentView, Role, SiteView, UserView } from '@hallwatch/shared';
 import { FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldTexts } from '../../api';
 import { adminApi } from './api';
+import { formErrors } from './form-errors';
 import { FieldError } from './SecretOnce';
 
 const ROLES: Role[] = ['supervisor', 'patrol', 'leader', 'department', 'admin'];
@@ -47,9 +47,7 @@ export function AccountForm(props: {
       setPassword('');
       props.onCreated(user);
     } catch (err) {
-      const fields = fieldTexts(err);
-      if (Object.keys(fields).length) setErrors(fields);
-      else props.fail(err);
+      setErrors(formErrors(err, ['username', 'role', 'sites', 'department', 'password'], props.fail));
     }
   };
   const chooseRole = (r: Role) => {

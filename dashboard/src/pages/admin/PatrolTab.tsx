@@ -1,9 +1,9 @@
 import { MAX_ROUNDS_PER_DAY, type PatrolScheduleView, type SiteSettings } from '@hallwatch/shared';
 import { FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldTexts } from '../../api';
 import { adminApi } from './api';
 import { CheckpointsPanel } from './CheckpointsPanel';
+import { formErrors } from './form-errors';
 import { FieldError } from './SecretOnce';
 
 /** A site's patrol: when its rounds are and what makes one count, and the checkpoints walked. */
@@ -26,7 +26,8 @@ export function PatrolTab({
   );
 }
 
-type Field = 'times' | 'roundWindowLeadMin' | 'roundMinDurationSec';
+const FIELDS = ['times', 'roundWindowLeadMin', 'roundMinDurationSec'] as const;
+type Field = (typeof FIELDS)[number];
 
 interface Form {
   enabled: boolean;
@@ -94,9 +95,7 @@ function RoundSettings({ site, fail }: { site: string; fail: (err: unknown) => v
       try {
         keep(await send());
       } catch (err) {
-        const fields = fieldTexts(err);
-        if (Object.keys(fields).length) Object.assign(refused, fields);
-        else fail(err);
+        Object.assign(refused, formErrors(err, FIELDS, fail));
       }
     };
     await attempt(

@@ -1,8 +1,8 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SiteSettings } from '@hallwatch/shared';
-import { fieldTexts } from '../../api';
 import { adminApi, SettingsPatch } from './api';
+import { formErrors } from './form-errors';
 import { FieldError } from './SecretOnce';
 
 /** The thresholds that are one number each (the hours and the lunch break have their own rows). */
@@ -97,9 +97,7 @@ export function SettingsTab({ site, fail }: { site: string; fail: (err: unknown)
       show(await adminApi.updateSettings(site, patch));
       setDone(true);
     } catch (err) {
-      const fields = fieldTexts(err);
-      if (Object.keys(fields).length) setErrors(fields);
-      else fail(err);
+      setErrors(formErrors(err, [...FIELDS.map((f) => f.key), 'lunchBreak', 'lunchBreak.from', 'lunchBreak.to'], fail));
     }
   };
 

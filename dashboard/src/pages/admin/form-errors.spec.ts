@@ -1,0 +1,33 @@
+import { ApiError } from '../../api/api-error';
+import { formErrors } from './form-errors';
+
+describe('formErrors', () => {
+  const failed = () => {
+    const seen: unknown[] = [];
+    return { seen, fail: (err: unknown) => void seen.push(err) };
+  };
+
+  it('puts the words for the form’s own fields beside them and nothing in the banner', () => {
+    const { seen, fail } = failed();
+    const err = new ApiError(400, '…', { waitWarnRatio: 'waitWarnRatio must be a number between 0 and 1, e.g. 0.8' });
+    expect(formErrors(err, ['waitWarnRatio', 'surgeFactor'], fail)).toEqual({
+      waitWarnRatio: expect.stringMatching(/^(预警比例|Warning share)/),
+    });
+    expect(seen).toEqual([]);
+  });
+
+  it('sends a field the form does not show to the banner, worded, instead of losing it', () => {
+    const { seen, fail } = failed();
+    const err = new ApiError(400, '…', { surgeFactor: 'x', 'hours.opens': 'hours.opens must be HH:MM' });
+    expect(Object.keys(formErrors(err, ['surgeFactor'], fail))).toEqual(['surgeFactor']);
+    expect(seen).toHaveLength(1);
+    expect((seen[0] as Error).message).toMatch(/^(开放时间有误|Opening hours are wrong)/);
+  });
+
+  it('sends a refusal without a field to the banner as it is', () => {
+    const { seen, fail } = failed();
+    const err = new ApiError(403, 'Forbidden');
+    expect(formErrors(err, ['name'], fail)).toEqual({});
+    expect(seen).toEqual([err]);
+  });
+});
