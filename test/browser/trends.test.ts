@@ -16,6 +16,7 @@ jest.setTimeout(240_000);
 
 const LEADER = 'tr-leader';
 const DESKTOP = { width: 1600, height: 1000 };
+const PHONE = { width: 390, height: 844 };
 // The page's writing rule for a rate, restated here: a percentage cut to one decimal.
 const percent = (v: number | null) => (v === null ? '—' : `${(Math.floor(v * 1000 + 1e-6) / 10).toFixed(1)}%`);
 
@@ -158,6 +159,69 @@ describe('the leaders’ trends page (/trends) in a real browser', () => {
     }
     await page.close();
   });
+
+  it.each(['zh', 'en'])('at 1440×900 in %s, sits under the app header with trends marked as the page open', async (lang) => {
+    const page = await newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await openSignedIn(page, '/trends?site=huiji');
+    if (lang === 'en') {
+      await page.click('[data-testid="language"]');
+      await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('Satisfaction'));
+    }
+    expect(await page.getAttribute('[data-testid="nav-trends"]', 'aria-current')).toBe('page');
+    expect(await page.textContent('[data-testid="nav-trends"]')).toBe(lang === 'en' ? 'Trends' : '满意度趋势');
+    await page.screenshot({ path: join(SCREENSHOTS, `trends-1440${lang === 'en' ? '-en' : ''}.png`) });
+    await page.close();
+  });
+
+  it.each(['zh', 'en'])(
+    'on a 390×844 phone in %s, stacks the cards, fits the charts and scrolls the tables in their own boxes',
+    async (lang) => {
+      const page = await newPage({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'zh-CN' });
+      await openSignedIn(page, '/trends?site=huiji');
+      if (lang === 'en') {
+        await page.click('[data-testid="language"]');
+        await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('Satisfaction'));
+      }
+      await page.screenshot({ path: join(SCREENSHOTS, `trends-phone${lang === 'en' ? '-en' : ''}.png`), fullPage: true });
+      // The header folds into a menu; the page's own title is the first thing read.
+      expect(await page.isVisible('[data-testid="menu"]')).toBe(true);
+      expect(await page.isVisible('[data-testid="nav"]')).toBe(false);
+      // Two cards a row at most.
+      const lefts = await page.$$eval('.tr-card', (cards) => cards.map((c) => Math.round(c.getBoundingClientRect().left)));
+      expect(lefts.length).toBe(5);
+      expect(new Set(lefts).size).toBeLessThanOrEqual(2);
+      // Each chart is drawn as wide as its panel allows, not at a desk's width.
+      for (const id of ['rate-chart', 'rectify-chart', 'wait-chart']) {
+        const fit = await page.$eval(`[data-testid="${id}"]`, (panel) => {
+          const svg = panel.querySelector('.recharts-wrapper > svg');
+          return { svg: Math.round(svg?.getBoundingClientRect().width ?? 0), panel: panel.clientWidth };
+        });
+        expect({ id, fit, fits: fit.svg > 200 && fit.svg <= fit.panel }).toEqual({ id, fit, fits: true });
+      }
+      // Nothing runs off the screen, except inside a box that scrolls (the tables, the heatmap).
+      // The screen's width, not innerWidth: a phone widens its layout to whatever overflows.
+      const offenders = await page.evaluate((screenWidth) => {
+        const scrolls = (el: Element | null): boolean => {
+          for (let p = el?.parentElement; p; p = p.parentElement) if (/auto|scroll|hidden/.test(getComputedStyle(p).overflowX)) return true;
+          return false;
+        };
+        return [...document.querySelectorAll('body *')]
+          .filter((el) => {
+            const r = el.getBoundingClientRect();
+            return r.width > 0 && (r.right > screenWidth + 1 || r.left < -1) && !scrolls(el);
+          })
+          .map((el) => `${el.tagName.toLowerCase()}.${el.getAttribute('class') ?? ''}`);
+      }, PHONE.width);
+      expect(offenders).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+      const windows = await page.$eval('[data-testid="ranking-windows"] .tr-scroll', (el) => ({
+        scroll: el.scrollWidth,
+        client: el.clientWidth,
+      }));
+      expect(windows.client).toBeLessThanOrEqual(PHONE.width);
+      await page.close();
+    },
+  );
 
   it('exports the breakdown table to an .xlsx that reads back with Chinese headers and the same figures', async () => {
     const page = await newPage({ viewport: DESKTOP, acceptDownloads: true });

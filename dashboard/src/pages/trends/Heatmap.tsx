@@ -51,32 +51,35 @@ export function Heatmap({ view, lang, onExport }: { view: HeatmapView | null; la
         </div>
         <ExportButton run={onExport} testId="export-heatmap" />
       </header>
-      <div className="tr-heat" style={{ gridTemplateColumns: `3.2em repeat(${hours.length}, 1fr)` }}>
-        <span />
-        {hours.map((h) => (
-          <span key={h} className="tr-heat__hour">
-            {h}
-          </span>
-        ))}
-        {[1, 2, 3, 4, 5, 6, 7].map((d) => [
-          <span key={`d${d}`} className="tr-heat__day">
-            {weekdayName(d, lang)}
-          </span>,
-          ...hours.map((h) => {
-            const v = valueOf(at.get(`${d}:${h}`), metric);
-            const share = v === null ? 0 : v / max;
-            return (
-              <span
-                key={`${d}:${h}`}
-                className="tr-heat__cell"
-                style={{ background: v === null ? '#f7f8fa' : shade(metric, share), color: share > 0.55 ? '#fff' : '#1b2430' }}
-                title={`${weekdayName(d, lang)} ${h}:00 — ${v === null ? '—' : metric === 'wait' ? `${v.toFixed(1)} min` : v}`}
-              >
-                {v === null ? '' : metric === 'wait' ? v.toFixed(0) : v}
-              </span>
-            );
-          }),
-        ])}
+      {/* On a phone the hours keep a readable width and the grid scrolls sideways in its own box. */}
+      <div className="tr-heat-box">
+        <div className="tr-heat" style={{ gridTemplateColumns: `3.2em repeat(${hours.length}, minmax(26px, 1fr))` }}>
+          <span />
+          {hours.map((h) => (
+            <span key={h} className="tr-heat__hour">
+              {h}
+            </span>
+          ))}
+          {[1, 2, 3, 4, 5, 6, 7].map((d) => [
+            <span key={`d${d}`} className="tr-heat__day">
+              {weekdayName(d, lang)}
+            </span>,
+            ...hours.map((h) => {
+              const v = valueOf(at.get(`${d}:${h}`), metric);
+              const share = v === null ? 0 : v / max;
+              return (
+                <span
+                  key={`${d}:${h}`}
+                  className="tr-heat__cell"
+                  style={{ background: v === null ? '#f7f8fa' : shade(metric, share), color: share > 0.55 ? '#fff' : '#1b2430' }}
+                  title={`${weekdayName(d, lang)} ${h}:00 — ${v === null ? '—' : metric === 'wait' ? `${v.toFixed(1)} min` : v}`}
+                >
+                  {v === null ? '' : metric === 'wait' ? v.toFixed(0) : v}
+                </span>
+              );
+            }),
+          ])}
+        </div>
       </div>
       <p className="office-muted office-small">{t(metric === 'wait' ? 'heatLegendWait' : 'heatLegendBad')}</p>
     </section>
