@@ -115,6 +115,12 @@ describe('the app shell: role × page in a real browser', () => {
     return new URL(page.url());
   }
 
+  /** How far the header's navigation runs past its box at this width; 0 when every entry shows. */
+  const navOverflow = async (page: Page) => {
+    await page.waitForSelector('.sh-bar [data-testid="language"]');
+    return page.$eval('.sh-nav', (n) => n.scrollWidth - n.clientWidth).catch(() => 0);
+  };
+
   const navShown = (page: Page) =>
     page.$$eval('[data-testid="nav"] a', (links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 
@@ -123,6 +129,7 @@ describe('the app shell: role × page in a real browser', () => {
     const landed = await signInAs(page, role);
     expect(landed.pathname).toBe(LANDING[role]);
     expect(landed.searchParams.get('site')).toBe(SITE);
+    if (role !== 'display') expect(await navOverflow(page)).toBe(0);
 
     for (const path of GUARDED) {
       await page.goto(`${h.server.url}${path}?site=${SITE}`);
@@ -248,6 +255,12 @@ describe('the app shell: role × page in a real browser', () => {
       '长兴路第2村（社区）便民服务站',
     ]);
     expect(options).toHaveLength(1 + 8 + 92);
+    // Eight pages, the site switcher and the tools share the bar at 1440 px, in English too.
+    await page.click('[data-testid="language"]');
+    await page.getByRole('heading', { name: 'Supervision desk' }).waitFor();
+    expect(await navOverflow(page)).toBe(0);
+    await page.screenshot({ path: join(SCREENSHOTS, 'shell-admin-en.png') });
+    await page.click('[data-testid="language"]');
     await page.selectOption('[data-testid="site-picker"]', TOWN);
     await page.waitForFunction(() => document.querySelector('[data-testid="figure-open"]')?.textContent === '0');
     expect(new URL(page.url()).searchParams.get('site')).toBe(TOWN);

@@ -106,7 +106,13 @@ function ShellFrame({ session, page, children }: { session: ShellSession; page: 
                 <span className="sh-user" data-testid="shell-user">
                   {me.username} · {t(`roles.${me.role}`)}
                 </span>
-                <button type="button" className="sh-button" onClick={() => void signOut()} data-testid="sign-out">
+                <button
+                  type="button"
+                  className="sh-button"
+                  title={`${me.username} · ${t(`roles.${me.role}`)}`}
+                  onClick={() => void signOut()}
+                  data-testid="sign-out"
+                >
                   {t('signOut')}
                 </button>
               </div>

@@ -165,16 +165,18 @@ export function DeskPage() {
                           {deptName(c.department)}
                           {win && <span className="office-muted"> · {win}</span>}
                         </td>
-                        <td className="dk-nowrap">
+                        <td className="dk-words">
                           {c.channel ? (t(`channels.${c.channel}`, { defaultValue: c.channel }) as string) : '—'}
                         </td>
-                        <td className="dk-nowrap">
+                        <td className="dk-words">
                           {FOLLOW_UP_STATUS_LABELS[c.status][lang]}
                           {c.appeal?.status === 'pending' && <span className="dk-tag">{t('appealPending')}</span>}
                         </td>
                         <td className="dk-due">
-                          <span className="office-muted">{due.step === 'contact' ? t('dueContact') : t('dueResolve')}</span>{' '}
-                          <time dateTime={due.at}>{at(due.at)}</time>
+                          <span className="dk-nowrap">
+                            <span className="office-muted">{due.step === 'contact' ? t('dueContact') : t('dueResolve')}</span>{' '}
+                            <time dateTime={due.at}>{at(due.at)}</time>
+                          </span>{' '}
                           {late && <span className="dk-late">{t('overdue')}</span>}
                         </td>
                       </tr>
