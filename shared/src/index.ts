@@ -20,3 +20,4 @@ export * from './credentials';
 export * from './api-errors';
 export * from './callback-checks';
 export * from './department-desk';
+export * from './hall-clock';

@@ -1,20 +1,12 @@
+import { hallClockParts } from '@hallwatch/shared';
 import { ApiError } from '../../api';
 
 export type Lang = 'zh' | 'en';
 export const langOf = (language: string): Lang => (language.startsWith('en') ? 'en' : 'zh');
 
 const parts = (at: Date, timeZone: string) => {
-  const p = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(at);
-  const get = (t: string) => p.find((x) => x.type === t)?.value ?? '00';
-  return { y: get('year'), mo: get('month'), d: get('day'), h: get('hour'), mi: get('minute') };
+  const p = hallClockParts(at, timeZone);
+  return { y: p.year, mo: p.month, d: p.day, h: p.hour, mi: p.minute };
 };
 
 /** Today's date (YYYY-MM-DD) on the hall's clock, whatever the reader's machine says. */

@@ -1,4 +1,4 @@
-import { ABSENCE_KIND_LABELS, ABSENCE_STATE_LABELS, type AbsenceFigureRow } from '@hallwatch/shared';
+import { ABSENCE_KIND_LABELS, ABSENCE_STATE_LABELS, type AbsenceFigureRow, hallMinuteText } from '@hallwatch/shared';
 import { Workbook, Worksheet } from 'exceljs';
 import { spreadsheetCell } from '../../core/export/spreadsheet-cell';
 import type { DepartureVerdict, MonthFigures } from './absence-figures';
@@ -24,22 +24,6 @@ function sheet<T>(wb: Workbook, title: string, caption: string, columns: Column<
   for (const r of rows) ws.addRow(columns.map((c) => spreadsheetCell(c.value(r))));
   ws.views = [{ state: 'frozen', ySplit: 2 }];
   return ws;
-}
-
-/** "2024-11-06 09:30" on the hall's clock. */
-export function hallClock(at: Date | string | null, timeZone: string): string {
-  if (!at) return '';
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  })
-    .format(new Date(at))
-    .replace(',', '');
 }
 
 export const FIGURE_COLUMNS: Column<AbsenceFigureRow>[] = [
@@ -69,7 +53,7 @@ const REASON_NAMES: Record<string, string> = { break: '休息', official_busines
 export function figuresWorkbook(wb: Workbook, m: MonthFigures): void {
   const v = m.view;
   const tz = v.timeZone;
-  const asOf = hallClock(v.asOf, tz);
+  const asOf = hallMinuteText(v.asOf, tz);
   sheet(wb, '部门汇总', `${v.siteName} ${v.month} 外出报备与请销假统计（截至 ${asOf}）`, FIGURE_COLUMNS, [
     ...v.departments,
     v.total,
@@ -84,16 +68,16 @@ export function figuresWorkbook(wb: Workbook, m: MonthFigures): void {
       { header: '工号', width: 10, value: (e) => e.staff },
       { header: '部门', width: 18, value: (e) => dept(e.department) },
       { header: '类别', width: 10, value: (e) => ABSENCE_KIND_LABELS[e.kind].zh },
-      { header: '开始', width: 17, value: (e) => hallClock(e.startsAt, tz) },
-      { header: '结束', width: 17, value: (e) => hallClock(e.endsAt, tz) },
-      { header: '销假', width: 17, value: (e) => (e.returnedAt ? hallClock(coverUntil(e), tz) : '') },
+      { header: '开始', width: 17, value: (e) => hallMinuteText(e.startsAt, tz) },
+      { header: '结束', width: 17, value: (e) => hallMinuteText(e.endsAt, tz) },
+      { header: '销假', width: 17, value: (e) => (e.returnedAt ? hallMinuteText(coverUntil(e), tz) : '') },
       { header: '事由', width: 30, value: (e) => e.reason },
       { header: '状态', width: 8, value: (e) => ABSENCE_STATE_LABELS[e.state].zh },
       { header: '申请人', width: 12, value: (e) => e.filedBy },
-      { header: '申请时间', width: 17, value: (e) => hallClock(e.filedAt, tz) },
+      { header: '申请时间', width: 17, value: (e) => hallMinuteText(e.filedAt, tz) },
       { header: '补报', width: 6, value: (e) => (e.filedAt > e.startsAt ? '是' : '否') },
       { header: '审批人', width: 12, value: (e) => e.decidedBy ?? e.cancelledBy ?? '' },
-      { header: '审批时间', width: 17, value: (e) => hallClock(e.decidedAt ?? e.cancelledAt, tz) },
+      { header: '审批时间', width: 17, value: (e) => hallMinuteText(e.decidedAt ?? e.cancelledAt, tz) },
       { header: '意见', width: 24, value: (e) => e.decisionNote ?? e.cancelNote ?? '' },
     ],
     m.entries,
@@ -103,7 +87,7 @@ export function figuresWorkbook(wb: Workbook, m: MonthFigures): void {
     '未报备离岗明细',
     `${v.siteName} ${v.month} 未经报备的离岗（允许休息 ${Math.round(v.allowedBreakSec / 60)} 分钟）`,
     [
-      { header: '离岗时间', width: 17, value: (d) => hallClock(d.leftAt, tz) },
+      { header: '离岗时间', width: 17, value: (d) => hallMinuteText(d.leftAt, tz) },
       { header: '人员', width: 10, value: (d) => m.staffNames.get(d.staff) ?? '' },
       { header: '工号', width: 10, value: (d) => d.staff },
       { header: '部门', width: 18, value: (d) => dept(d.department) },

@@ -8,6 +8,7 @@ import {
   FOLLOW_UP_STATUS_LABELS,
   FollowUpListView,
   goodRate,
+  hallMinuteText,
   HeatmapView,
   RankingView,
   RateCounts,
@@ -137,23 +138,8 @@ export function rankingSheet(wb: Workbook, v: RankingView): void {
   addSheet(wb, v.unit === 'department' ? '部门排名' : '窗口排名', `${scopeCaption(v)} ${v.month} 月度排名`, cols, v.rows);
 }
 
-/** "2024-09-27 16:00" on the hall's clock. */
-function local(iso: string | null, timeZone: string): string {
-  if (!iso) return '';
-  const f = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-  return f.format(new Date(iso)).replace(',', '');
-}
-
 export function casesSheet(wb: Workbook, v: FollowUpListView, timeZone: string): void {
-  const t = (iso: string | null) => local(iso, timeZone);
+  const t = (iso: string | null) => hallMinuteText(iso, timeZone);
   const cols: Column<FollowUpListView['cases'][number]>[] = [
     { header: '类型', width: 8, value: (c) => (c.kind === 'review' ? '差评' : '投诉') },
     { header: '部门', width: 14, value: (c) => c.department },
