@@ -72,14 +72,15 @@ describe('the one-rating-per-visit migration on a database holding repeated rati
       worked.id,
       at('14:00:00'),
     ]);
-    await t.ds.query(`INSERT INTO review_rollup_marks (site_id, day) VALUES ($1, $2)`, [site.id, DAY]);
+    // The rollups cannot be folded here: today's rollup code reads columns of later migrations.
+    const [stored] = await t.ds.query(`SELECT count(*)::int AS n FROM reviews WHERE site_id = $1`, [site.id]);
+    expect(stored.n).toBe(8);
     const flush = () => t.app.get(RollupService).flush();
-    await flush();
-    const inflated = (await rollups(site.id)).find((r: { dim: string }) => r.dim === 'total');
-    expect(inflated.reviews).toBe(8);
 
     await t.ds.runMigrations();
     expect(await hasVisit()).toBe(true);
+    const marks = await t.ds.query(`SELECT 1 FROM review_rollup_marks WHERE site_id = $1 AND day = $2`, [site.id, DAY]);
+    expect(marks).toHaveLength(1);
 
     const kept = await t.ds.query(`SELECT event_id FROM reviews WHERE site_id = $1 ORDER BY event_id`, [site.id]);
     expect(kept.map((r: { event_id: string }) => r.event_id)).toEqual(['a-0', 'anon-1', 'anon-2', 'b-1', 'c-1']);
