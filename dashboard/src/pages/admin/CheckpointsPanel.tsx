@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminApi } from './api';
 import { when } from './SecretOnce';
+import type { AdminTabProps } from './tab-props';
 
 /** A code as it is printed, in two groups of four, so that it is read out without losing one's place. */
 const grouped = (code: string) => `${code.slice(0, 4)} ${code.slice(4)}`;
@@ -11,17 +12,7 @@ const grouped = (code: string) => `${code.slice(0, 4)} ${code.slice(4)}`;
  * The site's checklist with the code posted at each checkpoint, its QR code, and the rotation of a
  * code whose sheet was lost or copied (docs/contracts/patrol.md). The printable sheet opens beside.
  */
-export function CheckpointsPanel({
-  site,
-  lang,
-  timeZone,
-  fail,
-}: {
-  site: string;
-  lang: 'zh' | 'en';
-  timeZone: string;
-  fail: (err: unknown) => void;
-}) {
+export function CheckpointsPanel({ site, lang, timeZone, fail }: AdminTabProps) {
   const { t } = useTranslation('admin');
   const [codes, setCodes] = useState<PatrolCheckpointCodeView[] | null>(null);
   const [items, setItems] = useState<Record<string, number[]>>({});

@@ -5,19 +5,10 @@ import { adminApi } from './api';
 import { CheckpointsPanel } from './CheckpointsPanel';
 import { formErrors } from './form-errors';
 import { FieldError } from './SecretOnce';
+import type { AdminTabProps } from './tab-props';
 
 /** A site's patrol: when its rounds are and what makes one count, and the checkpoints walked. */
-export function PatrolTab({
-  site,
-  lang,
-  timeZone,
-  fail,
-}: {
-  site: string;
-  lang: 'zh' | 'en';
-  timeZone: string;
-  fail: (err: unknown) => void;
-}) {
+export function PatrolTab({ site, lang, timeZone, fail }: AdminTabProps) {
   return (
     <div data-testid="tab-patrol">
       <RoundSettings site={site} fail={fail} />

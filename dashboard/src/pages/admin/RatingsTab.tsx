@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminApi } from './api';
 import { when } from './SecretOnce';
+import type { AdminTabProps } from './tab-props';
 
 /** The site's calendar day of a moment, YYYY-MM-DD. */
 const dayIn = (timeZone: string, at = new Date()) =>
@@ -15,17 +16,7 @@ const clockIn = (iso: string, timeZone: string) =>
  * visit was rated already, and those naming a ticket this hall did not serve that day. One day at
  * a time, on the site's clock; today unless another day is chosen.
  */
-export function RatingsTab({
-  site,
-  lang,
-  timeZone,
-  fail,
-}: {
-  site: string;
-  lang: 'zh' | 'en';
-  timeZone: string;
-  fail: (err: unknown) => void;
-}) {
+export function RatingsTab({ site, lang, timeZone, fail }: AdminTabProps) {
   const { t } = useTranslation('admin');
   const today = dayIn(timeZone);
   const [day, setDay] = useState(today);
