@@ -137,7 +137,7 @@ export class AbsencesService {
         const span = `${hallTime(new Date(overlap.starts_at), site.timezone)}–${hallTime(new Date(overlap.ends_at), site.timezone)}`;
         throw conflict(
           'from',
-          `${staff.code} already has a ${overlap.state} ${ABSENCE_KIND_LABELS[overlap.kind].en.toLowerCase()} entry ${span} that overlaps this one (${overlap.id})`,
+          `${staff.code} already has an entry (${ABSENCE_KIND_LABELS[overlap.kind].en.toLowerCase()}, ${overlap.state}) ${span} that overlaps this one (${overlap.id})`,
         );
       }
       const row = await em.save(
