@@ -4,6 +4,7 @@ import { ensureDatabase } from '../../core/database/ensure-database';
 import { migrationSource } from '../../core/database/migration-file';
 import { schemaDrift } from '../../core/database/schema-drift';
 import { seedDemo } from '../../modules/demo/seed-demo';
+import { ensureDemoTiers } from '../../modules/demo/seed-tiers';
 import { CliCommand } from './command';
 import { withDataSource } from './with-data-source';
 
@@ -63,6 +64,8 @@ export const seedDemoCommand: CliCommand = {
       config,
       async (ds) => {
         console.log((await seedDemo(ds)) ? 'Seeded the demo hall (site "huiji")' : 'The demo hall already exists');
+        const tiers = await ensureDemoTiers(ds);
+        if (tiers) console.log(`Gave ${tiers} town centres and village stations their windows, staff and service items`);
       },
       { longRunning: true },
     );

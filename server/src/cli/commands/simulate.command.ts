@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, IsNull } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config';
 import { DEMO_SITE } from '../../modules/demo/demo-hall';
 import { hallDayOf, hallDayStartMs, hallIso, parseHallClock } from '../../modules/demo/hall-day-profile';
@@ -6,6 +6,9 @@ import { runSimulator, SimulatorMode, SimulatorSummary } from '../../modules/dem
 import { demoClerks } from '../../modules/demo/demo-access';
 import type { RegisterClerks } from '../../modules/demo/register-client';
 import { DeviceKeysService } from '../../modules/accounts/device-keys/device-keys.service';
+import { DeviceKey } from '../../modules/accounts/device-keys/device-key.entity';
+import { demoTierSites } from '../../modules/demo/seed-tiers';
+import { runTierSimulators, TierSite } from '../../modules/demo/tier-simulator';
 import { CliCommand, parseArgs } from './command';
 import { withDataSource } from './with-data-source';
 
@@ -27,6 +30,8 @@ export interface DemoSimulatorOptions {
   durationSec?: number;
   /** false sends every event once, in order, on time. */
   flaky?: boolean;
+  /** Live runs of the demo hall also play its town centres and village stations, unless false. */
+  tiers?: boolean;
   signal?: AbortSignal;
   log?: (line: string) => void;
 }
@@ -46,17 +51,61 @@ export async function runDemoSimulator(opts: DemoSimulatorOptions): Promise<Simu
       ? `Simulating site ${site} live at ${url}, sending the hall's day since ${hallIso(mode.from.getTime())}`
       : `Replaying ${mode.day} for site ${site} at ${url}, ${mode.speed ? `${mode.speed}× real time` : 'as fast as the server takes it'}`,
   );
-  return runSimulator({
-    url,
-    key,
-    mode,
-    seed: opts.seed,
-    durationSec: opts.durationSec,
-    network: opts.flaky === false ? false : {},
-    register: clerks ? { site, clerks } : undefined,
-    signal: opts.signal,
-    log,
-  });
+  const stations = mode.kind === 'live' && site === DEMO_SITE.code && opts.tiers !== false ? await stationKeys(opts, log) : [];
+  const [hall] = await Promise.all([
+    runSimulator({
+      url,
+      key,
+      mode,
+      seed: opts.seed,
+      durationSec: opts.durationSec,
+      network: opts.flaky === false ? false : {},
+      register: clerks ? { site, clerks } : undefined,
+      signal: opts.signal,
+      log,
+    }),
+    stations.length && mode.kind === 'live'
+      ? runTierSimulators({
+          url,
+          sites: stations,
+          from: mode.from,
+          seed: opts.seed,
+          durationSec: opts.durationSec,
+          signal: opts.signal,
+          log,
+        })
+      : null,
+  ]);
+  return hall;
+}
+
+const STATION_KEY_NAME = 'demo station simulator';
+
+/**
+ * A device key of its own for every town centre and village station with a registry (an admin's
+ * act on the database, like the hall's key); the keys of the last run are revoked first, so that
+ * restarts do not pile them up.
+ */
+async function stationKeys(opts: DemoSimulatorOptions, log: (line: string) => void): Promise<TierSite[]> {
+  const issue = async (ds: DataSource): Promise<TierSite[]> => {
+    const sites = await demoTierSites(ds.manager);
+    const withWindows = new Set(
+      (
+        await ds.query<Array<{ site_id: string }>>('SELECT DISTINCT site_id FROM windows WHERE site_id = ANY($1)', [sites.map((s) => s.id)])
+      ).map((r) => r.site_id),
+    );
+    await ds.getRepository(DeviceKey).update({ name: STATION_KEY_NAME, revokedAt: IsNull() }, { revokedAt: new Date() });
+    const keys = new DeviceKeysService(ds);
+    const out: TierSite[] = [];
+    for (const s of sites)
+      if (withWindows.has(s.id) && s.tier !== 'hall')
+        out.push({ code: s.code, tier: s.tier === 'town' ? 'town' : 'village', key: (await keys.create(s.code, STATION_KEY_NAME)).key });
+    log(`Issued device keys for ${out.length} town centres and village stations`);
+    return out;
+  };
+  if (opts.dataSource) return issue(opts.dataSource);
+  if (opts.config) return withDataSource(opts.config, issue);
+  return [];
 }
 
 /** The register's clerks, made on the database (an admin's act, like the device key); none without one. */
@@ -118,7 +167,7 @@ function numberOption(value: string | undefined, name: string, min: number): num
 export const simulate: CliCommand = {
   name: 'simulate',
   usage:
-    'simulate [--url u] [--key k] [--site huiji] [--seed n] [--from HH:MM | --day YYYY-MM-DD --speed N --until HH:MM] [--duration-sec N] [--reliable]',
+    'simulate [--url u] [--key k] [--site huiji] [--seed n] [--from HH:MM | --day YYYY-MM-DD --speed N --until HH:MM] [--duration-sec N] [--reliable] [--no-tiers]',
   summary: 'play the demo hall against a server through the ingest API (live, or replay a past day)',
   async run(config, args) {
     const o = parseArgs(args);
@@ -143,6 +192,7 @@ export const simulate: CliCommand = {
         until: o.until,
         durationSec: numberOption(o['duration-sec'], 'duration-sec', 1),
         flaky: o.reliable !== 'true',
+        tiers: o['no-tiers'] !== 'true',
         signal: controller.signal,
       });
       console.log(

@@ -7,6 +7,7 @@ import { ensureDemoCallbacks } from './demo-callbacks';
 import { historyRefusal, writeDemoHistory } from './demo-history';
 import { ensureDemoPatrol } from './demo-patrol';
 import { seedDemo } from './seed-demo';
+import { ensureDemoTiers } from './seed-tiers';
 
 /**
  * What `--demo` adds to start-up, on the migrated database: the demo hall when there is no
@@ -15,6 +16,8 @@ import { seedDemo } from './seed-demo';
 export async function prepareDemo(ds: DataSource, config: AppConfig): Promise<DemoAccess | null> {
   const [{ n }] = await ds.query('SELECT count(*)::int AS n FROM sites');
   if (n === 0 && (await seedDemo(ds))) console.log('Seeded the demo hall (site "huiji")');
+  const tiers = await ensureDemoTiers(ds);
+  if (tiers) console.log(`Gave ${tiers} town centres and village stations their windows, staff and service items`);
   if (await ensureDemoPatrol(ds.manager)) console.log('Patrol rounds switched on for the demo hall');
   return demoAccess(ds, config);
 }

@@ -1,7 +1,7 @@
 import { TICKET_CHANNELS } from '@hallwatch/shared';
-import { DEMO_DEPARTMENTS, DemoDepartment, demoWindows } from './demo-hall';
+import { DEMO_DEPARTMENTS, DemoDepartment, DemoWindow, demoWindows } from './demo-hall';
 import { NORMAL_DAY_SHAPE_SEC } from './hall-day-profile';
-import { demoStaff } from './seed-demo';
+import { DemoStaff, demoStaff } from './seed-demo';
 import { SeededRandom } from './seeded-random';
 
 // The static layout the simulation plays on: departments with their queues, and the
@@ -62,9 +62,17 @@ const CALL_OVERHEAD_MIN = 1.5;
 // A lone window (closed at lunch, unattended on breaks) queues far worse than a bank of them.
 const maxLoad = (desks: number) => (desks === 1 ? 0.5 : desks === 2 ? 0.62 : 0.78);
 
-export function buildFloor(ticketsPerDay: number): { departments: Department[]; desks: Desk[] } {
-  const kinds = new Map(demoWindows().map((w) => [w.code, w.kind]));
-  const desks: Desk[] = demoStaff()
+/** What a site's floor is made of: the district hall's by default, a town centre's or village's (tier-layout.ts). */
+export interface FloorLayout {
+  departments: DemoDepartment[];
+  windows: DemoWindow[];
+  staff: DemoStaff[];
+}
+
+export function buildFloor(ticketsPerDay: number, layout?: FloorLayout): { departments: Department[]; desks: Desk[] } {
+  const floor = layout ?? { departments: DEMO_DEPARTMENTS, windows: demoWindows(), staff: demoStaff() };
+  const kinds = new Map(floor.windows.map((w) => [w.code, w.kind]));
+  const desks: Desk[] = floor.staff
     .filter((s): s is typeof s & { window: string } => s.window !== null)
     .map((s) => ({
       window: s.window,
@@ -78,8 +86,8 @@ export function buildFloor(ticketsPerDay: number): { departments: Department[]; 
       filed: false,
       onLeave: false,
     }));
-  const totalWeight = DEMO_DEPARTMENTS.reduce((s, d) => s + d.weight, 0);
-  const departments = DEMO_DEPARTMENTS.map((info, i): Department => {
+  const totalWeight = floor.departments.reduce((s, d) => s + d.weight, 0);
+  const departments = floor.departments.map((info, i): Department => {
     const own = desks.filter((d) => d.dept === info.code);
     own.forEach((d, k) => (d.lunchRota = own.length === 1 || k % 2 === 1));
     const capacity = (own.length * WORK_MIN) / (info.serviceMin + CALL_OVERHEAD_MIN);

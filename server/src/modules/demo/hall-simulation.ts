@@ -2,7 +2,7 @@ import { AbsenceFiling, EventDataMap, EventType, HallEvent, LEAVE_KINDS } from '
 import { DAY_SCHEDULE, DAY_SEC, HallSchedule, hallDayStartMs, hallIso, LIVE_SCHEDULE } from './hall-day-profile';
 import { ActionQueue } from './action-queue';
 import { Arrival, ArrivalStream } from './hall-arrivals';
-import { buildFloor, Department, Desk, drawLeave, Pending, Ticket } from './hall-floor';
+import { buildFloor, Department, Desk, drawLeave, FloorLayout, Pending, Ticket } from './hall-floor';
 import { reviewFor } from './hall-reviews';
 import { complaintFor, LEAVE_REASONS_TEXT, OUTING_REASONS } from './hall-simulation-texts';
 import { hashSeed, SeededRandom } from './seeded-random';
@@ -15,6 +15,9 @@ export interface HallSimulationOptions {
   mode?: 'day' | 'live';
   /** Tickets of a normal day before each department is capped at what its windows can serve. */
   ticketsPerDay?: number;
+  /** Another site's floor (a town centre, a village station); the district hall's when absent. */
+  layout?: FloorLayout;
+  complaintsPerDay?: number;
 }
 
 const P_RECALL = 0.09;
@@ -51,6 +54,7 @@ export class HallSimulation {
   readonly endMs: number;
   private readonly schedule: HallSchedule;
   private readonly idPrefix: string;
+  private readonly complaintsPerDay: number;
   private readonly departments: Department[];
   private readonly byCode: Map<string, Department>;
   private readonly desks: Desk[];
@@ -80,7 +84,8 @@ export class HallSimulation {
     [this.rServe, this.rStaff, this.rReview] = [rServe, rStaff, rReview];
     // Forked after the others, so that the register's draws change none of the hall's events.
     this.rRegister = root.fork('register');
-    const floor = buildFloor(opts.ticketsPerDay ?? 4200);
+    this.complaintsPerDay = opts.complaintsPerDay ?? COMPLAINTS_PER_DAY;
+    const floor = buildFloor(opts.ticketsPerDay ?? 4200, opts.layout);
     this.departments = floor.departments;
     this.desks = floor.desks;
     this.byCode = new Map(this.departments.map((d) => [d.info.code, d]));
@@ -127,7 +132,8 @@ export class HallSimulation {
     this.at(s.lunch[1], () => this.endLunch());
     this.at(s.closeSec, () => this.close());
     this.scheduleArrival();
-    this.at(s.openSec + 1200 + Math.round(this.rReview.exponential(this.complaintGap())), () => this.complaint());
+    if (this.complaintsPerDay > 0)
+      this.at(s.openSec + 1200 + Math.round(this.rReview.exponential(this.complaintGap())), () => this.complaint());
   }
 
   private emit<T extends EventType>(type: T, data: EventDataMap[T]): void {
@@ -233,7 +239,9 @@ export class HallSimulation {
   }
 
   private transfer(d: Desk, ticket: Ticket): void {
-    const others = this.departments.filter((x) => x.info.code !== ticket.dept && x.info.code !== 'zhck');
+    // Sent on to a specialist department; at a small station with none other, to the general windows.
+    const specialists = this.departments.filter((x) => x.info.code !== ticket.dept && x.info.code !== 'zhck');
+    const others = specialists.length ? specialists : this.departments.filter((x) => x.info.code !== ticket.dept);
     const target = others[this.rServe.weighted(others.map((x) => x.info.weight))];
     this.emit('ticket.transferred', { ticket: ticket.code, fromWindow: d.window, toDepartment: target.info.code });
     // A transferred citizen has queued once already and goes ahead of walk-ins.
@@ -393,7 +401,7 @@ export class HallSimulation {
   }
 
   private complaintGap(): number {
-    return (DAY_SCHEDULE.issueUntilSec - DAY_SCHEDULE.openSec) / COMPLAINTS_PER_DAY;
+    return (DAY_SCHEDULE.issueUntilSec - DAY_SCHEDULE.openSec) / this.complaintsPerDay;
   }
 
   private complaint(): void {
