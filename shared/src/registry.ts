@@ -38,6 +38,12 @@ export interface DepartmentView {
   name: string;
   nameEn: string | null;
   waitTargetSec: number | null;
+  /** Expected to be stationed in the hall (应进驻). */
+  expectedToStation: boolean;
+  /** Staff its published list (进驻表) names, if it publishes one. */
+  expectedStaff: number | null;
+  /** When it was retired (撤销); a retired department stays known to events and history. */
+  retiredAt: string | null;
 }
 
 export interface WindowView {
@@ -46,4 +52,54 @@ export interface WindowView {
   departmentCode: string | null;
   kind: WindowKind;
   isOpen: boolean;
+}
+
+export interface ServiceItemView {
+  code: string;
+  name: string;
+  departmentCode: string | null;
+  /** On the negative list (负面清单): need not be handled in the hall. */
+  negativeList: boolean;
+}
+
+/** The columns of the service-item sheet (事项清单), in the template's order. */
+export const SERVICE_ITEM_SHEET_FIELDS = ['code', 'name', 'department', 'negativeList'] as const;
+export type ServiceItemSheetField = (typeof SERVICE_ITEM_SHEET_FIELDS)[number];
+
+/** What can be wrong with a cell, a column or the sheet; the screen words each in its language. */
+export const SHEET_PROBLEMS = [
+  'missing_column',
+  'no_rows',
+  'too_many_rows',
+  'required',
+  'too_long',
+  'bad_code',
+  'unknown_department',
+  'duplicate_code',
+  'bad_flag',
+] as const;
+export type SheetProblemKind = (typeof SHEET_PROBLEMS)[number];
+
+export interface SheetProblem {
+  /** The sheet's own row number (the header is row 1). */
+  row: number;
+  /** The column's letter as the spreadsheet shows it (A, B, …); null when the column is missing. */
+  column: string | null;
+  field: ServiceItemSheetField | null;
+  problem: SheetProblemKind;
+  /** The cell's text, or the limit or first row the problem refers to. */
+  value: string | null;
+}
+
+/** A dry run (`applied: false`) or an import: counts of what the sheet changes, and its problems. */
+export interface ServiceItemImportResult {
+  applied: boolean;
+  fileName: string;
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** The first problems, row by row; `problemCount` counts them all. Any problem: nothing is stored. */
+  problems: SheetProblem[];
+  problemCount: number;
 }

@@ -138,7 +138,15 @@ describe('hall registry admin API', () => {
         waitTargetSec: 600,
       });
       expect(created.status).toBe(201);
-      expect(created.body).toEqual({ code: 'gjj', name: '公积金中心', nameEn: 'Housing Fund', waitTargetSec: 600 });
+      expect(created.body).toEqual({
+        code: 'gjj',
+        name: '公积金中心',
+        nameEn: 'Housing Fund',
+        waitTargetSec: 600,
+        expectedToStation: true,
+        expectedStaff: null,
+        retiredAt: null,
+      });
       const patched = await api<Row>('PATCH', '/sites/reg/departments/gjj', { waitTargetSec: null, name: '住房公积金中心' });
       expect(patched.body).toEqual(expect.objectContaining({ name: '住房公积金中心', waitTargetSec: null }));
       expect((await api<Row>('GET', '/sites/reg/departments/gjj')).body.name).toBe('住房公积金中心');

@@ -26,7 +26,7 @@ import { restartDayTrack } from './look-back-rules';
 import { lookBackSettings } from './look-back-settings';
 import { findReport, requireItem, resolveSite } from './rectification-scope';
 import { evidenceView, ItemParts, itemView, reportView } from './rectification-views';
-import { UploadedBlob } from './upload.interceptor';
+import { UploadedBlob } from '../../core/http/upload.interceptor';
 
 export interface Scope {
   site?: string;

@@ -21,4 +21,19 @@ export class Department {
   /** Wait target in seconds; null means the site's default. */
   @Column({ type: 'int', name: 'wait_target_sec', nullable: true })
   waitTargetSec!: number | null;
+
+  /** Expected to be stationed in the hall (应进驻): the 进驻 count of item 48 is over these. */
+  @Column({ type: 'boolean', name: 'expected_to_station', default: true })
+  expectedToStation!: boolean;
+
+  /** Staff the department's published list (进驻表) names; null when it publishes none. */
+  @Column({ type: 'int', name: 'expected_staff', nullable: true })
+  expectedStaff!: number | null;
+
+  /**
+   * Retired (撤销) but kept: events, windows and history still name its code, so it leaves the
+   * counts and the choices of new staff rather than the table.
+   */
+  @Column({ type: 'timestamptz', name: 'retired_at', nullable: true })
+  retiredAt!: Date | null;
 }

@@ -1,4 +1,4 @@
-import type { DepartmentView, SiteView, WindowView } from '@hallwatch/shared';
+import type { DepartmentView, ServiceItemView, SiteView, WindowView } from '@hallwatch/shared';
 import { RefKind } from '../projections/reference-check';
 import { Department } from './department.entity';
 import { HallWindow } from './hall-window.entity';
@@ -6,7 +6,7 @@ import { ServiceItem } from './service-item.entity';
 import { Site } from './site.entity';
 import { StaffMember } from './staff-member.entity';
 
-export type { DepartmentView, RefKind, SiteView, WindowView };
+export type { DepartmentView, RefKind, ServiceItemView, SiteView, WindowView };
 export const REF_KINDS: readonly RefKind[] = ['department', 'window', 'staff'];
 
 // What the admin API and CLI show: codes, never internal ids, so a site's registry can be
@@ -17,13 +17,6 @@ export interface StaffView {
   name: string;
   departmentCode: string | null;
   onRoster: boolean;
-}
-
-export interface ServiceItemView {
-  code: string;
-  name: string;
-  departmentCode: string | null;
-  negativeList: boolean;
 }
 
 export interface UnknownReferenceView {
@@ -49,6 +42,9 @@ export const departmentView = (d: Department): DepartmentView => ({
   name: d.name,
   nameEn: d.nameEn,
   waitTargetSec: d.waitTargetSec,
+  expectedToStation: d.expectedToStation,
+  expectedStaff: d.expectedStaff,
+  retiredAt: d.retiredAt ? new Date(d.retiredAt).toISOString() : null,
 });
 
 export const windowView = (w: HallWindow): WindowView => ({

@@ -1,5 +1,6 @@
 import { Injectable, Optional } from '@nestjs/common';
 import { queryOne } from '../../core/database/typed-query';
+import { Clock } from '../../core/time/clock';
 import { DomainEventBus } from '../../core/events/domain-event-bus';
 import { SiteEvents } from './site-events';
 import { DataSource, EntityManager, EntityTarget } from 'typeorm';
@@ -37,6 +38,7 @@ export class RegistryService {
   constructor(
     private readonly ds: DataSource,
     @Optional() private readonly events?: DomainEventBus<SiteEvents>,
+    @Optional() private readonly clock: Clock = new Clock(),
   ) {}
 
   listDepartments(siteCode: string): Promise<DepartmentView[]> {
@@ -58,6 +60,8 @@ export class RegistryService {
             name: input.name,
             nameEn: input.nameEn ?? null,
             waitTargetSec: input.waitTargetSec ?? null,
+            expectedToStation: input.expectedToStation ?? true,
+            expectedStaff: input.expectedStaff ?? null,
           }),
         ),
       );
@@ -65,8 +69,20 @@ export class RegistryService {
     });
   }
 
+  /** `retired` stamps or clears the retirement; the rest are the department's own columns. */
   updateDepartment(actor: string, siteCode: string, code: string, input: UpdateDepartmentDto): Promise<DepartmentView> {
-    return this.updateScoped(actor, siteCode, code, Department, 'department', input, undefined, departmentView);
+    const { retired, ...fields } = input;
+    return auditedChange(this.ds, this.events, async (em) => {
+      const site = await findSite(em, siteCode);
+      const row = await requireScoped(em, Department, 'department', site, code);
+      const changed = applyChanges(row, fields as Partial<Department>);
+      if (retired !== undefined && retired !== (row.retiredAt !== null)) {
+        row.retiredAt = retired ? this.clock.now() : null;
+        changed.push('retired');
+      }
+      if (changed.length) await em.save(row);
+      return { view: departmentView(row), audit: auditEntry(actor, 'update', 'department', site, code, changed) };
+    });
   }
 
   /** Refused while windows, staff or service items still name the department: they would point at nothing. */

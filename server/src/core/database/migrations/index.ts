@@ -23,6 +23,7 @@ import { AddDepartmentAccounts1796598324364 } from './1796598324364-add-departme
 import { AddAbsenceRegister1796598490989 } from './1796598490989-add-absence-register';
 import { AddComplaintWorkOrders1796598783993 } from './1796598783993-add-complaint-work-orders';
 import { AddCallbackChecks1796599244186 } from './1796599244186-add-callback-checks';
+import { AddDepartmentStationing1796600000000 } from './1796600000000-add-department-stationing';
 
 // Every migration, in order. `npm run hallwatch -- migration-generate <Name>` writes new ones.
 export const MIGRATIONS: Function[] = [
@@ -51,4 +52,5 @@ export const MIGRATIONS: Function[] = [
   AddAbsenceRegister1796598490989,
   AddComplaintWorkOrders1796598783993,
   AddCallbackChecks1796599244186,
+  AddDepartmentStationing1796600000000,
 ];

@@ -13,7 +13,7 @@ import { RectificationService } from '../rectification.service';
 import { reportRef, resolveSite } from '../rectification-scope';
 import { REPORT_FIELD, REPORT_MAX_BYTES } from '../report-decoding';
 import { ReportImportService } from '../report-import.service';
-import { UploadedBlob, UploadInterceptor } from '../upload.interceptor';
+import { UploadedBlob, UploadInterceptor } from '../../../core/http/upload.interceptor';
 import { attachmentDisposition } from './rectification-items.controller';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -20,7 +20,7 @@ import { ScopeQuery } from '../dtos/scope.dto';
 import { LookBackService } from '../look-back.service';
 import { RectificationService } from '../rectification.service';
 import { reportRef, resolveSite } from '../rectification-scope';
-import { UploadedBlob, UploadInterceptor } from '../upload.interceptor';
+import { UploadedBlob, UploadInterceptor } from '../../../core/http/upload.interceptor';
 
 /** RFC 6266: an ASCII fallback plus the UTF-8 name, so Chinese file names survive. */
 export function attachmentDisposition(name: string): string {

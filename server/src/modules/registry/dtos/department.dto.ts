@@ -1,4 +1,4 @@
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsName, IsRegistryCode, Required, UnlessAbsent } from '../../../core/validation/input-validation';
 
 // Between a minute and a service day: anything outside is a typo (seconds vs minutes).
@@ -7,6 +7,15 @@ const WaitTarget = (): PropertyDecorator => (target, key) => {
   Min(60, { message: '$property must be at least 60 seconds' })(target, key);
   Max(28_800, { message: '$property must be at most 28800 seconds (8 hours)' })(target, key);
 };
+
+// A published list (进驻表) names people: zero is a department with none; beyond a thousand is a typo.
+const ExpectedStaff = (): PropertyDecorator => (target, key) => {
+  IsInt({ message: '$property must be a whole number of people' })(target, key);
+  Min(0, { message: '$property must be at least 0 people' })(target, key);
+  Max(1000, { message: '$property must be at most 1000 people' })(target, key);
+};
+
+const Flag = (): PropertyDecorator => IsBoolean({ message: '$property must be true or false' });
 
 export class CreateDepartmentDto {
   @Required()
@@ -25,6 +34,15 @@ export class CreateDepartmentDto {
   @IsOptional()
   @WaitTarget()
   waitTargetSec?: number | null;
+
+  /** Expected to be stationed in the hall (应进驻); absent means yes. */
+  @UnlessAbsent()
+  @Flag()
+  expectedToStation?: boolean;
+
+  @IsOptional()
+  @ExpectedStaff()
+  expectedStaff?: number | null;
 }
 
 export class UpdateDepartmentDto {
@@ -39,4 +57,17 @@ export class UpdateDepartmentDto {
   @IsOptional()
   @WaitTarget()
   waitTargetSec?: number | null;
+
+  @UnlessAbsent()
+  @Flag()
+  expectedToStation?: boolean;
+
+  @IsOptional()
+  @ExpectedStaff()
+  expectedStaff?: number | null;
+
+  /** Retires (撤销) the department, or brings a retired one back. */
+  @UnlessAbsent()
+  @Flag()
+  retired?: boolean;
 }

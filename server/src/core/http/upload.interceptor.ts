@@ -12,7 +12,7 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import { Request } from 'express';
 import { Observable } from 'rxjs';
-import { badField } from '../../core/validation/input-validation';
+import { badField } from '../validation/input-validation';
 
 /** The part of multer's file that Hallwatch reads; memory storage, so the bytes are in `buffer`. */
 export interface UploadedBlob {
