@@ -108,10 +108,23 @@ export const APPEAL_REASON_LABELS: Record<AppealReason, { zh: string; en: string
 export const APPEAL_STATUSES = ['pending', 'upheld', 'rejected'] as const;
 export type AppealStatus = (typeof APPEAL_STATUSES)[number];
 
+/** The 差评 an appeal contests, as whoever weighs the appeal reads it (never the citizen's phone). */
+export interface AppealedReview {
+  rating: number;
+  occurredAt: string;
+  channel: string;
+  window: string | null;
+  staff: string | null;
+  ticket: string | null;
+  comment: string | null;
+}
+
 export interface AppealView {
   id: string;
   site: string;
   reviewId: string;
+  /** Null only if the review itself is gone. */
+  review: AppealedReview | null;
   department: string;
   reason: AppealReason;
   statement: string;

@@ -78,6 +78,11 @@ export const FIELD_MESSAGES: Record<string, Worded> = {
   // Patrol
   '413:photo': { zh: '照片过大', en: 'The photo is too large' },
   '415:photo': { zh: '照片格式不受支持', en: 'The photo’s format is not supported' },
+  // Appeals: the filer's own decision is refused, naming the decision
+  '403:decision': {
+    zh: '提交申诉的人不能裁定该申诉，须由另一位督查人员或管理员裁定',
+    en: 'Whoever filed an appeal cannot decide it; another supervisor or an admin must',
+  },
 };
 
 /** The fields' names, for a message the table above lacks: "用户名：<server's text>". */

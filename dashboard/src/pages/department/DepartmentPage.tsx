@@ -1,18 +1,23 @@
-import { FOLLOW_UP_STATUS_LABELS, type DepartmentTasksView } from '@hallwatch/shared';
+import type { DepartmentTasksView } from '@hallwatch/shared';
 import '../office-page.css';
 import '../trends/trends.css';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorText } from '../../api';
 import { goToSignIn } from '../../auth/session';
 import { useSite } from '../../shell/context';
 import { departmentApi } from './api';
+import { AppealsPanel } from './AppealsPanel';
+import { CaseItem } from './CaseItem';
+import { MonthPanel } from './MonthPanel';
+import { NoticeItem } from './NoticeItem';
 import './department.css';
 import './i18n';
 
 /**
- * Where a department account (进驻部门) lands after sign-in: its own department's tasks, read from
- * one endpoint. A first, read-only version: replying and filing are done through the API for now.
+ * Where a department account (进驻部门) lands after sign-in: its own department's tasks, and the
+ * acts that are its to do: answer its notices, log its calls and fixes, appeal a 差评. Each act
+ * reads the tasks again, so the page shows what the server stored, not what it was sent.
  */
 export function DepartmentPage() {
   const { t, i18n } = useTranslation('department');
@@ -20,23 +25,35 @@ export function DepartmentPage() {
   const site = useSite() ?? '';
   const [tasks, setTasks] = useState<DepartmentTasksView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // What the last act stored, as a key of the page's strings, so that it follows the language switch.
+  const [stored, setStored] = useState<string | null>(null);
 
-  useEffect(() => {
+  const load = useCallback(() => {
     if (!site) return;
-    departmentApi.tasks(site).then(setTasks, (err: unknown) => {
-      if (err instanceof ApiError && err.status === 401) goToSignIn();
-      else setError(err instanceof ApiError ? errorText(err) : String(err));
-    });
+    departmentApi.tasks(site).then(
+      (v) => {
+        setTasks(v);
+        setError(null);
+      },
+      (err: unknown) => {
+        if (err instanceof ApiError && err.status === 401) goToSignIn();
+        else setError(errorText(err));
+      },
+    );
   }, [site]);
+  useEffect(load, [load]);
+  const done = (what: string) => {
+    setStored(what);
+    load();
+  };
 
-  const time = (iso: string) =>
-    new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'zh-CN', {
-      timeZone: tasks?.timezone,
-      month: 'numeric',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-    }).format(new Date(iso));
+  const zone = tasks?.timezone;
+  const { time, day } = useMemo(() => {
+    const locale = lang === 'en' ? 'en-GB' : 'zh-CN';
+    const at = new Intl.DateTimeFormat(locale, { timeZone: zone, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+    const date = new Intl.DateTimeFormat(locale, { timeZone: zone, month: 'numeric', day: 'numeric' });
+    return { time: (iso: string) => at.format(new Date(iso)), day: (iso: string) => date.format(new Date(iso)) };
+  }, [lang, zone]);
   const deptName = tasks ? (lang === 'en' && tasks.department.nameEn) || tasks.department.name : null;
 
   return (
@@ -58,7 +75,14 @@ export function DepartmentPage() {
       {site && !tasks && !error && <p className="office-muted">{t('loading')}</p>}
       {tasks && (
         <main className="dp-grid">
-          <p className="office-muted dp-asof">{t('asOf', { time: time(tasks.asOf) })}</p>
+          <p className="office-muted dp-asof">
+            {t('asOf', { time: time(tasks.asOf) })}
+            {stored && (
+              <span className="dp-stored" role="status" data-testid="dp-stored">
+                {t(stored)}
+              </span>
+            )}
+          </p>
           <section className="dp-panel" data-testid="dp-notices">
             <h2>
               {t('notices')} <span className="dp-count">{tasks.notices.length}</span>
@@ -66,14 +90,7 @@ export function DepartmentPage() {
             {tasks.notices.length === 0 && <p className="office-muted">{t('noNotices')}</p>}
             <ul>
               {tasks.notices.map((n) => (
-                <li key={n.id} className={n.overdue ? 'dp-overdue' : undefined}>
-                  <strong>{n.text ?? n.clientId}</strong>
-                  {n.overdue && <span className="dp-badge">{t('overdue')}</span>}
-                  <span className="office-muted">
-                    {t('issued', { time: time(n.issuedAt) })} · {t('deadline', { time: time(n.deadline) })} ·{' '}
-                    {t('items', { items: n.items.join(lang === 'en' ? ', ' : '、') })}
-                  </span>
-                </li>
+                <NoticeItem key={n.id} site={site} notice={n} time={time} lang={lang} onReplied={() => done('doneReply')} />
               ))}
             </ul>
           </section>
@@ -84,26 +101,17 @@ export function DepartmentPage() {
             {tasks.followUps.length === 0 && <p className="office-muted">{t('noFollowUps')}</p>}
             <ul>
               {tasks.followUps.map((c) => (
-                <li key={c.id} className={c.contactOverdueAt || c.resolveOverdueAt ? 'dp-overdue' : undefined}>
-                  <strong>
-                    {t(`kind_${c.kind}`)}
-                    {c.rating !== null && ` · ${t('rating', { rating: c.rating })}`}
-                    {c.window && ` · ${t('window', { window: c.window })}`}
-                  </strong>
-                  <span className="dp-status">{FOLLOW_UP_STATUS_LABELS[c.status][lang]}</span>
-                  {c.summary && <span>{c.summary}</span>}
-                  <span className="office-muted">
-                    {!c.firstContactAt && `${t('contactDue', { time: time(c.contactDueAt) })} · `}
-                    {t('resolveDue', { time: time(c.resolveDueAt) })}
-                  </span>
-                </li>
+                <CaseItem key={c.id} site={site} item={c} time={time} lang={lang} onDone={done} />
               ))}
             </ul>
           </section>
+          <AppealsPanel appeals={tasks.appeals} time={time} lang={lang} />
+          <MonthPanel site={site} month={tasks.month} day={day} lang={lang} />
           <section className="dp-panel" data-testid="dp-findings">
             <h2>
               {t('findings')} <span className="dp-count">{tasks.findings.length}</span>
             </h2>
+            <p className="office-muted office-small">{t('findingsHint')}</p>
             {tasks.findings.length === 0 && <p className="office-muted">{t('noFindings')}</p>}
             <ul>
               {tasks.findings.map((f) => (
@@ -116,27 +124,6 @@ export function DepartmentPage() {
                 </li>
               ))}
             </ul>
-          </section>
-          <section className="dp-panel" data-testid="dp-appeals">
-            <h2>
-              {t('appeals')} <span className="dp-count">{tasks.appeals.length}</span>
-            </h2>
-            {tasks.appeals.length === 0 && <p className="office-muted">{t('noAppeals')}</p>}
-            <ul>
-              {tasks.appeals.map((a) => (
-                <li key={a.id}>
-                  <strong>{t('appealOf', { review: a.reviewId })}</strong>
-                  <span className="dp-status">{t(`appeal_${a.status}`)}</span>
-                  <span className="office-muted">{time(a.filedAt)}</span>
-                </li>
-              ))}
-            </ul>
-          </section>
-          <section className="dp-panel" data-testid="dp-month">
-            <h2>{t('month', { month: tasks.month.month })}</h2>
-            <p className={tasks.month.points ? 'dp-points' : 'office-muted'}>
-              {tasks.month.points ? t('points', { points: tasks.month.points, count: tasks.month.deductions.length }) : t('noPoints')}
-            </p>
           </section>
         </main>
       )}

@@ -13,6 +13,7 @@ import { ApiError, errorText, useSiteTimeZone } from '../../api';
 import { goToSignIn } from '../../auth/session';
 import { useSite } from '../../shell/context';
 import { deskApi } from './api';
+import { AppealsSection } from './AppealsSection';
 import './desk.css';
 import './i18n';
 
@@ -190,6 +191,7 @@ export function DeskPage() {
         </Section>
 
         <div className="dk-side">
+          <AppealsSection site={site} deptName={deptName} windowName={windowName} at={at} />
           <Section
             title={t('noticesTitle')}
             count={notices && !failed(notices) ? notices.length : null}

@@ -92,7 +92,7 @@ export class AppealsService {
       if (!appeal) throw new NotFoundException(`No appeal "${id}" at site ${site.code}`);
       if (appeal.status !== 'pending') throw new ConflictException(`The appeal was already decided (${appeal.status})`);
       if (appeal.filedBy === who.actor)
-        throw refusedAfterReading(`${who.actor} filed this appeal; another supervisor or admin must decide it`);
+        throw refusedAfterReading(`${who.actor} filed this appeal; another supervisor or admin must decide it`, 'decision');
       if (!who.role || !DECIDERS.has(who.role))
         throw refusedAfterReading(`An appeal is decided by a supervisor or an admin; ${who.actor} is ${who.role ?? 'neither'}`);
       const now = this.clock.now();

@@ -91,12 +91,31 @@ interface AppealRow {
   decided_at: Date | null;
   decided_by: string | null;
   decision_note: string | null;
+  r_rating: number | null;
+  r_occurred_at: Date | null;
+  r_channel: string | null;
+  r_window: string | null;
+  r_staff: string | null;
+  r_ticket: string | null;
+  r_comment: string | null;
 }
 
 export const appealView = (a: AppealRow): AppealView => ({
   id: a.id,
   site: a.site_code,
   reviewId: a.review_id,
+  review:
+    a.r_rating === null
+      ? null
+      : {
+          rating: a.r_rating,
+          occurredAt: iso(a.r_occurred_at)!,
+          channel: a.r_channel!,
+          window: a.r_window,
+          staff: a.r_staff,
+          ticket: a.r_ticket,
+          comment: a.r_comment,
+        },
   department: a.department,
   reason: a.reason,
   statement: a.statement,
@@ -108,7 +127,11 @@ export const appealView = (a: AppealRow): AppealView => ({
   decisionNote: a.decision_note,
 });
 
-const APPEAL_SELECT = `SELECT a.*, s.code AS site_code FROM review_appeals a JOIN sites s ON s.id = a.site_id`;
+// The review rides along so that whoever decides reads what was contested; its phone never does.
+const APPEAL_SELECT = `SELECT a.*, s.code AS site_code, r.rating AS r_rating, r.occurred_at AS r_occurred_at, r.channel AS r_channel,
+    r."window" AS r_window, r.staff AS r_staff, r.ticket AS r_ticket, r.comment AS r_comment
+  FROM review_appeals a JOIN sites s ON s.id = a.site_id
+  LEFT JOIN reviews r ON r.site_id = a.site_id AND r.event_id = a.review_id`;
 
 /** The latest appeal of each review, by review id. */
 export async function latestAppeals(em: EntityManager, siteId: string, reviewIds: string[]): Promise<Map<string, AppealView>> {
