@@ -2,6 +2,7 @@
 // calls, appeals (申诉), the working-day calendar and the audit trail.
 
 import type { ClosureDisproved } from './callback-checks';
+import type { PlatformChange } from './events';
 
 export const FOLLOW_UP_KINDS = ['review', 'complaint'] as const;
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
@@ -38,7 +39,11 @@ export const BAD_REVIEW_ALERT_KIND = 'review.bad';
 /** The report's items a new 差评 bears on: 8 (complaints handled) and 17 (好差评). */
 export const BAD_REVIEW_ALERT_ITEMS = [8, 17];
 
-/** `verification`: the second callback of 回访核实 (outcome: whether the citizen confirmed the closure). */
+/**
+ * `verification`: the second callback of 回访核实 (outcome: whether the citizen confirmed the closure);
+ * `return`: the complaint's work order sent back to its platform (退单, note: the reason); `platform`: the
+ * platform's closing or withdrawal closed the case, or its reopening (重办) opened it again (note: the change).
+ */
 export const FOLLOW_UP_ACTION_KINDS = [
   'contact',
   'resolution',
@@ -47,6 +52,8 @@ export const FOLLOW_UP_ACTION_KINDS = [
   'escalation',
   'withdrawal',
   'verification',
+  'return',
+  'platform',
 ] as const;
 export type FollowUpActionKind = (typeof FOLLOW_UP_ACTION_KINDS)[number];
 
@@ -89,7 +96,48 @@ export interface FollowUpCaseView {
   /** What the second callback found of a closure it did not confirm (not_contacted outranks contacted_not_solved). */
   disproved: ClosureDisproved | null;
   appeal: AppealView | null;
+  /** The rated service's ticket (a review's); null for complaints and ratings without one. */
+  ticket: string | null;
+  /** A complaint that came as a platform's work order (12345): its number, limits and state; else null. */
+  workOrder: WorkOrderView | null;
   actions?: FollowUpActionView[];
+  /** The platform's changes to the work order, oldest first (only on a single case). */
+  platformUpdates?: PlatformUpdateView[];
+}
+
+export const PLATFORM_CHANGE_LABELS: Record<PlatformChange, { zh: string; en: string }> = {
+  extended: { zh: '延期', en: 'Extended' },
+  withdrawn: { zh: '撤单', en: 'Withdrawn' },
+  closed: { zh: '办结归档', en: 'Closed and filed' },
+  reopened: { zh: '重办', en: 'Sent back to redo' },
+};
+
+/** A complaint platform's work order (工单) as the case carries it (docs/contracts/reviews.md, "Work orders"). */
+export interface WorkOrderView {
+  number: string;
+  /** The limits in force (签收, 办结): the latest the platform set, else those the order came with. */
+  signBy: string | null;
+  closeBy: string | null;
+  /** The limits the order came with, when an extension has since moved them. */
+  firstSignBy: string | null;
+  firstCloseBy: string | null;
+  /** The platform's latest word on the order's state; null while it said none. */
+  platformStatus: Exclude<PlatformChange, 'extended'> | null;
+  platformChangedAt: string | null;
+  /** The latest 退单 (returned to the platform), or null. */
+  returned: { at: string; by: string; reason: string } | null;
+  /** Returned, and the platform has not answered since (no closing, withdrawal or reopening after it). */
+  awaitingPlatform: boolean;
+  /** When the platform's closing or withdrawal closed this case (the case's own status says which). */
+  closedByPlatformAt: string | null;
+}
+
+export interface PlatformUpdateView {
+  at: string;
+  change: PlatformChange;
+  signBy: string | null;
+  closeBy: string | null;
+  note: string | null;
 }
 
 export interface FollowUpListView {

@@ -1,4 +1,13 @@
-import type { AppealView, ClosureDisproved, FollowUpActionView, FollowUpCaseView, FollowUpKind, FollowUpStatus } from '@hallwatch/shared';
+import type {
+  AppealView,
+  ClosureDisproved,
+  FollowUpActionView,
+  FollowUpCaseView,
+  FollowUpKind,
+  FollowUpStatus,
+  PlatformUpdateView,
+  WorkOrderView,
+} from '@hallwatch/shared';
 import { EntityManager } from 'typeorm';
 
 export interface CaseRow {
@@ -30,6 +39,19 @@ export interface CaseRow {
   phone_enc: string | null;
   /** The source's hall-local date, whose rollups a change to the case touches. */
   source_day: string;
+  ticket: string | null;
+  work_order: string | null;
+  sign_by: Date | null;
+  close_by: Date | null;
+  first_sign_by: Date | null;
+  first_close_by: Date | null;
+  platform_status: WorkOrderView['platformStatus'];
+  platform_changed_at: Date | null;
+  returned_at: Date | null;
+  returned_by: string | null;
+  return_reason: string | null;
+  platform_closed_at: Date | null;
+  awaiting_platform: boolean;
 }
 
 export const CASE_SELECT = `
@@ -38,7 +60,11 @@ export const CASE_SELECT = `
     c.contact_overdue_at, c.resolve_overdue_at, c.reopened_at, c.disproved,
     r.rating, COALESCE(r.channel, p.source) AS channel, COALESCE(p.summary, r.comment) AS summary,
     COALESCE(r.phone_masked, p.phone_masked) AS phone_masked, COALESCE(r.phone_enc, p.phone_enc) AS phone_enc,
-    COALESCE(r.service_day, (c.opened_at AT TIME ZONE s.timezone)::date)::text AS source_day
+    COALESCE(r.service_day, (c.opened_at AT TIME ZONE s.timezone)::date)::text AS source_day,
+    r.ticket, p.work_order, p.sign_by, p.close_by, p.first_sign_by, p.first_close_by, p.platform_status, p.platform_changed_at,
+    c.returned_at, c.returned_by, c.return_reason, c.platform_closed_at,
+    (c.returned_at IS NOT NULL AND NOT EXISTS (SELECT 1 FROM complaint_order_updates u WHERE u.site_id = c.site_id
+      AND u.work_order = p.work_order AND u.change <> 'extended' AND u.occurred_at > c.returned_at)) AS awaiting_platform
   FROM follow_up_cases c JOIN sites s ON s.id = c.site_id
   LEFT JOIN reviews r ON c.kind = 'review' AND r.site_id = c.site_id AND r.event_id = c.source_id
   LEFT JOIN complaints p ON c.kind = 'complaint' AND p.site_id = c.site_id AND p.event_id = c.source_id`;
@@ -48,7 +74,30 @@ export const OPEN_CASE = `c.status IN ('awaiting_contact', 'in_progress', 'await
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
-export function caseView(r: CaseRow, appeal: AppealView | null, actions?: FollowUpActionView[]): FollowUpCaseView {
+function workOrderView(r: CaseRow): WorkOrderView | null {
+  if (r.kind !== 'complaint' || !r.work_order) return null;
+  // The limits it came with are worth showing only once an extension has moved them.
+  const moved = iso(r.first_sign_by) !== iso(r.sign_by) || iso(r.first_close_by) !== iso(r.close_by);
+  return {
+    number: r.work_order,
+    signBy: iso(r.sign_by),
+    closeBy: iso(r.close_by),
+    firstSignBy: moved ? iso(r.first_sign_by) : null,
+    firstCloseBy: moved ? iso(r.first_close_by) : null,
+    platformStatus: r.platform_status,
+    platformChangedAt: iso(r.platform_changed_at),
+    returned: r.returned_at ? { at: iso(r.returned_at)!, by: r.returned_by ?? '', reason: r.return_reason ?? '' } : null,
+    awaitingPlatform: r.awaiting_platform,
+    closedByPlatformAt: iso(r.platform_closed_at),
+  };
+}
+
+export function caseView(
+  r: CaseRow,
+  appeal: AppealView | null,
+  actions?: FollowUpActionView[],
+  platformUpdates?: PlatformUpdateView[],
+): FollowUpCaseView {
   return {
     id: r.id,
     site: r.site_code,
@@ -74,7 +123,10 @@ export function caseView(r: CaseRow, appeal: AppealView | null, actions?: Follow
     reopenedAt: iso(r.reopened_at),
     disproved: r.disproved,
     appeal,
+    ticket: r.ticket,
+    workOrder: workOrderView(r),
     ...(actions ? { actions } : {}),
+    ...(platformUpdates ? { platformUpdates } : {}),
   };
 }
 
@@ -175,4 +227,20 @@ export async function caseActions(em: EntityManager, caseId: string): Promise<Fo
     outcome: boolean | null;
   }> = await em.query(`SELECT kind, step, at, actor, note, outcome FROM follow_up_actions WHERE case_id = $1 ORDER BY at, id`, [caseId]);
   return rows.map((a) => ({ kind: a.kind, step: a.step, at: iso(a.at)!, actor: a.actor, note: a.note, outcome: a.outcome }));
+}
+
+/** What the platform did to a work order, oldest first. */
+export async function platformUpdates(em: EntityManager, siteId: string, workOrder: string): Promise<PlatformUpdateView[]> {
+  const rows: Array<{
+    occurred_at: Date;
+    change: PlatformUpdateView['change'];
+    sign_by: Date | null;
+    close_by: Date | null;
+    note: string | null;
+  }> = await em.query(
+    `SELECT occurred_at, change, sign_by, close_by, note FROM complaint_order_updates WHERE site_id = $1 AND work_order = $2
+       ORDER BY occurred_at, event_id`,
+    [siteId, workOrder],
+  );
+  return rows.map((u) => ({ at: iso(u.occurred_at)!, change: u.change, signBy: iso(u.sign_by), closeBy: iso(u.close_by), note: u.note }));
 }

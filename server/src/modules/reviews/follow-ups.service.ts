@@ -6,7 +6,7 @@ import { PhoneCipher } from '../../core/privacy/phone-cipher';
 import { Clock } from '../../core/time/clock';
 import { Site } from '../registry/site.entity';
 import { recordClosure } from './callback-draws';
-import { CASE_SELECT, caseActions, CaseRow, caseView, latestAppeals, OPEN_CASE } from './follow-up-views';
+import { CASE_SELECT, caseActions, CaseRow, caseView, latestAppeals, OPEN_CASE, platformUpdates } from './follow-up-views';
 import type { Actor } from '../audit/actor';
 import { auditEntry, recordAudit } from '../audit/audit-log';
 import { DomainEventBus } from '../../core/events/domain-event-bus';
@@ -97,7 +97,9 @@ export class FollowUpsService {
   async get(site: Site, id: string, scope?: string): Promise<FollowUpCaseView> {
     const row = await this.row(this.ds.manager, site, id, false, scope);
     const appeals = row.kind === 'review' ? await latestAppeals(this.ds.manager, site.id, [row.source_id]) : new Map();
-    return caseView(row, appeals.get(row.source_id) ?? null, await caseActions(this.ds.manager, row.id));
+    const updates =
+      row.kind === 'complaint' && row.work_order ? await platformUpdates(this.ds.manager, site.id, row.work_order) : undefined;
+    return caseView(row, appeals.get(row.source_id) ?? null, await caseActions(this.ds.manager, row.id), updates);
   }
 
   /** A call to the citizen; only a call that reached them counts as the first contact. */
@@ -152,6 +154,28 @@ export class FollowUpsService {
         disproved: c.disproved !== null,
       });
       return drawn ? { callbackDraw: drawn } : {};
+    });
+  }
+
+  /**
+   * 退单: the desk sends a complaint's work order back to its platform, with the reason. The case
+   * stays open, marked as waiting for the platform, until the platform closes or withdraws the order
+   * (which closes the case) or sends it back to be handled (重办), after which it may be returned again.
+   */
+  async returnOrder(site: Site, id: string, who: Actor, input: { reason: string }): Promise<FollowUpCaseView> {
+    return this.act(site, id, who, undefined, 'follow-up.return', async (em, c, now) => {
+      if (c.kind !== 'complaint' || !c.work_order)
+        throw new ConflictException('Only a complaint that came as a platform work order (with a work order number) can be returned');
+      if (c.awaiting_platform)
+        throw new ConflictException(`Work order ${c.work_order} was already returned and the platform has not answered yet`);
+      await this.addAction(em, c.id, 'return', now, who, input.reason, null);
+      await em.query(`UPDATE follow_up_cases SET returned_at = $2, returned_by = $3, return_reason = $4, updated_at = $2 WHERE id = $1`, [
+        c.id,
+        now,
+        who.actor,
+        input.reason,
+      ]);
+      return { workOrder: c.work_order, reason: input.reason };
     });
   }
 

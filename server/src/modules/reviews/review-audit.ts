@@ -11,6 +11,7 @@ export const REVIEW_AUDIT_ACTIONS: readonly string[] = [
   'follow-up.contact',
   'follow-up.resolution',
   'follow-up.confirmation',
+  'follow-up.return',
   'appeal.file',
   'appeal.decide',
   'callback.verify',

@@ -107,7 +107,8 @@ export const SITE_DAILY_SQL = [
      UNION ALL ${part(waitsSource, ['department'], { wait_count: 'count(*)', wait_sum_sec: 'round(sum(sec))' })}
      UNION ALL ${part(complaintsSource, ['department'], {
        complaints: 'count(*)',
-       complaints_due: `count(*) FILTER (WHERE closed_at IS NOT NULL OR resolve_overdue_at IS NOT NULL OR disproved IS NOT NULL)`,
+       // An order its platform withdrew (撤单) was never the hall's to close: it falls due for nobody.
+       complaints_due: `count(*) FILTER (WHERE status IS DISTINCT FROM 'withdrawn' AND (closed_at IS NOT NULL OR resolve_overdue_at IS NOT NULL OR disproved IS NOT NULL))`,
        complaints_closed_on_time: `count(*) FILTER (WHERE status = 'closed' AND closed_at <= resolve_due_at AND disproved IS NULL)`,
      })}
    ) p

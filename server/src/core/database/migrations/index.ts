@@ -22,6 +22,7 @@ import { AddPatrolRetiredCodes1796596961221 } from './1796596961221-add-patrol-r
 import { AddDepartmentAccounts1796598324364 } from './1796598324364-add-department-accounts';
 import { AddAbsenceRegister1796598490989 } from './1796598490989-add-absence-register';
 import { AddComplaintWorkOrders1796598783993 } from './1796598783993-add-complaint-work-orders';
+import { AddFollowUpReturns1796600100000 } from './1796600100000-add-follow-up-returns';
 import { AddCallbackChecks1796599244186 } from './1796599244186-add-callback-checks';
 import { AddDepartmentStationing1796600000000 } from './1796600000000-add-department-stationing';
 
@@ -53,4 +54,5 @@ export const MIGRATIONS: Function[] = [
   AddComplaintWorkOrders1796598783993,
   AddCallbackChecks1796599244186,
   AddDepartmentStationing1796600000000,
+  AddFollowUpReturns1796600100000,
 ];

@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { Roles } from '../../../core/auth/auth-rules';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
-import { CaseListQuery, ConfirmationDto, ContactDto, ResolutionDto } from '../dtos/follow-up-action.dto';
+import { CaseListQuery, ConfirmationDto, ContactDto, ResolutionDto, ReturnDto } from '../dtos/follow-up-action.dto';
 import { FollowUpsService } from '../follow-ups.service';
 import { actorFrom } from '../../audit/actor';
 import { casesSheet, workbookBytes } from '../../trends/trends-export';
@@ -91,6 +91,19 @@ export class FollowUpsController {
     @Body() body: ConfirmationDto,
   ): Promise<FollowUpCaseView> {
     return this.followUps.confirm(await siteByCode(this.ds, code), id, actorFrom(req), body);
+  }
+
+  /** 退单: the complaint's work order back to its platform; the desk's act, like the confirming call. */
+  @Post(':id/return')
+  @Roles(...SUPERVISION_OFFICE_ROLES)
+  @HttpCode(200)
+  async returnOrder(
+    @Req() req: Request,
+    @RequestSite() code: string,
+    @Param('id') id: string,
+    @Body() body: ReturnDto,
+  ): Promise<FollowUpCaseView> {
+    return this.followUps.returnOrder(await siteByCode(this.ds, code), id, actorFrom(req), body);
   }
 
   /** POST, not GET: a reveal is an act that is recorded, and must never be cached or prefetched. */

@@ -35,6 +35,15 @@ export class ConfirmationDto {
   note?: string | null;
 }
 
+export class ReturnDto {
+  /** Why the work order goes back to the platform (退单理由): the platform reads it. */
+  @Required()
+  @IsString({ message: 'reason must be a string' })
+  @Matches(/\S/, { message: 'reason must say why the order goes back to the platform' })
+  @MaxLength(500, { message: 'reason must be at most 500 characters' })
+  reason!: string;
+}
+
 export class CaseListQuery {
   @IsOptional()
   @Matches(/^(open|overdue|closed|all)$/, { message: 'status must be one of open, overdue, closed, all' })

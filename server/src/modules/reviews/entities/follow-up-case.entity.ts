@@ -80,6 +80,23 @@ export class FollowUpCase {
   @Column({ type: 'varchar', length: 24, nullable: true })
   disproved!: ClosureDisproved | null;
 
+  /** The latest 退单: when the desk sent the complaint's work order back to its platform, who, and why. */
+  @Column({ type: 'timestamptz', name: 'returned_at', nullable: true })
+  returnedAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 64, name: 'returned_by', nullable: true })
+  returnedBy!: string | null;
+
+  @Column({ type: 'text', name: 'return_reason', nullable: true })
+  returnReason!: string | null;
+
+  /**
+   * Set while the case is closed (or withdrawn) because its platform closed (or withdrew) the work
+   * order; a later reopening (重办) by the platform opens only such a case again.
+   */
+  @Column({ type: 'timestamptz', name: 'platform_closed_at', nullable: true })
+  platformClosedAt!: Date | null;
+
   /** Null while the deadline jobs for the current deadlines are still to be queued (an outbox). */
   @Column({ type: 'timestamptz', name: 'scheduled_at', nullable: true })
   scheduledAt!: Date | null;
