@@ -25,6 +25,7 @@ import { RegistryModule } from './modules/registry/registry.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { TrendsModule } from './modules/trends/trends.module';
 import { SnapshotModule } from './snapshot.module';
+import { dashboardHeaders } from './core/http/dashboard-headers';
 
 @Module({})
 export class AppModule {
@@ -35,6 +36,7 @@ export class AppModule {
             ServeStaticModule.forRoot({
               rootPath: config.DASHBOARD_DIR,
               exclude: ['/api/{*rest}', '/health', '/socket.io/{*rest}'],
+              serveStaticOptions: { setHeaders: dashboardHeaders },
             }),
           ]
         : [];

@@ -1,5 +1,6 @@
 import type { Me } from '@hallwatch/shared';
 import { ApiError, call, get } from '../api';
+import { forgetPatrolCopy } from '../offline/register';
 
 // The pages ride on the HttpOnly session cookie that /login sets: they never see or keep a
 // token. An answer of 401 means "not signed in (any more)": back to /login, and back here after.
@@ -41,6 +42,7 @@ export function lastKnownMe(): Me | null {
 /** Ends every session of the account, then offers the sign-in page for this page again. */
 export async function signOut(): Promise<void> {
   localStorage.removeItem(LAST_ME);
+  await forgetPatrolCopy();
   await call<void>('POST', '/api/v1/auth/logout').catch(() => undefined);
   goToSignIn();
 }

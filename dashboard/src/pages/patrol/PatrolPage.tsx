@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { goToSignIn, whoAmI } from '../../auth/session';
 import { useSite } from '../../shell/context';
 import { patroller } from './api';
+import { copyTime } from './local-day';
+import { registerPatrolWorker } from '../../offline/register';
 import { RoundChecklist } from './RoundChecklist';
 import { RoundList } from './RoundList';
 import { SyncBadge } from './SyncBadge';
@@ -59,6 +61,7 @@ function useSignedIn(): string | null {
  */
 export function PatrolPage() {
   const site = useSite() ?? 'huiji';
+  useEffect(registerPatrolWorker, []);
   return (
     <div className="pt-page">
       <PatrolApp site={site} onRefused={goToSignIn} />
@@ -122,7 +125,11 @@ function PatrolApp({ site, onRefused }: { site: string; onRefused: () => void })
           </button>
         </div>
       )}
-      {day.stale && <p className="pt-note">{t('offlineCopy')}</p>}
+      {day.stale && today && (
+        <p className="pt-note pt-note--offline" data-testid="offline-copy">
+          {t('offlineCopy', { time: copyTime(today, day.now()) })}
+        </p>
+      )}
       <main className="pt-main">
         {!today ? (
           day.loading ? (

@@ -5,10 +5,13 @@ import type { SyncState } from './useOutbox';
 export function SyncBadge({ sync, online }: { sync: SyncState; online: boolean }) {
   const { t } = useTranslation('patrol');
   const { pending, sending } = sync;
-  const tone = pending === 0 ? 'ok' : online ? 'busy' : 'off';
+  // Offline, "synced" would read as if the phone were talking to the server: it says offline, with nothing lost.
+  const tone = !online ? 'off' : pending === 0 ? 'ok' : 'busy';
   const text =
     pending === 0
-      ? t('synced')
+      ? online
+        ? t('synced')
+        : t('offlineSynced')
       : sending && online
         ? t('syncing', { count: pending })
         : online

@@ -1,5 +1,5 @@
-import type { PatrolRoundView } from '@hallwatch/shared';
-import { mergeRound } from './local-day';
+import type { PatrolRoundView, PatrolTodayView } from '@hallwatch/shared';
+import { copyTime, mergeRound } from './local-day';
 
 const round = (extra: Partial<PatrolRoundView> = {}): PatrolRoundView => ({
   code: '2024-07-15-1',
@@ -59,5 +59,19 @@ describe("the phone's view of a round", () => {
     expect(mergeRound(server, local).latest.nameplate.result).toBe('ok');
     expect(mergeRound(server, local).unsent).toBe(true);
     expect(mergeRound(server, { startedAt: '2024-07-15T01:05:00.000Z', checks: {} }).unsent).toBe(false);
+  });
+});
+
+describe('the time of the copy shown offline', () => {
+  // Loaded at 09:04 in the hall (UTC+8) on 15 July.
+  const copy = { day: '2024-07-15', serverTime: '2024-07-15T01:04:30.000Z', utcOffsetMinutes: 480 } as PatrolTodayView;
+
+  it("is the hall's HH:MM for a copy of today, whatever the phone's own time zone", () => {
+    expect(copyTime(copy, Date.parse('2024-07-15T07:30:00.000Z'))).toBe('09:04');
+  });
+
+  it('names its day once the hall has moved on to the next, so an old copy never passes for today', () => {
+    // 00:30 on the 16th in the hall is still the 15th in UTC.
+    expect(copyTime(copy, Date.parse('2024-07-15T16:30:00.000Z'))).toBe('2024-07-15 09:04');
   });
 });

@@ -1,4 +1,5 @@
 import type { PatrolCheckView, PatrolRoundView, PatrolTodayView, RoundState } from '@hallwatch/shared';
+import { hallTime } from './deadline';
 
 // What this phone has recorded today, kept in localStorage beside the last copy of the
 // server's day, so that the page shows a round as walked while its records still wait in
@@ -54,6 +55,16 @@ export const cache = {
   loadLocal: (site: string, day: string): LocalDay => parse<LocalDay>(localStorage.getItem(localKey(site, day))) ?? {},
   saveLocal: (site: string, day: string, local: LocalDay) => localStorage.setItem(localKey(site, day), JSON.stringify(local)),
 };
+
+/**
+ * When the copy shown offline was the server's answer, on the hall's clock: HH:MM for a copy of
+ * today, with its day before it for an older one, so an old copy never passes for today's.
+ */
+export function copyTime(today: PatrolTodayView, nowMs: number): string {
+  const time = hallTime(today.serverTime, today.utcOffsetMinutes);
+  const hallDay = new Date(nowMs + today.utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
+  return today.day === hallDay ? time : `${today.day} ${time}`;
+}
 
 function parse<T>(text: string | null): T | null {
   if (!text) return null;

@@ -64,11 +64,30 @@ export function usePatrolDay(site: string, enqueue: (e: OutboxEntry) => Promise<
     setLoading(false);
   }, []);
 
-  const reload = useCallback(() => patrolApi.today(site).then(applyFresh, applyFailure), [site, applyFresh, applyFailure]);
+  // The service worker's copy is as old as this phone's own (both are the last answer heard), so
+  // the phone's copy stands when it has one: it carries the clock skew measured when it was fresh.
+  const applyCopy = useCallback(
+    (copy: PatrolTodayView) => {
+      const own = cache.loadToday(site);
+      if (!own || own.today.serverTime < copy.serverTime) {
+        cache.saveToday(site, { today: copy, skewMs: own?.skewMs ?? 0 });
+        setToday(copy);
+        setLocal(cache.loadLocal(site, copy.day));
+      }
+      setStale(true);
+      setLoading(false);
+    },
+    [site],
+  );
+
+  const reload = useCallback(
+    () => patrolApi.today(site).then(({ view, copy }) => (copy ? applyCopy(view) : applyFresh(view)), applyFailure),
+    [site, applyFresh, applyCopy, applyFailure],
+  );
 
   useEffect(() => {
-    void patrolApi.today(site).then(applyFresh, applyFailure);
-  }, [site, applyFresh, applyFailure]);
+    void reload();
+  }, [reload]);
 
   const now = useCallback(() => Date.now() + skew, [skew]);
 
