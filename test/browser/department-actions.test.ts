@@ -128,7 +128,7 @@ describe('a department acts on /department and a supervisor decides its appeal o
     await page.click('[data-testid="language"]');
     await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('Department tasks'));
     expect(await appeal.textContent()).toContain('Mistaken: ');
-    expect(await page.textContent('[data-testid="dp-stored"]')).toBe('Appeal filed; waiting for the supervision office’s decision.');
+    expect(await page.textContent('[data-testid="dp-stored"]')).toBe("Appeal filed; waiting for the supervision office's decision.");
     await shot(page, 'department-actions-en');
   });
 

@@ -100,7 +100,9 @@ export function AppealsSection({ site, deptName, windowName, at }: Props) {
           <ul className="dk-list" data-testid="appeals-decided">
             {decided.map((a) => (
               <li key={a.id} data-testid={`decided-${a.reviewId}`}>
-                <strong>{deptName(a.department)}</strong> <span className={`dk-ap-verdict dk-ap-verdict--${a.status}`}>{t(a.status)}</span>
+                <strong>{deptName(a.department)}</strong>
+                {a.review && <span className="office-muted"> · {t('review', { rating: a.review.rating })}</span>} ·{' '}
+                <span className={`dk-ap-verdict dk-ap-verdict--${a.status}`}>{t(a.status)}</span>
                 <span className="office-muted office-small dk-meta">{t('decidedBy', { who: a.decidedBy, time: at(a.decidedAt!) })}</span>
                 {a.decisionNote && <span className="dk-summary">{t('grounds', { note: a.decisionNote })}</span>}
               </li>
