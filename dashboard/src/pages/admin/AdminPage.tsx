@@ -6,12 +6,16 @@ import { useTranslation } from 'react-i18next';
 import { useShell } from '../../shell/context';
 import { AccountsTab } from './AccountsTab';
 import './admin.css';
+import { DepartmentsTab } from './DepartmentsTab';
 import { DeviceKeysTab } from './DeviceKeysTab';
 import { DisplayTokensTab } from './DisplayTokensTab';
 import './i18n';
 import { PatrolTab } from './PatrolTab';
 import { RatingsTab } from './RatingsTab';
+import './registry-i18n';
+import { ServiceItemsTab } from './ServiceItemsTab';
 import { SettingsTab } from './SettingsTab';
+import { StaffTab } from './StaffTab';
 import { useAdminAccess } from './useAdmin';
 import { WindowsTab } from './WindowsTab';
 
@@ -19,7 +23,10 @@ const TABS = [
   ['accounts', 'tabAccounts'],
   ['device-keys', 'tabDeviceKeys'],
   ['display-tokens', 'tabDisplayTokens'],
+  ['departments', 'registry:tabDepartments'],
+  ['staff', 'registry:tabStaff'],
   ['windows', 'tabWindows'],
+  ['service-items', 'registry:tabServiceItems'],
   ['settings', 'tabSettings'],
   ['patrol', 'tabPatrol'],
   ['ratings', 'tabRatings'],
@@ -93,7 +100,10 @@ export function AdminPage() {
           )}
           {tab === 'device-keys' && <DeviceKeysTab key={chosen} site={chosen} timeZone={timeZone} fail={fail} />}
           {tab === 'display-tokens' && <DisplayTokensTab key={chosen} site={chosen} timeZone={timeZone} fail={fail} />}
+          {tab === 'departments' && <DepartmentsTab key={chosen} site={chosen} lang={lang} fail={fail} />}
+          {tab === 'staff' && <StaffTab key={chosen} site={chosen} lang={lang} fail={fail} />}
           {tab === 'windows' && <WindowsTab site={chosen} lang={lang} fail={fail} />}
+          {tab === 'service-items' && <ServiceItemsTab key={chosen} site={chosen} lang={lang} fail={fail} />}
           {tab === 'settings' && <SettingsTab key={chosen} site={chosen} fail={fail} />}
           {tab === 'patrol' && <PatrolTab key={chosen} site={chosen} lang={lang} timeZone={timeZone} fail={fail} />}
           {tab === 'ratings' && <RatingsTab key={chosen} site={chosen} lang={lang} timeZone={timeZone} fail={fail} />}

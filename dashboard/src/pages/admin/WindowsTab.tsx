@@ -2,9 +2,15 @@ import type { DepartmentView } from '@hallwatch/shared';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { adminApi } from './api';
+import { registryApi } from './registry-api';
+import './registry-i18n';
+import './registry.css';
 import { useSiteList } from './useAdmin';
 
-/** The site's windows with their department and kind; an admin opens or closes one. */
+/**
+ * The site's windows with their department and kind; an admin opens or closes one, or moves it to
+ * another department (who staffs a window is its department's roster, on the staff tab).
+ */
 export function WindowsTab({ site, lang, fail }: { site: string; lang: 'zh' | 'en'; fail: (err: unknown) => void }) {
   const { t } = useTranslation('admin');
   const { rows, reload } = useSiteList(site, adminApi.windows, fail);
@@ -20,6 +26,12 @@ export function WindowsTab({ site, lang, fail }: { site: string; lang: 'zh' | 'e
   const toggle = async (code: string, isOpen: boolean) => {
     setBusy(code);
     await adminApi.setWindowOpen(site, code, isOpen).catch(fail);
+    setBusy(null);
+    reload();
+  };
+  const move = async (code: string, departmentCode: string) => {
+    setBusy(code);
+    await registryApi.setWindowDepartment(site, code, departmentCode || null).catch(fail);
     setBusy(null);
     reload();
   };
@@ -48,7 +60,29 @@ export function WindowsTab({ site, lang, fail }: { site: string; lang: 'zh' | 'e
               <td>
                 <code>{w.code}</code>
               </td>
-              <td>{departmentName(w.departmentCode)}</td>
+              <td>
+                <select
+                  name="departmentCode"
+                  aria-label={t('department')}
+                  value={w.departmentCode ?? ''}
+                  disabled={busy === w.code}
+                  onChange={(e) => void move(w.code, e.target.value)}
+                  data-testid="window-department"
+                >
+                  <option value="">{t('registry:noDepartment')}</option>
+                  {/* A retired department stays listed for the windows it still has, never offered to others. */}
+                  {departments
+                    .filter((d) => !d.retiredAt || d.code === w.departmentCode)
+                    .map((d) => (
+                      <option key={d.code} value={d.code}>
+                        {departmentName(d.code)}
+                      </option>
+                    ))}
+                  {w.departmentCode && !departments.some((d) => d.code === w.departmentCode) && (
+                    <option value={w.departmentCode}>{w.departmentCode}</option>
+                  )}
+                </select>
+              </td>
               <td>{t(`kind_${w.kind}`, { defaultValue: w.kind })}</td>
               <td className={w.isOpen ? 'ad-good' : 'ad-bad'}>{w.isOpen ? t('open') : t('closed')}</td>
               <td>

@@ -31,3 +31,16 @@ describe('formErrors', () => {
     expect(seen).toEqual([err]);
   });
 });
+
+describe('formErrors with a form’s own words', () => {
+  it('takes the form’s words for its fields, by status, and the shared words for the rest', () => {
+    const seen: unknown[] = [];
+    const err = new ApiError(409, 'taken', { code: 'Site "x" already has a department with code "d1"', username: 'u' });
+    const words = (field: string, status: number) => (field === 'code' && status === 409 ? '编码已被使用' : undefined);
+    expect(formErrors(err, ['code', 'username'], (e) => void seen.push(e), words)).toEqual({
+      code: '编码已被使用',
+      username: expect.stringMatching(/^(该用户名已被使用|That username is already taken)/),
+    });
+    expect(seen).toEqual([]);
+  });
+});
