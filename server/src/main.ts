@@ -9,6 +9,7 @@ import { prepareDemo, prepareDemoHistory } from './modules/demo/demo-startup';
 process.on('unhandledRejection', (reason) => console.error('unhandled rejection:', reason instanceof Error ? reason.message : reason));
 
 async function main(): Promise<void> {
+  const started = performance.now();
   const config = loadConfig(process.env);
   const demo = await prepare(config, process.argv.includes('--demo') ? (ds) => prepareDemo(ds, config) : undefined);
   const app = await createApp(config);
@@ -20,7 +21,9 @@ async function main(): Promise<void> {
   const url = `http://localhost:${config.PORT}`;
   // The demo's way in first: scripts/start.js starts the simulator on the "serving" line.
   if (demo) console.log(describeDemoAccess(demo, url));
-  console.log(`Hallwatch is serving on ${url} — wall: ${url}/wall · sign in: ${url}/login · health: ${url}/health`);
+  // How long a first start takes (migrations, demo hall, its history) is part of what a new user is told.
+  const ready = ((performance.now() - started) / 1000).toFixed(1);
+  console.log(`Hallwatch is serving on ${url} — wall: ${url}/wall · sign in: ${url}/login · health: ${url}/health (ready in ${ready} s)`);
 }
 
 main().catch((err: Error) => {
