@@ -21,3 +21,4 @@ export * from './api-errors';
 export * from './callback-checks';
 export * from './department-desk';
 export * from './hall-clock';
+export * from './audit-actions';

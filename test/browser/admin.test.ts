@@ -180,6 +180,40 @@ describe('the administrator’s page (/admin) in a real browser', () => {
     });
   });
 
+  it('sets the opening hours and days, naming a closing time before opening, a week with no open day and a blank threshold', async () => {
+    await page.fill('input[name="waitTargetSec"]', '');
+    await page.click('[data-testid="save-settings"]');
+    expect(await page.textContent('[data-testid="error-waitTargetSec"]')).toBe('未保存：等候目标（分钟）须填写数字');
+    await page.fill('input[name="waitTargetSec"]', '20');
+    await page.fill('input[name="hours.opens"]', '18:00');
+    await page.click('[data-testid="save-settings"]');
+    await page.waitForSelector('[data-testid="error-hours"]');
+    expect(await page.textContent('[data-testid="error-hours"]')).toBe('未保存：关门时间须写作 HH:MM（24 小时制），且晚于开门时间');
+    await page.fill('input[name="hours.opens"]', '08:00');
+    await page.fill('input[name="hours.closes"]', '18:00');
+    for (const d of [1, 2, 3, 4, 5]) await page.uncheck(`input[name="hours.weekday-${d}"]`);
+    await page.click('[data-testid="save-settings"]');
+    await page.waitForSelector('[data-testid="error-hours-weekdays"]');
+    expect(await page.textContent('[data-testid="error-hours-weekdays"]')).toBe('未保存：开放日须至少选择一天');
+    // Nothing of the refused hours was stored.
+    expect((await api<{ hours: unknown }>('/sites/hall1/settings')).hours).toEqual({
+      opens: '08:30',
+      closes: '17:30',
+      weekdays: [1, 2, 3, 4, 5],
+    });
+
+    for (const d of [1, 2, 3, 4, 5, 6]) await page.check(`input[name="hours.weekday-${d}"]`);
+    await page.click('[data-testid="save-settings"]');
+    await page.waitForSelector('[data-testid="settings-saved"]');
+    expect(await page.$('[data-testid="error-hours"]')).toBeNull();
+    expect((await api<{ hours: unknown }>('/sites/hall1/settings')).hours).toEqual({
+      opens: '08:00',
+      closes: '18:00',
+      weekdays: [1, 2, 3, 4, 5, 6],
+    });
+    await shot('admin-settings-hours');
+  });
+
   it('reads in English after the switch', async () => {
     await page.click('[data-testid="language"]');
     await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('Administration'));

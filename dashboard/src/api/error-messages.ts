@@ -53,6 +53,15 @@ export const FIELD_MESSAGES: Record<string, Worded> = {
     zh: '开放时间有误：开门须早于关门，时间写作 HH:MM',
     en: 'Opening hours are wrong: opening must come before closing, times written HH:MM',
   },
+  'hours.opens': {
+    zh: '开门时间须写作 HH:MM（24 小时制），且早于关门时间',
+    en: 'Opening time must be written HH:MM (24-hour clock) and come before closing',
+  },
+  'hours.closes': {
+    zh: '关门时间须写作 HH:MM（24 小时制），且晚于开门时间',
+    en: 'Closing time must be written HH:MM (24-hour clock) and come after opening',
+  },
+  'hours.weekdays': { zh: '开放日须至少选择一天', en: 'Choose at least one day the hall opens' },
   // Accounts
   username: {
     zh: '用户名须为 3–64 个小写字母、数字或 . _ -，以字母或数字开头',

@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useShell } from '../../shell/context';
 import { AccountsTab } from './AccountsTab';
 import './admin.css';
+import { AuditTab } from './AuditTab';
+import { CalendarTab } from './CalendarTab';
 import { DepartmentsTab } from './DepartmentsTab';
 import { DeviceKeysTab } from './DeviceKeysTab';
 import { DisplayTokensTab } from './DisplayTokensTab';
@@ -30,6 +32,8 @@ const TABS = [
   ['settings', 'tabSettings'],
   ['patrol', 'tabPatrol'],
   ['ratings', 'tabRatings'],
+  ['calendar', 'adminCalendar:tab'],
+  ['audit', 'adminAudit:tab'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
 
@@ -107,6 +111,10 @@ export function AdminPage() {
           {tab === 'settings' && <SettingsTab key={chosen} site={chosen} fail={fail} />}
           {tab === 'patrol' && <PatrolTab key={chosen} site={chosen} lang={lang} timeZone={timeZone} fail={fail} />}
           {tab === 'ratings' && <RatingsTab key={chosen} site={chosen} lang={lang} timeZone={timeZone} fail={fail} />}
+          {tab === 'calendar' && (
+            <CalendarTab key={chosen} site={chosen} lang={lang} timeZone={timeZone} fail={fail} allSites={me?.sites === 'all'} />
+          )}
+          {tab === 'audit' && <AuditTab site={chosen} sites={sites} siteName={siteName} lang={lang} timeZone={timeZone} fail={fail} />}
         </>
       )}
     </div>

@@ -1,8 +1,9 @@
 import { FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SiteSettings } from '@hallwatch/shared';
+import type { HallHours, SiteSettings } from '@hallwatch/shared';
 import { adminApi, SettingsPatch } from './api';
 import { formErrors } from './form-errors';
+import { HOURS_FIELDS, OpeningHoursRows } from './OpeningHoursRows';
 import { FieldError } from './SecretOnce';
 
 /** The thresholds that are one number each (the hours and the lunch break have their own rows). */
@@ -59,12 +60,13 @@ const FIELDS: Array<{ key: Key; label: string; help: string; toForm: (v: number)
     },
   ];
 
-/** The site's alert thresholds; the API checks them and names the field it refuses. */
+/** The site's opening hours and alert thresholds; the API checks them and names the field it refuses. */
 export function SettingsTab({ site, fail }: { site: string; fail: (err: unknown) => void }) {
   const { t } = useTranslation('admin');
   const [saved, setSaved] = useState<SiteSettings | null>(null);
   const [form, setForm] = useState<Partial<Record<Key, string>>>({});
   const [lunch, setLunch] = useState<Record<BreakField, string>>({ from: '', to: '' });
+  const [hours, setHours] = useState<HallHours | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState(false);
 
@@ -72,6 +74,7 @@ export function SettingsTab({ site, fail }: { site: string; fail: (err: unknown)
     setSaved(s);
     setForm(Object.fromEntries(FIELDS.map((f) => [f.key, String(f.toForm(s[f.key]))])));
     setLunch({ from: s.lunchBreak?.from ?? '', to: s.lunchBreak?.to ?? '' });
+    setHours(s.hours);
   };
   useEffect(() => {
     adminApi.settings(site).then(show, fail);
@@ -85,19 +88,20 @@ export function SettingsTab({ site, fail }: { site: string; fail: (err: unknown)
     for (const f of FIELDS) {
       const raw = form[f.key]?.trim() ?? '';
       const n = Number(raw);
-      if (raw === '' || !Number.isFinite(n)) local[f.key] = t('notNumber');
+      if (raw === '' || !Number.isFinite(n)) local[f.key] = t('notNumberField', { field: t(f.label) });
       else if (saved && f.toApi(n) !== saved[f.key]) patch[f.key] = f.toApi(n);
     }
     // Both times empty: no break (the hall serves through midday); the API checks the pair.
     const lunchBreak = lunch.from === '' && lunch.to === '' ? null : { from: lunch.from, to: lunch.to };
     if (saved && JSON.stringify(lunchBreak) !== JSON.stringify(saved.lunchBreak)) patch.lunchBreak = lunchBreak;
+    if (saved && hours && JSON.stringify(hours) !== JSON.stringify(saved.hours)) patch.hours = hours;
     setErrors(local);
     if (Object.keys(local).length) return;
     try {
       show(await adminApi.updateSettings(site, patch));
       setDone(true);
     } catch (err) {
-      setErrors(formErrors(err, [...FIELDS.map((f) => f.key), 'lunchBreak', 'lunchBreak.from', 'lunchBreak.to'], fail));
+      setErrors(formErrors(err, [...FIELDS.map((f) => f.key), 'lunchBreak', 'lunchBreak.from', 'lunchBreak.to', ...HOURS_FIELDS], fail));
     }
   };
 
@@ -106,6 +110,7 @@ export function SettingsTab({ site, fail }: { site: string; fail: (err: unknown)
     <section className="ad-panel" data-testid="tab-settings">
       <p className="office-muted office-small">{t('settingsHint')}</p>
       <form className="ad-settings" onSubmit={(e) => void save(e)} noValidate>
+        {hours && <OpeningHoursRows hours={hours} onChange={setHours} errors={errors} />}
         {FIELDS.map((f) => (
           <div key={f.key} className="ad-settings__row">
             <label htmlFor={`setting-${f.key}`}>{t(f.label)}</label>

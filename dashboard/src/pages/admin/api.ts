@@ -23,8 +23,8 @@ import { call, get, withQuery } from '../../api';
 const site = (code: string) => `/api/v1/admin/sites/${encodeURIComponent(code)}`;
 const user = (id: string) => `/api/v1/admin/users/${encodeURIComponent(id)}`;
 
-/** The thresholds a form edits; the opening hours have a form of their own. */
-export type SettingsPatch = Partial<Omit<SiteSettings, 'hours'>>;
+/** What the settings form changes: the opening hours and the thresholds. */
+export type SettingsPatch = Partial<SiteSettings>;
 
 export const adminApi = {
   sites: () => get<SiteView[]>('/api/v1/admin/sites'),

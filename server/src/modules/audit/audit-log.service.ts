@@ -1,3 +1,4 @@
+import { type AuditEntryView, auditActionLabel } from '@hallwatch/shared';
 import { Injectable } from '@nestjs/common';
 import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
@@ -7,21 +8,6 @@ import type { Principal } from '../../core/auth/principal';
 
 /** The sites a reader may see: the audit log is read by accounts of some or every site. */
 type Scope = Principal['sites'];
-
-export interface AuditEntryView {
-  id: string;
-  at: string;
-  actor: string;
-  role: string | null;
-  action: string;
-  target: string | null;
-  site: string | null;
-  details: Record<string, unknown>;
-  address: string | null;
-  userAgent: string | null;
-  /** Acts the entry stands for: more than 1 only for refused requests, counted per caller, route and minute. */
-  count: number;
-}
 
 interface Row {
   id: string;
@@ -64,9 +50,10 @@ export class AuditLogService {
     else if (q.action) add('action = ?', q.action);
     if (q.before) add('id < ?', q.before);
     args.push(max);
+    // By the table's bigint id: the output column `id` is its text, and ORDER BY would take that (… 40, 4, 39 …).
     const rows: Row[] = await this.ds.query(
       `SELECT id::text AS id, at, actor, role, action, target, site, details, address, user_agent, count FROM audit_log
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${args.length}`,
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY audit_log.id DESC LIMIT $${args.length}`,
       args,
     );
     return rows.map((r) => ({
@@ -94,6 +81,7 @@ export class AuditLogService {
       { header: '操作人 actor', key: 'actor', width: 18 },
       { header: '角色 role', key: 'role', width: 12 },
       { header: '操作 action', key: 'action', width: 24 },
+      { header: '操作说明', key: 'actionName', width: 22 },
       { header: '次数 count', key: 'count', width: 8 },
       { header: '对象 target', key: 'target', width: 40 },
       { header: '站点 site', key: 'site', width: 12 },
@@ -109,6 +97,7 @@ export class AuditLogService {
         actor: cell(e.actor),
         role: e.role ?? '',
         action: e.action,
+        actionName: auditActionLabel(e.action, 'zh'),
         count: e.count,
         target: cell(e.target),
         site: e.site ?? '',

@@ -1,3 +1,4 @@
+import type { AuditEntryView } from '@hallwatch/shared';
 import { Controller, Get, Query, Res, StreamableFile, UsePipes } from '@nestjs/common';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
@@ -8,7 +9,7 @@ import type { Principal } from '../../core/auth/principal';
 import { Clock } from '../../core/time/clock';
 import { adminValidationPipe } from '../../core/validation/input-validation';
 import { recordAudit } from './audit-log';
-import { AuditEntryView, AuditLogService } from './audit-log.service';
+import { AuditLogService } from './audit-log.service';
 import { AuditQuery } from './audit-query.dto';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
