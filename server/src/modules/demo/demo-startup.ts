@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config';
 import { Clock } from '../../core/time/clock';
 import { DemoAccess, demoAccess } from './demo-access';
+import { ensureDemoAppeals } from './demo-appeals';
 import { ensureDemoCallbacks } from './demo-callbacks';
 import { historyRefusal, writeDemoHistory } from './demo-history';
 import { ensureDemoPatrol } from './demo-patrol';
@@ -33,6 +34,9 @@ export async function prepareDemoHistory(app: INestApplicationContext, config: A
   // The history's closed follow-ups are what 回访核实 draws from, so its page is not empty.
   if (await ensureDemoCallbacks(app.get(DataSource), config, app.get(Clock).now()))
     console.log('Drew the demo hall’s closed follow-ups for 回访核实 (two already called back)');
+  // Appeals for the desk to decide and for the departments to follow on their page.
+  if (await ensureDemoAppeals(app.get(DataSource), app.get(Clock).now()))
+    console.log('Filed the demo hall’s appeals (申诉): some pending on the desk, two already rejected');
 }
 
 async function writeHistoryOnce(app: INestApplicationContext, config: AppConfig): Promise<void> {
