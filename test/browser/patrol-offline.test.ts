@@ -154,11 +154,28 @@ describe('patrol page reloaded offline', () => {
     await desk.close();
   });
 
+  const keptToday = async () =>
+    Object.values(await kept(page))
+      .flat()
+      .filter((u) => u.endsWith('/today'));
+
+  it('forgets the kept rounds when the session is over: the next account on the phone never sees them', async () => {
+    expect(await keptToday()).toHaveLength(1);
+    await context.clearCookies();
+    await page.reload();
+    await page.waitForURL(/\/login\?next=/);
+    expect(await keptToday()).toEqual([]);
+  });
+
   it('forgets the kept rounds on sign-out', async () => {
+    await signInContext(context, t.url, PATROLLER);
+    await page.goto(`${t.url}/patrol?site=${SITE}`);
+    await page.getByTestId('round-1').waitFor();
+    await waitFor(keptToday, (k) => k.length === 1, 10_000, "today's rounds kept again");
     // On a phone the header's tools sit behind the menu button.
     await page.getByTestId('menu').click();
     await page.getByTestId('sign-out').click();
     await page.waitForURL(/\/login/);
-    expect(Object.keys(await kept(page)).filter((name) => name.includes('today'))).toEqual([]);
+    expect(await keptToday()).toEqual([]);
   });
 });

@@ -24,6 +24,7 @@ export async function whoAmI(): Promise<Me | null> {
   } catch (err) {
     if (err instanceof ApiError && err.status === 401) {
       localStorage.removeItem(LAST_ME);
+      await forgetPatrolCopy();
       return null;
     }
     throw err;

@@ -4,7 +4,7 @@
 /** The one answer of the server the service worker keeps: today's rounds of a site. */
 export const PATROL_TODAY_PATH = /^\/api\/v1\/patrol\/sites\/[^/]+\/today$/;
 
-/** Its cache, emptied on sign-out so the next account on the phone never sees it. */
+/** Its cache, emptied on sign-out and when the session is over, so the next account on the phone never sees it. */
 export const PATROL_TODAY_CACHE = 'hallwatch-patrol-today';
 
 /** The page's own files, one cache per build (its digest follows). */
