@@ -14,6 +14,9 @@ import { goToSignIn } from '../../auth/session';
 import { useSite } from '../../shell/context';
 import { deskApi } from './api';
 import { AppealsSection } from './AppealsSection';
+import { CaseDetail } from './CaseDetail';
+import { CaseQueueTags } from './CaseQueueTags';
+import { dueAt } from './Deadline';
 import './desk.css';
 import './i18n';
 
@@ -55,7 +58,12 @@ export function DeskPage() {
   const lang: Lang = i18n.language === 'en' ? 'en' : 'zh';
   const site = useSite();
   const timeZone = useSiteTimeZone(site);
-  const cases = usePart(site, deskApi.openCases);
+  // The case open in the side panel; each act on it reloads the queue (a closed case leaves it).
+  const [openCase, setOpenCase] = useState<string | null>(null);
+  const [casesActed, setCasesActed] = useState(0);
+  const loadCases = useCallback((s: string) => deskApi.openCases(s, casesActed), [casesActed]);
+  const closeCase = useCallback(() => setOpenCase(null), []);
+  const cases = usePart(site, loadCases);
   const notices = usePart(site, deskApi.overdueNotices);
   const today = usePart(site, deskApi.today);
   const departments = usePart(site, deskApi.departments);
@@ -156,9 +164,17 @@ export function DeskPage() {
                     return (
                       <tr key={c.id} data-overdue={late ? 'yes' : 'no'} data-testid={`case-${c.id}`}>
                         <td>
-                          <strong className={c.kind === 'complaint' ? 'dk-kind dk-kind--complaint' : 'dk-kind'}>
-                            {c.kind === 'complaint' ? t('kindComplaint') : t('kindReview', { rating: c.rating ?? '—' })}
-                          </strong>
+                          <button
+                            type="button"
+                            className="dk-case-open"
+                            onClick={() => setOpenCase(c.id)}
+                            data-testid={`open-case-${c.id}`}
+                          >
+                            <strong className={c.kind === 'complaint' ? 'dk-kind dk-kind--complaint' : 'dk-kind'}>
+                              {c.kind === 'complaint' ? t('kindComplaint') : t('kindReview', { rating: c.rating ?? '—' })}
+                            </strong>
+                          </button>
+                          <CaseQueueTags c={c} />
                           {c.realName && <span className="dk-tag">{t('realName')}</span>}
                           {c.summary && <span className="dk-summary">{c.summary}</span>}
                         </td>
@@ -176,7 +192,7 @@ export function DeskPage() {
                         <td className="dk-due">
                           <span className="dk-nowrap">
                             <span className="office-muted">{due.step === 'contact' ? t('dueContact') : t('dueResolve')}</span>{' '}
-                            <time dateTime={due.at}>{at(due.at)}</time>
+                            <time dateTime={due.at}>{dueAt(due.at, at)}</time>
                           </span>{' '}
                           {late && <span className="dk-late">{t('overdue')}</span>}
                         </td>
@@ -241,6 +257,18 @@ export function DeskPage() {
           </Section>
         </div>
       </div>
+      {openCase && site && (
+        <CaseDetail
+          site={site}
+          caseId={openCase}
+          now={now}
+          deptName={deptName}
+          windowName={windowName}
+          at={at}
+          onClose={closeCase}
+          onChanged={() => setCasesActed((n) => n + 1)}
+        />
+      )}
     </div>
   );
 }
