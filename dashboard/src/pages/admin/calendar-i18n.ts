@@ -2,7 +2,7 @@ import { registerTranslations } from '../../i18n';
 
 const zh = {
   tab: '工作日历',
-  hint: '周一至周五为工作日。在此登记法定节假日（工作日放假）和调休上班（周末上班）；回访期限按工作日计算，登记后未办结回访件的期限随即顺延或提前，巡查轮次也随之安排。',
+  hint: '周一至周五为工作日。在此登记法定节假日（工作日放假）和调休上班（周末上班）；回访期限按工作日计算，登记后未办结回访件的期限随即顺延或提前；巡查轮次也按此日历安排。',
   prevMonth: '‹ 上月',
   nextMonth: '下月 ›',
   thisMonth: '本月',
@@ -52,7 +52,7 @@ const zh = {
 
 const en: typeof zh = {
   tab: 'Working calendar',
-  hint: 'Monday to Friday are working days. Enter public holidays here (weekdays off) and make-up working days (weekends worked, 调休). Follow-up deadlines count in working days: once an entry is saved, the deadlines of open follow-ups move with it, and patrol rounds follow.',
+  hint: 'Monday to Friday are working days. Enter public holidays here (weekdays off) and make-up working days (weekends worked, 调休). Follow-up deadlines count in working days: once an entry is saved, the deadlines of open follow-ups move with it. Patrol rounds are planned by this calendar too.',
   prevMonth: '‹ Previous',
   nextMonth: 'Next ›',
   thisMonth: 'This month',
