@@ -74,6 +74,7 @@ export const SHEET_PROBLEMS = [
   'required',
   'too_long',
   'bad_code',
+  'code_as_number',
   'unknown_department',
   'duplicate_code',
   'bad_flag',
@@ -95,6 +96,7 @@ export interface SheetProblem {
 export interface ServiceItemImportResult {
   applied: boolean;
   fileName: string;
+  /** Rows with anything in the sheet's columns, good or not. */
   rows: number;
   created: number;
   updated: number;

@@ -123,6 +123,7 @@ describe('service-item sheet import', () => {
         ['新事项己', 'NEW-6', '否', '不存在的部门'],
         ['长'.repeat(501), 'NEW-7', '', ''],
         ['新事项庚', null, '是', 'd2'],
+        ['新事项辛', 114101080000000000, '否', 'd2'],
       ],
     );
     const dry = await send<ServiceItemImportResult>('preview', sheet);
@@ -135,14 +136,15 @@ describe('service-item sheet import', () => {
       { row: 7, column: 'D', field: 'department', problem: 'unknown_department', value: '不存在的部门' },
       { row: 8, column: 'A', field: 'name', problem: 'too_long', value: '500' },
       { row: 9, column: 'B', field: 'code', problem: 'required', value: null },
+      { row: 10, column: 'B', field: 'code', problem: 'code_as_number', value: '114101080000000000' },
     ]);
-    expect(dry.body).toMatchObject({ rows: 8, created: 1, problemCount: 7 });
+    expect(dry.body).toMatchObject({ rows: 9, created: 1, problemCount: 8 });
 
     const refused = await send<ErrorBody & { problems: unknown[] }>('import', sheet);
     expect(refused.status).toBe(422);
     expect(refused.body.field).toBe('file');
-    expect(refused.body.message).toMatch(/7 problem\(s\) in the sheet, the first in row 3; nothing was imported/);
-    expect(refused.body.problems).toHaveLength(7);
+    expect(refused.body.message).toMatch(/8 problem\(s\) in the sheet, the first in row 3; nothing was imported/);
+    expect(refused.body.problems).toHaveLength(8);
     expect(await items()).toEqual(before);
   });
 
@@ -183,6 +185,14 @@ describe('service-item sheet import', () => {
     expect(huge.status).toBe(413);
     expect(huge.body.field).toBe('file');
     expect(huge.body.message).toMatch(/file is larger than 2 MB/);
+
+    // Small on the wire, but declaring contents beyond what the server will unzip.
+    const good = await workbook(HEADER, [['X-1', '某事项']]);
+    const end = good.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    good.writeUInt32LE(0x7fff_0000, good.readUInt32LE(end + 16) + 24);
+    const bomb = await send<ErrorBody>('preview', good, 'bomb.xlsx');
+    expect(bomb.status).toBe(413);
+    expect(bomb.body).toMatchObject({ field: 'file', message: 'file unzips to more than 64 MB; import the list in parts' });
     expect(await items()).toEqual(before);
   });
 

@@ -100,6 +100,7 @@ const zh = {
   problem_required: '不能为空',
   problem_too_long: '超过 {{value}} 个字符',
   problem_bad_code: '“{{value}}”不是有效编码：须为 1–64 个字母、数字或 _.:-/#，不含空格',
+  problem_code_as_number: '编码“{{value}}”按数字保存，Excel 只保留 15 位有效数字，末尾已丢失：请将该列设为文本格式后重新填写',
   problem_unknown_department: '“{{value}}”不是本站点在用的部门，请填写部门编码或名称（见模板第二页）',
   problem_duplicate_code: '与第 {{value}} 行的编码重复',
   problem_bad_flag: '“{{value}}”无法识别，请填写“是”或“否”',
@@ -211,6 +212,8 @@ const en: typeof zh = {
   problem_required: 'Must not be empty',
   problem_too_long: 'Longer than {{value}} characters',
   problem_bad_code: '“{{value}}” is not a valid code: 1–64 letters, digits or _.:-/#, without spaces',
+  problem_code_as_number:
+    'The code “{{value}}” is stored as a number and Excel keeps only 15 digits, so its tail is lost: format the column as text and type it again',
   problem_unknown_department: '“{{value}}” is no active department of this site: give its code or name (see the template’s second sheet)',
   problem_duplicate_code: 'Same code as row {{value}}',
   problem_bad_flag: '“{{value}}” is not understood: write 是 (yes) or 否 (no)',

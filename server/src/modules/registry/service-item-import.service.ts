@@ -1,12 +1,27 @@
 import type { ServiceItemImportResult, SheetProblem } from '@hallwatch/shared';
-import { Injectable, Optional, UnprocessableEntityException, UnsupportedMediaTypeException } from '@nestjs/common';
+import {
+  Injectable,
+  Optional,
+  PayloadTooLargeException,
+  UnprocessableEntityException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainEventBus } from '../../core/events/domain-event-bus';
 import { recordAudit } from '../audit/audit-log';
 import { Department } from './department.entity';
 import { findSite } from './registry-change';
 import { ServiceItem } from './service-item.entity';
-import { NotAWorkbookError, openWorkbook, readSheet, SHEET_FIELD, SheetRow, sheetTemplate } from './service-item-sheet';
+import {
+  NotAWorkbookError,
+  openWorkbook,
+  readSheet,
+  SHEET_FIELD,
+  SHEET_MAX_UNZIPPED_BYTES,
+  SheetRow,
+  sheetTemplate,
+  SheetTooLargeError,
+} from './service-item-sheet';
 import { SiteEvents } from './site-events';
 import { Site } from './site.entity';
 
@@ -91,6 +106,16 @@ export class ServiceItemImportService {
     try {
       sheet = await openWorkbook(file.bytes);
     } catch (err) {
+      if (err instanceof SheetTooLargeError) {
+        const message = `${SHEET_FIELD} unzips to more than ${SHEET_MAX_UNZIPPED_BYTES / 1024 / 1024} MB; import the list in parts`;
+        throw new PayloadTooLargeException({
+          statusCode: 413,
+          error: 'Payload Too Large',
+          field: SHEET_FIELD,
+          message,
+          errors: [{ field: SHEET_FIELD, message }],
+        });
+      }
       if (!(err instanceof NotAWorkbookError)) throw err;
       const message = `${SHEET_FIELD} must be an Excel workbook (.xlsx); "${file.name}" is not one (an old .xls must be saved as .xlsx first)`;
       throw new UnsupportedMediaTypeException({

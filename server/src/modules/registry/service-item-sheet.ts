@@ -9,8 +9,10 @@ import { REGISTRY_CODE } from '../../core/validation/input-validation';
 export const SHEET_FIELD = 'file';
 /** The district's whole list is some 1,700 items (report, item 18): a few times that is a mistake. */
 export const SHEET_MAX_ROWS = 5000;
-/** Some 1,700 rows take well under 200 KB; the cap keeps an unzipped workbook's memory bounded. */
+/** Some 1,700 rows take well under 200 KB. */
 export const SHEET_MAX_BYTES = 2 * 1024 * 1024;
+/** What the workbook's parts may unzip to: exceljs holds them all in memory, so a zip bomb stops here. */
+export const SHEET_MAX_UNZIPPED_BYTES = 64 * 1024 * 1024;
 export const NAME_MAX = 500;
 
 /** The template's headers; a filled sheet's columns are found by these or their aliases, in any order. */
@@ -47,6 +49,13 @@ export interface ReadSheet {
 /** The file is not a workbook exceljs can open (an .xls, a CSV renamed, a damaged file). */
 export class NotAWorkbookError extends Error {}
 
+/** The workbook would unzip to more than SHEET_MAX_UNZIPPED_BYTES. */
+export class SheetTooLargeError extends Error {
+  constructor(readonly unzippedBytes: number) {
+    super(`unzips to ${unzippedBytes} bytes`);
+  }
+}
+
 // "部门（编码或名称）" and "Department (code or name)" both read as the bare header.
 const normalise = (header: string): string =>
   header
@@ -64,7 +73,7 @@ const columnLetter = (n: number): string => {
 export function cellText(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value.trim();
-  if (typeof value === 'number') return Number.isSafeInteger(value) || !Number.isInteger(value) ? String(value) : value.toFixed(0);
+  if (typeof value === 'number') return Number.isSafeInteger(value) || !Number.isInteger(value) ? String(value) : BigInt(value).toString();
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ('richText' in value)
@@ -78,9 +87,40 @@ export function cellText(value: CellValue): string {
   return '';
 }
 
+/**
+ * The sizes the zip's central directory declares its entries unzip to, summed; null when the
+ * directory cannot be read (then it is no workbook) or uses zip64 (no sheet of ours needs it).
+ */
+export function declaredUnzippedBytes(zip: Buffer): number | null {
+  const EOCD = 0x06054b50;
+  const ENTRY = 0x02014b50;
+  let end = -1;
+  // The end record is the last 22 bytes plus a comment of at most 65,535.
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 22 - 0xffff); i--)
+    if (zip.readUInt32LE(i) === EOCD) {
+      end = i;
+      break;
+    }
+  if (end < 0) return null;
+  const count = zip.readUInt16LE(end + 10);
+  let at = zip.readUInt32LE(end + 16);
+  let total = 0;
+  for (let n = 0; n < count; n++) {
+    if (at + 46 > zip.length || zip.readUInt32LE(at) !== ENTRY) return null;
+    const size = zip.readUInt32LE(at + 24);
+    if (size === 0xffffffff) return null;
+    total += size;
+    at += 46 + zip.readUInt16LE(at + 28) + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return total;
+}
+
 export async function openWorkbook(bytes: Buffer): Promise<Worksheet | undefined> {
   // An .xlsx is a zip; anything else (an old .xls, CSV, PDF) is refused before exceljs tries it.
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) throw new NotAWorkbookError('not a zip');
+  const unzipped = declaredUnzippedBytes(bytes);
+  if (unzipped === null) throw new NotAWorkbookError('unreadable zip directory');
+  if (unzipped > SHEET_MAX_UNZIPPED_BYTES) throw new SheetTooLargeError(unzipped);
   const wb = new Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -123,7 +163,10 @@ export function readSheet(sheet: Worksheet | undefined): ReadSheet {
       problems.push({ row: n, column: at(field), field, problem: kind, value });
     const before = problems.length;
 
+    const codeCell = columns.has('code') ? r.getCell(columns.get('code')!).value : null;
     if (!cells.code) problem('code', 'required', null);
+    // Excel keeps 15 significant digits: a long code typed as a number has already lost its tail.
+    else if (typeof codeCell === 'number' && !Number.isSafeInteger(codeCell)) problem('code', 'code_as_number', cells.code);
     else if (!REGISTRY_CODE.test(cells.code)) problem('code', 'bad_code', cells.code);
     else if (firstRowOf.has(cells.code)) problem('code', 'duplicate_code', String(firstRowOf.get(cells.code)));
     else firstRowOf.set(cells.code, n);
