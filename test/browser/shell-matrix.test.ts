@@ -20,6 +20,15 @@ const TOWN = 'huiji-t1';
 const user = (role: Role) => `mx-${role}`;
 /** Every office page a role might be sent to: the pages of the table that run behind the guard. */
 const GUARDED = (Object.keys(PAGES) as PagePath[]).filter((p) => PAGES[p].frame !== 'own');
+type OwnPath = { [P in PagePath]: (typeof PAGES)[P]['frame'] extends 'own' ? P : never }[PagePath];
+/**
+ * The pages that check their own credential, each with what shows once it is open and how it
+ * says no to a role it is not for. A new page of that kind does not compile here until it is added.
+ */
+const OWN: Record<OwnPath, { open: string; refused?: string }> = {
+  '/wall': { open: '[data-testid="wall"] .wall__body', refused: 'wall-not-permitted' },
+  '/login': { open: 'form.lg-form' },
+};
 
 // The app's shell in a real browser, for every role that signs in: the navigation offers
 // exactly the pages of the role (dashboard/src/page-access.ts), each other page says it is not
@@ -156,6 +165,20 @@ describe('the app shell: role × page in a real browser', () => {
         expect({ path, nav: await navShown(page) }).toEqual({ path, nav: navFor(role).map((e) => e.path) });
         // And the header says who is signed in.
         expect(await page.textContent('[data-testid="shell-user"]')).toContain(user(role));
+      }
+    }
+
+    for (const [path, looks] of Object.entries(OWN) as Array<[OwnPath, (typeof OWN)[OwnPath]]>) {
+      await page.goto(`${h.server.url}${path}?site=${SITE}`);
+      if (mayOpen(role, path)) {
+        await page.waitForSelector(looks.open);
+      } else {
+        const denied = page.getByTestId(looks.refused ?? 'not-permitted');
+        await denied.waitFor();
+        expect({ path, text: await denied.textContent() }).toEqual({ path, text: expect.stringContaining(user(role)) });
+        const home = new URL((await denied.getByTestId('go-home').getAttribute('href')) ?? '', h.server.url);
+        expect(`${home.pathname}${home.search}`).toBe(`${LANDING[role]}?site=${SITE}`);
+        if (role === 'patrol') await page.screenshot({ path: join(SCREENSHOTS, `not-permitted${path.replace('/', '-')}.png`) });
       }
     }
     await page.close();
