@@ -181,4 +181,34 @@ describe('the working calendar on the admin page (/admin?tab=calendar)', () => {
     await shot('admin-calendar-en');
     await page.click('[data-testid="language"]');
   });
+
+  it('loads a year’s national arrangement in one click: the days off and the weekends worked in exchange', async () => {
+    // A month of a year whose State Council notice the page carries, opened by its link.
+    await page.goto(`${h.server.url}/admin?site=${SITE}&tab=calendar&month=2026-10`);
+    await page.waitForSelector('[data-testid="cal-grid"][data-month="2026-10"]:not([aria-busy])');
+    expect(await text('[data-testid="load-year"]')).toBe('载入 2026 年国家法定节假日安排');
+    await page.click('[data-testid="load-year"]');
+    await page.waitForSelector('[data-testid="calendar-note"]');
+    expect(await text('[data-testid="calendar-note"]')).toBe('已载入 2026 年安排，共 13 项');
+    await page.waitForSelector('[data-day="2026-10-01"][data-state="holiday"]');
+    for (const day of ['2026-10-01', '2026-10-05', '2026-10-07']) {
+      expect(await page.getAttribute(`[data-day="${day}"]`, 'data-state')).toBe('holiday');
+      expect(await text(`[data-day="${day}"]`)).toContain('国庆节');
+    }
+    expect(await page.getAttribute('[data-day="2026-10-08"]', 'data-state')).toBe('work');
+    expect(await page.getAttribute('[data-day="2026-10-10"]', 'data-state')).toBe('workday');
+    const national = page.locator('[data-testid="calendar-entries"] tr[data-from="2026-10-01"]');
+    expect((await national.textContent())?.replace(/\s+/g, ' ')).toContain('2026-10-01 – 2026-10-07 · 共 7 天');
+    const year = await api<CalendarDayView[]>(`/calendar?site=${SITE}&from=2026-01-01&to=2026-12-31`);
+    expect(year.filter((d) => d.kind === 'workday' && d.name.endsWith('调休')).map((d) => d.day)).toEqual([
+      '2026-01-04',
+      '2026-02-14',
+      '2026-02-28',
+      '2026-05-09',
+      '2026-09-20',
+      '2026-10-10',
+    ]);
+    expect(year.filter((d) => d.name === '春节')).toHaveLength(9);
+    await shot('admin-calendar-year');
+  });
 });

@@ -12,6 +12,11 @@ import { FieldError } from './SecretOnce';
 import type { AdminTabProps } from './tab-props';
 
 const FORM_FIELDS = ['from', 'to', 'kind', 'name'] as const;
+
+const linkedMonth = (): string | null => {
+  const m = new URLSearchParams(location.search).get('month');
+  return m && /^\d{4}-(0[1-9]|1[0-2])$/.test(m) ? m : null;
+};
 type Scope = 'site' | 'all';
 
 interface Form {
@@ -30,7 +35,8 @@ interface Form {
 export function CalendarTab({ site, lang, timeZone, fail, allSites }: AdminTabProps & { allSites: boolean }) {
   const { t } = useTranslation('adminCalendar');
   const today = dayIn(timeZone);
-  const [month, setMonth] = useState(today.slice(0, 7));
+  // A link may open a month of its own (?month=2026-10); otherwise this month.
+  const [month, setMonth] = useState(() => linkedMonth() ?? today.slice(0, 7));
   const [entries, setEntries] = useState<{ month: string; rows: CalendarDayView[] } | null>(null);
   const [reloads, setReloads] = useState(0);
   const [form, setForm] = useState<Form>({ from: today, to: '', kind: 'holiday', name: '', scope: 'site' });
@@ -288,7 +294,7 @@ export function CalendarTab({ site, lang, timeZone, fail, allSites }: AdminTabPr
             <tr key={`${r.site ?? '*'}-${r.from}`} data-from={r.from} data-to={r.to} data-scope={r.site === null ? 'all' : 'site'}>
               <td className="ad-nowrap">
                 {span(r.from, r.to)}
-                {r.days.length > 1 && <span className="office-muted"> · {r.days.length}</span>}
+                {r.days.length > 1 && <span className="office-muted"> · {t('daysCount', { n: r.days.length })}</span>}
               </td>
               <td>
                 <span className={`cal-pill cal-pill--${r.kind}`}>{t(`state_${r.kind}`)}</span>
