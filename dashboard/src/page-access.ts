@@ -3,6 +3,7 @@ import {
   ACCOUNT_ADMIN_ROLES,
   CALLBACK_CHECK_READER_ROLES,
   DEPARTMENT_DESK_ROLES,
+  NOTICE_DOCUMENT_ROLES,
   SUPERVISION_OFFICE_ROLES,
   PATROL_OFFICE_ROLES,
   PATROL_WALKER_ROLES,
@@ -54,6 +55,7 @@ export const PAGES = {
   '/patrol': { roles: PATROL_WALKER_ROLES, nav: 'patrol', frame: 'shell' },
   '/admin': { roles: ACCOUNT_ADMIN_ROLES, nav: 'admin', frame: 'shell' },
   '/checkpoint-sheet': { roles: PATROL_OFFICE_ROLES, frame: 'bare' },
+  '/notice': { roles: NOTICE_DOCUMENT_ROLES, frame: 'bare' },
   '/wall': { roles: WALL_READER_ROLES, nav: 'wall', frame: 'own' },
   '/login': { roles: 'anyone', frame: 'own' },
 } as const satisfies Record<string, PageRule>;

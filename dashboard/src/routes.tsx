@@ -16,6 +16,7 @@ export const ROUTES: Record<PagePath, { page: LazyExoticComponent<ComponentType>
   '/checkpoint-sheet': {
     page: lazy(() => import('./pages/checkpoint-sheet/CheckpointSheetPage').then((m) => ({ default: m.CheckpointSheetPage }))),
   },
+  '/notice': { page: lazy(() => import('./pages/notice/NoticePage').then((m) => ({ default: m.NoticePage }))) },
   '/trends': { page: lazy(() => import('./pages/trends/TrendsPage').then((m) => ({ default: m.TrendsPage }))) },
   '/rectification': {
     page: lazy(() => import('./pages/rectification/RectificationPage').then((m) => ({ default: m.RectificationPage }))),

@@ -13,6 +13,7 @@ export * from './ratings';
 export * from './absences';
 export * from './trends';
 export * from './patrol';
+export * from './patrol-notice-document';
 export * from './accounts';
 export * from './registry';
 export * from './site-settings';

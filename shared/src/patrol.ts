@@ -223,6 +223,16 @@ export interface PatrolNoticeView {
   repliedAt: string | null;
   repliedBy: string | null;
   items: number[];
+  /** Points the notice's finding cost its department, once confirmed as a violation; null before. */
+  deduction: number | null;
+  /** 文号, e.g. 某某政务服务中心督告〔2026〕3号; null only for a notice issued before numbering began. */
+  number: string | null;
+  /** The office accepted the department's reply (验收). */
+  acceptedAt: string | null;
+  acceptedBy: string | null;
+  /** Who escalated it: null when the deadline job did (or it is not escalated). */
+  escalatedBy: string | null;
+  escalationNote: string | null;
 }
 
 /** What the patrol page sends to issue a notice; `id` is chosen by the page, so a resend is not a second notice. */

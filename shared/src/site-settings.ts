@@ -1,4 +1,5 @@
 import { DEFAULT_HALL_HOURS, HallHours, LunchBreak } from './hall-hours';
+import { DEFAULT_NOTICE_NUMBER_PATTERN } from './patrol-notice-document';
 
 /**
  * A site's thresholds (`GET/PATCH /api/v1/admin/sites/:site/settings`), kept in sites.settings;
@@ -40,6 +41,10 @@ export interface SiteSettings {
   windowImbalanceMax: number;
   /** A rating at or below this many stars alerts the wall the moment it arrives (1–2 are 差评). */
   badReviewAlertRating: number;
+  /** How a 督查告知书 is numbered (文号): {site}, {year} and {seq} (or {seq:3}), e.g. {site}督告〔{year}〕{seq}号. */
+  noticeNumberPattern: string;
+  /** The office that signs the notices; null signs them with the site's name. */
+  noticeIssuer: string | null;
 }
 
 /** Below this many completions per open window on average, a department's imbalance is noise and does not alert. */
@@ -61,4 +66,6 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   lunchBreak: null,
   windowImbalanceMax: 1,
   badReviewAlertRating: 2,
+  noticeNumberPattern: DEFAULT_NOTICE_NUMBER_PATTERN,
+  noticeIssuer: null,
 };

@@ -92,6 +92,12 @@ export const FIELD_MESSAGES: Record<string, Worded> = {
     zh: '提交申诉的人不能裁定该申诉，须由另一位督查人员或管理员裁定',
     en: 'Whoever filed an appeal cannot decide it; another supervisor or an admin must',
   },
+  // 督查告知书 numbering (site settings)
+  noticeNumberPattern: {
+    zh: '文号格式须含 {year} 和 {seq}，只可使用 {site}、{year}、{seq}（或 {seq:3}）占位符，不超过 60 个字符',
+    en: 'The number pattern must contain {year} and {seq}, use only {site}, {year} and {seq} (or {seq:3}), and be at most 60 characters',
+  },
+  noticeIssuer: { zh: '发文单位名称不超过 60 个字符', en: 'The issuing office’s name must be at most 60 characters' },
 };
 
 /** The fields' names, for a message the table above lacks: "用户名：<server's text>". */

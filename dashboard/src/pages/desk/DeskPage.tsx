@@ -17,6 +17,7 @@ import { AppealsSection } from './AppealsSection';
 import { CaseDetail } from './CaseDetail';
 import { CaseQueueTags } from './CaseQueueTags';
 import { dueAt } from './Deadline';
+import { PatrolFollowUp } from './PatrolFollowUp';
 import './desk.css';
 import './i18n';
 
@@ -257,6 +258,7 @@ export function DeskPage() {
           </Section>
         </div>
       </div>
+      <PatrolFollowUp site={site} today={today && !failed(today) ? today : null} names={{ deptName, windowName, timeZone }} />
       {openCase && site && (
         <CaseDetail
           site={site}

@@ -2,6 +2,7 @@ import { EntityManager } from 'typeorm';
 import { queryRows } from '../../core/database/typed-query';
 import { CalendarExceptions, nthWorkingDayAfter, reminderAt } from '../../core/time/working-calendar';
 import { addDays, localMonth, zonedInstant } from '../../core/time/zoned-time';
+import { allocateNoticeNumber } from '../patrol/notice-number';
 import { noticeRemindAt } from '../patrol/round-rules';
 import { Site } from '../registry/site.entity';
 import { closeSource } from '../reviews/follow-ups.service';
@@ -285,11 +286,12 @@ async function issueNotice(w: Casework, f: FindingRow, office: OfficeHours, rng:
   const repliedBy = replied ? `${f.department}-contact` : null;
   const reminded = remindAt <= now && remindAt < deadline && !(replied && replied <= remindAt) ? remindAt : null;
   const escalated = deadline <= now && !(replied && replied < deadline) ? deadline : null;
+  const number = await allocateNoticeNumber(em, site, issued);
   const [notice] = await queryRows<{ id: string }>(
     em,
     `INSERT INTO patrol_notices (site_id, client_id, finding_id, department, text, issued_at, issued_by, deadline, remind_at, status,
-       reminded_at, escalated_at, reply, replied_at, replied_by)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+       reminded_at, escalated_at, reply, replied_at, replied_by, number, number_year, number_seq)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING id`,
     [
       site.id,
       `${f.check_event_id}-n`,
@@ -306,6 +308,9 @@ async function issueNotice(w: Casework, f: FindingRow, office: OfficeHours, rng:
       reply,
       replied,
       repliedBy,
+      number.text,
+      number.year,
+      number.seq,
     ],
   );
   const steps = [...(reminded ? [['remind', reminded]] : []), ...(escalated ? [['overdue', escalated]] : [])] as Array<[string, Date]>;

@@ -11,10 +11,11 @@ import { PatrolFinding } from './entities/patrol-finding.entity';
 import { PatrolNotice } from './entities/patrol-notice.entity';
 import { PatrolJobsProducer } from './jobs/patrol-jobs.producer';
 import { PatrolNotifier } from './patrol-notifier';
-import { noticeView } from './patrol-views';
+import { NoticeFinding, noticeView } from './patrol-views';
 import { noticeRemindAt } from './round-rules';
 import { queryRows } from '../../core/database/typed-query';
 import { FindingItemsRow } from './patrol-rows';
+import { allocateNoticeNumber } from './notice-number';
 
 export type NoticeFilter = 'open' | 'overdue' | 'closed' | 'all';
 
@@ -66,6 +67,7 @@ export class PatrolNoticesService {
           message: `The finding already has notice "${taken.clientId}"`,
         });
       const issuedAt = now < finding.occurredAt ? finding.occurredAt : now;
+      const number = await allocateNoticeNumber(em, site, issuedAt);
       const saved = await em.save(
         em.create(PatrolNotice, {
           siteId: site.id,
@@ -78,6 +80,9 @@ export class PatrolNoticesService {
           deadline,
           remindAt: noticeRemindAt(issuedAt, deadline),
           status: 'open',
+          number: number.text,
+          numberYear: number.year,
+          numberSeq: number.seq,
         }),
       );
       return { notice: saved, created: true };
@@ -132,22 +137,29 @@ export class PatrolNoticesService {
     if (filter === 'closed') qb.andWhere(`n.status = 'closed'`);
     if (filter === 'overdue') qb.andWhere(`n.status = 'open' AND n.deadline <= :now`, { now });
     const rows = await qb.orderBy('n.deadline', 'ASC').addOrderBy('n.id').getMany();
-    const items = await this.itemsOf(
+    const findings = await noticeFindings(
       this.ds.manager,
       rows.map((r) => r.findingId),
     );
-    return rows.map((n) => noticeView(n, items.get(n.findingId) ?? [], now));
+    return rows.map((n) => noticeView(n, findings.get(n.findingId) ?? NO_FINDING, now));
   }
 
   private async view(em: EntityManager, n: PatrolNotice, now: Date): Promise<PatrolNoticeView> {
-    const items = await this.itemsOf(em, [n.findingId]);
-    return noticeView(n, items.get(n.findingId) ?? [], now);
+    const findings = await noticeFindings(em, [n.findingId]);
+    return noticeView(n, findings.get(n.findingId) ?? NO_FINDING, now);
   }
+}
 
-  private async itemsOf(em: EntityManager, findingIds: string[]): Promise<Map<string, number[]>> {
-    if (!findingIds.length) return new Map();
-    const rows = await queryRows<FindingItemsRow>(em, `SELECT id, items FROM patrol_findings WHERE id = ANY($1::uuid[])`, [findingIds]);
-    // A notice is about the finding's items and always about the follow-up promise (9, 47).
-    return new Map(rows.map((r) => [r.id, [...new Set([...r.items, 9, 47])].sort((a, b) => a - b)]));
-  }
+const NO_FINDING: NoticeFinding = { items: [], deduction: null };
+
+/** Each finding's items and the points its confirmed violation cost, for the notices about them. */
+export async function noticeFindings(em: EntityManager, findingIds: string[]): Promise<Map<string, NoticeFinding>> {
+  if (!findingIds.length) return new Map();
+  const rows = await queryRows<FindingItemsRow>(
+    em,
+    `SELECT f.id, f.items, d.points FROM patrol_findings f LEFT JOIN patrol_deductions d ON d.finding_id = f.id WHERE f.id = ANY($1::uuid[])`,
+    [findingIds],
+  );
+  // A notice is about the finding's items and always about the follow-up promise (9, 47).
+  return new Map(rows.map((r) => [r.id, { items: [...new Set([...r.items, 9, 47])].sort((a, b) => a - b), deduction: r.points }]));
 }

@@ -71,6 +71,7 @@ export interface FindingRow {
 export interface FindingItemsRow {
   id: string;
   items: number[];
+  points: number | null;
 }
 
 /** The points a checkpoint deducts when its finding is confirmed as a violation. */

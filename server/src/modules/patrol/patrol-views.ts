@@ -50,7 +50,13 @@ export function roundView(r: PatrolRound, checks: PatrolCheck[]): PatrolRoundVie
   };
 }
 
-export function noticeView(n: PatrolNotice, items: number[], now: Date): PatrolNoticeView {
+/** What a notice shows of its finding: the items it bears on, and the points it cost if confirmed as a violation. */
+export interface NoticeFinding {
+  items: number[];
+  deduction: number | null;
+}
+
+export function noticeView(n: PatrolNotice, finding: NoticeFinding, now: Date): PatrolNoticeView {
   return {
     id: n.id,
     clientId: n.clientId,
@@ -68,6 +74,12 @@ export function noticeView(n: PatrolNotice, items: number[], now: Date): PatrolN
     reply: n.reply,
     repliedAt: iso(n.repliedAt),
     repliedBy: n.repliedBy,
-    items,
+    items: finding.items,
+    deduction: finding.deduction,
+    number: n.number,
+    acceptedAt: iso(n.acceptedAt),
+    acceptedBy: n.acceptedBy,
+    escalatedBy: n.escalatedBy,
+    escalationNote: n.escalationNote,
   };
 }

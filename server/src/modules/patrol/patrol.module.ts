@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { PatrolAdminController } from './controllers/patrol-admin.controller';
 import { PatrolFollowUpController } from './controllers/patrol-follow-up.controller';
+import { PatrolNoticeDocumentController } from './controllers/patrol-notice-document.controller';
+import { NoticeDocumentService } from './notice-document.service';
+import { DeductionExportService } from './deduction-export.service';
 import { PatrolController } from './controllers/patrol.controller';
 import { PatrolJobsModule } from './jobs/patrol-jobs.module';
 import { PatrolCheckpointsService } from './patrol-checkpoints.service';
@@ -20,7 +23,8 @@ import { PATROL_ENTITIES } from './entities';
 // the BullMQ jobs) is PatrolJobsModule, which a worker process loads on its own.
 @Module({
   imports: [TypeOrmModule.forFeature(PATROL_ENTITIES), PatrolJobsModule, CalendarModule],
-  controllers: [PatrolController, PatrolAdminController, PatrolFollowUpController],
+  // The document controller first: its notices/:id.pdf and deductions/:month.xlsx go before the follow-up's :id and :month.
+  controllers: [PatrolController, PatrolAdminController, PatrolNoticeDocumentController, PatrolFollowUpController],
   providers: [
     PatrolScheduleService,
     PatrolCheckpointsService,
@@ -30,6 +34,8 @@ import { PATROL_ENTITIES } from './entities';
     PatrolFindingsService,
     PatrolPhotosService,
     PatrolReactions,
+    NoticeDocumentService,
+    DeductionExportService,
   ],
   exports: [PatrolNoticesService, PatrolFindingsService],
 })

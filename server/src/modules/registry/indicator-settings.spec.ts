@@ -19,7 +19,15 @@ describe('indicatorSettings', () => {
       lunchBreak: null,
       windowImbalanceMax: 1,
       badReviewAlertRating: 2,
+      noticeNumberPattern: '{site}督告〔{year}〕{seq}号',
+      noticeIssuer: null,
     });
+  });
+  it('takes a notice number pattern that numbers uniquely and ignores any other', () => {
+    expect(indicatorSettings({ noticeNumberPattern: '惠督〔{year}〕{seq:3}号' }).noticeNumberPattern).toBe('惠督〔{year}〕{seq:3}号');
+    expect(indicatorSettings({ noticeNumberPattern: '惠督〔{year}〕号' }).noticeNumberPattern).toBe('{site}督告〔{year}〕{seq}号');
+    expect(indicatorSettings({ noticeIssuer: '  督查室 ' }).noticeIssuer).toBe('督查室');
+    expect(indicatorSettings({ noticeIssuer: 7 }).noticeIssuer).toBeNull();
   });
   it('takes a callback share from 0 to 1 and ignores anything else', () => {
     expect(indicatorSettings({ callbackSampleShare: 0 }).callbackSampleShare).toBe(0);

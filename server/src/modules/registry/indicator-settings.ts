@@ -9,6 +9,7 @@ import {
   LunchBreak,
   lunchBreakProblem,
   normalHallHours,
+  noticeNumberPatternProblem,
   SiteSettings,
 } from '@hallwatch/shared';
 
@@ -43,5 +44,8 @@ export function indicatorSettings(raw: Record<string, unknown> | null | undefine
         : d.lunchBreak,
     windowImbalanceMax: positive(s.windowImbalanceMax, d.windowImbalanceMax),
     badReviewAlertRating: s.badReviewAlertRating === 1 || s.badReviewAlertRating === 2 ? s.badReviewAlertRating : d.badReviewAlertRating,
+    noticeNumberPattern:
+      noticeNumberPatternProblem(s.noticeNumberPattern) === null ? (s.noticeNumberPattern as string) : d.noticeNumberPattern,
+    noticeIssuer: typeof s.noticeIssuer === 'string' && s.noticeIssuer.trim() ? s.noticeIssuer.trim() : d.noticeIssuer,
   };
 }

@@ -1,4 +1,12 @@
-import { HallHours, hallHoursProblem, LunchBreak, lunchBreakProblem, normalHallHours, SiteSettings } from '@hallwatch/shared';
+import {
+  HallHours,
+  hallHoursProblem,
+  LunchBreak,
+  lunchBreakProblem,
+  normalHallHours,
+  noticeNumberPatternProblem,
+  SiteSettings,
+} from '@hallwatch/shared';
 import { Injectable, Optional } from '@nestjs/common';
 import { DomainEventBus } from '../../core/events/domain-event-bus';
 import { SiteEvents } from './site-events';
@@ -28,9 +36,17 @@ export function checkedLunchBreak(input: unknown): LunchBreak {
   return { from: b.from, to: b.to };
 }
 
+/** A notice number pattern that can number notices: a number once printed is never given again. */
+export function checkedNoticePattern(input: unknown): string {
+  const problem = noticeNumberPatternProblem(input);
+  if (problem) throw badField('noticeNumberPattern', problem);
+  return input as string;
+}
+
 const checked: Record<string, (current: SiteSettings, value: unknown) => unknown> = {
   hours: (current, value) => patchedHours(current.hours, value),
   lunchBreak: (_current, value) => checkedLunchBreak(value),
+  noticeNumberPattern: (_current, value) => checkedNoticePattern(value),
 };
 
 // The thresholds and opening hours in sites.settings, beside keys other features keep there

@@ -25,6 +25,7 @@ import { AddComplaintWorkOrders1796598783993 } from './1796598783993-add-complai
 import { AddFollowUpReturns1796600100000 } from './1796600100000-add-follow-up-returns';
 import { AddCallbackChecks1796599244186 } from './1796599244186-add-callback-checks';
 import { AddDepartmentStationing1796600000000 } from './1796600000000-add-department-stationing';
+import { AddNoticeNumbers1796607755217 } from './1796607755217-add-notice-numbers';
 
 // Every migration, in order. `npm run hallwatch -- migration-generate <Name>` writes new ones.
 export const MIGRATIONS: Function[] = [
@@ -55,4 +56,5 @@ export const MIGRATIONS: Function[] = [
   AddCallbackChecks1796599244186,
   AddDepartmentStationing1796600000000,
   AddFollowUpReturns1796600100000,
+  AddNoticeNumbers1796607755217,
 ];

@@ -1,4 +1,4 @@
-import type { PatrolNoticeInput } from '@hallwatch/shared';
+import type { EscalateNoticeInput, PatrolNoticeInput } from '@hallwatch/shared';
 import { IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { IsName, IsRegistryCode, Required } from '../../../core/validation/input-validation';
 
@@ -59,4 +59,11 @@ export class ConfirmViolationDto {
   @IsOptional()
   @IsName(500)
   reason?: string | null;
+}
+
+export class EscalateNoticeDto implements EscalateNoticeInput {
+  /** Why the office reports it up (e.g. the reply does not fix the problem). */
+  @IsOptional()
+  @IsName(500)
+  note?: string | null;
 }

@@ -4,6 +4,7 @@ import { PatrolCheckpoint } from './patrol-checkpoint.entity';
 import { PatrolDeduction } from './patrol-deduction.entity';
 import { PatrolFinding } from './patrol-finding.entity';
 import { PatrolNotice } from './patrol-notice.entity';
+import { PatrolNoticeSequence } from './patrol-notice-sequence.entity';
 import { PatrolPhoto } from './patrol-photo.entity';
 import { PatrolRetiredCode } from './patrol-retired-code.entity';
 import { PatrolRound } from './patrol-round.entity';
@@ -17,6 +18,7 @@ export {
   PatrolDeduction,
   PatrolFinding,
   PatrolNotice,
+  PatrolNoticeSequence,
   PatrolPhoto,
   PatrolRetiredCode,
   PatrolRound,
@@ -35,5 +37,6 @@ export const PATROL_ENTITIES = [
   PatrolFinding,
   PatrolPhoto,
   PatrolNotice,
+  PatrolNoticeSequence,
   PatrolDeduction,
 ];

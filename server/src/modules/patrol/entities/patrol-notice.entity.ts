@@ -6,6 +6,7 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 @Index('uq_patrol_notices_client', ['siteId', 'clientId'], { unique: true })
 @Index('uq_patrol_notices_finding', ['findingId'], { unique: true })
 @Index('idx_patrol_notices_status', ['siteId', 'status'])
+@Index('uq_patrol_notices_number', ['siteId', 'numberYear', 'numberSeq'], { unique: true })
 export class PatrolNotice {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -55,4 +56,27 @@ export class PatrolNotice {
 
   @Column({ type: 'varchar', length: 64, name: 'replied_by', nullable: true })
   repliedBy!: string | null;
+
+  /** 文号 as printed: formatted once, at issue, so a later change of the pattern never renumbers a notice. */
+  @Column({ type: 'varchar', length: 160, nullable: true })
+  number!: string | null;
+
+  @Column({ type: 'int', name: 'number_year', nullable: true })
+  numberYear!: number | null;
+
+  @Column({ type: 'int', name: 'number_seq', nullable: true })
+  numberSeq!: number | null;
+
+  @Column({ type: 'timestamptz', name: 'accepted_at', nullable: true })
+  acceptedAt!: Date | null;
+
+  @Column({ type: 'varchar', length: 64, name: 'accepted_by', nullable: true })
+  acceptedBy!: string | null;
+
+  /** Null when the deadline job escalated it. */
+  @Column({ type: 'varchar', length: 64, name: 'escalated_by', nullable: true })
+  escalatedBy!: string | null;
+
+  @Column({ type: 'text', name: 'escalation_note', nullable: true })
+  escalationNote!: string | null;
 }

@@ -1,4 +1,4 @@
-import { Allow, IsInt, IsOptional, Max, Min, ValidateBy } from 'class-validator';
+import { Allow, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 
 /** A finite number from min to max, both included. */
 const Within = (min: number, max: number, message: string): PropertyDecorator =>
@@ -104,4 +104,13 @@ export class SiteSettingsDto {
   @Min(1, { message: 'badReviewAlertRating must be 1 or 2 stars (1–2 are 差评)' })
   @Max(2, { message: 'badReviewAlertRating must be 1 or 2 stars (1–2 are 差评)' })
   badReviewAlertRating?: number | null;
+
+  /** Checked by the service as a whole (placeholders, {seq} and {year} present) so that the error says what is missing. */
+  @Allow()
+  noticeNumberPattern?: unknown;
+
+  @IsOptional()
+  @IsString({ message: 'noticeIssuer must be the name of the issuing office' })
+  @MaxLength(60, { message: 'noticeIssuer must be at most 60 characters' })
+  noticeIssuer?: string | null;
 }

@@ -1,0 +1,58 @@
+import { registerTranslations } from '../../i18n';
+
+const zh = {
+  docTitle: '督查告知书',
+  kind: '督 查 告 知 书',
+  print: '打印',
+  pdf: '下载 PDF',
+  language: 'English',
+  loading: '正在加载…',
+  noNotice: '地址中缺少站点或告知书编号。',
+  failed: '无法加载：{{message}}',
+  facts: '{{time}}，督查人员巡查时在“{{checkpoint}}”检查项{{window}}发现你单位存在以下问题：{{note}}。',
+  factsNoNote: '不符合大厅管理规定',
+  window: '（{{n}}号窗口）',
+  severity: '问题程度：{{level}}。',
+  levels: { low: '一般', medium: '较重', high: '严重' } as Record<string, string>,
+  items: '涉及整改事项第 {{items}} 项。',
+  photo: '现场照片',
+  requirement: '整改要求：',
+  deadline: '回复期限：',
+  deadlineText: '请于{{time}}前将整改情况书面回复。逾期未回复的，将按规定上报并纳入部门月度考核。',
+  stateTitle: '办理情况',
+  state: '状态：{{state}}',
+  reply: '部门回复（{{who}}，{{time}}）：{{reply}}',
+  noReply: '部门尚未回复。',
+  escalated: '已于 {{time}} 上报。',
+  accepted: '已于 {{time}} 由 {{who}} 验收。',
+};
+
+const en: typeof zh = {
+  docTitle: 'Supervision notice',
+  kind: 'Supervision notice',
+  print: 'Print',
+  pdf: 'Download PDF',
+  language: '中文',
+  loading: 'Loading…',
+  noNotice: 'The address names no site or no notice.',
+  failed: 'Could not load: {{message}}',
+  facts: 'On {{time}}, the supervision patrol checking "{{checkpoint}}"{{window}} found the following: {{note}}.',
+  factsNoNote: "not in line with the hall's rules",
+  window: ' at window {{n}}',
+  severity: ' Severity: {{level}}.',
+  levels: { low: 'minor', medium: 'serious', high: 'grave' },
+  items: ' Rectification items concerned: {{items}}.',
+  photo: 'Photo taken on site',
+  requirement: 'Requirement:',
+  deadline: 'Reply by:',
+  deadlineText:
+    "Reply in writing on the rectification by {{time}}. A notice left unanswered is escalated and counts in the department's monthly assessment.",
+  stateTitle: 'Progress',
+  state: 'State: {{state}}',
+  reply: "Department's reply ({{who}}, {{time}}): {{reply}}",
+  noReply: 'The department has not replied yet.',
+  escalated: 'Escalated on {{time}}.',
+  accepted: 'Accepted on {{time}} by {{who}}.',
+};
+
+registerTranslations('notice', { zh, en });
