@@ -19,6 +19,13 @@ export const FOLLOW_UP_STATUS_LABELS: Record<FollowUpStatus, { zh: string; en: s
   withdrawn: { zh: '申诉成立，已撤销', en: 'Withdrawn (appeal upheld)' },
 };
 
+/** Only a complaint's platform withdraws a complaint's case (撤单); only an upheld appeal withdraws a review's. */
+const PLATFORM_WITHDRAWN = { zh: '平台已撤单', en: 'Withdrawn by the platform' };
+
+/** A case's status in words, saying who withdrew a withdrawn one. */
+export const followUpStatusLabel = (c: { kind: FollowUpKind; status: FollowUpStatus }): { zh: string; en: string } =>
+  c.kind === 'complaint' && c.status === 'withdrawn' ? PLATFORM_WITHDRAWN : FOLLOW_UP_STATUS_LABELS[c.status];
+
 export const FOLLOW_UP_STEPS = ['contact', 'resolve'] as const;
 /** `contact`: first call within 1 working day; `resolve`: fixed, explained and confirmed within the site's deadline. */
 export type FollowUpStep = (typeof FOLLOW_UP_STEPS)[number];

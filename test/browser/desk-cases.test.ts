@@ -121,7 +121,7 @@ describe('the desk’s follow-up cases, worked by a supervisor', () => {
     expect(await panel.textContent()).toContain('材料被退回三次，每次只说一个问题');
     expect(await panel.textContent()).toContain('公积金中心');
     expect(await panel.textContent()).toContain('1 号窗口');
-    expect(await panel.textContent()).toContain('s1');
+    await page.waitForFunction(() => document.querySelector('[data-testid="case-staff"]')?.textContent === '人员1 · s1');
     expect(await panel.textContent()).toContain('评价器');
     expect(await panel.locator('[data-testid="case-ticket"]').textContent()).toBe('A017');
     expect(await panel.locator('[data-testid="case-status"]').textContent()).toBe('待首次联系');

@@ -1,6 +1,8 @@
 import { FollowUpCaseView, ReviewAuditView, TrendSeriesView } from '@hallwatch/shared';
+import { Workbook } from 'exceljs';
 import { makeUser, signIn } from '../support/accounts';
 import { ev, makeSite } from '../support/factories';
+import { getBytes } from '../support/rectification-api';
 import { one, REVIEWS_ADMIN_TOKEN, reviewsHarness } from '../support/reviews-api';
 import { startTestApp, TestApp } from '../support/test-app';
 import { Clock } from '../../server/src/core/time/clock';
@@ -185,5 +187,13 @@ describe('work orders on the follow-up desk', () => {
     const totals = (await h.admin<TrendSeriesView>('GET', `/trends/series?site=wko&from=${dayOf(at(0))}&to=${dayOf(at(3))}`)).body.totals;
     // c-12345 and c-c, closed by their platform within the hall's deadline, are due and on time; c-w is not due.
     expect(totals).toMatchObject({ complaints: 6, complaintsDue: 2, complaintsClosedOnTime: 2 });
+
+    // The follow-up ledger says who withdrew it: the platform, not an appeal.
+    const file = await getBytes(t.url, '/sites/wko/follow-ups/export.xlsx?status=closed', REVIEWS_ADMIN_TOKEN);
+    const wb = new Workbook();
+    await wb.xlsx.load(file.bytes as unknown as ArrayBuffer);
+    const cells = wb.worksheets[0].getSheetValues().flat().map(String);
+    expect(cells).toContain('平台已撤单');
+    expect(cells).not.toContain('申诉成立，已撤销');
   });
 });

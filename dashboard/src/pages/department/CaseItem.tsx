@@ -1,4 +1,4 @@
-import { FOLLOW_UP_STATUS_LABELS, type FollowUpCaseView } from '@hallwatch/shared';
+import { followUpStatusLabel, type FollowUpCaseView } from '@hallwatch/shared';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api';
@@ -72,7 +72,7 @@ export function CaseItem({ site, item: c, time, lang, onDone }: Props) {
         {c.rating !== null && ` · ${t('rating', { rating: c.rating })}`}
         {c.window && ` · ${t('window', { window: c.window })}`}
       </strong>
-      <span className="dp-status">{FOLLOW_UP_STATUS_LABELS[c.status][lang]}</span>
+      <span className="dp-status">{followUpStatusLabel(c)[lang]}</span>
       {c.appeal && <span className="dp-tag">{t(`caseAppeal_${c.appeal.status}`)}</span>}
       {c.summary && <span>{c.summary}</span>}
       <span className="office-muted">

@@ -1,5 +1,5 @@
-import { FOLLOW_UP_STATUS_LABELS, PLATFORM_CHANGE_LABELS, type FollowUpCaseView } from '@hallwatch/shared';
-import { useEffect, useRef, useState } from 'react';
+import { followUpStatusLabel, PLATFORM_CHANGE_LABELS, type FollowUpCaseView } from '@hallwatch/shared';
+import { ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, errorText } from '../../api';
 import { goToSignIn } from '../../auth/session';
@@ -8,6 +8,7 @@ import { CaseHistory } from './CaseHistory';
 import { Deadline, dueAt } from './Deadline';
 import { casesApi } from './cases-api';
 import { PhoneReveal } from './PhoneReveal';
+import { StaffName } from './StaffName';
 import { WorkOrderFacts } from './WorkOrderFacts';
 import './case-detail.css';
 import './cases-i18n';
@@ -82,7 +83,7 @@ export function CaseDetail({ site, caseId, now, deptName, windowName, at, onClos
           </h2>
           {view && (
             <span className={open ? 'dk-cd-status' : 'dk-cd-status dk-cd-status--done'} data-testid="case-status">
-              {platformEnd ? PLATFORM_CHANGE_LABELS[platformEnd][lang] : FOLLOW_UP_STATUS_LABELS[view.status][lang]}
+              {platformEnd ? PLATFORM_CHANGE_LABELS[platformEnd][lang] : followUpStatusLabel(view)[lang]}
             </span>
           )}
           <button ref={closeRef} type="button" className="dk-cd-close" onClick={onClose} aria-label={t('close')}>
@@ -105,7 +106,7 @@ export function CaseDetail({ site, caseId, now, deptName, windowName, at, onClos
             <dl className="dk-cd-facts">
               <Fact label={t('department')} value={deptName(view.department)} />
               <Fact label={t('window')} value={windowName(view.window) ?? t('none')} />
-              <Fact label={t('staff')} value={view.staff ?? t('none')} />
+              <Fact label={t('staff')} value={view.staff ? <StaffName site={site} code={view.staff} /> : t('none')} testId="case-staff" />
               <Fact
                 label={t('channel')}
                 value={view.channel ? (tDesk(`channels.${view.channel}`, { defaultValue: view.channel }) as string) : t('none')}
@@ -146,7 +147,7 @@ export function CaseDetail({ site, caseId, now, deptName, windowName, at, onClos
   );
 }
 
-function Fact({ label, value, testId }: { label: string; value: string; testId?: string }) {
+function Fact({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {
   return (
     <div>
       <dt>{label}</dt>

@@ -1,6 +1,6 @@
 import '../office-page.css';
 import {
-  FOLLOW_UP_STATUS_LABELS,
+  followUpStatusLabel,
   ROUND_STATE_LABELS,
   type DepartmentView,
   type FollowUpCaseView,
@@ -187,7 +187,7 @@ export function DeskPage() {
                           {c.channel ? (t(`channels.${c.channel}`, { defaultValue: c.channel }) as string) : '—'}
                         </td>
                         <td className="dk-words">
-                          {FOLLOW_UP_STATUS_LABELS[c.status][lang]}
+                          {followUpStatusLabel(c)[lang]}
                           {c.appeal?.status === 'pending' && <span className="dk-tag">{t('appealPending')}</span>}
                         </td>
                         <td className="dk-due">

@@ -5,7 +5,7 @@ import {
   BreakdownView,
   callbackRate,
   complaintOnTimeRate,
-  FOLLOW_UP_STATUS_LABELS,
+  followUpStatusLabel,
   FollowUpListView,
   goodRate,
   hallMinuteText,
@@ -151,7 +151,7 @@ export function casesSheet(wb: Workbook, v: FollowUpListView, timeZone: string):
     { header: '受理时间', width: 18, value: (c) => t(c.openedAt) },
     { header: '首次联系时限', width: 18, value: (c) => t(c.contactDueAt) },
     { header: '整改时限', width: 18, value: (c) => t(c.resolveDueAt) },
-    { header: '状态', width: 16, value: (c) => FOLLOW_UP_STATUS_LABELS[c.status].zh },
+    { header: '状态', width: 16, value: (c) => followUpStatusLabel(c).zh },
     { header: '逾期', width: 6, value: (c) => (c.contactOverdueAt || c.resolveOverdueAt ? '是' : '否') },
   ];
   addSheet(wb, '回访台账', `${v.site} 差评与投诉回访（截至 ${t(v.asOf)}）`, cols, v.cases);
