@@ -89,11 +89,18 @@ export interface RectificationLinkView {
   checkedAt: string | null;
 }
 
+/** `office`: added by the hall; `report`: a dated measure of the published report, read at import. */
+export const EVIDENCE_SOURCES = ['office', 'report'] as const;
+export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
+
 export interface RectificationEvidenceView {
   id: string;
   /** The day the evidence is about (a training held, a meeting minuted). */
   date: string;
   text: string;
+  source: EvidenceSource;
+  /** For evidence from the report: the report's line it stands on. */
+  sourceLine: number | null;
   attachment: { name: string; type: string; size: number } | null;
   createdBy: string;
   createdAt: string;
@@ -142,6 +149,10 @@ export interface RectificationItemView {
   /** Not found in the latest import of its report (kept for its history and evidence). */
   absentFromLatestImport: boolean;
   status: RectificationStatus;
+  /** Who set the status: the report's own words at import, or the office since. */
+  statusSetBy: 'report' | 'office';
+  /** What the report states about the item, with its line; null when it states nothing. */
+  statedStatus: StatedStatusView | null;
   responsibleDepartment: string | null;
   deadline: string | null;
   rectifiedAt: string | null;
@@ -149,6 +160,27 @@ export interface RectificationItemView {
   evidence: RectificationEvidenceView[];
   history: RectificationHistoryView[];
   rebound: RectificationReboundView | null;
+}
+
+export interface StatedStatusView {
+  status: RectificationStatus;
+  /** The report's words, e.g. "目前已全部整改", "长期坚持". */
+  phrase: string;
+  line: number;
+  /** `report`: said of all items at once (the summary); `item`: in the item's own measures. */
+  scope: 'report' | 'item';
+}
+
+/** An item's status and dated measures as an import read them from the report. */
+export interface ImportedItemEvidence {
+  number: number;
+  key: string;
+  stated: StatedStatusView | null;
+  /** The status the item has after the import. */
+  status: RectificationStatus;
+  /** False when the office has set the status itself: an import then leaves it. */
+  statusFromReport: boolean;
+  measures: Array<{ date: string; dateText: string; text: string; line: number }>;
 }
 
 export interface RectificationSectionView {
@@ -219,6 +251,15 @@ export interface RectificationImportResult {
   /** Keys of earlier items this import no longer contains; kept, never deleted. */
   absent: string[];
   linksAdded: number;
+  /** What the report states for all its items ("目前已全部整改", line 11); null when it says nothing. */
+  statedStatus: StatedStatusView | null;
+  /** Items whose status the import set from the report, by the status set. */
+  statusSet: Record<RectificationStatus, number>;
+  /** Dated measures recorded as evidence from the report: newly, and in all. */
+  evidenceAdded: number;
+  evidenceTotal: number;
+  /** Per item: the stated status and the dated measures taken as evidence. */
+  items: ImportedItemEvidence[];
   count: RectificationCountCheck;
   warnings: ImportMessage[];
   notes: ImportMessage[];

@@ -85,7 +85,8 @@ describe('rectification import', () => {
         statedCountLine: 11,
         importCount: 1,
       });
-      expect(body.counts).toEqual({ in_progress: 60, rectified: 0, ongoing: 0, total: 60, rebounding: 0 });
+      // The report says "目前已全部整改" (line 11); items 29 and 30 say of themselves "长期坚持".
+      expect(body.counts).toEqual({ in_progress: 0, rectified: 58, ongoing: 2, total: 60, rebounding: 0 });
       expect(body.sections.map((s) => [s.numeral, s.items.length])).toEqual([
         ['一', 10],
         ['二', 22],
@@ -127,10 +128,47 @@ describe('rectification import', () => {
       // Every item the issue names has a default link; others have none.
       const linked = body.sections.flatMap((s) => s.items.filter((i) => i.links.length).map((i) => i.number));
       expect(linked).toEqual([2, 8, 9, 17, 19, 22, 24, 25, 26, 46, 47, 48, 50, 51]);
-      expect(i47.history).toEqual([
-        expect.objectContaining({ actor: 'cli', field: 'imported', new: 'huiji-2024-report.txt' }),
-        ...i47.history.slice(1),
+      expect(i47.history).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ actor: 'cli', field: 'imported', new: 'huiji-2024-report.txt' }),
+          expect.objectContaining({ actor: 'cli', field: 'status', old: 'in_progress', new: 'rectified' }),
+          expect.objectContaining({
+            actor: 'cli',
+            field: 'evidence',
+            old: null,
+            new: '2024-06-08 6月8日已对41家单位人员登记表、公示牌更新完毕。 [L234]',
+          }),
+        ]),
+      );
+    });
+
+    it('sets each item’s status from what the report states and records its dated measures as evidence from the report', async () => {
+      const i2 = await item('rc', 2);
+      expect(i2).toMatchObject({ status: 'rectified', statusSetBy: 'report' });
+      expect(i2.statedStatus).toEqual({ status: 'rectified', phrase: '目前已全部整改', line: 11, scope: 'report' });
+      expect(i2.rectifiedAt).not.toBeNull();
+      // Read off the seed by hand (lines 20 and 22): four sentences that say what was done on a day.
+      expect(i2.evidence.map((e) => [e.date, e.source, e.sourceLine, e.attachment])).toEqual([
+        ['2024-03-29', 'report', 22, null],
+        ['2024-05-08', 'report', 20, null],
+        ['2024-06-01', 'report', 20, null],
+        ['2024-06-05', 'report', 20, null],
       ]);
+      expect(i2.evidence[1].text.startsWith('2024年5月8日召开5月份政务服务工作联席会')).toBe(true);
+      expect(i2.evidence[2].text).toBe('各行政审批单位均于6月上旬完成自查整改并报送自查整改情况,实现“应进尽进”。');
+      // Item 29's own measure ends "定期检查，长期坚持" (line 144): its status is the report's 长期坚持.
+      const i29 = await item('rc', 29);
+      expect(i29).toMatchObject({ status: 'ongoing', rectifiedAt: null });
+      expect(i29.statedStatus).toEqual({ status: 'ongoing', phrase: '长期坚持', line: 144, scope: 'item' });
+      // A date without a year is read in the year the report is signed (2024年9月26日).
+      expect(i29.evidence.map((e) => e.date)).toEqual(['2024-04-11', '2024-04-17', '2024-05-21']);
+      // Item 42 lost its heading and its measures carry no date: rectified by the report, no evidence.
+      expect(await item('rc', 42)).toMatchObject({ status: 'rectified', evidence: [] });
+      const [{ n }] = await t.ds.query(
+        `SELECT count(*)::int AS n FROM rectification_evidence e JOIN rectification_items i ON i.id = e.item_id
+         JOIN sites s ON s.id = i.site_id WHERE s.code = 'rc' AND e.source = 'report'`,
+      );
+      expect(n).toBe(108);
     });
 
     it('imports through the API (multipart) and answers the count check, warnings and notes', async () => {
@@ -153,6 +191,23 @@ describe('rectification import', () => {
       expect(body.notes).toContainEqual(expect.objectContaining({ line: 209, endLine: 212, kind: 'missing-item' }));
       expect(body.report.sourceName).toBe('惠济区巡察整改.txt');
       expect(body.linksAdded).toBe(21);
+      expect(body.statedStatus).toEqual({ status: 'rectified', phrase: '目前已全部整改', line: 11, scope: 'report' });
+      expect(body.statusSet).toEqual({ in_progress: 0, rectified: 58, ongoing: 2 });
+      expect(body).toMatchObject({ evidenceAdded: 108, evidenceTotal: 108 });
+      expect(body.items).toHaveLength(60);
+      expect(body.items.find((i) => i.number === 29)).toMatchObject({
+        status: 'ongoing',
+        statusFromReport: true,
+        stated: { phrase: '长期坚持', line: 144 },
+      });
+      expect(body.items.find((i) => i.number === 1)?.measures).toEqual([
+        {
+          date: '2024-07-17',
+          dateText: '7月17日',
+          line: 16,
+          text: '7月17日组织综合科及财务室工作人员进行专题学习,通过交流培训,切实提升风险预判能力。',
+        },
+      ]);
     });
 
     it('re-imports as updates, never duplicates; a text/plain body works too', async () => {
@@ -163,12 +218,28 @@ describe('rectification import', () => {
       });
       const again = (await res.json()) as RectificationImportResult;
       expect(res.status).toBe(200);
-      expect(again).toMatchObject({ created: [], updated: [], unchanged: 60, linksAdded: 0, absent: [] });
+      expect(again).toMatchObject({
+        created: [],
+        updated: [],
+        unchanged: 60,
+        linksAdded: 0,
+        absent: [],
+        evidenceAdded: 0,
+        evidenceTotal: 108,
+      });
+      expect(again.statusSet).toEqual({ in_progress: 0, rectified: 0, ongoing: 0 });
       expect(again.report.importCount).toBe(2);
 
-      // A corrected copy: item 17 reworded, item 60 dropped.
+      // The office's own decisions and records outlive any re-import: item 29 reopened, item 1 given evidence.
+      expect((await api('PATCH', '/rectification/items/29?site=rc2', { status: 'in_progress' })).status).toBe(200);
+      expect((await api('POST', '/rectification/items/1/evidence?site=rc2', { date: '2024-07-18', text: '合同台账复核' })).status).toBe(
+        201,
+      );
+
+      // A corrected copy: item 17 reworded, item 1's training a day later, item 60 dropped.
       const edited = seedReportText()
         .replace('(17)政务服务营商环境不够优化。', '(17)政务服务营商环境仍不够优化。')
+        .replace('7月17日组织综合科', '7月18日组织综合科')
         .split('\n')
         .filter((_, i) => i + 1 < 294 || i + 1 > 297) // lines 294–297 hold item 60
         .join('\n');
@@ -184,7 +255,23 @@ describe('rectification import', () => {
         },
       );
       expect(third.status).toBe(200);
-      expect(third.body.updated).toEqual([17]);
+      expect(third.body.updated).toEqual([1, 17]);
+      expect(third.body).toMatchObject({ evidenceAdded: 1, statusSet: { in_progress: 0, rectified: 0, ongoing: 0 } });
+      expect(third.body.items.find((i) => i.number === 29)).toMatchObject({ status: 'in_progress', statusFromReport: false });
+      const i1 = await item('rc2', 1);
+      // Same day: in the order recorded, the office's first.
+      expect(i1.evidence.map((e) => [e.date, e.source, e.text.slice(0, 5)])).toEqual([
+        ['2024-07-18', 'office', '合同台账复'],
+        ['2024-07-18', 'report', '7月18日'],
+      ]);
+      const replaced = i1.history.filter((h) => h.field === 'evidence' && h.at === third.body.report.importedAt);
+      expect(replaced.map((h) => [h.old?.slice(0, 10) ?? null, h.new?.slice(0, 10) ?? null])).toEqual(
+        expect.arrayContaining([
+          ['2024-07-17', null],
+          [null, '2024-07-18'],
+        ]),
+      );
+      expect((await item('rc2', 29)).status).toBe('in_progress');
       expect(third.body.absent).toEqual(['item-60']);
       const [{ n }] = await t.ds.query(
         `SELECT count(*)::int AS n FROM rectification_items i JOIN sites s ON s.id = i.site_id WHERE s.code = 'rc2'`,
@@ -231,10 +318,10 @@ describe('rectification import', () => {
       );
       expect(none.status).toBe(401);
       expect((await api('GET', '/rectification/items?site=rc', undefined, null)).status).toBe(401);
-      expect((await api('PATCH', '/rectification/items/47?site=rc', { status: 'rectified' }, null)).status).toBe(401);
+      expect((await api('PATCH', '/rectification/items/47?site=rc', { status: 'in_progress' }, null)).status).toBe(401);
       expect((await api('POST', '/rectification/look-back?site=rc', undefined, 'wrong-token-wrong-token')).status).toBe(401);
       expect((await getBytes(t.url, '/rectification/ledger.xlsx?site=rc', null)).status).toBe(401);
-      expect((await item('rc', 47)).status).toBe('in_progress');
+      expect((await item('rc', 47)).status).toBe('rectified');
     });
   });
 });

@@ -5,7 +5,7 @@ import { LOOK_BACK_SCHEDULER, LOOK_BACK_SITE, LOOK_BACK_SWEEP } from '../../serv
 import { adminApi } from '../support/admin-api';
 import { ev, makeSite } from '../support/factories';
 import { hall, waitFor } from '../support/patrol';
-import { postForm, seedReportText } from '../support/rectification-api';
+import { postForm, reopenAllItems, seedReportText } from '../support/rectification-api';
 import { startTestApp, TestApp } from '../support/test-app';
 import { REDIS_URL } from '../support/test-env';
 import { startWorkerProcess, WorkerProcess } from '../support/worker-process';
@@ -41,6 +41,7 @@ describe('rectification look-back with workers in their own process', () => {
       { field: 'file', name: 'seed.txt', bytes: seedReportText() },
     );
     expect(imported.status).toBe(200);
+    await reopenAllItems(t.ds, SITE);
     t.clock.setNow(hall(PREVIOUS_DAY, '20:00:00'));
     for (const n of [17, 47])
       expect((await api()('PATCH', `/rectification/items/${n}?site=${SITE}`, { status: 'rectified' })).status).toBe(200);

@@ -8,7 +8,7 @@ import { bearer } from '../support/accounts';
 import { adminApi } from '../support/admin-api';
 import { ev, makeSite } from '../support/factories';
 import { localDay } from '../support/hall-day';
-import { postForm, seedReportText } from '../support/rectification-api';
+import { postForm, reopenAllItems, seedReportText } from '../support/rectification-api';
 import { startTestApp, TestApp } from '../support/test-app';
 
 // The look-back (回头看): a rectified item whose linked indicator stays off target rebounds
@@ -49,6 +49,7 @@ describe('rectification look-back', () => {
         { field: 'file', name: 'seed.txt', bytes: seedReportText() },
       );
       expect(res.status).toBe(200);
+      await reopenAllItems(t.ds, code);
     }
   });
   afterAll(async () => t.close());

@@ -54,6 +54,14 @@ describe('rectification items', () => {
 
   describe('changes', () => {
     it('records a status, department and deadline change in the history', async () => {
+      // Imported as the report states it (目前已全部整改, line 11), with its dated measure as evidence.
+      const imported = await item('rc', 47);
+      expect(imported).toMatchObject({ status: 'rectified', statusSetBy: 'report' });
+      expect(imported.statedStatus).toEqual({ status: 'rectified', phrase: '目前已全部整改', line: 11, scope: 'report' });
+      expect(imported.evidence.map((e) => e.source)).toEqual(['report']);
+      t.clock.setNow(new Date('2024-09-01T01:00:00Z'));
+      const reopened = await api<RectificationItemView>('PATCH', '/rectification/items/47?site=rc', { status: 'in_progress' });
+      expect(reopened.body).toMatchObject({ status: 'in_progress', statusSetBy: 'office', rectifiedAt: null });
       t.clock.setNow(new Date('2024-09-01T02:00:00Z'));
       const res = await api<RectificationItemView>('PATCH', '/rectification/items/47?site=rc', {
         status: 'rectified',
@@ -82,7 +90,24 @@ describe('rectification items', () => {
       expect((await api('PATCH', '/rectification/items/99?site=rc', { status: 'ongoing' })).status).toBe(404);
     });
 
+    it('refuses to declare an item rectified without evidence, naming the status, and stores nothing', async () => {
+      // Item 11 has no dated measure in the report, so no evidence from it.
+      expect((await item('rc', 11)).evidence).toEqual([]);
+      expect((await api('PATCH', '/rectification/items/11?site=rc', { status: 'in_progress' })).status).toBe(200);
+      const before = await item('rc', 11);
+      const refused = await api<ErrorBody>('PATCH', '/rectification/items/11?site=rc', { status: 'rectified', deadline: '2024-10-31' });
+      expect(refused.status).toBe(409);
+      expect(refused.body.field).toBe('status');
+      expect(refused.body.message).toContain('item 11 cannot be declared rectified without evidence');
+      const after = await item('rc', 11);
+      expect(after).toMatchObject({ status: 'in_progress', deadline: null, rectifiedAt: null });
+      expect(after.history).toHaveLength(before.history.length);
+      // Long-term (长期坚持) needs no evidence: it is a commitment, not a claim of completion.
+      expect((await api('PATCH', '/rectification/items/11?site=rc', { status: 'ongoing' })).status).toBe(200);
+    });
+
     it('adds evidence with an attachment, and refuses a too-large or wrong-type one naming the field', async () => {
+      t.clock.setNow(new Date('2024-09-01T03:00:00Z'));
       const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 0x20), Buffer.from('\n%%EOF\n')]);
       const ok = await postForm<{ id: string; attachment: { name: string; type: string; size: number } }>(
         t.url,
@@ -127,6 +152,12 @@ describe('rectification items', () => {
       expect(fake.status).toBe(400);
       expect(fake.body.field).toBe('attachment');
       expect(fake.body.message).toContain('PDF, JPEG, PNG, WebP, DOCX or XLSX');
+
+      // The test clock stands at 2024-09-01 (Asia/Shanghai): a later day is a plan, not evidence.
+      const future = await api<ErrorBody>('POST', '/rectification/items/42/evidence?site=rc', { date: '2024-09-02', text: '计划召开会议' });
+      expect(future.status).toBe(400);
+      expect(future.body.field).toBe('date');
+      expect(future.body.message).toContain('after today (2024-09-01)');
 
       const noDate = await postForm<ErrorBody>(t.url, '/rectification/items/42/evidence?site=rc', TOKEN, { text: '无日期' });
       expect(noDate.status).toBe(400);
@@ -227,8 +258,12 @@ describe('rectification items', () => {
       expect(r42[3]).toContain('推断');
       expect(r42[12]).toContain('2024-08-02 差旅费已全部退回原资金渠道');
       expect(r42[12]).toContain('退款凭证.pdf');
+      expect(r47[12]).toContain('（整改报告第');
       const evidence = await readSheet(res.bytes, '佐证材料');
-      expect(evidence).toHaveLength(3);
+      expect(evidence[0]).toEqual(['序号', '日期', '内容', '附件', '来源', '登记人']);
+      // The report's 108 dated measures, and the two the office recorded.
+      expect(evidence.filter((r) => r[4].startsWith('整改报告第'))).toHaveLength(108);
+      expect(evidence.filter((r) => r[4] === '登记').map((r) => r[0])).toEqual(['25', '42']);
     });
 
     it('writes the same ledger from the CLI', async () => {

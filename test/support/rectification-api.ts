@@ -53,3 +53,16 @@ export async function getBytes(
   const res = await fetch(`${baseUrl}/api/v1/admin${path}`, { headers });
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
 }
+
+/**
+ * Takes every item of a site back to 整改中 as the office would, after an import set them from
+ * the report ("目前已全部整改"): for tests that declare items rectified themselves, at a time
+ * their clock chooses.
+ */
+export async function reopenAllItems(ds: import('typeorm').DataSource, site: string): Promise<void> {
+  await ds.query(
+    `UPDATE rectification_items SET status = 'in_progress', rectified_at = NULL, status_set_by = 'office'
+     WHERE site_id = (SELECT id FROM sites WHERE code = $1)`,
+    [site],
+  );
+}

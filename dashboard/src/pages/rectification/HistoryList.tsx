@@ -1,4 +1,4 @@
-import type { RectificationHistoryView, RectificationStatus } from '@hallwatch/shared';
+import { RECTIFICATION_STATUSES, type RectificationHistoryView, type RectificationStatus } from '@hallwatch/shared';
 import { useTranslation } from 'react-i18next';
 import { langOf, statusLabel, useHallTime } from './format';
 
@@ -12,7 +12,8 @@ export function HistoryList({ history }: { history: RectificationHistoryView[] }
   if (!history.length) return <p className="office-muted">{t('noHistory')}</p>;
   const show = (field: string, v: string | null): string => {
     if (v === null || v === '') return t('none');
-    if (field === 'status') return statusLabel(v as RectificationStatus, lang);
+    // A value written by an older release may not be a bare status: shown as written rather than lost.
+    if (field === 'status' && RECTIFICATION_STATUSES.includes(v as RectificationStatus)) return statusLabel(v as RectificationStatus, lang);
     if (field === 'rebound' && ISO.test(v)) return t('reboundSince', { time: hall.dateTime(v) });
     return v.length > 120 ? `${v.slice(0, 120)}…` : v;
   };

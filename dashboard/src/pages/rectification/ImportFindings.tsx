@@ -1,5 +1,6 @@
 import type { ImportMessage, RectificationCountCheck, RectificationImportResult } from '@hallwatch/shared';
 import { useTranslation } from 'react-i18next';
+import { ImportedStatus } from './ImportedStatus';
 
 const KIND_ZH: Record<string, string> = {
   'count-mismatch': '数量不符',
@@ -81,6 +82,7 @@ export function ImportFindings(props: {
           </p>
           <CountLine count={r.count} />
           {r.absent.length > 0 && <p className="rect-error">{t('absentItems', { keys: r.absent.join(', ') })}</p>}
+          <ImportedStatus result={r} />
         </>
       )}
       <Messages title={t('warnings', { n: props.warnings.length })} list={props.warnings} open />

@@ -2,8 +2,9 @@ import { RECTIFICATION_STATUSES, type RectificationItemView, type RectificationS
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RectificationApi } from './api';
+import { evidenceFieldErrors, shownErrors } from './evidence-errors';
 import { EvidencePanel } from './EvidencePanel';
-import { langOf, statusLabel } from './format';
+import { langOf, statusLabel, useHallTime } from './format';
 import { HistoryList } from './HistoryList';
 import { LinkEditor } from './LinkEditor';
 import './rectification-detail.css';
@@ -11,34 +12,77 @@ import './rectification-detail.css';
 /** Runs a change, then reloads the list; errors are shown by the page. */
 export type Act = (change: () => Promise<unknown>) => Promise<void>;
 
-function EditForm({ item, api, act }: { item: RectificationItemView; api: RectificationApi; act: Act }) {
+/** Like Act, but a refusal is rethrown for the form to show beside its field. */
+export interface Work {
+  act: Act;
+  submit: Act;
+  fail: (err: unknown) => void;
+}
+
+const EDIT_FIELDS = ['status', 'responsibleDepartment', 'deadline'] as const;
+
+function StatedNote({ item }: { item: RectificationItemView }) {
   const { t, i18n } = useTranslation('rectification');
+  const s = item.statedStatus;
+  if (!s) return null;
+  const where = t(s.scope === 'item' ? 'itemStatedOwn' : 'itemStated', { line: s.line, phrase: s.phrase });
+  return (
+    <p className="office-muted office-small rect-stated" data-testid="stated-status">
+      {t('statedBy')}
+      {statusLabel(s.status, langOf(i18n.language))}（{where}）{item.statusSetBy === 'office' && ` · ${t('statusByOffice')}`}
+    </p>
+  );
+}
+
+function EditForm({ item, api, work }: { item: RectificationItemView; api: RectificationApi; work: Work }) {
+  const { t, i18n } = useTranslation('rectification');
+  const hall = useHallTime();
   const [status, setStatus] = useState<RectificationStatus>(item.status);
   const [dept, setDept] = useState(item.responsibleDepartment ?? '');
   const [deadline, setDeadline] = useState(item.deadline ?? '');
-  const submit = (e: FormEvent) => {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    void act(() => api.update(item.key, { status, responsibleDepartment: dept.trim() || null, deadline: deadline || null }));
+    try {
+      await work.submit(() => api.update(item.key, { status, responsibleDepartment: dept.trim() || null, deadline: deadline || null }));
+      setErrors({});
+    } catch (err) {
+      setErrors(shownErrors(err, evidenceFieldErrors(err, t, hall.today()), EDIT_FIELDS, work.fail));
+    }
   };
+  const error = (field: string) =>
+    errors[field] && (
+      <span className="rect-field-error" role="alert" data-testid={`edit-error-${field}`}>
+        {errors[field]}
+      </span>
+    );
   return (
-    <form className="rect-edit" onSubmit={submit}>
+    <form className="rect-edit" onSubmit={(e) => void submit(e)}>
       <label>
         {t('status')}
-        <select value={status} onChange={(e) => setStatus(e.target.value as RectificationStatus)} data-testid="status-select">
+        <select
+          value={status}
+          onChange={(e) => setStatus(e.target.value as RectificationStatus)}
+          data-testid="status-select"
+          aria-invalid={errors.status ? true : undefined}
+        >
           {RECTIFICATION_STATUSES.map((s) => (
             <option key={s} value={s}>
               {statusLabel(s, langOf(i18n.language))}
             </option>
           ))}
         </select>
+        {error('status')}
       </label>
       <label>
         {t('department')}
         <input value={dept} onChange={(e) => setDept(e.target.value)} maxLength={200} />
+        {error('responsibleDepartment')}
       </label>
       <label>
         {t('deadline')}
         <input type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+        {error('deadline')}
       </label>
       <button type="submit" className="rect-button rect-button--primary">
         {t('save')}
@@ -47,7 +91,8 @@ function EditForm({ item, api, act }: { item: RectificationItemView; api: Rectif
   );
 }
 
-export function ItemDetail({ item, api, act }: { item: RectificationItemView; api: RectificationApi; act: Act }) {
+export function ItemDetail({ item, api, work }: { item: RectificationItemView; api: RectificationApi; work: Work }) {
+  const { act } = work;
   const { t } = useTranslation('rectification');
   return (
     <div className="rect-detail">
@@ -86,7 +131,8 @@ export function ItemDetail({ item, api, act }: { item: RectificationItemView; ap
       </section>
       <section className="rect-detail__work">
         <h4>{t('edit')}</h4>
-        <EditForm key={`${item.status}:${item.responsibleDepartment}:${item.deadline}`} item={item} api={api} act={act} />
+        <StatedNote item={item} />
+        <EditForm key={`${item.status}:${item.responsibleDepartment}:${item.deadline}`} item={item} api={api} work={work} />
         <h4>{t('links')}</h4>
         <LinkEditor
           links={item.links}
@@ -97,7 +143,8 @@ export function ItemDetail({ item, api, act }: { item: RectificationItemView; ap
         <h4>{t('evidence')}</h4>
         <EvidencePanel
           evidence={item.evidence}
-          onAdd={(form) => act(() => api.addEvidence(item.key, form))}
+          onAdd={(form) => work.submit(() => api.addEvidence(item.key, form))}
+          onFail={work.fail}
           onDownload={(e) => void act(() => api.attachment(e.id, e.attachment?.name ?? 'attachment'))}
         />
       </section>

@@ -2,10 +2,21 @@ import type { RectificationItemView } from '@hallwatch/shared';
 import { useTranslation } from 'react-i18next';
 import type { RectificationApi } from './api';
 import { ReboundFlag, StatusBadge } from './badges';
-import { Act, ItemDetail } from './ItemDetail';
+import { ItemDetail, Work } from './ItemDetail';
 import { LinksSummary } from './LinksSummary';
 
-export function ItemRow(props: { item: RectificationItemView; open: boolean; onToggle: () => void; api: RectificationApi; act: Act }) {
+function EvidenceCount({ item }: { item: RectificationItemView }) {
+  const { t } = useTranslation('rectification');
+  const report = item.evidence.filter((e) => e.source === 'report').length;
+  return (
+    <>
+      {item.evidence.length}
+      {report > 0 && <small className="rect-evidence-count__report">{t('evidenceCount', { report })}</small>}
+    </>
+  );
+}
+
+export function ItemRow(props: { item: RectificationItemView; open: boolean; onToggle: () => void; api: RectificationApi; work: Work }) {
   const { t } = useTranslation('rectification');
   const { item, open } = props;
   const overdue = item.deadline !== null && item.status === 'in_progress' && item.deadline < new Date().toISOString().slice(0, 10);
@@ -33,7 +44,9 @@ export function ItemRow(props: { item: RectificationItemView; open: boolean; onT
         <td className="rect-row__links">
           <LinksSummary links={item.links} />
         </td>
-        <td className="rect-row__evidence">{item.evidence.length || <span className="office-muted">0</span>}</td>
+        <td className="rect-row__evidence" data-testid="evidence-count">
+          {item.evidence.length ? <EvidenceCount item={item} /> : <span className="office-muted">0</span>}
+        </td>
         <td>
           {item.rebound ? (
             <ReboundFlag rebound={item.rebound} />
@@ -47,7 +60,7 @@ export function ItemRow(props: { item: RectificationItemView; open: boolean; onT
       {open && (
         <tr className="rect-row-detail">
           <td colSpan={8}>
-            <ItemDetail item={item} api={props.api} act={props.act} />
+            <ItemDetail item={item} api={props.api} work={props.work} />
           </td>
         </tr>
       )}

@@ -3,7 +3,7 @@ import type { LookBackResult, RectificationImportResult, RectificationItemView, 
 import { ChangeEvent, Fragment, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSiteTimeZone } from '../../api';
-import { useSite } from '../../shell/context';
+import { useShell, useSite } from '../../shell/context';
 import { HallTimeContext, hallTime, langOf, statusLabel } from './format';
 import './i18n';
 import { ImportFindings } from './ImportFindings';
@@ -24,7 +24,11 @@ export function RectificationPage() {
   const { t, i18n } = useTranslation('rectification');
   const lang = langOf(i18n.language);
   const site = useSite();
-  const { api, list, error, setError, act } = useRectification(site);
+  // The report import is an admin's (the server refuses the others): a button that can only fail is not shown.
+  const role = useShell().me?.role;
+  const canImport = role === undefined || role === 'admin';
+  const { api, list, error, setError, act, submit, fail } = useRectification(site);
+  const work = useMemo(() => ({ act, submit, fail }), [act, submit, fail]);
   // The list names its site (the account's own when the address gives none); its clock is that site's.
   const timeZone = useSiteTimeZone(list?.site ?? null);
   const hall = useMemo(() => hallTime(timeZone), [timeZone]);
@@ -83,10 +87,12 @@ export function RectificationPage() {
             <p className="office-muted">{t('subtitle')}</p>
           </div>
           <div className="office-header__actions">
-            <label className={`rect-button rect-button--primary ${busy ? 'rect-button--busy' : ''}`}>
-              {busy ? t('importing') : t('import')}
-              <input type="file" accept=".txt,text/plain" hidden onChange={(e) => void upload(e)} data-testid="import-input" />
-            </label>
+            {canImport && (
+              <label className={`rect-button rect-button--primary ${busy ? 'rect-button--busy' : ''}`}>
+                {busy ? t('importing') : t('import')}
+                <input type="file" accept=".txt,text/plain" hidden onChange={(e) => void upload(e)} data-testid="import-input" />
+              </label>
+            )}
             <button type="button" className="rect-button" onClick={() => void act(() => api.ledger())} disabled={!list?.report}>
               {t('exportLedger')}
             </button>
@@ -196,7 +202,7 @@ export function RectificationPage() {
                           </th>
                         </tr>
                       )}
-                      <ItemRow item={item} open={open.has(item.key)} onToggle={() => toggle(item.key)} api={api} act={act} />
+                      <ItemRow item={item} open={open.has(item.key)} onToggle={() => toggle(item.key)} api={api} work={work} />
                     </Fragment>
                   ))}
                 </tbody>

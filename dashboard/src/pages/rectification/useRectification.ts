@@ -55,5 +55,15 @@ export function useRectification(site: string | null) {
     [reload, fail],
   );
 
-  return { api, list, error, setError, act, reload };
+  /** Runs a change and re-reads the list; a refusal is left to the caller, to show beside its field. */
+  const submit = useCallback(
+    async (change: () => Promise<unknown>) => {
+      setError(null);
+      await change();
+      await reload();
+    },
+    [reload],
+  );
+
+  return { api, list, error, setError, act, submit, fail, reload };
 }

@@ -40,6 +40,14 @@ export function printImportResult(r: RectificationImportResult, log: (line: stri
   log(`Created: ${list(r.created)}`);
   log(`Updated: ${list(r.updated)}; unchanged: ${r.unchanged}; default links added: ${r.linksAdded}`);
   if (r.absent.length) log(`No longer in the report (kept): ${r.absent.join(', ')}`);
+  const stated = r.statedStatus
+    ? `the report states "${r.statedStatus.phrase}" (line ${r.statedStatus.line})`
+    : 'the report states no status for all items';
+  const set = Object.entries(r.statusSet).filter(([, n]) => n > 0);
+  log(`Status: ${stated}; set by this import: ${set.length ? set.map(([s, n]) => `${n} ${s}`).join(', ') : 'none'}`);
+  log(
+    `Evidence from the report: ${r.evidenceTotal} dated measure(s) in ${r.items.filter((i) => i.measures.length).length} item(s); ${r.evidenceAdded} newly recorded`,
+  );
   log(`Warnings (${r.warnings.length}):`);
   for (const w of r.warnings) log(`  line ${span(w)}  ${w.kind}: ${w.message}`);
   log(`Inferred (${r.notes.length}):`);

@@ -3,6 +3,7 @@ import {
   formatTarget,
   INDICATORS,
   RECTIFICATION_STATUS_LABELS,
+  RectificationEvidenceView,
   RectificationItemView,
   RectificationListView,
 } from '@hallwatch/shared';
@@ -30,6 +31,9 @@ export const LEDGER_COLUMNS = [
 ] as const;
 
 const WINDOW_ZH = { day: '每日', now: '实时' } as const;
+
+/** Evidence read from the report is told apart from what the office recorded: a reader weighs them differently. */
+const sourceText = (e: RectificationEvidenceView): string => (e.source === 'report' ? `整改报告第${e.sourceLine ?? '?'}行` : '登记');
 
 const hallTime = (iso: string, timeZone: string): string =>
   new Intl.DateTimeFormat('zh-CN', {
@@ -71,7 +75,12 @@ function row(item: RectificationItemView, timeZone: string): Record<(typeof LEDG
       : item.status === 'rectified' && item.links.length
         ? '未反弹'
         : '',
-    evidence: item.evidence.map((e) => `${e.date} ${e.text}${e.attachment ? `（附件：${e.attachment.name}）` : ''}`).join('\n'),
+    evidence: item.evidence
+      .map(
+        (e) =>
+          `${e.date} ${e.text}${e.attachment ? `（附件：${e.attachment.name}）` : ''}${e.source === 'report' ? `（${sourceText(e)}）` : ''}`,
+      )
+      .join('\n'),
     lines: item.endLine > item.sourceLine ? `${item.sourceLine}–${item.endLine}` : String(item.sourceLine),
   };
 }
@@ -104,13 +113,21 @@ export async function buildLedger(list: RectificationListView, timeZone: string)
     { header: '日期', key: 'date', width: 12 },
     { header: '内容', key: 'text', width: 70 },
     { header: '附件', key: 'attachment', width: 30 },
+    { header: '来源', key: 'source', width: 16 },
     { header: '登记人', key: 'by', width: 14 },
   ];
   for (const section of list.sections)
     for (const item of section.items)
       for (const e of item.evidence)
         evidence.addRow(
-          spreadsheetRow({ number: item.number, date: e.date, text: e.text, attachment: e.attachment?.name ?? '', by: e.createdBy }),
+          spreadsheetRow({
+            number: item.number,
+            date: e.date,
+            text: e.text,
+            attachment: e.attachment?.name ?? '',
+            source: sourceText(e),
+            by: e.createdBy,
+          }),
         );
   styleHeader(evidence);
 

@@ -54,7 +54,16 @@ export function linkView(l: RectificationLink, snapshot: IndicatorSnapshot | nul
 export function evidenceView(e: RectificationEvidence): RectificationEvidenceView {
   const attachment =
     e.attachmentName !== null ? { name: e.attachmentName, type: e.attachmentType ?? '', size: e.attachmentSize ?? 0 } : null;
-  return { id: e.id, date: e.date, text: e.text, attachment, createdBy: e.createdBy, createdAt: e.createdAt.toISOString() };
+  return {
+    id: e.id,
+    date: e.date,
+    text: e.text,
+    source: e.source,
+    sourceLine: e.sourceLine,
+    attachment,
+    createdBy: e.createdBy,
+    createdAt: e.createdAt.toISOString(),
+  };
 }
 
 export function historyView(h: RectificationHistory): RectificationHistoryView {
@@ -97,6 +106,8 @@ export function itemView(
     inferredNote: i.inferredNote,
     absentFromLatestImport: i.seenAt < report.importedAt,
     status: i.status,
+    statusSetBy: i.statusSetBy,
+    statedStatus: i.statedStatus,
     responsibleDepartment: i.responsibleDepartment,
     deadline: i.deadline,
     rectifiedAt: iso(i.rectifiedAt),

@@ -6,9 +6,10 @@ import {
   RectificationListView,
   RectificationSectionView,
 } from '@hallwatch/shared';
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../../core/time/clock';
+import { serviceDay } from '../../core/time/service-day';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { badField } from '../../core/validation/input-validation';
 import { Site } from '../registry/site.entity';
@@ -21,19 +22,27 @@ import { RectificationItem } from './entities/rectification-item.entity';
 import { RectificationLink } from './entities/rectification-link.entity';
 import { RectificationRebound } from './entities/rectification-rebound.entity';
 import { RectificationReport } from './entities/rectification-report.entity';
-import { lockSite, LOOK_BACK_ACTOR } from './look-back.service';
-import { restartDayTrack } from './look-back-rules';
+import { lockSite } from './look-back.service';
 import { lookBackSettings } from './look-back-settings';
 import { findReport, requireItem, resolveSite } from './rectification-scope';
 import { evidenceView, ItemParts, itemView, reportView } from './rectification-views';
 import { UploadedBlob } from '../../core/http/upload.interceptor';
+import { Change, moveStatus, recordChanges } from './status-change';
 
 export interface Scope {
   site?: string;
   report?: string;
 }
 
-type Change = { field: string; old: string | null; new: string | null };
+/** 409 naming the status: the page words it as "add evidence first". */
+const needsEvidence = (n: number) =>
+  new ConflictException({
+    statusCode: 409,
+    error: 'Conflict',
+    field: 'status',
+    message: `item ${n} cannot be declared rectified without evidence: add a dated record (with its file, if any) first`,
+    errors: [{ field: 'status', message: `item ${n} cannot be declared rectified without evidence` }],
+  });
 
 // The items of a site's report as the hall works on them: status, department, deadline,
 // evidence, and the history of every change. Constructed with plain dependencies so that
@@ -72,7 +81,10 @@ export class RectificationService {
     return (await this.views(this.ds.manager, [item], report, await this.snapshotOrNull(site)))[0];
   }
 
-  /** Status, department and deadline; every changed field goes to the item's history. */
+  /**
+   * Status, department and deadline; every changed field goes to the item's history. An item
+   * is declared rectified on evidence: without a dated record it is refused, naming the status.
+   */
   async update(actor: string, scope: Scope, ref: string, key: string, input: UpdateItemDto): Promise<RectificationItemView> {
     await this.ds.transaction(async (em) => {
       const site = await resolveSite(em, scope.site);
@@ -80,27 +92,24 @@ export class RectificationService {
       const item = await requireItem(em, site, ref, key);
       const now = this.clock.now();
       const changes: Change[] = [];
-      const set = <K extends 'status' | 'responsibleDepartment' | 'deadline'>(field: K, value: RectificationItem[K] | undefined) => {
+      const set = <K extends 'responsibleDepartment' | 'deadline'>(field: K, value: RectificationItem[K] | undefined) => {
         if (value === undefined || value === item[field]) return;
         changes.push({ field, old: item[field], new: value });
         item[field] = value;
       };
-      const wasRectified = item.status === 'rectified';
-      set('status', input.status);
+      if (input.status === 'rectified' && item.status !== 'rectified' && !(await em.existsBy(RectificationEvidence, { itemId: item.id })))
+        throw needsEvidence(item.number);
+      const moved = input.status === undefined ? null : await moveStatus(em, item, input.status, now);
+      if (moved) {
+        changes.push(moved);
+        // From now on the status is the office's: a re-import of the report leaves it.
+        item.statusSetBy = 'office';
+      }
       set('responsibleDepartment', input.responsibleDepartment === undefined ? undefined : input.responsibleDepartment?.trim() || null);
       set('deadline', input.deadline);
       if (!changes.length) return;
-      if (item.status === 'rectified' && !wasRectified) {
-        item.rectifiedAt = now;
-        for (const link of await em.findBy(RectificationLink, { itemId: item.id, window: 'day' }))
-          await em.update(RectificationLink, { id: link.id }, restartDayTrack(link));
-      }
-      if (item.status !== 'rectified' && wasRectified) {
-        item.rectifiedAt = null;
-        await this.clearRebound(em, item, now);
-      }
       await em.save(item);
-      await this.record(em, item, actor, now, changes);
+      await recordChanges(em, item, actor, now, changes);
     });
     return this.get(scope, ref, key);
   }
@@ -116,6 +125,9 @@ export class RectificationService {
     return this.ds.transaction(async (em) => {
       const site = await resolveSite(em, scope.site);
       const item = await requireItem(em, site, ref, key);
+      // Evidence records what was done: a day still to come is a plan, not evidence.
+      const today = serviceDay(this.clock.now(), site.timezone);
+      if (input.date > today) throw badField('date', `date ${input.date} is after today (${today}); evidence records what was done`);
       let attachment: Pick<RectificationEvidence, 'attachment' | 'attachmentName' | 'attachmentSize' | 'attachmentType'> = {
         attachment: null,
         attachmentName: null,
@@ -140,7 +152,7 @@ export class RectificationService {
         em.create(RectificationEvidence, { itemId: item.id, date: input.date, text: input.text.trim(), createdBy: actor, ...attachment }),
       );
       const summary = `${input.date} ${input.text.trim().slice(0, 60)}${file ? ` [${file.originalname}]` : ''}`;
-      await this.record(em, item, actor, now, [{ field: 'evidence', old: null, new: summary }]);
+      await recordChanges(em, item, actor, now, [{ field: 'evidence', old: null, new: summary }]);
       return evidenceView(row);
     });
   }
@@ -176,21 +188,6 @@ export class RectificationService {
       JSON.stringify(next),
     ]);
     return lookBackSettings({ lookBack: next });
-  }
-
-  private async clearRebound(em: EntityManager, item: RectificationItem, now: Date): Promise<void> {
-    const rebound = await em.findOneBy(RectificationRebound, { itemId: item.id });
-    if (!rebound?.rebounding) return;
-    await em.update(RectificationRebound, { itemId: item.id }, { rebounding: false, since: null, links: [], lastCheckedAt: now });
-    await this.record(em, item, LOOK_BACK_ACTOR, now, [{ field: 'rebound', old: rebound.since?.toISOString() ?? null, new: null }]);
-  }
-
-  private async record(em: EntityManager, item: RectificationItem, actor: string, at: Date, changes: Change[]): Promise<void> {
-    if (changes.length)
-      await em.insert(
-        RectificationHistory,
-        changes.map((c) => ({ itemId: item.id, at, actor, field: c.field, oldValue: c.old, newValue: c.new })),
-      );
   }
 
   private async views(em: EntityManager, items: RectificationItem[], report: RectificationReport, snapshot: IndicatorSnapshot | null) {

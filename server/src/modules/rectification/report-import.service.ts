@@ -4,7 +4,6 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config';
 import { Clock } from '../../core/time/clock';
 import { badField } from '../../core/validation/input-validation';
-import { RectificationHistory } from './entities/rectification-history.entity';
 import { RectificationItem } from './entities/rectification-item.entity';
 import { RectificationReport } from './entities/rectification-report.entity';
 import type { Scope } from './rectification.service';
@@ -14,7 +13,11 @@ import { reportView } from './rectification-views';
 import { REPORT_FIELD } from './report-decoding';
 import { REPORT_MAX_ITEMS, ReportLimitError } from './report-limits';
 import { readReportInWorker, type ReadReport } from './report-parse-runner';
+import { datedMeasures, signedDate, type DatedMeasure } from './report-dated-measures';
+import { applyStatedStatus, evidenceChanges, importedItem, noStatuses, syncReportEvidence } from './report-evidence-import';
 import type { MeasureBlock, ParsedReport } from './report-parser';
+import { reportWideStatus, statedItemStatus } from './report-status';
+import { Change, recordChanges } from './status-change';
 
 /** The report's own columns of an item: what an import sets and a re-import may change. */
 type ReportFields = Pick<
@@ -34,7 +37,14 @@ type ReportFields = Pick<
   | 'sourceLine'
   | 'endLine'
   | 'inferredNote'
+  | 'statedStatus'
 >;
+
+/** An item as the report gives it: its columns, and its dated measures to keep as evidence. */
+export interface ImportableItem {
+  fields: ReportFields;
+  dated: DatedMeasure[];
+}
 
 // Fields whose change a reader of the history cares about; line numbers and figures follow the text.
 const TRACKED: Array<{ field: string; read: (f: ReportFields) => string | null }> = [
@@ -46,7 +56,9 @@ const TRACKED: Array<{ field: string; read: (f: ReportFields) => string | null }
   { field: 'remarks', read: (f) => (f.remarks.length ? f.remarks.join('\n') : null) },
 ];
 
-function blockFields(b: MeasureBlock): Omit<ReportFields, 'key' | 'number' | 'problem' | 'sourceLine' | 'inferredNote'> {
+type BlockFields = Omit<ReportFields, 'key' | 'number' | 'problem' | 'sourceLine' | 'inferredNote' | 'statedStatus'>;
+
+function blockFields(b: MeasureBlock): BlockFields {
   const measures: RectificationMeasureView[] = b.measures.map((text, i) => ({
     marker: b.measureMarkers[i],
     text,
@@ -67,31 +79,30 @@ function blockFields(b: MeasureBlock): Omit<ReportFields, 'key' | 'number' | 'pr
 }
 
 /** Headed items, plus every block whose missing number the parser could deduce (the seed's 42). */
-export function importableItems(parsed: ParsedReport): ReportFields[] {
-  const headed = parsed.items.map((i) => ({
-    key: i.key,
-    number: i.number,
-    problem: i.problem,
-    sourceLine: i.sourceLine,
-    inferredNote: null,
-    ...blockFields(i),
-  }));
+export function importableItems(parsed: ParsedReport): ImportableItem[] {
+  const wide = reportWideStatus(parsed);
+  const signed = signedDate(parsed);
+  const item = (b: MeasureBlock, head: Pick<ReportFields, 'key' | 'number' | 'problem' | 'sourceLine' | 'inferredNote'>) => ({
+    fields: { ...head, statedStatus: statedItemStatus(b, wide), ...blockFields(b) },
+    dated: datedMeasures(b, signed),
+  });
+  const headed = parsed.items.map((i) =>
+    item(i, { key: i.key, number: i.number, problem: i.problem, sourceLine: i.sourceLine, inferredNote: null }),
+  );
   const notes = new Map<number, string>();
   for (const n of parsed.inferred) if (n.kind === 'missing-item' && !notes.has(n.line)) notes.set(n.line, n.message);
   const inferred = parsed.orphans.flatMap((o) => {
     if (o.key === null || o.inferredNumber === null) return [];
-    return [
-      {
-        key: o.key,
-        number: o.inferredNumber,
-        problem: '',
-        sourceLine: o.startLine,
-        inferredNote: notes.get(o.startLine) ?? null,
-        ...blockFields(o),
-      },
-    ];
+    const head = {
+      key: o.key,
+      number: o.inferredNumber,
+      problem: '',
+      sourceLine: o.startLine,
+      inferredNote: notes.get(o.startLine) ?? null,
+    };
+    return [item(o, head)];
   });
-  return [...headed, ...inferred].sort((a, b) => a.sourceLine - b.sourceLine);
+  return [...headed, ...inferred].sort((a, b) => a.fields.sourceLine - b.fields.sourceLine);
 }
 
 export function countCheck(parsed: ParsedReport): RectificationCountCheck {
@@ -135,8 +146,9 @@ export class ImportBusyException extends HttpException {
 }
 
 // Reads a published report into a site's items. Upserts by the parser's stable key, so a
-// re-import (a corrected copy) updates items in place and never duplicates them; the
-// hall's own fields (status, department, deadline, links, evidence) are left alone.
+// re-import (a corrected copy) updates items in place and never duplicates them. The status
+// the report states is set until the office sets one; the report's dated measures are kept as
+// evidence from the report; department, deadline, links and the office's evidence are left alone.
 @Injectable()
 export class ReportImportService {
   constructor(
@@ -191,38 +203,43 @@ export class ReportImportService {
         unchanged: 0,
         absent: [],
         linksAdded: 0,
+        statedStatus: reportWideStatus(parsed),
+        statusSet: noStatuses(),
+        evidenceAdded: 0,
+        evidenceTotal: 0,
+        items: [],
         count: countCheck(parsed),
         warnings,
         notes,
       };
-      for (const fields of candidates) {
-        const item = existing.get(fields.key);
+      for (const { fields, dated } of candidates) {
+        let item = existing.get(fields.key);
         existing.delete(fields.key);
+        const changes: Change[] = [];
         if (!item) {
-          const created = await em.save(em.create(RectificationItem, { ...fields, reportId: report.id, siteId: site.id, seenAt: now }));
-          await em.insert(RectificationHistory, {
-            itemId: created.id,
-            at: now,
-            actor,
-            field: 'imported',
-            oldValue: null,
-            newValue: file.name,
-          });
-          result.linksAdded += await addDefaultLinks(em, created, actor, now);
-          result.created.push(created.number);
-          continue;
+          item = await em.save(em.create(RectificationItem, { ...fields, reportId: report.id, siteId: site.id, seenAt: now }));
+          changes.push({ field: 'imported', old: null, new: file.name });
+          result.linksAdded += await addDefaultLinks(em, item, actor, now);
+          result.created.push(item.number);
+        } else {
+          const text = TRACKED.map((t) => ({ field: t.field, old: t.read(item!), new: t.read(fields) })).filter((c) => c.old !== c.new);
+          Object.assign(item, fields, { seenAt: now });
+          changes.push(...text);
+          if (text.length) result.updated.push(fields.number);
+          else result.unchanged += 1;
         }
-        const changes = TRACKED.map((t) => ({ field: t.field, old: t.read(item), new: t.read(fields) })).filter((c) => c.old !== c.new);
-        await em.update(RectificationItem, { id: item.id }, { ...fields, seenAt: now });
-        if (!changes.length) {
-          result.unchanged += 1;
-          continue;
-        }
-        await em.insert(
-          RectificationHistory,
-          changes.map((c) => ({ itemId: item.id, at: now, actor, field: c.field, oldValue: c.old, newValue: c.new })),
-        );
-        result.updated.push(fields.number);
+        const status = await applyStatedStatus(em, item, now);
+        if (status) result.statusSet[item.status] += 1;
+        await em.save(item);
+        const evidence = await syncReportEvidence(em, item, dated, actor);
+        result.evidenceAdded += evidence.added.length;
+        result.evidenceTotal += dated.length;
+        await recordChanges(em, item, actor, now, [
+          ...changes,
+          ...(status ? [status] : []),
+          ...evidenceChanges(evidence.added, evidence.removed),
+        ]);
+        result.items.push(importedItem(item, dated));
       }
       result.absent = [...existing.keys()];
       return result;

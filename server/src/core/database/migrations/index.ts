@@ -26,6 +26,7 @@ import { AddFollowUpReturns1796600100000 } from './1796600100000-add-follow-up-r
 import { AddCallbackChecks1796599244186 } from './1796599244186-add-callback-checks';
 import { AddDepartmentStationing1796600000000 } from './1796600000000-add-department-stationing';
 import { AddNoticeNumbers1796607755217 } from './1796607755217-add-notice-numbers';
+import { AddReportEvidence1796611201324 } from './1796611201324-add-report-evidence';
 
 // Every migration, in order. `npm run hallwatch -- migration-generate <Name>` writes new ones.
 export const MIGRATIONS: Function[] = [
@@ -57,4 +58,5 @@ export const MIGRATIONS: Function[] = [
   AddDepartmentStationing1796600000000,
   AddFollowUpReturns1796600100000,
   AddNoticeNumbers1796607755217,
+  AddReportEvidence1796611201324,
 ];

@@ -1,3 +1,4 @@
+import type { EvidenceSource } from '@hallwatch/shared';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { RectificationItem } from './rectification-item.entity';
 
@@ -22,6 +23,13 @@ export class RectificationEvidence {
 
   @Column({ type: 'text' })
   text!: string;
+
+  /** A dated measure read from the report at import is kept apart from what the office adds: a re-import replaces only its own. */
+  @Column({ type: 'varchar', length: 8, default: 'office' })
+  source!: EvidenceSource;
+
+  @Column({ type: 'int', name: 'source_line', nullable: true })
+  sourceLine!: number | null;
 
   @Column({ type: 'text', name: 'attachment_name', nullable: true })
   attachmentName!: string | null;

@@ -1,11 +1,11 @@
-import type { RectificationMeasureView, RectificationStatus } from '@hallwatch/shared';
+import type { RectificationMeasureView, RectificationStatus, StatedStatusView } from '@hallwatch/shared';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { ParsedFigure } from '../report-types';
 import { RectificationReport } from './rectification-report.entity';
 
 // One numbered problem of a report with its measures. The text columns come from the
 // report and change only by re-import; status, department and deadline belong to the
-// hall and are never touched by an import.
+// hall: an import sets the status only from what the report states, until the office sets it.
 @Entity('rectification_items')
 @Index(['reportId', 'key'], { unique: true })
 @Index('idx_rectification_items_site', ['siteId', 'number'])
@@ -77,6 +77,14 @@ export class RectificationItem {
 
   @Column({ type: 'varchar', length: 16, default: 'in_progress' })
   status!: RectificationStatus;
+
+  /** `report` until the office sets the status itself; from then on an import leaves the status alone. */
+  @Column({ type: 'varchar', length: 8, name: 'status_set_by', default: 'report' })
+  statusSetBy!: 'report' | 'office';
+
+  /** What the report states about the item ("目前已全部整改", line 11), as last imported. */
+  @Column({ type: 'jsonb', name: 'stated_status', nullable: true })
+  statedStatus!: StatedStatusView | null;
 
   @Column({ type: 'text', name: 'responsible_department', nullable: true })
   responsibleDepartment!: string | null;
