@@ -17,6 +17,7 @@ export const ROUTES: Record<PagePath, { page: LazyExoticComponent<ComponentType>
     page: lazy(() => import('./pages/checkpoint-sheet/CheckpointSheetPage').then((m) => ({ default: m.CheckpointSheetPage }))),
   },
   '/notice': { page: lazy(() => import('./pages/notice/NoticePage').then((m) => ({ default: m.NoticePage }))) },
+  '/district': { page: lazy(() => import('./pages/district/DistrictPage').then((m) => ({ default: m.DistrictPage }))) },
   '/trends': { page: lazy(() => import('./pages/trends/TrendsPage').then((m) => ({ default: m.TrendsPage }))) },
   '/rectification': {
     page: lazy(() => import('./pages/rectification/RectificationPage').then((m) => ({ default: m.RectificationPage }))),

@@ -23,3 +23,4 @@ export * from './callback-checks';
 export * from './department-desk';
 export * from './hall-clock';
 export * from './audit-actions';
+export * from './district';

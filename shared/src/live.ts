@@ -1,4 +1,5 @@
 import type { BAD_REVIEW_ALERT_KIND, FOLLOW_UP_ALERT_KINDS } from './follow-ups';
+import type { DistrictUpdate } from './district';
 import { IndicatorSnapshot, IndicatorValues, WindowState } from './indicators';
 import type { PATROL_ALERT_KINDS } from './patrol';
 import type { REBOUND_ALERT_KIND } from './rectification';
@@ -69,6 +70,8 @@ export interface LiveServerEvents {
   update: (update: IndicatorUpdate) => void;
   alert: (alert: LiveAlert) => void;
   heartbeat: (beat: Heartbeat) => void;
+  /** To a district subscription only (`auth.scope: 'district'`): the summaries of the sites that changed. */
+  district: (update: DistrictUpdate) => void;
   /**
    * Sent just before the server closes a socket for its credential: none, unknown, revoked or
    * expired, or not of the site. The page should ask for a sign-in or a display token.
@@ -91,6 +94,8 @@ export interface LiveError {
 export interface LiveHandshakeAuth {
   token?: string;
   site?: string;
+  /** 'district': the summaries of every site under `site` (a district hall) instead of the site's own indicators. */
+  scope?: 'district';
 }
 
 export type LiveClientEvents = Record<string, never>;

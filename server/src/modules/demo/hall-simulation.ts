@@ -18,6 +18,11 @@ export interface HallSimulationOptions {
   /** Another site's floor (a town centre, a village station); the district hall's when absent. */
   layout?: FloorLayout;
   complaintsPerDay?: number;
+  /**
+   * false: desks only take breaks, never go out on business or to meetings. A station keeps no
+   * outing register in the demo, so an outing there could only ever read as unregistered.
+   */
+  outings?: boolean;
 }
 
 const P_RECALL = 0.09;
@@ -55,6 +60,7 @@ export class HallSimulation {
   private readonly schedule: HallSchedule;
   private readonly idPrefix: string;
   private readonly complaintsPerDay: number;
+  private readonly outings: boolean;
   private readonly departments: Department[];
   private readonly byCode: Map<string, Department>;
   private readonly desks: Desk[];
@@ -85,6 +91,7 @@ export class HallSimulation {
     // Forked after the others, so that the register's draws change none of the hall's events.
     this.rRegister = root.fork('register');
     this.complaintsPerDay = opts.complaintsPerDay ?? COMPLAINTS_PER_DAY;
+    this.outings = opts.outings ?? true;
     const floor = buildFloor(opts.ticketsPerDay ?? 4200, opts.layout);
     this.departments = floor.departments;
     this.desks = floor.desks;
@@ -346,6 +353,8 @@ export class HallSimulation {
     const [l0, l1] = this.schedule.lunch;
     if (d.state === 'off' || d.state === 'away' || d.pending || (d.lunchRota && this.now >= l0 - 1800 && this.now < l1)) return;
     d.pending = drawLeave(this.rStaff);
+    if (!this.outings && (d.pending.reason === 'official_business' || d.pending.reason === 'meeting'))
+      d.pending = { kind: 'leave', reason: 'break', durationSec: this.rStaff.int(300, 900) };
     d.filed = false;
     const reason = d.pending.reason;
     // Most outings are filed before the desk goes, and approved on the spot by another supervisor.

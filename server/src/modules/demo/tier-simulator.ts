@@ -107,6 +107,7 @@ class Station {
       layout: this.layout,
       ticketsPerDay: Math.round(this.layout.ticketsPerDay * dayFactor(this.site.code, day)),
       complaintsPerDay: this.layout.complaintsPerDay,
+      outings: false,
     });
     this.sim = sim;
     return sim;

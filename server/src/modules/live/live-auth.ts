@@ -1,4 +1,4 @@
-import { WALL_READER_ROLES } from '@hallwatch/shared';
+import { DISTRICT_READER_ROLES, WALL_READER_ROLES } from '@hallwatch/shared';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DisplayTokensService } from '../accounts/display-tokens.service';
@@ -18,6 +18,8 @@ export interface LivePrincipal {
   actor: string;
   /** Null for the break-glass admin token, which no revocation ends. */
   credential: LiveCredential | null;
+  /** 'district': the overview of every site under `site`, a district hall; 'site': the site's own wall. */
+  scope: 'site' | 'district';
 }
 
 export interface LiveHandshake {
@@ -67,6 +69,9 @@ export class LiveAuthenticator {
     const p = given ? await this.auth.fromToken(given, explicit ? 'bearer' : 'cookie') : null;
     if (!p) return this.refuse(hs, given ? 'unknown, revoked or expired token' : 'no credential', wanted);
     if (p.kind === 'user' && p.mustChangePassword) return this.refuse(hs, 'password must be changed first', wanted, p.actor);
+    const scope = hs.auth?.scope === 'district' ? 'district' : 'site';
+    if (scope === 'district' && !(DISTRICT_READER_ROLES as readonly string[]).includes(p.role))
+      return this.refuse(hs, `role ${p.role} may not read the district overview`, wanted, p.actor);
     if (!(WALL_READER_ROLES as readonly string[]).includes(p.role))
       return this.refuse(hs, `role ${p.role} may not read the wall`, wanted, p.actor);
     const code = wanted ?? (p.sites !== 'all' && p.sites.length === 1 ? p.sites[0] : null);
@@ -75,9 +80,11 @@ export class LiveAuthenticator {
       return this.refuse(hs, `site "${code}" is outside the credential's sites`, code, p.actor);
     const site = await this.ds.getRepository(Site).findOneBy({ code });
     if (!site) return this.refuse(hs, `no site "${code}"`, code, p.actor);
+    if (scope === 'district' && site.tier !== 'hall')
+      return this.refuse(hs, `site "${code}" is a ${site.tier} site, not a district hall`, code, p.actor);
     const credential: LiveCredential | null =
       p.kind === 'user' ? { kind: 'session', id: p.sessionId } : p.kind === 'display' ? { kind: 'display', id: p.tokenId } : null;
-    return { site, actor: p.actor, credential };
+    return { site, actor: p.actor, credential, scope };
   }
 
   /** The credentials among these that still hold; the others' sockets are closed. */

@@ -6,8 +6,9 @@ import type { DomainEventMeta } from '../../core/events/domain-event-bus';
 import { OnDomainEvent } from '../domain-events/domain-events';
 import type { CommittedBatch, CommittingBatch, SiteChanged } from '../domain-events/domain-events';
 import { IndicatorsService } from '../indicators/indicators.service';
+import { DistrictService } from '../district/district.service';
 import { Site } from '../registry/site.entity';
-import { LiveGateway, siteRoom } from './live.gateway';
+import { districtRoom, LiveGateway, siteRoom } from './live.gateway';
 import { SnapshotCache } from './snapshot-cache';
 import { UpdateBudget } from './update-budget';
 
@@ -56,6 +57,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     private readonly ds: DataSource,
     private readonly snapshots: SnapshotCache,
     private readonly config: AppConfig,
+    private readonly district: DistrictService,
   ) {}
 
   onModuleInit(): void {
@@ -96,7 +98,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   }
 
   private async siteChangedElsewhere(id: string, code: string, reshape: boolean): Promise<void> {
-    if (!this.gateway.namespace?.adapter.rooms.has(siteRoom(code))) return;
+    if (!this.gateway.namespace?.adapter.rooms.has(siteRoom(code)) && !this.districtWatched(id)) return;
     // The change may be to the site itself (its name, settings or hours), so its row is read
     // afresh — once per recompute, not once per notice: a busy hall posting to the other
     // instance sends several a second.
@@ -114,11 +116,16 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
 
   /** Sites with a client connected to this instance get a periodic recompute. */
   private async refreshWatchedSites(): Promise<void> {
-    const rooms = [...(this.gateway.namespace?.adapter.rooms.keys() ?? [])].filter((r) => r.startsWith('site:'));
-    if (!rooms.length) return;
+    const all = [...(this.gateway.namespace?.adapter.rooms.keys() ?? [])];
+    const rooms = all.filter((r) => r.startsWith('site:'));
+    const districts = all.filter((r) => r.startsWith('district:')).map((r) => r.slice('district:'.length));
+    if (!rooms.length && !districts.length) return;
     try {
-      const sites = await this.ds.getRepository(Site).findBy(rooms.map((r) => ({ code: r.slice('site:'.length) })));
-      for (const site of sites) this.siteChanged(site);
+      const sites = rooms.length ? await this.ds.getRepository(Site).findBy(rooms.map((r) => ({ code: r.slice('site:'.length) }))) : [];
+      // A district's sites too: staleness and waits move with the clock alone, event or none.
+      for (const code of districts) sites.push(...(await this.district.members(code)));
+      const seen = new Set<string>();
+      for (const site of sites) if (!seen.has(site.id) && seen.add(site.id)) this.siteChanged(site);
     } catch (err) {
       this.logger.warn(`periodic refresh failed: ${(err as Error).message}`);
     }
@@ -135,7 +142,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   /** The site's push state while a client on this instance watches it; null (and forgotten) when none does. */
   private stateFor(site: Site): SiteState | null {
     // Nobody on this instance watches the site: recomputing would only slow ingest down.
-    if (!this.gateway.namespace?.adapter.rooms.has(siteRoom(site.code))) {
+    if (!this.watched(site)) {
       this.sites.delete(site.id);
       return null;
     }
@@ -149,6 +156,30 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     s.site = site;
     s.stale = false;
     return s;
+  }
+
+  /** Whether a client on this instance watches the site: its wall, or the overview of its district. */
+  private watched(site: Site): boolean {
+    const rooms = this.gateway.namespace?.adapter.rooms;
+    if (!rooms) return false;
+    return rooms.has(siteRoom(site.code)) || this.districtWatched(site.id);
+  }
+
+  private districtWatched(siteId: string): boolean {
+    const district = this.district.districtOf(siteId);
+    return district !== null && this.gateway.namespace?.adapter.rooms.has(districtRoom(district)) === true;
+  }
+
+  /** The site's line on its district's overview, when it changed and someone here watches the district. */
+  private async pushDistrict(site: Site, snap: IndicatorSnapshot): Promise<void> {
+    const district = this.district.districtOf(site.id);
+    if (!district || !this.gateway.namespace.adapter.rooms.has(districtRoom(district))) return;
+    try {
+      const summary = await this.district.changed(site, snap);
+      if (summary) this.gateway.namespace.local.to(districtRoom(district)).emit('district', { district, sites: [summary] });
+    } catch (err) {
+      this.logger.warn(`district summary failed for ${site.code}: ${(err as Error).message}`);
+    }
   }
 
   /**
@@ -245,6 +276,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   /** Pushes what changed since the last push to this instance's clients of the site. */
   private send(s: SiteState, snap: IndicatorSnapshot): void {
     this.snapshots.put(s.site, snap);
+    void this.pushDistrict(s.site, snap);
     const handedOut = this.snapshots.takeHandedOut(s.site);
     const values = changed(s.lastSent?.values ?? {}, snap.values);
     const departments: Record<string, IndicatorValues> = {};

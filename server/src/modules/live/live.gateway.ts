@@ -4,12 +4,15 @@ import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer }
 import { Namespace, Socket } from 'socket.io';
 import { CredentialEvents } from '../accounts/credential-events';
 import { AppConfig } from '../../core/config/app-config';
+import { DistrictService } from '../district/district.service';
 import { credentialRoom, LiveAuthenticator, LiveCredential } from './live-auth';
 import { MessageAllowance, MessageLimits } from './message-allowance';
 import { SnapshotCache } from './snapshot-cache';
 
 export type LiveNamespace = Namespace<LiveClientEvents, LiveServerEvents>;
 export const siteRoom = (siteCode: string) => `site:${siteCode}`;
+/** The one subscription of a district's overview: every site under the district hall `code`. */
+export const districtRoom = (code: string) => `district:${code}`;
 
 interface SocketData {
   credential?: LiveCredential | null;
@@ -32,6 +35,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
     private readonly snapshots: SnapshotCache,
     private readonly credentials: CredentialEvents,
     private readonly config: AppConfig,
+    private readonly district: DistrictService,
   ) {}
 
   afterInit(): void {
@@ -71,9 +75,13 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
         return;
       }
       socket.data.credential = principal.credential;
-      await socket.join(
-        principal.credential ? [siteRoom(principal.site.code), credentialRoom(principal.credential)] : siteRoom(principal.site.code),
-      );
+      const room = principal.scope === 'district' ? districtRoom(principal.site.code) : siteRoom(principal.site.code);
+      await socket.join(principal.credential ? [room, credentialRoom(principal.credential)] : room);
+      if (principal.scope === 'district') {
+        const overview = await this.district.overview(principal.site.code);
+        socket.emit('district', { district: overview.district, sites: overview.sites });
+        return;
+      }
       const sent = await this.snapshots.get(principal.site);
       socket.emit('snapshot', sent);
       this.snapshots.handOut(principal.site, sent);

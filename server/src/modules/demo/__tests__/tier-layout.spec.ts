@@ -62,7 +62,19 @@ describe('every station of the demo district through a live day', () => {
     const codes = ['huiji-t1', 'huiji-t8', ...Array.from({ length: 12 }, (_, i) => `huiji-t${(i % 8) + 1}-v${i + 1}`)];
     for (const code of codes) {
       const layout = tierLayout(code, code.includes('-v') ? 'village' : 'town');
-      const events = simulateDay({ day: DAY, seed: 9, mode: 'live', layout, ticketsPerDay: layout.ticketsPerDay, complaintsPerDay: 1 });
+      const events = simulateDay({
+        day: DAY,
+        seed: 9,
+        mode: 'live',
+        layout,
+        ticketsPerDay: layout.ticketsPerDay,
+        complaintsPerDay: 1,
+        outings: false,
+      });
+      // A station keeps no outing register: its desks only take breaks.
+      expect(events.filter((e) => e.type === 'staff.left_post').map((e) => (e.data as { reason: string }).reason)).not.toContain(
+        'official_business',
+      );
       const departments = new Set(layout.departments.map((d) => d.code));
       const named = events.flatMap((e) => Object.entries(e.data).filter(([k]) => k === 'department' || k === 'toDepartment'));
       expect(named.filter(([, v]) => !departments.has(v as string))).toEqual([]);

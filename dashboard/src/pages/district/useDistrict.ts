@@ -1,0 +1,56 @@
+import { LIVE_NAMESPACE, type DistrictUpdate, type LiveServerEvents, type SiteSummary } from '@hallwatch/shared';
+import { useEffect, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import { districtApi } from './api';
+
+export interface DistrictState {
+  sites: SiteSummary[] | null;
+  /** The link is up (the first read alone is not live). */
+  live: boolean;
+  /** When the page last heard anything of the district. */
+  heardAt: number | null;
+  error: unknown;
+}
+
+/**
+ * The district's summaries: one read, then one socket subscription for the whole district (not
+ * one per site), which sends every summary on connecting and a site's again when it changes.
+ */
+const EMPTY: DistrictState = { sites: null, live: false, heardAt: null, error: null };
+
+export function useDistrict(hall: string | null): DistrictState {
+  // Held with the hall it is of: another hall chosen starts from nothing, not from the last one's sites.
+  const [held, setHeld] = useState<{ hall: string | null; state: DistrictState }>({ hall: null, state: EMPTY });
+  useEffect(() => {
+    if (!hall) return;
+    let open = true;
+    const setState = (next: (s: DistrictState) => DistrictState) =>
+      setHeld((h) => ({ hall, state: next(h.hall === hall ? h.state : EMPTY) }));
+    const merge = (incoming: SiteSummary[]) =>
+      setState((s) => {
+        const by = new Map((s.sites ?? []).map((x) => [x.site, x]));
+        for (const x of incoming) by.set(x.site, x);
+        return { ...s, sites: [...by.values()], heardAt: Date.now(), error: null };
+      });
+    districtApi.overview(hall).then(
+      (d) => open && merge(d.sites),
+      (error: unknown) => open && setState((s) => ({ ...s, error })),
+    );
+    const socket: Socket<LiveServerEvents> = io(LIVE_NAMESPACE, {
+      auth: { site: hall, scope: 'district' },
+      transports: ['websocket'],
+      reconnectionDelayMax: 3000,
+    });
+    socket.on('district', (u: DistrictUpdate) => {
+      if (u.district === hall) merge(u.sites);
+    });
+    socket.on('heartbeat', () => setState((s) => ({ ...s, live: true, heardAt: Date.now() })));
+    socket.on('connect', () => setState((s) => ({ ...s, live: true })));
+    socket.on('disconnect', () => setState((s) => ({ ...s, live: false })));
+    return () => {
+      open = false;
+      socket.close();
+    };
+  }, [hall]);
+  return held.hall === hall ? held.state : EMPTY;
+}
