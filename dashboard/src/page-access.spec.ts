@@ -53,10 +53,10 @@ describe('the page-roles table', () => {
 
   it('matches the matrix the office works by', () => {
     const nav = (role: Role) => navFor(role).map((e) => e.key);
-    expect(nav('supervisor')).toEqual(['desk', 'trends', 'rectification', 'callbackChecks', 'absences', 'patrol', 'wall']);
-    expect(nav('leader')).toEqual(['trends', 'rectification', 'callbackChecks', 'absences', 'wall']);
+    expect(nav('supervisor')).toEqual(['desk', 'trends', 'district', 'rectification', 'callbackChecks', 'absences', 'patrol', 'wall']);
+    expect(nav('leader')).toEqual(['trends', 'district', 'rectification', 'callbackChecks', 'absences', 'wall']);
     expect(nav('patrol')).toEqual(['patrol']);
-    expect(nav('admin')).toEqual(['desk', 'trends', 'rectification', 'callbackChecks', 'absences', 'patrol', 'admin', 'wall']);
+    expect(nav('admin')).toEqual(['desk', 'trends', 'district', 'rectification', 'callbackChecks', 'absences', 'patrol', 'admin', 'wall']);
     expect(nav('display')).toEqual(['wall']);
     expect(nav('department')).toEqual(['department', 'absences']);
     expect(mayOpen('leader', '/admin')).toBe(false);
@@ -64,6 +64,8 @@ describe('the page-roles table', () => {
     expect(mayOpen('patrol', '/checkpoint-sheet')).toBe(false);
     expect(mayOpen('supervisor', '/checkpoint-sheet')).toBe(true);
     expect(mayOpen('department', '/desk')).toBe(false);
+    expect(mayOpen('display', '/district')).toBe(false);
+    expect(mayOpen('patrol', '/district')).toBe(false);
   });
 
   it('lands each role on a page it may open', () => {
