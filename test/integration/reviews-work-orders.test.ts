@@ -17,6 +17,7 @@ describe('work orders on the follow-up desk', () => {
   let h: Awaited<ReturnType<typeof reviewsHarness>>;
   let supervisor: string;
   let leader: string;
+  let department: string;
   // Everything happened within the last hour; the platform's limits lie ahead.
   const base = Date.now() - 50 * 60_000;
   const at = (min: number) => new Date(base + min * 60_000);
@@ -49,10 +50,12 @@ describe('work orders on the follow-up desk', () => {
     h = await reviewsHarness(t, 'wko');
     await makeUser(t, 'wko.sup', 'supervisor', ['wko']);
     await makeUser(t, 'wko.lead', 'leader', ['wko']);
+    await makeUser(t, 'wko.d1', 'department', { site: 'wko', department: 'd1' });
     // The desk acts half an hour after the orders came in: the platform's later answers come after its 退单.
     t.app.get(Clock).setNow(at(30));
     supervisor = (await signIn(t.url, 'wko.sup')).token;
     leader = (await signIn(t.url, 'wko.lead')).token;
+    department = (await signIn(t.url, 'wko.d1')).token;
     await h.post([
       order('c-12345', 'GD-001'),
       order('c-book', null),
@@ -98,6 +101,8 @@ describe('work orders on the follow-up desk', () => {
     expect((await returnIt((await h.caseOf('c-book')).id, { reason: '非本中心事项' })).status).toBe(409);
     expect((await returnIt('00000000-0000-0000-0000-000000000000', { reason: '非本中心事项' })).status).toBe(404);
     expect((await returnIt(id, { reason: '非本中心事项' }, leader)).status).toBe(403);
+    // The department that owns the case works it, but a 退单 is the desk's.
+    expect((await returnIt(id, { reason: '非本中心事项' }, department)).status).toBe(403);
     expect((await returnIt(id, { reason: '非本中心事项' }, null)).status).toBe(401);
     expect((await detail('c-12345')).workOrder?.returned).toBeNull();
     expect((await audit(id)).filter((a) => a.action === 'follow-up.return')).toEqual([]);
