@@ -50,6 +50,7 @@ describe('the desk: patrol findings to notices (/desk) in a real browser', () =>
     await t.ds.query(`UPDATE departments SET name = '人社局', name_en = 'Human Resources Bureau' WHERE code = 'd2'`);
     await makeUser(t, 'duchashi.dnot', 'supervisor', [SITE]);
     await makeUser(t, 'scjg.dnot', 'department', { site: SITE, department: 'd1' });
+    await makeUser(t, 'admin.dnot', 'admin', 'all');
     const patrol = (method: string, path: string, body?: unknown, type?: string) =>
       call(`${t.url}/api/v1/patrol/sites/${SITE}${path}`, method, ADMIN, body, type);
     t.clock.setNow(hall(MONDAY, '08:55:00'));
@@ -77,6 +78,12 @@ describe('the desk: patrol findings to notices (/desk) in a real browser', () =>
           { round: R1, checkpoint: 'first-aid', result: 'finding', department: 'd2', severity: 'low', note: '急救药箱内药品过期' },
           hall(MONDAY, '09:05:00'),
           'c-aid',
+        ),
+        roundEvent(
+          'round.check',
+          { round: R1, checkpoint: 'first-aid', result: 'finding', department: 'd2', severity: 'low', note: '老花镜缺失' },
+          hall(MONDAY, '09:06:00'),
+          'c-glasses',
         ),
       ],
     });
@@ -251,5 +258,33 @@ describe('the desk: patrol findings to notices (/desk) in a real browser', () =>
     await section().scrollIntoViewIfNeeded();
     await shot(page, 'desk-notices-en');
     await page.click('[data-testid="language"]');
+  });
+
+  it('lets an admin change the number pattern, refusing one that could repeat a number; the next notice takes the new one', async () => {
+    const adminContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    const admin = await adminContext.newPage();
+    await admin.goto(`${t.url}/login?next=${encodeURIComponent(`/admin?site=${SITE}&tab=patrol`)}`);
+    await submitLogin(admin, 'admin.dnot');
+    const pattern = admin.locator('#setting-noticeNumberPattern');
+    await pattern.waitFor();
+    expect(await pattern.inputValue()).toBe('{site}督告〔{year}〕{seq}号');
+    await pattern.fill('惠督〔{year}〕号');
+    await admin.click('[data-testid="save-notice-number"]');
+    await admin.waitForSelector('[data-testid="error-noticeNumberPattern"]');
+    expect(await admin.textContent('[data-testid="error-noticeNumberPattern"]')).toContain('文号格式须含 {year} 和 {seq}');
+    await pattern.fill('惠政服督〔{year}〕{seq:3}号');
+    await admin.fill('#setting-noticeIssuer', '惠济区政务服务中心督查室');
+    expect(await admin.textContent('[data-testid="notice-number-settings"]')).toContain('惠政服督〔');
+    await admin.click('[data-testid="save-notice-number"]');
+    await admin.waitForSelector('[data-testid="notice-number-saved"]');
+    await admin.locator('[data-testid="notice-number-settings"]').scrollIntoViewIfNeeded();
+    await shot(admin, 'admin-notice-number-zh');
+    await adminContext.close();
+
+    await page.reload();
+    await page.click('[data-testid="issue-c-glasses"]');
+    await page.locator('[data-testid="issue-form"] [data-testid="issue-submit"]').click();
+    await page.waitForSelector('[data-testid="notice-issued"]');
+    expect(await page.textContent('[data-testid="notice-issued"]')).toBe('已出具 惠政服督〔2024〕003号');
   });
 });

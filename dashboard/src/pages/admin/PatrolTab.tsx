@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { adminApi } from './api';
 import { CheckpointsPanel } from './CheckpointsPanel';
 import { formErrors } from './form-errors';
+import { NoticeNumberPanel } from './NoticeNumberPanel';
 import { FieldError } from './SecretOnce';
 import type { AdminTabProps } from './tab-props';
 
@@ -13,6 +14,7 @@ export function PatrolTab({ site, lang, timeZone, fail }: AdminTabProps) {
     <div data-testid="tab-patrol">
       <RoundSettings site={site} fail={fail} />
       <CheckpointsPanel site={site} lang={lang} timeZone={timeZone} fail={fail} />
+      <NoticeNumberPanel site={site} fail={fail} />
     </div>
   );
 }
