@@ -173,6 +173,21 @@ describe('the admin page: departments, the staff roster with its 进驻 figures,
     expect(w1?.departmentCode).toBe('jj5');
   });
 
+  it('retires a department: it leaves the 进驻 figures and the choices for new staff', async () => {
+    await tab('departments');
+    page.once('dialog', (d) => void d.accept());
+    await page.click('tr[data-code="d2"] [data-testid="retire-department"]');
+    await page.waitForSelector('tr[data-code="d2"].ad-retired');
+    expect(await text('tr[data-code="d2"] td:nth-child(2)')).toBe('部门2 已撤销');
+    await tab('staff');
+    await waitForText(page, 'stationed', '2 / 2', 10_000);
+    const choices = await page.$$eval('[data-testid="staff-form"] select[name="departmentCode"] option', (os) =>
+      os.map((o) => (o as HTMLOptionElement).value),
+    );
+    expect(choices).toEqual(['', 'd1', 'jj5']);
+    expect((await api<DepartmentView>('/departments/d2')).retiredAt).not.toBeNull();
+  });
+
   it('reads in English after the switch, refusals too', async () => {
     await page.click('[data-testid="language"]');
     await page.waitForFunction(() => document.querySelector('h1')?.textContent?.includes('Administration'));

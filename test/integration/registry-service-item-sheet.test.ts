@@ -245,6 +245,13 @@ describe('departments: stationing (进驻) and retirement', () => {
       `SELECT details FROM audit_log WHERE action = 'registry.department.update' AND target = 'department:d1' ORDER BY id DESC LIMIT 1`,
     );
     expect(entry.details).toEqual({ fields: ['retired'] });
+    // It takes no new staff, windows or items; those it has keep it when edited.
+    const refused = await api<ErrorBody>('POST', '/sites/stn/staff', { code: 'new1', name: '新人', departmentCode: 'd1' });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ field: 'departmentCode' });
+    expect(refused.body.message).toMatch(/retired department/);
+    expect((await api<ErrorBody>('PATCH', '/sites/stn/windows/w3', { departmentCode: 'd1' })).status).toBe(400);
+    expect((await api('PATCH', '/sites/stn/staff/s1', { name: '人员一', departmentCode: 'd1' })).status).toBe(200);
     const back = await api<DepartmentView>('PATCH', '/sites/stn/departments/d1', { retired: false });
     expect(back.body.retiredAt).toBeNull();
   });

@@ -53,7 +53,7 @@ export function DepartmentsTab({ site, lang, fail }: Pick<AdminTabProps, 'site' 
     try {
       const saved = await registryApi.saveDepartment(site, editing, editing === null ? { code: form.code.trim(), ...input } : input);
       edit(null);
-      setDone(`${t('saved')}：${label(saved)}`);
+      setDone(t('savedName', { name: label(saved) }));
       reload();
     } catch (err) {
       setErrors(formErrors(err, FIELDS, fail, registryWords(t, i18n, 200)));

@@ -120,7 +120,7 @@ export function StaffTab({ site, lang, fail }: Pick<AdminTabProps, 'site' | 'lan
                   ? t('rosterOfList', { n: onRoster, expected: department.expectedStaff })
                   : t('rosterOnly', { n: onRoster })}
               </span>
-              <span className="ad-count">{its.length ? t('windowList', { list: its.join('、') }) : t('windowsNone')}</span>
+              <span className="ad-count">{its.length ? t('windowList', { list: its.join(t('listSep')) }) : t('windowsNone')}</span>
             </h3>
             {people.length ? (
               <table className="ad-table ad-table--compact ad-table--roster">

@@ -39,15 +39,15 @@ export function StationingSummary(props: { departments: DepartmentView[]; staff:
       </div>
       {missing.length > 0 && (
         <p className="ad-bad office-small" data-testid="not-stationed">
-          {t('notStationed', { names: missing.join('、') })}
+          {t('notStationed', { names: missing.join(t('listSep')) })}
         </p>
       )}
       {short.length > 0 && (
         <p className="ad-bad office-small" data-testid="short-of-list">
-          {t('shortOfList')}：
+          {t('shortOfList')}
           {short
             .map((e) => `${props.label(e.department)} ${t('rosterOfList', { n: e.onRoster, expected: e.department.expectedStaff })}`)
-            .join('；')}
+            .join(t('clauseSep'))}
         </p>
       )}
     </div>

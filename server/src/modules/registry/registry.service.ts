@@ -252,10 +252,14 @@ export class RegistryService {
     }));
   }
 
-  private async requireDepartment(em: EntityManager, site: Site, code: string | null | undefined): Promise<void> {
+  /** A retired department takes nothing new; a row it already holds may keep it (`current`). */
+  private async requireDepartment(em: EntityManager, site: Site, code: string | null | undefined, current?: string | null): Promise<void> {
     if (code === null || code === undefined) return;
-    if (!(await em.findOneBy(Department, { siteId: site.id, code })))
+    const department = await em.findOneBy(Department, { siteId: site.id, code });
+    if (!department)
       throw badField('departmentCode', `departmentCode "${code}" is not a department of site "${site.code}"; create the department first`);
+    if (department.retiredAt && code !== current)
+      throw badField('departmentCode', `departmentCode "${code}" is a retired department of site "${site.code}"; restore it first`);
   }
 
   private async listScoped<E extends ScopedRow, V>(
@@ -292,7 +296,7 @@ export class RegistryService {
     return auditedChange(this.ds, this.events, async (em) => {
       const site = await findSite(em, siteCode);
       const row = await requireScoped(em, target, resource, site, code);
-      await this.requireDepartment(em, site, departmentCode);
+      await this.requireDepartment(em, site, departmentCode, (row as { departmentCode?: string | null }).departmentCode);
       const changed = applyChanges(row, input);
       if (changed.length) await em.getRepository(target).save(row);
       return { view: view(row), audit: auditEntry(actor, 'update', resource, site, code, changed) };
