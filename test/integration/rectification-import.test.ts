@@ -40,6 +40,9 @@ describe('rectification import', () => {
       expect(out).toContain('Imported huiji-2024-report.txt (utf-8) into site rc, report "main"');
       expect(out).toContain('The report states 60 problems (line 11); found 59 numbered item(s) + 1 inferred ((42)) = 60: they agree.');
       expect(out).toContain(`Created: ${range(1, 60).join(', ')}`);
+      // What `npm start` prints for the demo hall, whose ledger thus opens with the report's evidence.
+      expect(out).toContain('Status: the report states "目前已全部整改" (line 11); set by this import: 58 rectified, 2 ongoing');
+      expect(out).toContain('Evidence from the report: 108 dated measure(s) in 44 item(s); 108 newly recorded');
       expect(out).toMatch(/line 11 {2}count-mismatch: The report states 60 problems but 59 item headings were found; missing: \(42\)/);
       expect(out).toMatch(/line 209–212 {2}missing-item: No heading for item \(42\): numbering jumps from \(41\) to \(43\) at line 213/);
       expect(out).toMatch(/line 12 {2}implied-part/);

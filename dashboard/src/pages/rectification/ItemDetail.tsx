@@ -28,8 +28,8 @@ function StatedNote({ item }: { item: RectificationItemView }) {
   const where = t(s.scope === 'item' ? 'itemStatedOwn' : 'itemStated', { line: s.line, phrase: s.phrase });
   return (
     <p className="office-muted office-small rect-stated" data-testid="stated-status">
-      {t('statedBy')}
-      {statusLabel(s.status, langOf(i18n.language))}（{where}）{item.statusSetBy === 'office' && ` · ${t('statusByOffice')}`}
+      {t('statedBy', { status: statusLabel(s.status, langOf(i18n.language)), where })}
+      {item.statusSetBy === 'office' && ` · ${t('statusByOffice')}`}
     </p>
   );
 }
