@@ -18,6 +18,8 @@ export interface DemoDepartment {
    * differ, so rankings have real differences to separate (item 46).
    */
   grumble?: number;
+  /** Staff its published list (进驻表) names, where it publishes one; more than it stations (item 48). */
+  expectedStaff?: number;
 }
 
 export const DEMO_SITE = { code: 'huiji', name: '惠济区政务服务大厅', nameEn: 'Huiji District Service Hall' };
@@ -31,7 +33,16 @@ export const DEMO_DEPARTMENTS: DemoDepartment[] = [
   { code: 'sw', name: '税务局', nameEn: 'Taxation Bureau', windows: 5, weight: 10, serviceMin: 8, grumble: 1.2 },
   { code: 'scjg', name: '市场监管局', nameEn: 'Market Regulation', windows: 4, weight: 8, serviceMin: 10, grumble: 1.4 },
   { code: 'rs', name: '人社局', nameEn: 'Human Resources & Social Security', windows: 4, weight: 8, serviceMin: 7, grumble: 0.8 },
-  { code: 'jj5', name: '交警五大队', nameEn: 'Traffic Police Team 5', windows: 3, weight: 6, serviceMin: 6, grumble: 0.6 },
+  {
+    code: 'jj5',
+    name: '交警五大队',
+    nameEn: 'Traffic Police Team 5',
+    windows: 3,
+    weight: 6,
+    serviceMin: 6,
+    grumble: 0.6,
+    expectedStaff: 5,
+  },
   {
     code: 'mz',
     name: '民政局（婚姻登记）',

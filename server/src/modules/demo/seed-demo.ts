@@ -82,7 +82,14 @@ export async function seedDemo(ds: DataSource): Promise<boolean> {
     await em.save(
       Department,
       DEMO_DEPARTMENTS.map((d) =>
-        em.create(Department, { siteId: hall.id, code: d.code, name: d.name, nameEn: d.nameEn, waitTargetSec: null }),
+        em.create(Department, {
+          siteId: hall.id,
+          code: d.code,
+          name: d.name,
+          nameEn: d.nameEn,
+          waitTargetSec: null,
+          expectedStaff: d.expectedStaff ?? null,
+        }),
       ),
     );
     await em.save(
