@@ -2,7 +2,7 @@ import { ROLES, type Role } from '@hallwatch/shared';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { isPagePath, LANDING, mayOpen, navFor, PAGES, type PagePath } from '../../dashboard/src/page-access';
+import { isPagePath, LANDING, mayOpen, navFor, PAGES, type PagePath, type PageRule } from '../../dashboard/src/page-access';
 import { ensureDemoPatrol } from '../../server/src/modules/demo/demo-patrol';
 import { seedDemo } from '../../server/src/modules/demo/seed-demo';
 import { localDay, localMidnight } from '../support/hall-day';
@@ -20,7 +20,15 @@ const TOWN = 'huiji-t1';
 const user = (role: Role) => `mx-${role}`;
 /** Every office page a role might be sent to: the pages of the table that run behind the guard. */
 const GUARDED = (Object.keys(PAGES) as PagePath[]).filter((p) => PAGES[p].frame !== 'own');
-type OwnPath = { [P in PagePath]: (typeof PAGES)[P]['frame'] extends 'own' ? P : never }[PagePath];
+type FramedAs<F extends PageRule['frame']> = { [P in PagePath]: (typeof PAGES)[P]['frame'] extends F ? P : never }[PagePath];
+type OwnPath = FramedAs<'own'>;
+/**
+ * The guarded pages made to print, without the header: what each shows once open. A new one
+ * does not compile here until it is added, so the matrix never waits for a page it cannot see.
+ */
+const BARE: Record<FramedAs<'bare'>, string> = { '/checkpoint-sheet': '.cs-page', '/notice': '.np-page' };
+/** Whatever a guarded page shows once it has decided: the header, the refusal, or a printable page. */
+const DECIDED = ['.sh-app [data-testid="nav"]', '[data-testid="not-permitted"]', ...Object.values(BARE)].join(', ');
 /**
  * The pages that check their own credential, each with what shows once it is open and how it
  * says no to a role it is not for. A new page of that kind does not compile here until it is added.
@@ -142,7 +150,7 @@ describe('the app shell: role × page in a real browser', () => {
 
     for (const path of GUARDED) {
       await page.goto(`${h.server.url}${path}?site=${SITE}`);
-      await page.waitForSelector('.sh-app [data-testid="nav"], [data-testid="not-permitted"], .cs-page');
+      await page.waitForSelector(DECIDED);
       if (mayOpen(role, path)) {
         await page.waitForFunction(() => !document.querySelector('.sh-loading'));
         expect({ path, denied: await page.$('[data-testid="not-permitted"]') }).toEqual({ path, denied: null });
