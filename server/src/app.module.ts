@@ -12,6 +12,7 @@ import { RedisModule } from './core/redis/redis.module';
 import { TimeModule } from './core/time/time.module';
 import { redactUrl } from './core/auth/redact-url';
 import { AbsencesModule } from './modules/absences/absences.module';
+import { AssessmentModule } from './modules/assessment/assessment.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { DeviceKeysModule } from './modules/accounts/device-keys/device-keys.module';
@@ -74,6 +75,7 @@ export class AppModule {
         PatrolModule,
         ReviewsModule,
         AbsencesModule,
+        AssessmentModule,
         TrendsModule.withLedger(ReviewsModule),
         DepartmentDeskModule,
         LiveModule,

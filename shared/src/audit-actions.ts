@@ -43,6 +43,8 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditWords>> = {
   'absence.cancel': { zh: '撤销外出或请假', en: 'Absence cancelled' },
   'absence.return': { zh: '销假', en: 'Return recorded' },
   'absence.figures.evidence': { zh: '导出离岗统计佐证', en: 'Absence figures evidence taken' },
+  'assessment.weights.set': { zh: '修改考核权重', en: 'Assessment weights set' },
+  'assessment.evidence': { zh: '考核结果报送整改佐证', en: 'Assessment filed as evidence' },
   'patrol.round.doubtful': { zh: '巡查存疑', en: 'Patrol round doubtful' },
   'patrol.round.cleared': { zh: '巡查存疑已消除', en: 'Patrol round cleared' },
   'patrol.checkpoint.rotate-code': { zh: '更换点位二维码', en: 'Checkpoint code rotated' },
@@ -109,6 +111,7 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ label: AuditWords; prefix?: st
     prefix: 'absence.',
     actions: ['absence.file', 'absence.decide', 'absence.cancel', 'absence.return', 'absence.figures.evidence'],
   },
+  { label: { zh: '考核', en: 'Assessment' }, prefix: 'assessment.', actions: ['assessment.weights.set', 'assessment.evidence'] },
   {
     label: { zh: '巡查', en: 'Patrol' },
     prefix: 'patrol.',

@@ -24,3 +24,4 @@ export * from './department-desk';
 export * from './hall-clock';
 export * from './audit-actions';
 export * from './district';
+export * from './assessment';

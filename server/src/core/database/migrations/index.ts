@@ -23,6 +23,7 @@ import { AddDepartmentAccounts1796598324364 } from './1796598324364-add-departme
 import { AddAbsenceRegister1796598490989 } from './1796598490989-add-absence-register';
 import { AddComplaintWorkOrders1796598783993 } from './1796598783993-add-complaint-work-orders';
 import { AddFollowUpReturns1796600100000 } from './1796600100000-add-follow-up-returns';
+import { AddAssessmentWeights1796611300000 } from './1796611300000-add-assessment-weights';
 import { AddCallbackChecks1796599244186 } from './1796599244186-add-callback-checks';
 import { AddDepartmentStationing1796600000000 } from './1796600000000-add-department-stationing';
 import { AddNoticeNumbers1796607755217 } from './1796607755217-add-notice-numbers';
@@ -59,4 +60,5 @@ export const MIGRATIONS: Function[] = [
   AddFollowUpReturns1796600100000,
   AddNoticeNumbers1796607755217,
   AddReportEvidence1796611201324,
+  AddAssessmentWeights1796611300000,
 ];

@@ -1,0 +1,48 @@
+import { ASSESSMENT_CRITERIA, ASSESSMENT_CRITERION_LABELS, assessmentReasonText, type AssessmentView } from '@hallwatch/shared';
+import { Workbook } from 'exceljs';
+import { spreadsheetCell } from '../../core/export/spreadsheet-cell';
+
+export { workbookBytes } from '../trends/trends-export';
+
+/** The evidence as the page shows it: "num / den", or what "nothing to judge" scored. */
+export function evidenceCell(p: AssessmentView['rows'][number]['parts'][number]): string {
+  if (p.noData === 'full') return '无到期事项（满分）';
+  if (p.noData === 'zero') return '无数据（0分）';
+  return `${p.evidence.num} / ${p.evidence.den}`;
+}
+
+// The scorecards for the assessment meeting: one row per town with every part, the figures each
+// part came from and why the town stands where it does; the same words and numbers as the page.
+export function assessmentWorkbook(wb: Workbook, v: AssessmentView): void {
+  const ws = wb.addWorksheet('街道考核');
+  ws.addRow([
+    spreadsheetCell(
+      `${v.siteName} 街道考核 ${v.from} 至 ${v.to}：${v.spread.towns} 个街道，${v.spread.distinctRanks} 个名次，最高最低分差 ${v.spread.range.toFixed(2)} 分（含所辖社区）`,
+    ),
+  ]).font = { bold: true };
+  const head = ws.addRow([
+    '名次',
+    '街道',
+    '编码',
+    '站点数',
+    '总分',
+    ...ASSESSMENT_CRITERIA.flatMap((c) => [`${ASSESSMENT_CRITERION_LABELS[c].zh}（${v.weights[c]}分）`, '依据']),
+    '排名理由',
+  ]);
+  head.font = { bold: true };
+  head.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF6' } };
+  for (const r of v.rows)
+    ws.addRow(
+      [
+        r.rank,
+        r.name,
+        r.site,
+        r.sites,
+        r.score,
+        ...r.parts.flatMap((p) => [p.points, evidenceCell(p)]),
+        assessmentReasonText(r.reason, 'zh'),
+      ].map((x) => spreadsheetCell(x)),
+    );
+  [6, 16, 10, 8, 10, ...ASSESSMENT_CRITERIA.flatMap(() => [12, 12]), 56].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  ws.views = [{ state: 'frozen', ySplit: 2, xSplit: 2 }];
+}
