@@ -15,6 +15,9 @@ const SITE = 'hcal';
 const DESKTOP = { width: 1440, height: 900 };
 const NOW = testNow();
 const DAY_MS = 86_400_000;
+// Ingest judges a device's clock by the real time, so a review is never dated after it, even
+// when the run is pinned to a later moment; the case's deadlines count from its own day either way.
+const REVIEWED_AT = new Date(Math.min(NOW.getTime(), Date.now()) - 5 * 60_000);
 
 // The hall's clock (Asia/Shanghai, no daylight saving) and the civil-service week, as the test reasons about days.
 const hallDay = (at: Date) => new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
@@ -47,16 +50,10 @@ describe('the working calendar on the admin page (/admin?tab=calendar)', () => {
   const openCase = async () => (await api<FollowUpListView>(`/sites/${SITE}/follow-ups?status=open`)).cases.find((c) => c.id === caseId)!;
   const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
   const text = async (selector: string) => (await page.textContent(selector))?.trim();
-  const calendarTab = async () => {
-    await page.goto(`${h.server.url}/admin?site=${SITE}&tab=calendar`);
-    await page.waitForSelector('[data-testid="cal-grid"]:not([aria-busy])');
-  };
-  /** The grid turned to the month of `day`. */
-  const showMonth = async (day: string) => {
-    for (let i = 0; i < 2 && (await page.getAttribute('[data-testid="cal-grid"]', 'data-month')) !== day.slice(0, 7); i++) {
-      await page.click('[data-testid="cal-next"]');
-      await page.waitForSelector(`[data-testid="cal-grid"][data-month="${day.slice(0, 7)}"]:not([aria-busy])`);
-    }
+  /** The calendar tab, turned to the month of `day` by its link. */
+  const calendarTab = async (day: string) => {
+    await page.goto(`${h.server.url}/admin?site=${SITE}&tab=calendar&month=${day.slice(0, 7)}`);
+    await page.waitForSelector(`[data-testid="cal-grid"][data-month="${day.slice(0, 7)}"]:not([aria-busy])`);
   };
   const deskDue = async () => {
     await page.goto(`${h.server.url}/desk?site=${SITE}`);
@@ -73,14 +70,7 @@ describe('the working calendar on the admin page (/admin?tab=calendar)', () => {
     );
     const key = await deviceKeyOn(h.ds, SITE);
     const posted = await postEvents(h.server.url, key, {
-      events: [
-        ev(
-          'review.submitted',
-          { rating: 1, channel: 'pad', department: 'd1', window: 'w1' },
-          new Date(NOW.getTime() - 5 * 60_000),
-          'cal-r1',
-        ),
-      ],
+      events: [ev('review.submitted', { rating: 1, channel: 'pad', department: 'd1', window: 'w1' }, REVIEWED_AT, 'cal-r1')],
     });
     expect(posted.status).toBe(200);
     page = await h.browser.newPage({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
@@ -120,14 +110,13 @@ describe('the working calendar on the admin page (/admin?tab=calendar)', () => {
     expect(before).toBe(dueAfter(dueDay));
     expect(before).toBe((await openCase()).contactDueAt);
 
-    await calendarTab();
+    await calendarTab(dueDay);
     await page.fill('input[name="from"]', dueDay);
     await page.check('input[name="kind"][value="holiday"]');
     await page.fill('input[name="name"]', '临时休假日');
     await page.click('[data-testid="save-calendar"]');
     await page.waitForSelector('[data-testid="calendar-note"]');
     expect(await text('[data-testid="calendar-note"]')).toBe('已保存 1 天');
-    await showMonth(dueDay);
     await page.waitForSelector(`[data-day="${dueDay}"][data-state="holiday"]`);
     expect(await text(`[data-day="${dueDay}"]`)).toContain('临时休假日');
     const row = page.locator(`[data-testid="calendar-entries"] tr[data-from="${dueDay}"]`);
@@ -141,8 +130,7 @@ describe('the working calendar on the admin page (/admin?tab=calendar)', () => {
   });
 
   it('removing the holiday gives the deadline back', async () => {
-    await calendarTab();
-    await showMonth(dueDay);
+    await calendarTab(dueDay);
     const row = page.locator(`[data-testid="calendar-entries"] tr[data-from="${dueDay}"]`);
     await row.getByTestId('remove-entry').click();
     await row.waitFor({ state: 'detached' });
@@ -152,7 +140,7 @@ describe('the working calendar on the admin page (/admin?tab=calendar)', () => {
   });
 
   it('enters a make-up working day picked on the grid, and refuses a range that ends before it starts, in English', async () => {
-    await calendarTab();
+    await calendarTab(hallDay(NOW));
     await page.click('[data-testid="language"]');
     await page.waitForFunction(() =>
       /^[A-Z][a-z]+ \d{4}$/.test(document.querySelector('[data-testid="cal-month"]')?.textContent?.trim() ?? ''),
