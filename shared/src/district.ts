@@ -52,6 +52,8 @@ export interface DistrictSummary {
 export interface DistrictUpdate {
   district: string;
   sites: SiteSummary[];
+  /** True when `sites` holds every site of the district (the message on connecting). */
+  complete: boolean;
 }
 
 /**

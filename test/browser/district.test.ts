@@ -85,7 +85,10 @@ describe('the district overview (/district) in a real browser', () => {
     await page.waitForURL(/\/login\?next=/);
     await submitLogin(page, LEADER);
     await page.waitForURL((u) => u.pathname === '/district');
-    await page.waitForFunction(() => document.querySelector('.ds-page')?.getAttribute('data-loading') === 'no');
+    // The first read summarises 101 sites from cold on a shared machine: a generous wait, not a timing.
+    await page.waitForFunction(() => document.querySelector('.ds-page')?.getAttribute('data-loading') === 'no', null, {
+      timeout: 120_000,
+    });
   }
 
   const toneOf = (page: Page, site: string) => page.getAttribute(`.ds-card[data-site="${site}"]`, 'data-tone');

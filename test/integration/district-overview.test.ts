@@ -33,7 +33,19 @@ function districtSocket(
     socket.once('snapshot', () => reject(new Error('a district subscription was sent a site snapshot')));
     socket.once('disconnect', () => reject(new Error('refused')));
     socket.once('connect_error', reject);
-    void next().then((first) => resolve({ socket, first, next }));
+    // The whole district on connecting; a site's push may come before it, and is kept in the queue.
+    const held: DistrictUpdate[] = [];
+    const firstComplete = async (): Promise<DistrictUpdate> => {
+      for (;;) {
+        const u = await next();
+        if (u.complete) return u;
+        held.push(u);
+      }
+    };
+    void firstComplete().then((first) => {
+      queue.unshift(...held);
+      resolve({ socket, first, next });
+    });
   });
 }
 
@@ -163,6 +175,6 @@ describe('the district overview', () => {
     while (!update.sites.some((s) => s.site === 'dh-t1-v1')) update = await sub.next();
     const village = byCode(update.sites).get('dh-t1-v1')!;
     expect(village).toMatchObject({ waiting: 1, staffOnPost: 1, windowsStaffed: 1, stale: false, lastEventAt: at('10:59').toISOString() });
-    expect(update.district).toBe('dh');
+    expect(update).toMatchObject({ district: 'dh', complete: false });
   });
 });

@@ -26,14 +26,25 @@ export function useDistrict(hall: string | null): DistrictState {
     let open = true;
     const setState = (next: (s: DistrictState) => DistrictState) =>
       setHeld((h) => ({ hall, state: next(h.hall === hall ? h.state : EMPTY) }));
-    const merge = (incoming: SiteSummary[]) =>
+    // Until a read of every site has arrived, the page shows none: a few sites' changes are not the district.
+    let pieces: SiteSummary[] = [];
+    const merge = (incoming: SiteSummary[], complete: boolean) =>
       setState((s) => {
+        if (!complete && !s.sites) {
+          pieces = [...pieces, ...incoming];
+          return s;
+        }
         const by = new Map((s.sites ?? []).map((x) => [x.site, x]));
-        for (const x of incoming) by.set(x.site, x);
+        // The newer summary of a site wins, whichever way it came (a read may overtake a push).
+        for (const x of [...incoming, ...pieces]) {
+          const held = by.get(x.site);
+          if (!held || held.asOf <= x.asOf) by.set(x.site, x);
+        }
+        pieces = [];
         return { ...s, sites: [...by.values()], heardAt: Date.now(), error: null };
       });
     districtApi.overview(hall).then(
-      (d) => open && merge(d.sites),
+      (d) => open && merge(d.sites, true),
       (error: unknown) => open && setState((s) => ({ ...s, error })),
     );
     const socket: Socket<LiveServerEvents> = io(LIVE_NAMESPACE, {
@@ -42,7 +53,7 @@ export function useDistrict(hall: string | null): DistrictState {
       reconnectionDelayMax: 3000,
     });
     socket.on('district', (u: DistrictUpdate) => {
-      if (u.district === hall) merge(u.sites);
+      if (u.district === hall) merge(u.sites, u.complete);
     });
     socket.on('heartbeat', () => setState((s) => ({ ...s, live: true, heardAt: Date.now() })));
     socket.on('connect', () => setState((s) => ({ ...s, live: true })));

@@ -176,7 +176,8 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     if (!district || !this.gateway.namespace.adapter.rooms.has(districtRoom(district))) return;
     try {
       const summary = await this.district.changed(site, snap);
-      if (summary) this.gateway.namespace.local.to(districtRoom(district)).emit('district', { district, sites: [summary] });
+      if (summary)
+        this.gateway.namespace.local.to(districtRoom(district)).emit('district', { district, sites: [summary], complete: false });
     } catch (err) {
       this.logger.warn(`district summary failed for ${site.code}: ${(err as Error).message}`);
     }

@@ -79,7 +79,7 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection, OnModule
       await socket.join(principal.credential ? [room, credentialRoom(principal.credential)] : room);
       if (principal.scope === 'district') {
         const overview = await this.district.overview(principal.site.code);
-        socket.emit('district', { district: overview.district, sites: overview.sites });
+        socket.emit('district', { district: overview.district, sites: overview.sites, complete: true });
         return;
       }
       const sent = await this.snapshots.get(principal.site);
