@@ -21,7 +21,7 @@ describe('formErrors', () => {
     const err = new ApiError(400, '…', { surgeFactor: 'x', 'hours.opens': 'hours.opens must be HH:MM' });
     expect(Object.keys(formErrors(err, ['surgeFactor'], fail))).toEqual(['surgeFactor']);
     expect(seen).toHaveLength(1);
-    expect((seen[0] as Error).message).toMatch(/^(开放时间有误|Opening hours are wrong)/);
+    expect((seen[0] as Error).message).toMatch(/^(开门时间须写作 HH:MM|Opening time must be written HH:MM)/);
   });
 
   it('sends a refusal without a field to the banner as it is', () => {
