@@ -75,6 +75,13 @@ export function CaseItem({ site, item: c, time, lang, onDone }: Props) {
       <span className="dp-status">{followUpStatusLabel(c)[lang]}</span>
       {c.appeal && <span className="dp-tag">{t(`caseAppeal_${c.appeal.status}`)}</span>}
       {c.summary && <span>{c.summary}</span>}
+      {c.workOrder && (
+        // The platform's own limit is the one the hotline holds the department to; read-only here, the desk handles the order.
+        <span className="office-muted" data-testid="dp-work-order">
+          {t('workOrder', { number: c.workOrder.number })}
+          {c.workOrder.closeBy && ` · ${t('orderCloseBy', { time: time(c.workOrder.closeBy) })}`}
+        </span>
+      )}
       <span className="office-muted">
         {!c.firstContactAt && `${t('contactDue', { time: time(c.contactDueAt) })} · `}
         {t('resolveDue', { time: time(c.resolveDueAt) })}

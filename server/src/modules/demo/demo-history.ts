@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import { UPKEEP_LOCK_KEY } from '../../core/database/table-upkeep';
 import { queryOne, queryRows } from '../../core/database/typed-query';
 import { serviceDay } from '../../core/time/service-day';
-import { CalendarExceptions } from '../../core/time/working-calendar';
-import { addDays } from '../../core/time/zoned-time';
+import { CalendarExceptions, nthWorkingDayAfter } from '../../core/time/working-calendar';
+import { addDays, zonedInstant } from '../../core/time/zoned-time';
 import { recordAudit } from '../audit/audit-log';
 import { readExceptions } from '../calendar/calendar-store';
 import { IngestService } from '../ingest/ingest.service';
@@ -19,7 +19,7 @@ import { ensureDemoPatrol } from './demo-patrol';
 import { HallSimulation } from './hall-simulation';
 import { registerDay } from './history-register';
 import { workDayCases, workDayFindings } from './history-casework';
-import { dayVolume, openDays } from './history-days';
+import { dayVolume, HISTORY_WEEKDAYS, openDays } from './history-days';
 import { HistoryCheckpoint, patrolDay } from './history-patrol';
 
 // The demo hall's past: on a database that has no events yet, the days before today played by
@@ -91,7 +91,7 @@ export async function writeDemoHistory(app: INestApplicationContext, o: DemoHist
   const calendar = await readExceptions(ds.manager, site.id, addDays(from, -1), addDays(today, 60));
   const days = openDays(today, o.days, calendar);
   await ds.transaction((em) => ensureDemoPatrol(em, o.now));
-  const run: Run = { app, ds, site, o, seed: o.seed ?? 1, calendar, days, ...(await patrolOf(ds, site)) };
+  const run: Run = { app, ds, site, o, seed: o.seed ?? 1, calendar, today, days, ...(await patrolOf(ds, site)) };
 
   // The table upkeep (autovacuum's stand-in where that is off) would vacuum the growing tables
   // again and again while the days go in: it is held off until they are in, then finds them at once.
@@ -137,6 +137,7 @@ interface Run {
   o: DemoHistoryOptions;
   seed: number;
   calendar: CalendarExceptions;
+  today: string;
   days: string[];
   schedule: PatrolSchedule | null;
   checkpoints: HistoryCheckpoint[];
@@ -160,6 +161,9 @@ async function writeDays(run: Run): Promise<number> {
   let events = 0;
   let done = 0;
   let failure: unknown = null;
+  // The platform's later word on an order goes in with the order's own day, as long as it came before today.
+  const before = zonedInstant(run.today, '00:00', site.timezone).getTime();
+  const workingDayAfter = (day: string, n: number) => nthWorkingDayAfter(day, n, run.calendar, HISTORY_WEEKDAYS);
   const pending = new Set<Promise<void>>();
   for (const day of days) {
     if (failure || o.signal?.aborted) break;
@@ -169,8 +173,9 @@ async function writeDays(run: Run): Promise<number> {
       done++;
       continue;
     }
-    const sim = new HallSimulation({ day, seed, mode: 'day', ticketsPerDay: dayVolume(day, seed, o.volume) });
+    const sim = new HallSimulation({ day, seed, mode: 'day', ticketsPerDay: dayVolume(day, seed, o.volume), workingDayAfter });
     const hall = sim.advanceTo(new Date(sim.endMs));
+    hall.push(...sim.drainLaterOrderUpdates().filter((e) => Date.parse(e.occurredAt) < before));
     const register = sim.drainRegister();
     for (const e of hall) e.id = HISTORY_ID_PREFIX + e.id;
     const rounds: HallEvent[] = run.schedule?.enabled

@@ -6,6 +6,7 @@ import { buildFloor, Department, Desk, drawLeave, FloorLayout, Pending, Ticket }
 import { reviewFor } from './hall-reviews';
 import { complaintFor, LEAVE_REASONS_TEXT, OUTING_REASONS } from './hall-simulation-texts';
 import { hashSeed, SeededRandom } from './seeded-random';
+import { orderLimits, planPlatform, WEEKDAYS_ONLY, WorkingDayAfter, workOrderNumber } from './work-orders';
 
 export interface HallSimulationOptions {
   /** Hall-local date, YYYY-MM-DD. */
@@ -23,6 +24,8 @@ export interface HallSimulationOptions {
    * outing register in the demo, so an outing there could only ever read as unregistered.
    */
   outings?: boolean;
+  /** The working days the 12345 platform counts its limits in; Monday to Friday when absent. */
+  workingDayAfter?: WorkingDayAfter;
 }
 
 const P_RECALL = 0.09;
@@ -69,6 +72,9 @@ export class HallSimulation {
   private readonly rStaff: SeededRandom;
   private readonly rReview: SeededRandom;
   private readonly rRegister: SeededRandom;
+  private readonly rOrders: SeededRandom;
+  private readonly workingDayAfter: WorkingDayAfter;
+  private laterOrders: HallEvent[] = [];
   private readonly arrivals: ArrivalStream;
   private readonly agenda = new ActionQueue();
   private seq = 0;
@@ -90,6 +96,8 @@ export class HallSimulation {
     [this.rServe, this.rStaff, this.rReview] = [rServe, rStaff, rReview];
     // Forked after the others, so that the register's draws change none of the hall's events.
     this.rRegister = root.fork('register');
+    this.rOrders = root.fork('orders');
+    this.workingDayAfter = opts.workingDayAfter ?? WEEKDAYS_ONLY;
     this.complaintsPerDay = opts.complaintsPerDay ?? COMPLAINTS_PER_DAY;
     this.outings = opts.outings ?? true;
     const floor = buildFloor(opts.ticketsPerDay ?? 4200, opts.layout);
@@ -118,6 +126,16 @@ export class HallSimulation {
     const acts = this.registerOut;
     this.registerOut = [];
     return acts;
+  }
+
+  /**
+   * The platform's changes to the day's work orders that happen after the hall's day, each once,
+   * for a sender that can hold them until their time (the history); dated, with ids of their own.
+   */
+  drainLaterOrderUpdates(): HallEvent[] {
+    const events = this.laterOrders;
+    this.laterOrders = [];
+    return events;
   }
 
   /** When the next thing happens in the hall, or null once the day is over. */
@@ -415,16 +433,30 @@ export class HallSimulation {
 
   private complaint(): void {
     const data = complaintFor(this.rReview, this.departments);
-    // The hotline's work orders come with the platform's own limits: sign for it within the hour, close it within five days.
-    if (data.source === 'hotline_12345') {
-      const at = this.startMs + this.now * 1000;
-      data.workOrder = `12345-${this.day.replace(/-/g, '')}-${this.schedule.mode === 'live' ? 'L' : ''}${String(++this.orders).padStart(4, '0')}`;
-      data.signBy = hallIso(at + 3600_000);
-      data.closeBy = hallIso(at + 5 * DAY_SEC * 1000);
-    }
+    // The hotline's complaints come as the platform's work orders, with its limits and, later, its own word on some.
+    const updates = data.source === 'hotline_12345' ? this.workOrder(data) : [];
     this.emit('complaint.received', data);
+    for (const u of updates) {
+      const sec = Math.round((u.atMs - this.startMs) / 1000);
+      if (sec < DAY_SEC) this.at(sec, () => this.emit('complaint.platform_updated', u.data));
+      else
+        this.laterOrders.push({
+          id: `${this.idPrefix}W${u.data.workOrder.slice(-4)}`,
+          type: 'complaint.platform_updated',
+          occurredAt: hallIso(u.atMs),
+          data: u.data,
+        });
+    }
     const next = this.now + Math.round(this.rReview.exponential(this.complaintGap()));
     if (next < this.schedule.issueUntilSec) this.at(next, () => this.complaint());
+  }
+
+  private workOrder(data: EventDataMap['complaint.received']) {
+    const at = this.startMs + this.now * 1000;
+    const number = workOrderNumber(this.day, ++this.orders, this.schedule.mode === 'live');
+    const limits = orderLimits(this.day, at, this.workingDayAfter);
+    Object.assign(data, { workOrder: number }, limits);
+    return planPlatform(this.rOrders, number, this.day, at, limits, this.workingDayAfter);
   }
 
   /** Schedules an action; nothing spills past the hall day, whose events must keep its service day. */

@@ -51,6 +51,8 @@ interface CaseRow {
   opened_at: Date;
   contact_due_at: Date;
   resolve_due_at: Date;
+  status: string;
+  platform_closed_at: Date | null;
 }
 
 interface Action {
@@ -114,8 +116,9 @@ export async function workDayCases(w: Casework): Promise<number> {
   const tz = site.timezone;
   const cases = await queryRows<CaseRow>(
     em,
-    `SELECT id, kind, source_id, department, opened_at, contact_due_at, resolve_due_at FROM follow_up_cases
-     WHERE site_id = $1 AND opened_at >= $2 AND opened_at < $3 AND status = 'awaiting_contact' AND first_contact_at IS NULL
+    `SELECT id, kind, source_id, department, opened_at, contact_due_at, resolve_due_at, status, platform_closed_at FROM follow_up_cases
+     WHERE site_id = $1 AND opened_at >= $2 AND opened_at < $3 AND first_contact_at IS NULL
+       AND (status = 'awaiting_contact' OR platform_closed_at IS NOT NULL)
      ORDER BY opened_at, source_id`,
     [site.id, zonedInstant(w.day, '00:00', tz), zonedInstant(addDays(w.day, 1), '00:00', tz)],
   );
@@ -125,6 +128,7 @@ export async function workDayCases(w: Casework): Promise<number> {
     fc: Date | null;
     rs: Date | null;
     cl: Date | null;
+    byPlatform: boolean;
     co: Date | null;
     ro: Date | null;
     scheduled: Date | null;
@@ -133,7 +137,10 @@ export async function workDayCases(w: Casework): Promise<number> {
   for (const c of cases) {
     const rng = new SeededRandom(hashSeed(w.seed, `case:${c.kind}:${c.source_id}`));
     const office = new OfficeHours(tz, w.calendar, rng);
-    const done = planCase(c, office, rng).filter((a) => a.at <= now);
+    // A work order its platform closed or withdrew was worked until then, and closed by the platform, not by a call.
+    const ended = c.platform_closed_at ? new Date(c.platform_closed_at) : null;
+    const until = ended && ended < now ? ended : now;
+    const done = planCase(c, office, rng).filter((a) => a.at <= until && !(ended && a.kind === 'confirmation'));
     const first = (kind: Action['kind'], ok?: boolean) =>
       done.find((a) => a.kind === kind && (ok === undefined || a.outcome === ok))?.at ?? null;
     const closed = first('confirmation');
@@ -147,21 +154,31 @@ export async function workDayCases(w: Casework): Promise<number> {
       const due = deadlines[step];
       const finished = doneBy[step];
       const remind = reminderAt(due, tz);
-      if (remind < due && remind <= now && !(finished && finished <= remind)) done.push(system(c.id, 'reminder', step, remind, due));
-      if (due <= now && !(finished && finished < due)) {
+      if (remind < due && remind <= until && !(finished && finished <= remind)) done.push(system(c.id, 'reminder', step, remind, due));
+      if (due <= until && !(finished && finished < due)) {
         done.push(system(c.id, 'escalation', step, due, due));
         overdue[step] = due;
       }
     }
-    const status = closed ? 'closed' : resolved ? 'awaiting_confirmation' : contacted ? 'in_progress' : 'awaiting_contact';
+    const status = ended
+      ? c.status
+      : closed
+        ? 'closed'
+        : resolved
+          ? 'awaiting_confirmation'
+          : contacted
+            ? 'in_progress'
+            : 'awaiting_contact';
     // A deadline still ahead needs its jobs: the server queues them for a case left unscheduled.
-    const ahead = !closed && ((!contacted && deadlines.contact > now) || deadlines.resolve > now);
+    const ahead = !closed && !ended && ((!contacted && deadlines.contact > now) || deadlines.resolve > now);
     updates.push({
       c,
       status,
       fc: contacted,
       rs: resolved,
-      cl: closed,
+      // The platform's end stands as the case's closing; the source was settled with it.
+      cl: closed ?? ended,
+      byPlatform: ended !== null,
       co: overdue.contact,
       ro: overdue.resolve,
       scheduled: ahead ? null : now,
@@ -202,7 +219,8 @@ export async function workDayCases(w: Casework): Promise<number> {
         actions.map((a) => a.dedupe),
       ],
     );
-  for (const u of updates) if (u.cl) await closeSource(em, { site_id: site.id, kind: u.c.kind, source_id: u.c.source_id }, u.cl);
+  for (const u of updates)
+    if (u.cl && !u.byPlatform) await closeSource(em, { site_id: site.id, kind: u.c.kind, source_id: u.c.source_id }, u.cl);
   return updates.length;
 }
 

@@ -180,7 +180,7 @@ describe('HallSimulation: a normal day', () => {
     // The 12345 hotline's come as work orders with the platform's limits; the others have none.
     const hotline = complaints.filter((c) => c.source === 'hotline_12345');
     expect(hotline.length).toBeGreaterThan(0);
-    expect(hotline.every((c) => /^12345-20240603-\d{4}$/.test(c.workOrder as string) && c.signBy! < c.closeBy!)).toBe(true);
+    expect(hotline.every((c) => /^202406030\d{4}$/.test(c.workOrder as string) && c.signBy! < c.closeBy!)).toBe(true);
     expect(complaints.filter((c) => c.source !== 'hotline_12345').every((c) => c.workOrder === undefined)).toBe(true);
   });
 });
