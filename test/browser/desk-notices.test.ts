@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { login, makeUser } from '../support/accounts';
-import { launchBrowser, SCREENSHOTS, submitLogin } from '../support/browser';
+import { launchBrowser, SCREENSHOTS, signInContext, submitLogin } from '../support/browser';
 import { makeSite } from '../support/factories';
 import { call, hall, MONDAY, roundEvent } from '../support/patrol';
 import { pdfText } from '../support/pdf-text';
@@ -184,6 +184,14 @@ describe('the desk: patrol findings to notices (/desk) in a real browser', () =>
       by: '市场监管局 张科长',
     });
     expect(replied.status).toBe(201);
+    // The department reads its own notice as printed.
+    const deptContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await signInContext(deptContext, t.url, 'scjg.dnot');
+    const deptPage = await deptContext.newPage();
+    await deptPage.goto(`${t.url}/notice?site=${SITE}&id=${notice.id}`);
+    await deptPage.waitForSelector('[data-testid="notice-sheet"]');
+    expect(await deptPage.textContent('[data-testid="notice-progress"]')).toContain('已更换公示牌照片');
+    await deptContext.close();
     await page.reload();
     const row = page.locator(`[data-testid="notice-row-${notice.clientId}"]`);
     await row.waitFor();
@@ -286,5 +294,19 @@ describe('the desk: patrol findings to notices (/desk) in a real browser', () =>
     await page.locator('[data-testid="issue-form"] [data-testid="issue-submit"]').click();
     await page.waitForSelector('[data-testid="notice-issued"]');
     expect(await page.textContent('[data-testid="notice-issued"]')).toBe('已出具 惠政服督〔2024〕003号');
+  });
+
+  it("keeps another department's notice from a department account, as if it did not exist", async () => {
+    const deptContext = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await signInContext(deptContext, t.url, 'scjg.dnot');
+    const deptPage = await deptContext.newPage();
+    const others = (await call<PatrolNoticeView[]>(`${t.url}/api/v1/admin/sites/${SITE}/patrol/notices?status=all`, 'GET', ADMIN)).body;
+    const other = others.find((n) => n.department === 'd2');
+    expect(other).toBeDefined();
+    await deptPage.goto(`${t.url}/notice?site=${SITE}&id=${other!.id}`);
+    await deptPage.waitForSelector('[role="alert"]');
+    expect(await deptPage.textContent('[role="alert"]')).toContain('未找到');
+    expect(await deptPage.locator('[data-testid="notice-sheet"]').count()).toBe(0);
+    await deptContext.close();
   });
 });
