@@ -156,4 +156,34 @@ describe('rectification evidence in a real browser', () => {
     await shot(sup, 'rectification-evidence-en.png');
     await sup.getByRole('button', { name: '中文' }).click();
   });
+  it("the desk's look-back lists the items without evidence and opens one on the ledger", async () => {
+    const desk = await (await h.browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
+    await desk.goto(`${h.server.url}/desk?site=ev`);
+    await desk.waitForURL(/\/login\?next=/);
+    await submitLogin(desk, 'ev-sup');
+    const section = desk.getByTestId('desk-rectification');
+    await section.getByText('打开整改台账').waitFor();
+    // What the desk should list, read from the ledger's own rows: items not ongoing with no evidence
+    // (no item here has a deadline or a rebound). Item 11 has had evidence since the test before.
+    const missing: Array<{ number: number }> = await h.ds.query(
+      `SELECT i.number FROM rectification_items i
+       WHERE i.site_id = (SELECT id FROM sites WHERE code = 'ev') AND i.status <> 'ongoing'
+         AND NOT EXISTS (SELECT 1 FROM rectification_evidence e WHERE e.item_id = i.id)
+       ORDER BY i.number`,
+    );
+    expect(missing.length).toBeGreaterThan(0);
+    expect(missing.map((m) => m.number)).not.toContain(11);
+    expect(await section.locator('h2 .dk-count').textContent()).toBe(String(missing.length));
+    expect(await section.getByTestId('desk-item-11').count()).toBe(0);
+    const first = section.getByTestId(`desk-item-${missing[0].number}`);
+    expect(await first.getAttribute('data-reason')).toBe('noEvidence');
+    expect(await first.textContent()).toContain('缺少佐证材料');
+
+    await first.getByRole('link').click();
+    await desk.waitForURL((u) => u.pathname === '/rectification' && u.searchParams.has('item'));
+    const row = desk.getByTestId(`item-${missing[0].number}`);
+    expect(await row.getAttribute('class')).toContain('rect-row--open');
+    await desk.locator('.rect-row-detail').getByText('暂无佐证材料').waitFor();
+    await desk.context().close();
+  });
 });

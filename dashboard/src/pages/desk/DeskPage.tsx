@@ -14,6 +14,7 @@ import { goToSignIn } from '../../auth/session';
 import { useSite } from '../../shell/context';
 import { deskApi } from './api';
 import { AppealsSection } from './AppealsSection';
+import { RectificationSection } from './RectificationSection';
 import { CaseDetail } from './CaseDetail';
 import { CaseQueueTags } from './CaseQueueTags';
 import { dueAt } from './Deadline';
@@ -231,6 +232,8 @@ export function DeskPage() {
               </ul>
             </PartBody>
           </Section>
+
+          <RectificationSection site={site} />
 
           <Section title={t('roundsTitle')} count={null} testId="desk-rounds" className="dk-rounds">
             <PartBody

@@ -2,7 +2,7 @@ import { registerTranslations } from '../../i18n';
 
 const zh = {
   title: '督查工作台',
-  subtitle: '差评回访与投诉 · 逾期未回复的告知书 · 今日巡查',
+  subtitle: '差评回访与投诉 · 申诉 · 督查告知书 · 整改回头看 · 今日巡查',
   loading: '正在加载…',
   asOf: '数据截至 {{time}}',
   figureOpen: '未办结回访',
@@ -54,7 +54,7 @@ const zh = {
 
 const en: typeof zh = {
   title: 'Supervision desk',
-  subtitle: "Bad-review follow-ups and complaints · overdue notices · today's rounds",
+  subtitle: "Follow-ups and complaints · appeals · notices · rectification look-back · today's rounds",
   loading: 'Loading…',
   asOf: 'As of {{time}}',
   figureOpen: 'Open follow-ups',

@@ -25,6 +25,7 @@ export function ItemRow(props: { item: RectificationItemView; open: boolean; onT
       <tr
         className={`rect-row ${open ? 'rect-row--open' : ''} ${item.rebound ? 'rect-row--rebound' : ''}`}
         data-testid={`item-${item.number}`}
+        data-item-key={item.key}
         onClick={props.onToggle}
       >
         <td className="rect-row__no">

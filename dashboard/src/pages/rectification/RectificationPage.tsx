@@ -1,6 +1,6 @@
 import '../office-page.css';
 import type { LookBackResult, RectificationImportResult, RectificationItemView, RectificationStatus } from '@hallwatch/shared';
-import { ChangeEvent, Fragment, useMemo, useState } from 'react';
+import { ChangeEvent, Fragment, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSiteTimeZone } from '../../api';
 import { useShell, useSite } from '../../shell/context';
@@ -32,7 +32,13 @@ export function RectificationPage() {
   // The list names its site (the account's own when the address gives none); its clock is that site's.
   const timeZone = useSiteTimeZone(list?.site ?? null);
   const hall = useMemo(() => hallTime(timeZone), [timeZone]);
-  const [open, setOpen] = useState<Set<string>>(() => new Set());
+  // `?item=KEY` (from the desk's look-back) opens that item and brings it into view.
+  const [linked] = useState(() => new URLSearchParams(window.location.search).get('item'));
+  const [open, setOpen] = useState<Set<string>>(() => new Set(linked ? [linked] : []));
+  const linkedLoaded = !!linked && !!list?.sections.some((s) => s.items.some((i) => i.key === linked));
+  useEffect(() => {
+    if (linkedLoaded) document.querySelector(`[data-item-key="${CSS.escape(linked)}"]`)?.scrollIntoView({ block: 'start' });
+  }, [linked, linkedLoaded]);
   const [filter, setFilter] = useState<Filter>('all');
   const [linkedOnly, setLinkedOnly] = useState(false);
   const [query, setQuery] = useState('');
