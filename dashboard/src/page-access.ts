@@ -1,6 +1,7 @@
 import {
   ABSENCE_READER_ROLES,
   ACCOUNT_ADMIN_ROLES,
+  ASSESSMENT_READER_ROLES,
   CALLBACK_CHECK_READER_ROLES,
   DEPARTMENT_DESK_ROLES,
   NOTICE_DOCUMENT_ROLES,
@@ -25,6 +26,7 @@ export const NAV_ORDER = [
   'department',
   'trends',
   'district',
+  'assessment',
   'rectification',
   'callbackChecks',
   'absences',
@@ -54,6 +56,7 @@ export const PAGES = {
   '/absences': { roles: ABSENCE_READER_ROLES, nav: 'absences', frame: 'shell' },
   '/trends': { roles: TRENDS_READER_ROLES, nav: 'trends', frame: 'shell' },
   '/district': { roles: DISTRICT_READER_ROLES, nav: 'district', frame: 'shell' },
+  '/assessment': { roles: ASSESSMENT_READER_ROLES, nav: 'assessment', frame: 'shell' },
   '/rectification': { roles: RECTIFICATION_READER_ROLES, nav: 'rectification', frame: 'shell' },
   '/patrol': { roles: PATROL_WALKER_ROLES, nav: 'patrol', frame: 'shell' },
   '/admin': { roles: ACCOUNT_ADMIN_ROLES, nav: 'admin', frame: 'shell' },

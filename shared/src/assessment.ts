@@ -58,6 +58,7 @@ export interface AssessmentReason {
   /** The town just below; null for the last place. */
   next: string | null;
   nextName: string | null;
+  nextNameEn: string | null;
   /** Points ahead of the next (score), rounded to 2 decimals. */
   gap: number;
   /** The criterion that separates it most from the next: its widest points gap, or the first unequal share. */
@@ -121,18 +122,19 @@ export function assessmentReasonText(r: AssessmentReason, lang: 'zh' | 'en'): st
   const label = r.criterion ? ASSESSMENT_CRITERION_LABELS[r.criterion][lang] : '';
   const shares = `${pct(r.mine)} / ${pct(r.theirs)}`;
   const zh = lang === 'zh';
+  const next = zh ? r.nextName : (r.nextNameEn ?? r.nextName);
   switch (r.kind) {
     case 'last':
       return zh ? '末位' : 'Last place';
     case 'tie':
-      return zh ? `与${r.nextName}各项数据完全相同，并列` : `Every figure equals ${r.nextName}'s: tied`;
+      return zh ? `与${next}各项数据完全相同，并列` : `Every figure equals ${next}'s: tied`;
     case 'score':
       return zh
-        ? `领先${r.nextName} ${r.gap.toFixed(2)} 分${label ? `，差距最大：${label}（${shares}）` : ''}`
-        : `${r.gap.toFixed(2)} points ahead of ${r.nextName}${label ? `; widest gap: ${label} (${shares})` : ''}`;
+        ? `领先${next} ${r.gap.toFixed(2)} 分${label ? `，差距最大：${label}（${shares}）` : ''}`
+        : `${r.gap.toFixed(2)} points ahead of ${next}${label ? `; widest gap: ${label} (${shares})` : ''}`;
     case 'criterion':
-      return zh ? `与${r.nextName}同分，${label}更高（${shares}）` : `Same score as ${r.nextName}; higher ${label} (${shares})`;
+      return zh ? `与${next}同分，${label}更高（${shares}）` : `Same score as ${next}; higher ${label} (${shares})`;
     case 'evidence':
-      return zh ? `与${r.nextName}同分同率，${label}依据样本更多` : `Same score and shares as ${r.nextName}; more evidence for ${label}`;
+      return zh ? `与${next}同分同率，${label}依据样本更多` : `Same score and shares as ${next}; more evidence for ${label}`;
   }
 }

@@ -102,7 +102,7 @@ export function rankTowns(towns: TownFigures[], weights: AssessmentWeights): { r
     const tiedAbove = prev !== undefined && decide(prev, t, weights).kind === 'tie';
     const rank = tiedAbove ? rows[i - 1].rank : i + 1;
     let reason: AssessmentReason;
-    if (!next) reason = { kind: 'last', next: null, nextName: null, gap: 0, criterion: null, mine: null, theirs: null };
+    if (!next) reason = { kind: 'last', next: null, nextName: null, nextNameEn: null, gap: 0, criterion: null, mine: null, theirs: null };
     else {
       const d = decide(t, next, weights);
       const share = (x: Scored) => (d.criterion ? x.parts.find((p) => p.criterion === d.criterion)!.share : null);
@@ -110,6 +110,7 @@ export function rankTowns(towns: TownFigures[], weights: AssessmentWeights): { r
         kind: d.kind,
         next: next.site,
         nextName: next.name,
+        nextNameEn: next.nameEn,
         gap: round2(t.raw - next.raw),
         criterion: d.criterion,
         mine: share(t),
