@@ -9,6 +9,7 @@ import './registry.css';
 import { FieldError } from './SecretOnce';
 import type { AdminTabProps } from './tab-props';
 import { useSiteList } from './useAdmin';
+import { RegistryFormButtons } from './RegistryFormButtons';
 
 const FIELDS = ['code', 'name', 'nameEn', 'expectedToStation', 'expectedStaff'] as const;
 const BLANK = { code: '', name: '', nameEn: '', expectedToStation: true, expectedStaff: '' };
@@ -110,14 +111,7 @@ export function DepartmentsTab({ site, lang, fail }: Pick<AdminTabProps, 'site' 
           />
           {t('expectedToStation')}
         </label>
-        <button type="submit" className="tr-button tr-button--primary" data-testid="save-department">
-          {editing === null ? t('add') : t('save')}
-        </button>
-        {editing !== null && (
-          <button type="button" className="tr-button" onClick={() => edit(null)}>
-            {t('cancel')}
-          </button>
-        )}
+        <RegistryFormButtons editing={editing !== null} testId="save-department" onCancel={() => edit(null)} />
       </form>
       {done && (
         <p className="ad-notice" role="status" data-testid="department-saved">

@@ -10,6 +10,7 @@ import { FieldError } from './SecretOnce';
 import { ServiceItemSheetPanel } from './ServiceItemSheetPanel';
 import type { AdminTabProps } from './tab-props';
 import { useSiteList } from './useAdmin';
+import { RegistryFormButtons } from './RegistryFormButtons';
 
 const FIELDS = ['code', 'name', 'departmentCode', 'negativeList'] as const;
 const BLANK = { code: '', name: '', departmentCode: '', negativeList: false };
@@ -96,14 +97,7 @@ export function ServiceItemsTab({ site, lang, fail }: Pick<AdminTabProps, 'site'
           />
           {t('negativeList')}
         </label>
-        <button type="submit" className="tr-button tr-button--primary" data-testid="save-item">
-          {editing === null ? t('add') : t('save')}
-        </button>
-        {editing !== null && (
-          <button type="button" className="tr-button" onClick={() => edit(null)}>
-            {t('cancel')}
-          </button>
-        )}
+        <RegistryFormButtons editing={editing !== null} testId="save-item" onCancel={() => edit(null)} />
       </form>
       <div className="ad-filter">
         <input type="search" name="q" placeholder={t('search')} value={query} onChange={(e) => setQuery(e.target.value)} />

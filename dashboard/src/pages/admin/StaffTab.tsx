@@ -10,6 +10,7 @@ import { FieldError } from './SecretOnce';
 import { StationingSummary } from './StationingSummary';
 import type { AdminTabProps } from './tab-props';
 import { useSiteList } from './useAdmin';
+import { RegistryFormButtons } from './RegistryFormButtons';
 
 const FIELDS = ['code', 'name', 'departmentCode', 'onRoster'] as const;
 const BLANK = { code: '', name: '', departmentCode: '', onRoster: true };
@@ -96,14 +97,7 @@ export function StaffTab({ site, lang, fail }: Pick<AdminTabProps, 'site' | 'lan
           />
           {t('onRoster')}
         </label>
-        <button type="submit" className="tr-button tr-button--primary" data-testid="save-staff">
-          {editing === null ? t('add') : t('save')}
-        </button>
-        {editing !== null && (
-          <button type="button" className="tr-button" onClick={() => edit(null)}>
-            {t('cancel')}
-          </button>
-        )}
+        <RegistryFormButtons editing={editing !== null} testId="save-staff" onCancel={() => edit(null)} />
       </form>
       {groups.map(({ key, title, department }) => {
         const people = inGroup(key);
