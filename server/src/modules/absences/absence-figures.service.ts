@@ -2,7 +2,8 @@ import { type AbsenceEvidenceResult, type AbsenceFigureRow, type AbsenceFiguresV
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../core/time/clock';
-import { addDays, localDay, localMonth } from '../../core/time/zoned-time';
+import { askedMonth } from '../../core/time/asked-month';
+import { addDays, localDay } from '../../core/time/zoned-time';
 import { badField } from '../../core/validation/input-validation';
 import type { Actor } from '../audit/actor';
 import { recordAudit } from '../audit/audit-log';
@@ -44,10 +45,7 @@ export class AbsenceFiguresService {
 
   /** The month asked for, or the hall's current one; a month still to come has no figures. */
   month(site: Site, asked: string | undefined): string {
-    const current = localMonth(this.clock.now(), site.timezone);
-    if (asked === undefined) return current;
-    if (asked > current) throw badField('month', `month ${asked} has not begun yet (the hall's month is ${current})`);
-    return asked;
+    return askedMonth(this.clock.now(), site.timezone, asked);
   }
 
   async figures(site: Site, month: string): Promise<AbsenceFiguresView> {

@@ -7,7 +7,8 @@ import {
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { Clock } from '../../core/time/clock';
-import { addDays, localDay, localMonth } from '../../core/time/zoned-time';
+import { askedMonth } from '../../core/time/asked-month';
+import { addDays, localDay } from '../../core/time/zoned-time';
 import { badField } from '../../core/validation/input-validation';
 import type { Actor } from '../audit/actor';
 import { recordAudit } from '../audit/audit-log';
@@ -36,10 +37,7 @@ export class AssessmentService {
 
   /** The month asked for, or the hall's current one; a month still to come has nothing to assess. */
   month(site: Site, asked: string | undefined): string {
-    const current = localMonth(this.clock.now(), site.timezone);
-    if (asked === undefined) return current;
-    if (asked > current) throw badField('month', `month ${asked} has not begun yet (the hall's month is ${current})`);
-    return asked;
+    return askedMonth(this.clock.now(), site.timezone, asked);
   }
 
   async weights(site: Site): Promise<AssessmentWeightsView> {

@@ -219,7 +219,7 @@ export function eventsFrom(events: readonly HallEvent[], fromMs: number): HallEv
 }
 
 /** Waits, or less when the run is aborted. */
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
+export function pause(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve();
     const done = () => {

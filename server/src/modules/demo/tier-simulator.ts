@@ -2,7 +2,7 @@ import { HallEvent } from '@hallwatch/shared';
 import { hallDayOf } from './hall-day-profile';
 import { HallSimulation } from './hall-simulation';
 import { IngestClient, IngestTotals } from './ingest-client';
-import { eventsFrom } from './simulator-runner';
+import { eventsFrom, pause } from './simulator-runner';
 import { hashSeed } from './seeded-random';
 import { dayFactor, TierLayout, tierLayout } from './tier-layout';
 
@@ -126,17 +126,4 @@ async function inParallel<T>(items: T[], run: (item: T) => Promise<void>): Promi
     while (next < items.length) await run(items[next++]);
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL_POSTS, items.length) }, worker));
-}
-
-function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }
