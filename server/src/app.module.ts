@@ -6,6 +6,7 @@ import { AppConfig } from './core/config/app-config';
 import { ConfigModule } from './core/config/config.module';
 import { DatabaseModule } from './core/database/database.module';
 import { HealthModule } from './core/health/health.module';
+import { MetricsModule } from './core/metrics/metrics.module';
 import { LiveModule } from './modules/live/live.module';
 import { QueueModule } from './core/queue/queue.module';
 import { RedisModule } from './core/redis/redis.module';
@@ -36,7 +37,7 @@ export class AppModule {
         ? [
             ServeStaticModule.forRoot({
               rootPath: config.DASHBOARD_DIR,
-              exclude: ['/api/{*rest}', '/health', '/socket.io/{*rest}'],
+              exclude: ['/api/{*rest}', '/health', '/health/{*rest}', '/metrics', '/socket.io/{*rest}'],
               serveStaticOptions: { setHeaders: dashboardHeaders },
             }),
           ]
@@ -51,7 +52,8 @@ export class AppModule {
             // Keys, tokens, session cookies and citizens' data never reach the logs: requests are
             // logged as method and URL (tokens in the query masked), responses without headers.
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-            autoLogging: { ignore: (req) => req.url === '/health' },
+            // Probes and scrapes come every few seconds; a line each would bury the requests that matter.
+            autoLogging: { ignore: (req) => req.url === '/metrics' || req.url === '/health' || req.url?.startsWith('/health/') === true },
             serializers: {
               req: (req: { method: string; url: string }) => ({ method: req.method, url: redactUrl(req.url) }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
@@ -64,6 +66,7 @@ export class AppModule {
         QueueModule,
         HallwatchEventsModule,
         HealthModule,
+        MetricsModule,
         AccountsModule,
         AuditModule,
         DeviceKeysModule,

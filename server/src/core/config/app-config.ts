@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { parseNetworks } from '../metrics/network-list';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 // The only place Hallwatch reads the environment; everything else receives an AppConfig.
@@ -228,6 +229,22 @@ export class AppConfig {
   @Min(1)
   LIVE_CLIENT_MESSAGE_DROPS = 100;
 
+  /**
+   * Bearer token that lets a Prometheus scraper read /metrics from any address; empty: only the
+   * networks in METRICS_ALLOW may. When set it must be long enough not to be guessed.
+   */
+  @IsString()
+  @ValidateIf((c: AppConfig) => c.METRICS_TOKEN !== '')
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters, or empty to rely on METRICS_ALLOW' })
+  METRICS_TOKEN = '';
+
+  /**
+   * Networks that may read /metrics without the token: comma-separated CIDR blocks (the client
+   * address as TRUST_PROXY makes it), or `none`. Default: this machine only.
+   */
+  @IsString()
+  METRICS_ALLOW = '127.0.0.1/32,::1/128';
+
   /** Serve the OpenAPI document at /api/docs-json. */
   @Transform(({ value }) => value === true || value === 'true' || value === '1')
   @IsBoolean()
@@ -248,6 +265,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  - ${e.property}: ${m}`));
   if (!errors.length && config.SESSION_ABSOLUTE_HOURS * 60 <= config.SESSION_IDLE_MINUTES)
     lines.push('  - SESSION_ABSOLUTE_HOURS: must be longer than SESSION_IDLE_MINUTES');
+  const networks = parseNetworks(config.METRICS_ALLOW);
+  if ('error' in networks) lines.push(`  - METRICS_ALLOW: ${networks.error}, or none`);
   if (lines.length > 0) {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }

@@ -25,6 +25,23 @@ export class HealthController {
     return this.health.check([() => this.database(), () => this.redisCheck()]);
   }
 
+  /** Readiness as orchestrators name it (the same checks as /health): take traffic only when this answers 200. */
+  @Get('ready')
+  @HealthCheck()
+  ready() {
+    return this.check();
+  }
+
+  /**
+   * Liveness: the process answers, whatever PostgreSQL and Redis do; restarting the server would
+   * not bring either back, so their outage must not get it killed.
+   */
+  @Get('live')
+  @HealthCheck()
+  live() {
+    return this.health.check([]);
+  }
+
   private async database() {
     const probe = this.indicator.check('database');
     try {

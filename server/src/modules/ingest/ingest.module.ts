@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { DeviceKeyGuard } from '../accounts/auth/device-key.guard';
 import { EventsController } from './events.controller';
+import { IngestMetrics } from './ingest-metrics';
 import { IngestService } from './ingest.service';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Complaint } from '../projections/complaint.entity';
@@ -29,7 +30,7 @@ import { StoredEvent } from './stored-event.entity';
     ]),
   ],
   controllers: [EventsController],
-  providers: [IngestService, DeviceKeyGuard],
+  providers: [IngestService, IngestMetrics, DeviceKeyGuard],
   exports: [IngestService],
 })
 export class IngestModule {}

@@ -13,6 +13,7 @@ import { Site } from '../registry/site.entity';
 import { recordAudit } from '../audit/audit-log';
 import { insertEvents } from './event-store';
 import { checkBatch, ValidEvent } from './ingest-batch';
+import { IngestMetrics } from './ingest-metrics';
 
 export interface IngestOutcome {
   results: EventResult[];
@@ -64,6 +65,7 @@ export class IngestService {
     private readonly ds: DataSource,
     config: AppConfig,
     private readonly events: DomainEventBus<DomainEvents>,
+    private readonly metrics: IngestMetrics,
   ) {
     this.projector = new Projector(new PhoneCipher(config.PHONE_SECRET));
   }
@@ -73,6 +75,13 @@ export class IngestService {
    * names it in the record of refused ratings (`device-key:<id>`).
    */
   async ingest(site: Site, items: unknown[], sender: EventSender, now = new Date(), from: string = sender): Promise<IngestOutcome> {
+    const started = performance.now();
+    const outcome = await this.ingestBatch(site, items, sender, now, from);
+    this.metrics.record(items, outcome.results, (performance.now() - started) / 1000);
+    return outcome;
+  }
+
+  private async ingestBatch(site: Site, items: unknown[], sender: EventSender, now: Date, from: string): Promise<IngestOutcome> {
     const { results, valid } = checkBatch(items, now, sender);
     if (valid.length === 0) return { results: results as EventResult[], change: null };
 

@@ -1,0 +1,65 @@
+import { QueueName } from '@hallwatch/shared';
+import { getQueueToken } from '@nestjs/bullmq';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
+import type { Queue } from 'bullmq';
+import { Gauge } from 'prom-client';
+import { METRIC_PREFIX, MetricsRegistry } from './metrics-registry';
+
+const STATES = ['waiting', 'delayed', 'failed'] as const;
+
+/** How long a scrape waits for Redis: a scrape that hangs tells the operator less than a gap. */
+const COUNT_TIMEOUT_MS = 1000;
+
+/**
+ * Jobs per BullMQ queue and state, read from Redis when Prometheus scrapes (the counts live in
+ * Redis, shared by every server and worker, so any one process reports them all).
+ */
+@Injectable()
+export class QueueMetrics implements OnModuleInit {
+  private readonly jobs: Gauge<'queue' | 'state'>;
+  private readonly up: Gauge;
+  private queues: Queue[] = [];
+
+  constructor(
+    metrics: MetricsRegistry,
+    private readonly moduleRef: ModuleRef,
+  ) {
+    this.jobs = new Gauge({
+      name: `${METRIC_PREFIX}queue_jobs`,
+      help: 'Jobs in each BullMQ queue by state (waiting, delayed, failed), read at scrape time',
+      labelNames: ['queue', 'state'],
+      registers: [metrics.registry],
+    });
+    this.up = new Gauge({
+      name: `${METRIC_PREFIX}queue_counts_up`,
+      help: '1 when the queue counts could be read from Redis at this scrape, 0 when not (hallwatch_queue_jobs is then absent)',
+      registers: [metrics.registry],
+    });
+  }
+
+  onModuleInit(): void {
+    // Queues are registered by the features that own them; a process without one skips it.
+    this.queues = Object.values(QueueName).flatMap((name) => {
+      try {
+        return [this.moduleRef.get<Queue>(getQueueToken(name), { strict: false })];
+      } catch {
+        return [];
+      }
+    });
+  }
+
+  async refresh(): Promise<void> {
+    this.jobs.reset();
+    try {
+      const counts = await Promise.race([
+        Promise.all(this.queues.map(async (q) => [q.name, await q.getJobCounts(...STATES)] as const)),
+        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), COUNT_TIMEOUT_MS).unref()),
+      ]);
+      for (const [queue, byState] of counts) for (const state of STATES) this.jobs.set({ queue, state }, byState[state] ?? 0);
+      this.up.set(1);
+    } catch {
+      this.up.set(0);
+    }
+  }
+}
