@@ -53,10 +53,31 @@ describe('the page-roles table', () => {
 
   it('matches the matrix the office works by', () => {
     const nav = (role: Role) => navFor(role).map((e) => e.key);
-    expect(nav('supervisor')).toEqual(['desk', 'trends', 'district', 'rectification', 'callbackChecks', 'absences', 'patrol', 'wall']);
-    expect(nav('leader')).toEqual(['trends', 'district', 'rectification', 'callbackChecks', 'absences', 'wall']);
+    expect(nav('supervisor')).toEqual([
+      'desk',
+      'trends',
+      'district',
+      'assessment',
+      'rectification',
+      'callbackChecks',
+      'absences',
+      'patrol',
+      'wall',
+    ]);
+    expect(nav('leader')).toEqual(['trends', 'district', 'assessment', 'rectification', 'callbackChecks', 'absences', 'wall']);
     expect(nav('patrol')).toEqual(['patrol']);
-    expect(nav('admin')).toEqual(['desk', 'trends', 'district', 'rectification', 'callbackChecks', 'absences', 'patrol', 'admin', 'wall']);
+    expect(nav('admin')).toEqual([
+      'desk',
+      'trends',
+      'district',
+      'assessment',
+      'rectification',
+      'callbackChecks',
+      'absences',
+      'patrol',
+      'admin',
+      'wall',
+    ]);
     expect(nav('display')).toEqual(['wall']);
     expect(nav('department')).toEqual(['department', 'absences']);
     expect(mayOpen('leader', '/admin')).toBe(false);

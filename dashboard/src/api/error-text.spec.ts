@@ -18,8 +18,11 @@ describe('errorText', () => {
   });
 
   it('words a field inside an object by the object’s words', () => {
-    const err = new ApiError(400, 'hours.opens must be HH:MM', { 'hours.opens': 'hours.opens must be HH:MM' });
+    // A part of the object with no words of its own is worded by the object's; one with its own, by those.
+    const err = new ApiError(400, 'hours.timeZone must be a zone', { 'hours.timeZone': 'hours.timeZone must be a zone' });
     expect(errorText(err, 'zh')).toBe('开放时间有误：开门须早于关门，时间写作 HH:MM');
+    const opens = new ApiError(400, 'hours.opens must be HH:MM', { 'hours.opens': 'hours.opens must be HH:MM' });
+    expect(errorText(opens, 'zh')).toBe('开门时间须写作 HH:MM（24 小时制），且早于关门时间');
     const photo = new ApiError(413, 'photo.bytes too large', { 'photo.bytes': 'photo.bytes too large' });
     expect(errorText(photo, 'en')).toBe('The photo is too large');
   });

@@ -152,7 +152,7 @@ function SiteSwitcher({ session, lang }: { session: ShellSession; lang: 'zh' | '
   return (
     <label className="sh-site">
       <span className="sh-site__label">{t('site')}</span>
-      <select value={site ?? ''} onChange={(e) => session.chooseSite(e.target.value)} data-testid="site-picker">
+      <select value={site ?? ''} onChange={(e) => session.chooseSite(e.target.value)} aria-label={t('site')} data-testid="site-picker">
         {options.map((o) => (
           <option key={o.code} value={o.code}>
             {o.label}

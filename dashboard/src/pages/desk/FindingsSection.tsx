@@ -141,7 +141,10 @@ function IssueForm(props: {
     return day ? [{ n, day }] : [];
   });
   const [department, setDepartment] = useState(finding.department ?? '');
-  const [deadline, setDeadline] = useState(days.find((d) => d.n === 3)?.day ?? days[0]?.day ?? '');
+  // The third working day unless one is picked; read at each render, because the form can open
+  // before today's working days have loaded.
+  const [picked, setDeadline] = useState('');
+  const deadline = picked || (days.find((d) => d.n === 3)?.day ?? days[0]?.day ?? '');
   const [requirement, setRequirement] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);

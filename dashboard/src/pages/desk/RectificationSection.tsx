@@ -60,7 +60,7 @@ export function RectificationSection({ site }: { site: string | null }) {
     <section className="dk-panel dk-rectification" data-testid="desk-rectification">
       <h2>
         {t('title')}
-        {view && <span className="dk-count">{attention.length}</span>}
+        {view?.report && <span className="dk-count">{attention.length}</span>}
       </h2>
       {!current && <p className="office-muted">{t('loading')}</p>}
       {current && 'failed' in current && <p className="office-error">{t('failed', { message: current.failed })}</p>}
