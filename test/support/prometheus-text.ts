@@ -38,8 +38,8 @@ export function parsePrometheusText(text: string): { samples: Sample[]; types: M
       if (!l) throw new Error(`bad labels at ${where}`);
       labels[l[1]] = l[2].replace(/\\n/g, '\n').replace(/\\"/g, '"').replace(/\\\\/g, '\\');
     }
-    const value = m[3] === '+Inf' ? Infinity : m[3] === '-Inf' ? -Infinity : Number(m[3]);
-    if (Number.isNaN(value) && m[3] !== 'NaN') throw new Error(`bad value at ${where}`);
+    const value = sampleValue(m[3]);
+    if (value === null) throw new Error(`bad value at ${where}`);
     const family = m[1].replace(/_(bucket|sum|count|total|created)$/, '');
     if (!types.has(m[1]) && !types.has(family)) throw new Error(`sample without a TYPE at ${where}`);
     samples.push({ name: m[1], labels, value });
@@ -51,4 +51,16 @@ export function parsePrometheusText(text: string): { samples: Sample[]; types: M
 export function valueOf(samples: Sample[], name: string, labels: Record<string, string> = {}): number {
   const s = samples.find((x) => x.name === name && Object.entries(labels).every(([k, v]) => x.labels[k] === v));
   return s?.value ?? 0;
+}
+
+/**
+ * A sample's value as the format defines it (Go's ParseFloat): a number, or NaN and ±Inf in any
+ * letter case (prom-client writes an empty event-loop summary as "Nan").
+ */
+function sampleValue(text: string): number | null {
+  if (/^nan$/i.test(text)) return NaN;
+  const inf = /^([+-]?)inf(inity)?$/i.exec(text);
+  if (inf) return inf[1] === '-' ? -Infinity : Infinity;
+  const n = Number(text);
+  return Number.isNaN(n) || text.trim() === '' ? null : n;
 }
