@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { parseNetworks } from '../metrics/network-list';
+import { parseNetworks } from './network-list';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf, validateSync } from 'class-validator';
 
 // The only place Hallwatch reads the environment; everything else receives an AppConfig.

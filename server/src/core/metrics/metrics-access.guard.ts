@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import type { Request, Response } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
-import { parseNetworks } from './network-list';
+import { parseNetworks } from '../config/network-list';
 
 const sameSecret = (given: string, expected: string): boolean => {
   const a = Buffer.from(given);
