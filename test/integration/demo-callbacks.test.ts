@@ -55,7 +55,9 @@ describe('the demo hall’s callbacks to verify', () => {
     }
 
     const all = (await api<CallbackCheckListView>('/callback-checks?status=all&month=2024-06')).body.checks;
-    expect(all.filter((c) => c.answer === null).length).toBeGreaterThanOrEqual(3);
+    // How many are drawn in the month depends on the cases' ids (the draw hashes them); besides the two
+    // answered, at least one waits (each handler's weekly minimum alone draws more than two).
+    expect(all.filter((c) => c.answer === null).length).toBeGreaterThanOrEqual(1);
     const falsified = all.find((c) => c.answer === 'not_contacted')!;
     expect(falsified).toMatchObject({ verifiedBy: 'duchake-zhang', caseStatus: 'awaiting_contact' });
     expect((await api<FollowUpCaseView>(`/follow-ups/${falsified.caseId}`)).body).toMatchObject({ disproved: 'not_contacted' });
