@@ -2,6 +2,7 @@ import { followUpStatusLabel, type FollowUpCaseView } from '@hallwatch/shared';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api';
+import { dueAt } from '../desk/Deadline';
 import { departmentApi } from './api';
 import { AppealForm } from './AppealForm';
 import { useSubmit } from './useSubmit';
@@ -83,8 +84,8 @@ export function CaseItem({ site, item: c, time, lang, onDone }: Props) {
         </span>
       )}
       <span className="office-muted">
-        {!c.firstContactAt && `${t('contactDue', { time: time(c.contactDueAt) })} · `}
-        {t('resolveDue', { time: time(c.resolveDueAt) })}
+        {!c.firstContactAt && `${t('contactDue', { time: dueAt(c.contactDueAt, time) })} · `}
+        {t('resolveDue', { time: dueAt(c.resolveDueAt, time) })}
         {c.firstContactAt && ` · ${t('contacted', { time: time(c.firstContactAt) })}`}
       </span>
       {c.phoneMasked && (
