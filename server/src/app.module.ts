@@ -20,6 +20,7 @@ import { DeviceKeysModule } from './modules/accounts/device-keys/device-keys.mod
 import { HallwatchEventsModule } from './modules/domain-events/domain-events';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { IngestModule } from './modules/ingest/ingest.module';
+import { NotifyModule } from './modules/notify/notify.module';
 import { PatrolModule } from './modules/patrol/patrol.module';
 import { DepartmentDeskModule } from './modules/dept-desk/department-desk.module';
 import { RectificationModule } from './modules/rectification/rectification.module';
@@ -81,6 +82,7 @@ export class AppModule {
         AssessmentModule,
         TrendsModule.withLedger(ReviewsModule),
         DepartmentDeskModule,
+        NotifyModule,
         LiveModule,
         ...dashboard,
       ],

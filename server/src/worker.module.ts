@@ -8,6 +8,7 @@ import { DatabaseModule } from './core/database/database.module';
 import { QueueModule } from './core/queue/queue.module';
 import { Clock } from './core/time/clock';
 import { HallwatchEventsModule } from './modules/domain-events/domain-events';
+import { NotifyJobsModule } from './modules/notify/jobs/notify-jobs.module';
 import { PatrolJobsModule } from './modules/patrol/jobs/patrol-jobs.module';
 import { RectificationJobsModule } from './modules/rectification/jobs/rectification-jobs.module';
 import { ReviewsJobsModule } from './modules/reviews/jobs/reviews-jobs.module';
@@ -23,6 +24,7 @@ const JOBS_QUEUES: readonly QueueName[] = [
   QueueName.FollowUps,
   QueueName.Rollups,
   QueueName.Rectification,
+  QueueName.Notify,
 ];
 // Queues this process does not register through a feature's jobs module; the queue error
 // logger looks every queue up, so each must be known.
@@ -60,6 +62,7 @@ export class WorkerModule {
         // A follow-up escalated here marks the rollups it changes, in its own transaction.
         TrendsJobsModule,
         RectificationJobsModule,
+        NotifyJobsModule,
       ],
     };
   }

@@ -25,3 +25,4 @@ export * from './hall-clock';
 export * from './audit-actions';
 export * from './district';
 export * from './assessment';
+export * from './notify';

@@ -5,4 +5,5 @@ export enum QueueName {
   Rectification = 'rectification',
   FollowUps = 'follow-ups',
   Rollups = 'rollups',
+  Notify = 'notify',
 }

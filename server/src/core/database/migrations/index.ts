@@ -24,6 +24,7 @@ import { AddAbsenceRegister1796598490989 } from './1796598490989-add-absence-reg
 import { AddComplaintWorkOrders1796598783993 } from './1796598783993-add-complaint-work-orders';
 import { AddFollowUpReturns1796600100000 } from './1796600100000-add-follow-up-returns';
 import { AddAssessmentWeights1796611300000 } from './1796611300000-add-assessment-weights';
+import { AddNotifyChannels1796619190462 } from './1796619190462-add-notify-channels';
 import { AddCallbackChecks1796599244186 } from './1796599244186-add-callback-checks';
 import { AddDepartmentStationing1796600000000 } from './1796600000000-add-department-stationing';
 import { AddNoticeNumbers1796607755217 } from './1796607755217-add-notice-numbers';
@@ -61,4 +62,5 @@ export const MIGRATIONS: Function[] = [
   AddNoticeNumbers1796607755217,
   AddReportEvidence1796611201324,
   AddAssessmentWeights1796611300000,
+  AddNotifyChannels1796619190462,
 ];
