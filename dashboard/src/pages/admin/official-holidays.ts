@@ -2,7 +2,9 @@ import type { CalendarEditBody } from './calendar-api';
 
 // The State Council's yearly holiday arrangements (国务院办公厅关于部分节假日安排的通知), as
 // ranges the calendar API takes: days off, and the weekend days worked in exchange (调休上班).
-// A year not listed is entered day by day until its notice is added here.
+// Checked against the notices as published: 国办发明电〔2023〕7号 (2024), 〔2024〕12号 (2025) and
+// the notice of 4 November 2025 (2026). A year not listed is entered day by day until its notice
+// is added here.
 
 type Arrangement = ReadonlyArray<readonly [from: string, to: string, name: string]>;
 
