@@ -12,7 +12,18 @@ import {
   TRENDS_READER_ROLES,
   WALL_READER_ROLES,
 } from '@hallwatch/shared';
-import { isPagePath, LANDING, mayOpen, NAV_ORDER, navFor, PAGES, type PagePath } from './page-access';
+import {
+  FLAT_NAV_MAX,
+  isPagePath,
+  LANDING,
+  mayOpen,
+  NAV_GROUPS,
+  NAV_ORDER,
+  navFor,
+  navGroupsFor,
+  PAGES,
+  type PagePath,
+} from './page-access';
 
 const paths = Object.keys(PAGES) as PagePath[];
 const roles: readonly Role[] = ROLES;
@@ -55,28 +66,28 @@ describe('the page-roles table', () => {
     const nav = (role: Role) => navFor(role).map((e) => e.key);
     expect(nav('supervisor')).toEqual([
       'desk',
-      'trends',
-      'district',
-      'assessment',
-      'rectification',
       'callbackChecks',
       'absences',
       'patrol',
+      'trends',
+      'rectification',
+      'district',
+      'assessment',
       'wall',
     ]);
-    expect(nav('leader')).toEqual(['trends', 'district', 'assessment', 'rectification', 'callbackChecks', 'absences', 'wall']);
+    expect(nav('leader')).toEqual(['callbackChecks', 'absences', 'trends', 'rectification', 'district', 'assessment', 'wall']);
     expect(nav('patrol')).toEqual(['patrol']);
     expect(nav('admin')).toEqual([
       'desk',
-      'trends',
-      'district',
-      'assessment',
-      'rectification',
       'callbackChecks',
       'absences',
       'patrol',
-      'admin',
+      'trends',
+      'rectification',
+      'district',
+      'assessment',
       'wall',
+      'admin',
     ]);
     expect(nav('display')).toEqual(['wall']);
     expect(nav('department')).toEqual(['department', 'absences']);
@@ -87,6 +98,32 @@ describe('the page-roles table', () => {
     expect(mayOpen('department', '/desk')).toBe(false);
     expect(mayOpen('display', '/district')).toBe(false);
     expect(mayOpen('patrol', '/district')).toBe(false);
+  });
+
+  it('gives every menu entry exactly one page, and every page with an entry its menu', () => {
+    const entries = paths.flatMap((p) => ('nav' in PAGES[p] ? [PAGES[p].nav] : []));
+    expect([...entries].sort()).toEqual([...NAV_ORDER].sort());
+    expect(new Set(NAV_ORDER).size).toBe(NAV_ORDER.length);
+  });
+
+  it('groups a role’s many pages into menus, keeps a few flat, and opens no menu of one', () => {
+    const shape = (role: Role) => navGroupsFor(role).map((g) => [g.group, g.entries.map((e) => e.key)]);
+    expect(shape('admin')).toEqual([
+      ['daily', ['desk', 'callbackChecks', 'absences', 'patrol']],
+      ['analysis', ['trends', 'rectification']],
+      ['district', ['district', 'assessment', 'wall']],
+      [null, ['admin']],
+    ]);
+    expect(shape('department')).toEqual([[null, ['department', 'absences']]]);
+    expect(shape('patrol')).toEqual([[null, ['patrol']]]);
+    for (const role of roles) {
+      const groups = navGroupsFor(role);
+      // The same pages as the flat navigation, in the same order, whatever the grouping.
+      expect(groups.flatMap((g) => g.entries)).toEqual(navFor(role));
+      if (navFor(role).length <= FLAT_NAV_MAX) expect(groups.every((g) => g.group === null)).toBe(true);
+      for (const g of groups) if (g.group) expect(g.entries.length).toBeGreaterThan(1);
+      for (const g of groups) if (g.group) expect(NAV_GROUPS[g.group]).toEqual(expect.arrayContaining(g.entries.map((e) => e.key)));
+    }
   });
 
   it('lands each role on a page it may open', () => {

@@ -19,22 +19,27 @@ import {
 // and the page guard lets in those roles and nobody else. Where the server guards the page's
 // data, the roles are the server's own list (shared/src/roles.ts), so the two cannot disagree.
 
-/** The navigation's entries, in the order the header shows them (labels in shell/i18n.ts). */
-// Each role's own page comes first in its navigation: the desk, the department's tasks, trends.
-export const NAV_ORDER = [
-  'desk',
-  'department',
-  'trends',
-  'district',
-  'assessment',
-  'rectification',
-  'callbackChecks',
-  'absences',
-  'patrol',
-  'admin',
-  'wall',
-] as const;
-export type NavKey = (typeof NAV_ORDER)[number];
+/**
+ * The navigation's menus and their entries, in the header's order (labels in shell/i18n.ts).
+ * A new page's entry is one line here, in the menu it belongs to; the compiler then asks for
+ * its label and its row in PAGES.
+ */
+export const NAV_GROUPS = {
+  // What the office does every day: its desk, the departments' tasks, calls, absences, rounds.
+  daily: ['desk', 'department', 'callbackChecks', 'absences', 'patrol'],
+  // What the leaders read: the satisfaction trends and the rectification ledger.
+  analysis: ['trends', 'rectification'],
+  // The whole district: every site at a glance, the towns' scores, the wall.
+  district: ['district', 'assessment', 'wall'],
+  system: ['admin'],
+} as const;
+export type NavGroupKey = keyof typeof NAV_GROUPS;
+export type NavKey = (typeof NAV_GROUPS)[NavGroupKey][number];
+
+export const NAV_ORDER: readonly NavKey[] = Object.values(NAV_GROUPS).flat();
+
+/** Up to this many pages a role sees its navigation flat, without menus to open. */
+export const FLAT_NAV_MAX = 4;
 
 export interface PageRule {
   /** Who may open it; 'anyone' for the sign-in page. */
@@ -96,6 +101,23 @@ export function navFor(role: Role): Array<{ path: PagePath; key: NavKey }> {
     return nav && mayOpen(role, path) ? [{ path, key: nav }] : [];
   });
   return entries.sort((a, b) => NAV_ORDER.indexOf(a.key) - NAV_ORDER.indexOf(b.key));
+}
+
+export interface NavGroup {
+  /** null: the entries stand in the bar as plain links (a role with few pages, or a menu of one). */
+  group: NavGroupKey | null;
+  entries: Array<{ path: PagePath; key: NavKey }>;
+}
+
+/** The role's navigation as the header shows it: its pages by menu, or flat when they are few. */
+export function navGroupsFor(role: Role): NavGroup[] {
+  const entries = navFor(role);
+  if (entries.length <= FLAT_NAV_MAX) return entries.length ? [{ group: null, entries }] : [];
+  return (Object.keys(NAV_GROUPS) as NavGroupKey[]).flatMap((group) => {
+    const keys: readonly NavKey[] = NAV_GROUPS[group];
+    const mine = entries.filter((e) => keys.includes(e.key));
+    return mine.length === 0 ? [] : [{ group: mine.length === 1 ? null : group, entries: mine }];
+  });
 }
 
 /** The roles a page is for, for telling someone else whose it is. */

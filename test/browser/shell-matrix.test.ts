@@ -286,7 +286,7 @@ describe('the app shell: role × page in a real browser', () => {
       '长兴路第2村（社区）便民服务站',
     ]);
     expect(options).toHaveLength(1 + 8 + 92);
-    // Eight pages, the site switcher and the tools share the bar at 1440 px, in English too.
+    // The menus, the site switcher and the tools share the bar at 1440 px, in English too.
     await page.click('[data-testid="language"]');
     await page.getByRole('heading', { name: 'Supervision desk' }).waitFor();
     expect(await navOverflow(page)).toBe(0);
@@ -296,6 +296,90 @@ describe('the app shell: role × page in a real browser', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="figure-open"]')?.textContent === '0');
     expect(new URL(page.url()).searchParams.get('site')).toBe(TOWN);
     expect(new URL((await page.getAttribute('[data-testid="nav-trends"]', 'href')) ?? '', h.server.url).search).toBe(`?site=${TOWN}`);
+    await page.close();
+  });
+
+  it('groups an admin’s pages into menus that open by click and keyboard and close on Esc, outside and on navigation', async () => {
+    const page = await newPage(h.browser);
+    await signInAs(page, 'admin');
+    await page.goto(`${h.server.url}/trends?site=${SITE}`);
+    await page.waitForSelector('[data-testid="nav-group-daily"]');
+    const expanded = (group: string) => page.getAttribute(`[data-testid="nav-group-${group}"]`, 'aria-expanded');
+    // The bar holds the menus and the one page of a menu of one, nothing else.
+    const bar = await page.$$eval('[data-testid="nav"] [data-nav-top]', (els) => els.map((e) => e.getAttribute('data-testid')));
+    expect(bar).toEqual(['nav-group-daily', 'nav-group-analysis', 'nav-group-district', 'nav-admin']);
+    expect(await page.isVisible('[data-testid="nav-desk"]')).toBe(false);
+    // The menu holding the page shown is marked, though closed.
+    expect(await page.$eval('[data-testid="nav-group-analysis"]', (b) => b.closest('.sh-nav__group--on') !== null)).toBe(true);
+
+    await page.click('[data-testid="nav-group-daily"]');
+    expect(await expanded('daily')).toBe('true');
+    expect(await page.isVisible('[data-testid="nav-desk"]')).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'shell-menus.png') });
+    // Another menu replaces it; a click outside closes it.
+    await page.click('[data-testid="nav-group-district"]');
+    expect([await expanded('daily'), await expanded('district')]).toEqual(['false', 'true']);
+    await page.mouse.click(700, 600);
+    expect(await expanded('district')).toBe('false');
+
+    // The keyboard: down opens onto the first page, the arrows walk it, Esc closes back to the button.
+    await page.focus('[data-testid="nav-group-daily"]');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('nav-desk');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('nav-callbackChecks');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('nav-patrol');
+    await page.keyboard.press('Escape');
+    expect(await expanded('daily')).toBe('false');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('nav-group-daily');
+    // Along the bar with left and right.
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('nav-group-analysis');
+    // Focus leaving an open menu closes it.
+    await page.keyboard.press('ArrowDown');
+    expect(await expanded('analysis')).toBe('true');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    expect(await expanded('analysis')).toBe('false');
+
+    await page.click('[data-testid="language"]');
+    await page.click('[data-testid="nav-group-district"]');
+    expect(await page.textContent('[data-testid="nav-group-district"]')).toBe('District');
+    await page.screenshot({ path: join(SCREENSHOTS, 'shell-menus-en.png') });
+    await page.click('[data-testid="language"]');
+    // A page chosen from a menu opens, and its menu is closed there.
+    await page.click('[data-testid="nav-group-analysis"]');
+    await page.click('[data-testid="nav-rectification"]');
+    await page.waitForURL((u) => u.pathname === '/rectification');
+    await page.waitForSelector('[data-testid="nav-group-analysis"][aria-expanded="false"]');
+    expect(await page.getAttribute('[data-testid="nav-rectification"]', 'aria-current')).toBe('page');
+    await page.close();
+  });
+
+  it('keeps the few pages of a department flat', async () => {
+    const page = await newPage(h.browser);
+    await signInAs(page, 'department');
+    await page.waitForSelector('[data-testid="nav-department"]');
+    expect(await page.$$('[data-testid^="nav-group-"]')).toEqual([]);
+    expect(await page.isVisible('[data-testid="nav-absences"]')).toBe(true);
+    await page.close();
+  });
+
+  it('lists every menu open under its title in the phone drawer', async () => {
+    const page = await newPage(h.browser, { width: 390, height: 844 });
+    await signInAs(page, 'admin');
+    await page.waitForSelector('[data-testid="menu"]');
+    await page.click('[data-testid="menu"]');
+    for (const key of navFor('admin').map((e) => e.key))
+      expect({ key, shown: await page.isVisible(`[data-testid="nav-${key}"]`) }).toEqual({ key, shown: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'shell-phone-menus.png') });
+    // The drawer stays open across the language switch.
+    await page.click('[data-testid="language"]');
+    await page.locator('.sh-nav__title', { hasText: 'Daily work' }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'shell-phone-menus-en.png') });
+    await page.click('[data-testid="language"]');
     await page.close();
   });
 

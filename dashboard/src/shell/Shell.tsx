@@ -3,9 +3,10 @@ import { ReactNode, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { signOut } from '../auth/session';
 import { setLanguage } from '../i18n';
-import { isPagePath, LANDING, mayOpen, navFor, PAGES, type PagePath, rolesOf } from '../page-access';
+import { isPagePath, LANDING, mayOpen, PAGES, type PagePath, rolesOf } from '../page-access';
 import { ShellContext, type ShellState } from './context';
 import './i18n';
+import { NavMenus } from './NavMenus';
 import './shell.css';
 import { type ShellSession, useShellSession } from './useShellSession';
 
@@ -47,7 +48,6 @@ function ShellFrame({ session, page, children }: { session: ShellSession; page: 
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const [open, setOpen] = useState(false);
   const { me, site } = session;
-  const nav = me ? navFor(me.role) : [];
   const home = me ? withSite(LANDING[me.role], site) : '/';
 
   // The page's language is the document's, for the browser's fonts and screen readers.
@@ -78,28 +78,7 @@ function ShellFrame({ session, page, children }: { session: ShellSession; page: 
             </button>
           )}
           <div id="sh-drawer" className="sh-drawer" data-open={open ? 'yes' : 'no'}>
-            {nav.length > 0 && (
-              <nav className="sh-nav" aria-label={t('navLabel')} data-testid="nav">
-                {nav.map(({ path, key }) => {
-                  const own = PAGES[path].frame !== 'own' || path === page;
-                  return (
-                    <a
-                      key={path}
-                      href={withSite(path, site)}
-                      className={path === page ? 'sh-nav__link sh-nav__link--on' : 'sh-nav__link'}
-                      aria-current={path === page ? 'page' : undefined}
-                      // The wall is a full screen for a TV: it opens beside the desk, not instead of it.
-                      target={own ? undefined : '_blank'}
-                      rel={own ? undefined : 'noopener'}
-                      data-testid={`nav-${key}`}
-                    >
-                      {t(`nav.${key}`)}
-                      {!own && <span className="sh-sr">{t('opensNewTab')}</span>}
-                    </a>
-                  );
-                })}
-              </nav>
-            )}
+            {me && <NavMenus role={me.role} page={page} site={site} />}
             {me && (
               <div className="sh-tools">
                 {session.several && <SiteSwitcher session={session} lang={lang} />}

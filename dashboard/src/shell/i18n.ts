@@ -1,6 +1,6 @@
 import { registerTranslations } from '../i18n';
 import type { Role } from '@hallwatch/shared';
-import type { NavKey } from '../page-access';
+import type { NavGroupKey, NavKey } from '../page-access';
 
 const zh = {
   product: '政务服务大厅运行监测',
@@ -18,6 +18,12 @@ const zh = {
     admin: '系统管理',
     wall: '大屏',
   } satisfies Record<NavKey, string>,
+  groups: {
+    daily: '日常工作',
+    analysis: '统计分析',
+    district: '全区',
+    system: '系统',
+  } satisfies Record<NavGroupKey, string>,
   navLabel: '页面导航',
   opensNewTab: '（新窗口打开）',
   menu: '菜单',
@@ -54,12 +60,18 @@ const en: typeof zh = {
     department: 'Department tasks',
     absences: 'Outings & leave',
     trends: 'Trends',
-    district: 'District',
+    district: 'District overview',
     assessment: 'Scores',
     rectification: 'Rectification',
     patrol: 'Patrol',
     admin: 'Admin',
     wall: 'Wall',
+  },
+  groups: {
+    daily: 'Daily work',
+    analysis: 'Analysis',
+    district: 'District',
+    system: 'System',
   },
   navLabel: 'Pages',
   opensNewTab: ' (opens in a new tab)',
