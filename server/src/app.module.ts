@@ -26,6 +26,7 @@ import { DepartmentDeskModule } from './modules/dept-desk/department-desk.module
 import { RectificationModule } from './modules/rectification/rectification.module';
 import { RegistryModule } from './modules/registry/registry.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
+import { RetentionModule } from './modules/retention/retention.module';
 import { TrendsModule } from './modules/trends/trends.module';
 import { SnapshotModule } from './snapshot.module';
 import { dashboardHeaders } from './core/http/dashboard-headers';
@@ -83,6 +84,7 @@ export class AppModule {
         TrendsModule.withLedger(ReviewsModule),
         DepartmentDeskModule,
         NotifyModule,
+        RetentionModule,
         LiveModule,
         ...dashboard,
       ],

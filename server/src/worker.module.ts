@@ -11,6 +11,7 @@ import { HallwatchEventsModule } from './modules/domain-events/domain-events';
 import { NotifyJobsModule } from './modules/notify/jobs/notify-jobs.module';
 import { PatrolJobsModule } from './modules/patrol/jobs/patrol-jobs.module';
 import { RectificationJobsModule } from './modules/rectification/jobs/rectification-jobs.module';
+import { RetentionJobsModule } from './modules/retention/jobs/retention-jobs.module';
 import { ReviewsJobsModule } from './modules/reviews/jobs/reviews-jobs.module';
 import { TrendsJobsModule } from './modules/trends/jobs/trends-jobs.module';
 import { SnapshotModule } from './snapshot.module';
@@ -25,6 +26,7 @@ const JOBS_QUEUES: readonly QueueName[] = [
   QueueName.Rollups,
   QueueName.Rectification,
   QueueName.Notify,
+  QueueName.Retention,
 ];
 // Queues this process does not register through a feature's jobs module; the queue error
 // logger looks every queue up, so each must be known.
@@ -63,6 +65,7 @@ export class WorkerModule {
         TrendsJobsModule,
         RectificationJobsModule,
         NotifyJobsModule,
+        RetentionJobsModule,
       ],
     };
   }

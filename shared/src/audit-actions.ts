@@ -49,6 +49,11 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditWords>> = {
   'patrol.round.cleared': { zh: '巡查存疑已消除', en: 'Patrol round cleared' },
   'patrol.checkpoint.rotate-code': { zh: '更换点位二维码', en: 'Checkpoint code rotated' },
   'demo.history': { zh: '写入演示历史数据', en: 'Demo history written' },
+  'retention.policy.set': { zh: '修改数据保留期限', en: 'Retention policy set' },
+  'retention.phones.erase': { zh: '清除到期群众电话', en: "Expired citizens' phones erased" },
+  'retention.events.archive': { zh: '归档到期原始事件', en: 'Expired raw events archived' },
+  'retention.events.delete': { zh: '删除到期原始事件', en: 'Expired raw events deleted' },
+  'retention.photos.delete': { zh: '删除到期巡查照片', en: 'Expired patrol photos deleted' },
 };
 
 const REGISTRY_RESOURCES: Readonly<Record<string, AuditWords>> = {
@@ -123,6 +128,17 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ label: AuditWords; prefix?: st
     actions: ['device-key.create', 'device-key.update', 'device-key.revoke'],
   },
   { label: { zh: '大屏令牌', en: 'Display tokens' }, prefix: 'display-token.', actions: ['display-token.create', 'display-token.revoke'] },
+  {
+    label: { zh: '数据保留', en: 'Retention' },
+    prefix: 'retention.',
+    actions: [
+      'retention.policy.set',
+      'retention.phones.erase',
+      'retention.events.archive',
+      'retention.events.delete',
+      'retention.photos.delete',
+    ],
+  },
   { label: { zh: '其他', en: 'Other' }, actions: ['audit.export', 'rating.refused', 'demo.history'] },
 ];
 

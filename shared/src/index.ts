@@ -26,3 +26,4 @@ export * from './audit-actions';
 export * from './district';
 export * from './assessment';
 export * from './notify';
+export * from './retention';

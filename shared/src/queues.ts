@@ -6,4 +6,5 @@ export enum QueueName {
   FollowUps = 'follow-ups',
   Rollups = 'rollups',
   Notify = 'notify',
+  Retention = 'retention',
 }

@@ -22,6 +22,8 @@ export const UNFINGERPRINTED: Record<string, string> = {
   user_sessions: 'the callers’ own sessions',
   known_devices: 'the callers’ own browsers, remembered at sign-in',
   indicator_history_rounds: 'one row for all sites: when the history job last ran',
+  retention_settings: 'no site: the deployment’s policy, changed only by an account of every site (retention.test.ts)',
+  retention_runs: 'no site: the purge runs, written by the job and the CLI only',
 };
 
 export type Fingerprint = Record<string, string>;

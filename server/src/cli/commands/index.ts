@@ -12,6 +12,7 @@ import { REVIEWS_COMMANDS } from './reviews.commands';
 import { simulate } from './simulate.command';
 import { patrolCalendarCommand, patrolScheduleCommand } from './patrol.commands';
 import { workerCommand } from './worker.command';
+import { backupCommand, restoreCommand, retentionCommand } from './data.commands';
 
 export const COMMANDS: CliCommand[] = [migrate, migrationGenerate, seedDemoCommand, deviceKey, ...REGISTRY_COMMANDS];
 COMMANDS.push(simulate);
@@ -20,3 +21,4 @@ COMMANDS.push(rebuildProjectionsCommand);
 COMMANDS.push(workerCommand, patrolScheduleCommand, patrolCalendarCommand);
 COMMANDS.push(...REVIEWS_COMMANDS);
 COMMANDS.push(userCommand, displayTokenCommand, dbRolesCommand, auditPurgeCommand);
+COMMANDS.push(retentionCommand, backupCommand, restoreCommand);

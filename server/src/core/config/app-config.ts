@@ -144,6 +144,13 @@ export class AppConfig {
   @Min(0)
   PASSWORD_MAX_AGE_DAYS = 0;
 
+  /**
+   * Where Hallwatch keeps files of its own: the retention job's event archives
+   * (`archive/events/<site>/<month>-….ndjson.gz`). A backup copies it; see docs/operations.md.
+   */
+  @IsString()
+  DATA_DIR = 'data';
+
   /** Days the audit log is kept before `audit-purge` may delete rows; never fewer than 180. */
   @Transform(({ value }) => Number(value))
   @IsInt()
