@@ -14,7 +14,7 @@ import {
   TICKET_OUTCOMES,
 } from './events';
 
-type FieldRule =
+export type FieldRule =
   | { kind: 'code'; optional?: boolean } // an identifier such as a ticket, window or staff code
   | { kind: 'text'; max: number; optional?: boolean }
   | { kind: 'enum'; values: readonly string[]; optional?: boolean }
@@ -91,6 +91,9 @@ const DATA_RULES: Record<EventType, Record<string, FieldRule>> = {
   },
 };
 
+/** Each type's data fields and their rules, as the validator applies them (the API document is drawn from them). */
+export const EVENT_DATA_RULES: Readonly<Record<EventType, Readonly<Record<string, FieldRule>>>> = DATA_RULES;
+
 type Problem = readonly [field: string, reason: string] | null;
 
 /** The time limits in order: an order is signed for before it is closed. */
@@ -124,6 +127,9 @@ export type ValidationOutcome =
 const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 const CODE = /^[\p{L}\p{N}_.:/#-]{1,64}$/u;
 const PHONE = /^\+?[0-9][0-9 -]{5,19}$/;
+
+/** The forms of a time, a code and a phone number, for the API document to state them. */
+export const EVENT_FIELD_PATTERNS = { time: ISO_WITH_OFFSET, code: CODE, phone: PHONE } as const;
 
 /**
  * Text PostgreSQL cannot store as it was sent: it refuses NUL, and UTF-8 has no form for a lone

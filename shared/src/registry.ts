@@ -105,3 +105,20 @@ export interface ServiceItemImportResult {
   problems: SheetProblem[];
   problemCount: number;
 }
+
+/** A member of a site's staff as the admin API shows them (codes, never internal ids). */
+export interface StaffView {
+  code: string;
+  name: string;
+  departmentCode: string | null;
+  onRoster: boolean;
+}
+
+/** A registry code that events named and the registry did not know (docs/contracts/device-events.md). */
+export interface UnknownReferenceView {
+  kind: 'department' | 'window' | 'staff';
+  code: string;
+  firstSeen: string;
+  lastSeen: string;
+  eventCount: number;
+}

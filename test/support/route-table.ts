@@ -1,5 +1,6 @@
 import { INestApplication, RequestMethod } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
+import { METHOD_METADATA, PATH_METADATA, ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
 import { ModulesContainer, Reflector } from '@nestjs/core';
 import { MetadataScanner } from '@nestjs/core/metadata-scanner';
 import { AUTH_RULE, AuthRule, EVERY_SITE, EverySiteTest, SELF_SERVICE, SITE_FILTERED } from '../../server/src/core/auth/auth-rules';
@@ -14,6 +15,8 @@ export interface RouteEntry {
   selfService: boolean;
   /** Set when some requests of the route reach every site (for accounts of every site only). */
   everySite: EverySiteTest | undefined;
+  /** The handler reads the request body (@Body). */
+  takesBody: boolean;
 }
 
 const join = (...parts: string[]): string =>
@@ -41,6 +44,8 @@ export function routeTable(app: INestApplication): RouteEntry[] {
         const verb = Reflect.getMetadata(METHOD_METADATA, fn) as RequestMethod | undefined;
         if (sub === undefined || verb === undefined) continue;
         const targets = [fn as () => void, ctrl];
+        const args = Object.keys(Reflect.getMetadata(ROUTE_ARGS_METADATA, ctrl, name) ?? {});
+        const takesBody = args.some((key) => Number(key.split(':')[0]) === RouteParamtypes.BODY);
         for (const b of base)
           for (const s of ([] as string[]).concat(sub))
             out.push({
@@ -52,6 +57,7 @@ export function routeTable(app: INestApplication): RouteEntry[] {
               siteFiltered: reflector.getAllAndOverride<boolean | undefined>(SITE_FILTERED, targets) === true,
               selfService: reflector.getAllAndOverride<boolean | undefined>(SELF_SERVICE, targets) === true,
               everySite: reflector.getAllAndOverride<EverySiteTest | undefined>(EVERY_SITE, targets),
+              takesBody,
             });
       }
     }

@@ -3,6 +3,7 @@ import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth-rules';
+import { HealthApi } from './health.api';
 import { REDIS } from '../redis/redis.module';
 
 const withTimeout = <T>(p: Promise<T>, ms: number): Promise<T> =>
@@ -21,6 +22,7 @@ export class HealthController {
   /** Readiness: PostgreSQL answers, and Redis answers with an eviction policy that cannot drop queued jobs. */
   @Get()
   @HealthCheck()
+  @HealthApi()
   check() {
     return this.health.check([() => this.database(), () => this.redisCheck()]);
   }
@@ -28,6 +30,7 @@ export class HealthController {
   /** Readiness as orchestrators name it (the same checks as /health): take traffic only when this answers 200. */
   @Get('ready')
   @HealthCheck()
+  @HealthApi()
   ready() {
     return this.check();
   }
@@ -38,6 +41,7 @@ export class HealthController {
    */
   @Get('live')
   @HealthCheck()
+  @HealthApi()
   live() {
     return this.health.check([]);
   }

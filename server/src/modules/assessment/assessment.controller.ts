@@ -10,6 +10,7 @@ import { AdminController } from '../registry/controllers/admin-controller.decora
 import { findSite } from '../registry/registry-change';
 import { AssessmentService } from './assessment.service';
 import { AssessmentQuery, AssessmentWeightsDto } from './dtos';
+import { ApiCreatedJson, ApiFile, ApiJson, SPREADSHEET } from '../../core/openapi/shared-schema';
 
 // The assessment of the town centres below a district hall: leaders, supervisors and admins
 // read it and export it; only an admin sets the weights.
@@ -21,6 +22,7 @@ export class AssessmentController {
     private readonly assessment: AssessmentService,
   ) {}
 
+  @ApiJson('AssessmentView')
   @Get()
   @Roles(...ASSESSMENT_READER_ROLES)
   async view(@RequestSite() code: string, @Query() q: AssessmentQuery): Promise<AssessmentView> {
@@ -28,6 +30,7 @@ export class AssessmentController {
     return this.assessment.view(site, this.assessment.month(site, q.month));
   }
 
+  @ApiFile(SPREADSHEET, "The month's scorecards as a workbook")
   @Get('export.xlsx')
   @Roles(...ASSESSMENT_READER_ROLES)
   async export(
@@ -41,12 +44,14 @@ export class AssessmentController {
     return new StreamableFile(file.bytes, { type: XLSX, length: file.bytes.length });
   }
 
+  @ApiJson('AssessmentWeightsView')
   @Get('weights')
   @Roles(...ASSESSMENT_READER_ROLES)
   async weights(@RequestSite() code: string): Promise<AssessmentWeightsView> {
     return this.assessment.weights(await findSite(this.ds.manager, code));
   }
 
+  @ApiJson('AssessmentWeightsView')
   @Put('weights')
   @Roles('admin')
   async setWeights(@Req() req: Request, @RequestSite() code: string, @Body() body: AssessmentWeightsDto): Promise<AssessmentWeightsView> {
@@ -54,6 +59,7 @@ export class AssessmentController {
   }
 
   /** The month's ranking and its spread as dated evidence, with the workbook, on rectification item 46. */
+  @ApiCreatedJson('AssessmentEvidenceResult')
   @Post('evidence')
   @Roles('admin', 'supervisor')
   async evidence(@Req() req: Request, @RequestSite() code: string, @Query() q: AssessmentQuery): Promise<AssessmentEvidenceResult> {

@@ -11,6 +11,7 @@ import { adminValidationPipe } from '../../core/validation/input-validation';
 import { recordAudit } from './audit-log';
 import { AuditLogService } from './audit-log.service';
 import { AuditQuery } from './audit-query.dto';
+import { ApiFile, ApiJson, SPREADSHEET, listOf, sharedRef } from '../../core/openapi/shared-schema';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -26,11 +27,13 @@ export class AuditController {
     private readonly clock: Clock,
   ) {}
 
+  @ApiJson(listOf(sharedRef('AuditEntryView')))
   @Get()
   list(@CurrentPrincipal() p: Principal, @RequestSite() site: string | undefined, @Query() q: AuditQuery): Promise<AuditEntryView[]> {
     return this.audit.list(p.sites, { ...q, site });
   }
 
+  @ApiFile(SPREADSHEET, 'The audit log of the same filter as a workbook')
   @Get('export.xlsx')
   async export(
     @CurrentPrincipal() p: Principal,

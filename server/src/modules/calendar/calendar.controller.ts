@@ -15,6 +15,7 @@ import { CalendarService } from './calendar.service';
 import { CalendarEditDto, CalendarQuery, CalendarSiteQuery } from './calendar.dto';
 import { actorFrom } from '../audit/actor';
 import { addDays, isCalendarDay, localDay } from '../../core/time/zoned-time';
+import { ApiJson, ApiNoContent, listOf, sharedRef } from '../../core/openapi/shared-schema';
 
 // The working-day calendar: holidays and make-up working days (调休) for every site, or for
 // the one site named in ?site=. A day with no site moves every site's deadlines and patrol
@@ -27,6 +28,7 @@ export class CalendarController {
     private readonly clock: Clock,
   ) {}
 
+  @ApiJson(listOf(sharedRef('CalendarDayView')))
   @Get()
   @Roles('admin', 'supervisor', 'leader')
   async list(@RequestSite() code: string | undefined, @Query() q: CalendarQuery): Promise<CalendarDayView[]> {
@@ -35,6 +37,7 @@ export class CalendarController {
     return this.calendar.list(site, q.from ?? `${today.slice(0, 4)}-01-01`, q.to ?? addDays(today, 400));
   }
 
+  @ApiJson(listOf(sharedRef('CalendarDayView')))
   @Put()
   async set(
     @Req() req: Request,
@@ -47,6 +50,7 @@ export class CalendarController {
     return this.calendar.set(site, actorFrom(req), { from: body.from, to: body.to ?? body.from, kind: body.kind, name: body.name });
   }
 
+  @ApiNoContent()
   @Delete(':day')
   @HttpCode(204)
   async remove(

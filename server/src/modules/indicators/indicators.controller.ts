@@ -9,6 +9,7 @@ import { isCalendarDay, isIndicatorId, readHourlyHistory } from './history-query
 import { IndicatorsService } from './indicators.service';
 import { sqlOn } from './sql';
 import { RequestSite, SitePath } from '../../core/auth/request-site';
+import { ApiJson } from '../../core/openapi/shared-schema';
 
 // The wall's reads: a display token of the site, or a person who watches the hall.
 // Every route here is under :site.
@@ -23,12 +24,14 @@ export class IndicatorsController {
   ) {}
 
   /** The same snapshot the live socket sends on connect. */
+  @ApiJson('IndicatorSnapshot')
   @Get(':site/indicators')
   async get(@RequestSite() code: string): Promise<IndicatorSnapshot> {
     return this.indicators.snapshot(await this.site(code));
   }
 
   /** One indicator per hall-local hour of a day (`day=today` or YYYY-MM-DD), site level or `department=`. */
+  @ApiJson('IndicatorHistoryResponse')
   @Get(':site/indicators/history')
   async history(
     @RequestSite() code: string,

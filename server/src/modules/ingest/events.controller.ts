@@ -3,6 +3,7 @@ import { BadRequestException, Body, Controller, HttpCode, Post, Req } from '@nes
 import { DeviceKey } from '../../core/auth/auth-rules';
 import type { DeviceRequest } from '../accounts/auth/device-key.guard';
 import { IngestRateLimit } from '../../core/auth/rate-limits';
+import { IngestEventsApi } from './events.api';
 import { IngestService } from './ingest.service';
 
 @Controller('api/v1/events')
@@ -13,6 +14,7 @@ export class EventsController {
   @HttpCode(200)
   @DeviceKey()
   @IngestRateLimit()
+  @IngestEventsApi()
   async post(@Req() req: DeviceRequest, @Body() body: unknown): Promise<IngestResponse> {
     const { results } = await this.ingest.ingest(req.site, toItems(body), 'device', new Date(), `device-key:${req.deviceKeyId}`);
     return { results };

@@ -1,4 +1,4 @@
-import type { DepartmentView, ServiceItemView, SiteView, WindowView } from '@hallwatch/shared';
+import type { DepartmentView, ServiceItemView, SiteView, StaffView, UnknownReferenceView, WindowView } from '@hallwatch/shared';
 import { RefKind } from '../projections/reference-check';
 import { Department } from './department.entity';
 import { HallWindow } from './hall-window.entity';
@@ -6,26 +6,11 @@ import { ServiceItem } from './service-item.entity';
 import { Site } from './site.entity';
 import { StaffMember } from './staff-member.entity';
 
-export type { DepartmentView, RefKind, ServiceItemView, SiteView, WindowView };
+export type { DepartmentView, RefKind, ServiceItemView, SiteView, StaffView, UnknownReferenceView, WindowView };
 export const REF_KINDS: readonly RefKind[] = ['department', 'window', 'staff'];
 
 // What the admin API and CLI show: codes, never internal ids, so a site's registry can be
 // exported and re-created elsewhere. The views the dashboard reads are declared in shared/.
-
-export interface StaffView {
-  code: string;
-  name: string;
-  departmentCode: string | null;
-  onRoster: boolean;
-}
-
-export interface UnknownReferenceView {
-  kind: RefKind;
-  code: string;
-  firstSeen: string;
-  lastSeen: string;
-  eventCount: number;
-}
 
 export const siteView = (s: Site, parent: string | null): SiteView => ({
   code: s.code,

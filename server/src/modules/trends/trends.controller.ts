@@ -22,6 +22,7 @@ import { breakdownSheet, casesSheet, heatmapSheet, rankingSheet, seriesSheet, wa
 import { ScopeInput, TrendsService } from './trends.service';
 import { addDays, daysBetween, localDay } from '../../core/time/zoned-time';
 import { attachment, XLSX } from '../../core/export/download';
+import { ApiFile, ApiJson, SPREADSHEET } from '../../core/openapi/shared-schema';
 
 /** How far back a range reaches when the request gives no `from`. */
 const DEFAULT_SPAN: Record<TrendGrain, number> = { day: 29, week: 7 * 12 - 1, month: 364 };
@@ -39,6 +40,7 @@ export class TrendsController {
     private readonly clock: Clock,
   ) {}
 
+  @ApiJson('TrendSeriesView')
   @Get('series')
   @Roles(...TRENDS_READER_ROLES)
   async series(@RequestSite() site: string | undefined, @Query() q: TrendsQuery): Promise<TrendSeriesView> {
@@ -46,6 +48,7 @@ export class TrendsController {
     return this.trends.series(scope, q.grain ?? 'day', range.from, range.to, q.department ?? null);
   }
 
+  @ApiJson('BreakdownView')
   @Get('breakdown')
   @Roles(...TRENDS_READER_ROLES)
   async breakdown(@RequestSite() site: string | undefined, @Query() q: TrendsQuery): Promise<BreakdownView> {
@@ -54,6 +57,7 @@ export class TrendsController {
   }
 
   /** Day × department (or another dimension) counts: the leaders' daily trend by department. */
+  @ApiJson('TrendMatrixView')
   @Get('matrix')
   @Roles(...TRENDS_READER_ROLES)
   async matrix(@RequestSite() site: string | undefined, @Query() q: TrendsQuery): Promise<TrendMatrixView> {
@@ -61,6 +65,7 @@ export class TrendsController {
     return this.trends.matrix(scope, q.dim ?? 'department', range.from, range.to);
   }
 
+  @ApiJson('HeatmapView')
   @Get('heatmap')
   @Roles(...TRENDS_READER_ROLES)
   async heatmap(@RequestSite() site: string | undefined, @Query() q: TrendsQuery): Promise<HeatmapView> {
@@ -68,6 +73,7 @@ export class TrendsController {
     return this.trends.heatmap(scope, range.from, range.to, q.department ?? null);
   }
 
+  @ApiJson('WaitSatisfactionView')
   @Get('waiting')
   @Roles(...TRENDS_READER_ROLES)
   async waiting(@RequestSite() site: string | undefined, @Query() q: TrendsQuery): Promise<WaitSatisfactionView> {
@@ -75,6 +81,7 @@ export class TrendsController {
     return this.trends.waiting(scope, range.from, range.to);
   }
 
+  @ApiJson('RankingView')
   @Get('ranking')
   @Roles(...TRENDS_READER_ROLES)
   async ranking(@RequestSite() site: string | undefined, @Query() q: TrendsQuery): Promise<RankingView> {
@@ -83,6 +90,7 @@ export class TrendsController {
   }
 
   /** Any table of the page as .xlsx: `table=` series, breakdown, heatmap, waiting, ranking or cases, with that table's query. */
+  @ApiFile(SPREADSHEET, 'The table asked for (table=) as a workbook')
   @Get('export.xlsx')
   @Roles(...TRENDS_READER_ROLES)
   async export(

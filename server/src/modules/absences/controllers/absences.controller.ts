@@ -25,6 +25,7 @@ import {
   FileAbsenceDto,
   ReturnAbsenceDto,
 } from '../dtos/absence.dto';
+import { ApiCreatedJson, ApiFile, ApiJson, SPREADSHEET } from '../../../core/openapi/shared-schema';
 
 // The outing and leave register (外出报备 / 请销假). Supervisors and admins file and decide —
 // never their own filing — and leaders read the register, the roll call and the figures. A
@@ -40,6 +41,7 @@ export class AbsencesController {
     private readonly figures: AbsenceFiguresService,
   ) {}
 
+  @ApiJson('AbsenceListView')
   @Get()
   @Roles(...ABSENCE_READER_ROLES)
   async list(
@@ -51,6 +53,7 @@ export class AbsencesController {
   }
 
   /** A department account files for its own department's staff; the decision is another's. */
+  @ApiCreatedJson('AbsenceEntryView')
   @Post()
   @Roles('admin', 'supervisor', 'department')
   async file(
@@ -63,12 +66,14 @@ export class AbsencesController {
   }
 
   /** Today's roster: on post, away on an approved outing or leave, or away unregistered. */
+  @ApiJson('RollCallView')
   @Get('roll-call')
   @Roles(...ABSENCE_READER_ROLES)
   async rollCall(@RequestSite() code: string, @RequestDepartment() own: string | undefined): Promise<RollCallView> {
     return this.absences.rollCall(await findSite(this.ds.manager, code), own);
   }
 
+  @ApiJson('AbsenceFiguresView')
   @Get('figures')
   @Roles('admin', 'supervisor', 'leader')
   async monthFigures(@RequestSite() code: string, @Query() q: AbsenceMonthQuery): Promise<AbsenceFiguresView> {
@@ -76,6 +81,7 @@ export class AbsencesController {
     return this.figures.figures(site, this.figures.month(site, q.month));
   }
 
+  @ApiFile(SPREADSHEET, "The month's figures as a workbook")
   @Get('figures.xlsx')
   @Roles('admin', 'supervisor', 'leader')
   async export(
@@ -90,6 +96,7 @@ export class AbsencesController {
   }
 
   /** The month's figures as dated evidence, with the workbook, on rectification items 50 and 51. */
+  @ApiCreatedJson('AbsenceEvidenceResult')
   @Post('figures/evidence')
   @Roles('admin', 'supervisor')
   async evidence(@Req() req: Request, @RequestSite() code: string, @Query() q: AbsenceMonthQuery): Promise<AbsenceEvidenceResult> {
@@ -97,6 +104,7 @@ export class AbsencesController {
     return this.figures.fileEvidence(site, actorFrom(req), this.figures.month(site, q.month));
   }
 
+  @ApiJson('AbsenceEntryView')
   @Get(':id')
   @Roles(...ABSENCE_READER_ROLES)
   async get(@RequestSite() code: string, @RequestDepartment() own: string | undefined, @Param('id') id: string): Promise<AbsenceEntryView> {
@@ -104,6 +112,7 @@ export class AbsencesController {
   }
 
   /** Approve or reject; the one who filed the entry cannot (403). */
+  @ApiJson('AbsenceEntryView')
   @Post(':id/decision')
   @Roles('admin', 'supervisor')
   @HttpCode(200)
@@ -116,6 +125,7 @@ export class AbsencesController {
     return this.absences.decide(await findSite(this.ds.manager, code), id, actorFrom(req), body);
   }
 
+  @ApiJson('AbsenceEntryView')
   @Post(':id/cancel')
   @Roles('admin', 'supervisor', 'department')
   @HttpCode(200)
@@ -130,6 +140,7 @@ export class AbsencesController {
   }
 
   /** 销假: the staff member is back, at `at` or now. */
+  @ApiJson('AbsenceEntryView')
   @Post(':id/return')
   @Roles('admin', 'supervisor', 'department')
   @HttpCode(200)

@@ -19,6 +19,8 @@ import { Client, LoginService } from '../login.service';
 import { verifyPassword } from '../password-hasher';
 import { SessionsService } from '../sessions.service';
 import { UsersService } from '../users.service';
+import { ApiJson, ApiNoContent, sharedRef } from '../../../core/openapi/shared-schema';
+import { ApiErrors } from '../../../core/openapi/api-errors';
 
 const clientOf = (req: Request): Client => ({
   address: clientAddress(req),
@@ -40,6 +42,19 @@ export class AuthController {
   ) {}
 
   @Post('login')
+  @ApiJson(
+    {
+      type: 'object',
+      required: ['user', 'expiresAt'],
+      properties: {
+        user: sharedRef('SignedInUser'),
+        expiresAt: { type: 'string', format: 'date-time' },
+        token: { type: 'string', description: 'The session as a Bearer token (hws_…), only when the body asked for `bearer: true`' },
+      },
+    },
+    { description: 'Signed in: the session cookie is set (and a device cookie that spares this browser the lockout of others)' },
+  )
+  @ApiErrors(429)
   @HttpCode(200)
   @Public()
   @LoginRateLimit()
@@ -57,6 +72,7 @@ export class AuthController {
   }
 
   /** Ends every session of the account, on every device (docs/security.md: signing out ends every session). */
+  @ApiNoContent('Signed out; the session cookie is cleared')
   @Post('logout')
   @HttpCode(204)
   @SelfService()
@@ -69,6 +85,7 @@ export class AuthController {
     clearSessionCookie(req, res, this.config.HALLWATCH_HTTPS);
   }
 
+  @ApiJson('Me')
   @Get('me')
   @SelfService()
   me(@CurrentPrincipal() p: Principal): Me {
@@ -83,6 +100,7 @@ export class AuthController {
   }
 
   /** Needs the current password; a wrong one counts toward the account's lock like a failed sign-in. */
+  @ApiNoContent('Changed; other sessions end')
   @Post('password')
   @HttpCode(204)
   @SelfService()

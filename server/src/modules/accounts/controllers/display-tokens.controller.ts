@@ -7,6 +7,7 @@ import { siteNotFound } from '../../registry/registry-errors';
 import { DisplayTokensService, DisplayTokenView, IssuedDisplayToken } from '../display-tokens.service';
 import { DisplayTokenDto } from '../dtos/user.dto';
 import { RequestSite, SitePath } from '../../../core/auth/request-site';
+import { ApiCreatedJson, ApiJson, ApiNoContent, listOf, sharedRef } from '../../../core/openapi/shared-schema';
 
 /** Read-only tokens of one site for unattended wall TVs (`/wall?token=…`). */
 @SitePath()
@@ -16,12 +17,14 @@ import { RequestSite, SitePath } from '../../../core/auth/request-site';
 export class DisplayTokensController {
   constructor(private readonly tokens: DisplayTokensService) {}
 
+  @ApiJson(listOf(sharedRef('DisplayTokenView')))
   @Get()
   list(@RequestSite() site: string): Promise<DisplayTokenView[]> {
     return this.tokens.list(site);
   }
 
   /** The token is in this answer only; store it in the wall's URL now. */
+  @ApiCreatedJson('IssuedDisplayToken')
   @Post()
   async create(@CurrentActor() who: Actor, @RequestSite() site: string, @Body() body: DisplayTokenDto): Promise<IssuedDisplayToken> {
     const issued = await this.tokens.create(site, body.name.trim(), who.actor);
@@ -30,6 +33,7 @@ export class DisplayTokensController {
   }
 
   /** Revokes by id or prefix; a wall using it is disconnected within seconds. */
+  @ApiNoContent()
   @Delete(':id')
   @HttpCode(204)
   async revoke(@RequestSite() site: string, @Param('id') id: string): Promise<void> {

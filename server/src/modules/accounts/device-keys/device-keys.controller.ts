@@ -9,6 +9,7 @@ import { siteNotFound } from '../../registry/registry-errors';
 import { DeviceKeysService, DeviceKeyView, IssuedDeviceKey } from './device-keys.service';
 import { CreateDeviceKeyDto, UpdateDeviceKeyDto } from './dtos/device-key.dto';
 import { RequestSite, SitePath } from '../../../core/auth/request-site';
+import { ApiCreatedJson, ApiJson, ApiNoContent, listOf, sharedRef } from '../../../core/openapi/shared-schema';
 
 const noKey = (site: string, id: string) =>
   new NotFoundException({ statusCode: 404, error: 'Not Found', message: `Site "${site}" has no live device key "${id}"` });
@@ -25,11 +26,13 @@ export class DeviceKeysController {
     private readonly clock: Clock,
   ) {}
 
+  @ApiJson(listOf(sharedRef('DeviceKeyView')))
   @Get()
   list(@RequestSite() site: string): Promise<DeviceKeyView[]> {
     return this.keys.list(site);
   }
 
+  @ApiCreatedJson('IssuedDeviceKey')
   @Post()
   async create(@RequestSite() site: string, @Body() body: CreateDeviceKeyDto): Promise<IssuedDeviceKey> {
     let issued: IssuedDeviceKey;
@@ -43,6 +46,7 @@ export class DeviceKeysController {
     return issued;
   }
 
+  @ApiJson('DeviceKeyView')
   @Patch(':id')
   async update(@RequestSite() site: string, @Param('id') id: string, @Body() body: UpdateDeviceKeyDto): Promise<DeviceKeyView> {
     const key = await this.keys.setRequireSignature(site, id, body.requireSignature);
@@ -52,6 +56,7 @@ export class DeviceKeysController {
   }
 
   /** By id or prefix; the key is refused from the next request on. */
+  @ApiNoContent()
   @Delete(':id')
   @HttpCode(204)
   async revoke(@RequestSite() site: string, @Param('id') id: string): Promise<void> {

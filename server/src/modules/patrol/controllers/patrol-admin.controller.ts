@@ -17,6 +17,7 @@ import { PatrolSync } from '../jobs/patrol-sync.service';
 import { PatrolCheckpointsService } from '../patrol-checkpoints.service';
 import { PatrolScheduleService } from '../patrol-schedule.service';
 import { RequestSite, SitePath } from '../../../core/auth/request-site';
+import { ApiCreatedJson, ApiJson, ApiNoContent, listOf, sharedRef } from '../../../core/openapi/shared-schema';
 
 /** Round times, the holiday calendar and the checklist of a site. */
 @SitePath()
@@ -31,12 +32,14 @@ export class PatrolAdminController {
     private readonly clock: Clock,
   ) {}
 
+  @ApiJson('PatrolScheduleView')
   @Get('schedule')
   @Roles(...PATROL_OFFICE_ROLES)
   getSchedule(@RequestSite() site: string): Promise<PatrolScheduleView> {
     return this.schedule.getSchedule(site);
   }
 
+  @ApiJson('PatrolScheduleView')
   @Put('schedule')
   async putSchedule(@RequestSite() site: string, @Body() body: UpdateScheduleDto): Promise<PatrolScheduleView> {
     const view = await this.schedule.updateSchedule(site, body, this.clock.now());
@@ -44,12 +47,14 @@ export class PatrolAdminController {
     return view;
   }
 
+  @ApiJson(listOf(sharedRef('PatrolCalendarDayView')))
   @Get('calendar')
   @Roles(...PATROL_OFFICE_ROLES)
   calendar(@RequestSite() site: string, @Query('from') from?: string, @Query('to') to?: string): Promise<PatrolCalendarDayView[]> {
     return this.schedule.listCalendar(site, from, to);
   }
 
+  @ApiJson('PatrolCalendarDayView')
   @Put('calendar/:day')
   async putDay(
     @Req() req: Request,
@@ -62,6 +67,7 @@ export class PatrolAdminController {
     return view;
   }
 
+  @ApiNoContent()
   @Delete('calendar/:day')
   @HttpCode(204)
   async deleteDay(@Req() req: Request, @RequestSite() site: string, @Param('day') day: string): Promise<void> {
@@ -69,29 +75,34 @@ export class PatrolAdminController {
     await this.resync(site);
   }
 
+  @ApiJson(listOf(sharedRef('PatrolCheckpointView')))
   @Get('checkpoints')
   @Roles(...PATROL_OFFICE_ROLES)
   listCheckpoints(@RequestSite() site: string, @Query('all') all?: string): Promise<PatrolCheckpointView[]> {
     return this.checkpoints.list(site, all === 'true');
   }
 
+  @ApiJson(listOf(sharedRef('PatrolCheckpointCodeView')))
   @Get('checkpoint-codes')
   @Roles(...PATROL_OFFICE_ROLES)
   checkpointCodes(@RequestSite() site: string): Promise<PatrolCheckpointCodeView[]> {
     return this.checkpoints.codes(site);
   }
 
+  @ApiJson('PatrolCheckpointCodeView')
   @Post('checkpoints/:code/rotate-code')
   @HttpCode(200)
   rotateCode(@RequestSite() site: string, @Param('code') code: string): Promise<PatrolCheckpointCodeView> {
     return this.checkpoints.rotateCode(site, code);
   }
 
+  @ApiCreatedJson('PatrolCheckpointView')
   @Post('checkpoints')
   createCheckpoint(@RequestSite() site: string, @Body() body: CreateCheckpointDto): Promise<PatrolCheckpointView> {
     return this.checkpoints.create(site, body);
   }
 
+  @ApiJson('PatrolCheckpointView')
   @Patch('checkpoints/:code')
   updateCheckpoint(
     @RequestSite() site: string,
@@ -102,6 +113,7 @@ export class PatrolAdminController {
   }
 
   /** Retires the checkpoint; its past checks and findings stay. */
+  @ApiNoContent()
   @Delete('checkpoints/:code')
   @HttpCode(204)
   async retireCheckpoint(@RequestSite() site: string, @Param('code') code: string): Promise<void> {

@@ -8,6 +8,7 @@ import { ConfirmViolationDto, ReplyNoticeDto, ResolveFindingDto } from '../dtos/
 import { NoticeFilter, PatrolNoticesService } from '../patrol-notices.service';
 import { PatrolFindingsService } from '../patrol-findings.service';
 import { RequestDepartment, RequestSite, SitePath } from '../../../core/auth/request-site';
+import { ApiCreatedJson, ApiJson, ApiNoContent, listOf, sharedRef } from '../../../core/openapi/shared-schema';
 
 const NOTICE_FILTERS: NoticeFilter[] = ['open', 'overdue', 'closed', 'all'];
 const FINDING_FILTERS = ['open', 'resolved', 'all'] as const;
@@ -24,6 +25,7 @@ export class PatrolFollowUpController {
     private readonly notices: PatrolNoticesService,
   ) {}
 
+  @ApiJson(listOf(sharedRef('PatrolFindingView')))
   @Get('findings')
   @Roles('admin', 'supervisor', 'leader', 'department')
   listFindings(
@@ -36,6 +38,7 @@ export class PatrolFollowUpController {
     return this.findings.list(site, s, department);
   }
 
+  @ApiNoContent()
   @Post('findings/:id/resolve')
   @Roles('admin', 'supervisor')
   @HttpCode(204)
@@ -49,6 +52,7 @@ export class PatrolFollowUpController {
   }
 
   /** Confirms the finding as a violation: the department loses points in that month's assessment. */
+  @ApiCreatedJson('PatrolDeductionView')
   @Post('findings/:id/violation')
   @Roles('admin', 'supervisor')
   confirm(
@@ -60,6 +64,7 @@ export class PatrolFollowUpController {
     return this.findings.confirmViolation(site, id, actor, body);
   }
 
+  @ApiJson(listOf(sharedRef('PatrolNoticeView')))
   @Get('notices')
   @Roles('admin', 'supervisor', 'leader', 'department')
   listNotices(
@@ -73,6 +78,7 @@ export class PatrolFollowUpController {
   }
 
   /** The department's answer (its own account's, or a supervisor's on its behalf): closes the notice and resolves its finding. */
+  @ApiCreatedJson('PatrolNoticeView')
   @Post('notices/:id/reply')
   @Roles('admin', 'supervisor', 'department')
   reply(
@@ -86,6 +92,7 @@ export class PatrolFollowUpController {
   }
 
   /** Points lost per department and month, e.g. ?from=2024-01&to=2024-12. */
+  @ApiJson(listOf(sharedRef('PatrolDeductionRow')))
   @Get('deductions')
   @Roles('admin', 'supervisor', 'leader', 'department')
   table(
@@ -98,6 +105,7 @@ export class PatrolFollowUpController {
     return this.findings.deductionTable(site, from, to, department);
   }
 
+  @ApiJson(listOf(sharedRef('PatrolDeductionView')))
   @Get('deductions/:month')
   @Roles('admin', 'supervisor', 'leader', 'department')
   month(

@@ -10,6 +10,7 @@ import { DeductionExportService } from '../deduction-export.service';
 import { EscalateNoticeDto } from '../dtos/notice.dto';
 import { NoticeDocumentService } from '../notice-document.service';
 import { noticePdf, systemCjkFonts } from '../notice-pdf';
+import { ApiCreatedJson, ApiFile, ApiJson, SPREADSHEET } from '../../../core/openapi/shared-schema';
 
 /**
  * The 督查告知书 as a document (its page, its PDF and its photo), the office's acceptance or
@@ -25,6 +26,7 @@ export class PatrolNoticeDocumentController {
   ) {}
 
   // Declared before `notices/:id`, so that "<id>.pdf" is the PDF and not a notice id.
+  @ApiFile('application/pdf', 'The notice (督查告知书) as a printable PDF')
   @Get('notices/:id.pdf')
   @Roles(...NOTICE_DOCUMENT_ROLES)
   async pdf(
@@ -42,6 +44,7 @@ export class PatrolNoticeDocumentController {
     return new StreamableFile(bytes, { type: 'application/pdf', length: bytes.length });
   }
 
+  @ApiFile('image/jpeg', 'The photo of the finding (JPEG or PNG)')
   @Get('notices/:id/photo')
   @Roles(...NOTICE_DOCUMENT_ROLES)
   async photo(
@@ -55,6 +58,7 @@ export class PatrolNoticeDocumentController {
     return new StreamableFile(photo.bytes, { type: photo.type, length: photo.bytes.length });
   }
 
+  @ApiJson('PatrolNoticeDocumentView')
   @Get('notices/:id')
   @Roles(...NOTICE_DOCUMENT_ROLES)
   document(
@@ -66,6 +70,7 @@ export class PatrolNoticeDocumentController {
   }
 
   /** The office accepts the department's reply (验收). */
+  @ApiCreatedJson('PatrolNoticeView')
   @Post('notices/:id/accept')
   @Roles('admin', 'supervisor')
   accept(@AdminActor() actor: string, @RequestSite() site: string, @Param('id') id: string): Promise<PatrolNoticeView> {
@@ -73,6 +78,7 @@ export class PatrolNoticeDocumentController {
   }
 
   /** The office reports the notice to the leaders: no reply, or a reply it does not accept. */
+  @ApiCreatedJson('PatrolNoticeView')
   @Post('notices/:id/escalate')
   @Roles('admin', 'supervisor')
   escalate(
@@ -85,6 +91,7 @@ export class PatrolNoticeDocumentController {
   }
 
   /** The month's deduction table as a workbook, e.g. deductions/2024-07.xlsx. */
+  @ApiFile(SPREADSHEET, "The month's deduction table as a workbook")
   @Get('deductions/:month.xlsx')
   @Roles('admin', 'supervisor', 'leader', 'department')
   async deductionWorkbook(

@@ -1,3 +1,4 @@
+import { PatrolEventsApi } from '../../ingest/events.api';
 import { IngestResponse, PATROL_PHOTO_MAX_BYTES, PATROL_WALKER_ROLES, PatrolNoticeView, PatrolTodayView } from '@hallwatch/shared';
 import { Body, Controller, Get, HttpCode, Param, Post, Put, Req, Res, UsePipes } from '@nestjs/common';
 import type { Request, Response } from 'express';
@@ -11,6 +12,7 @@ import { PatrolPhotosService, readLimited } from '../patrol-photos.service';
 import { PatrolScheduleService } from '../patrol-schedule.service';
 import { PatrolTodayService } from '../patrol-today.service';
 import { RequestSite, SitePath } from '../../../core/auth/request-site';
+import { ApiCreatedJson, ApiFile, ApiJson } from '../../../core/openapi/shared-schema';
 
 /** The patrol page's API: today's rounds, round events, finding photos and notices, for whoever walks the round. */
 @SitePath()
@@ -25,6 +27,7 @@ export class PatrolController {
     private readonly schedule: PatrolScheduleService,
   ) {}
 
+  @ApiJson('PatrolTodayView')
   @Get('today')
   getToday(@RequestSite() site: string): Promise<PatrolTodayView> {
     return this.today.today(site);
@@ -34,13 +37,23 @@ export class PatrolController {
    * round.started / round.check / round.completed, one result per event as the ingest API
    * answers; the patroller the events name is the signed-in account, whatever the page sent.
    */
+  @ApiJson('IngestResponse')
   @Post('events')
+  @PatrolEventsApi()
   @HttpCode(200)
   async postEvents(@RequestSite() code: string, @CurrentActor() who: Actor, @Body() body: unknown): Promise<IngestResponse> {
     return this.events.post(await this.schedule.site(code), body, who.actor);
   }
 
   /** The photo of a finding, as the raw image body; the same check id again is the same photo. */
+  @ApiJson(
+    {
+      type: 'object',
+      required: ['check', 'type', 'size'],
+      properties: { check: { type: 'string' }, type: { type: 'string', example: 'image/jpeg' }, size: { type: 'integer' } },
+    },
+    { description: 'Stored (201 the first time, 200 when the same photo was already stored)' },
+  )
   @Put('photos/:check')
   async putPhoto(
     @RequestSite() code: string,
@@ -55,6 +68,7 @@ export class PatrolController {
     return { check, type: stored.type, size: stored.size };
   }
 
+  @ApiFile('image/jpeg', 'The photo as stored (JPEG or PNG)')
   @Get('photos/:check')
   async getPhoto(@RequestSite() code: string, @Param('check') check: string, @Res() res: Response): Promise<void> {
     const photo = await this.photos.read(await this.schedule.site(code), check);
@@ -63,6 +77,7 @@ export class PatrolController {
     res.send(photo.bytes);
   }
 
+  @ApiCreatedJson('PatrolNoticeView')
   @Post('notices')
   @UsePipes(adminValidationPipe())
   async issueNotice(

@@ -15,6 +15,7 @@ import { REPORT_FIELD, REPORT_MAX_BYTES } from '../report-decoding';
 import { ReportImportService } from '../report-import.service';
 import { UploadedBlob, UploadInterceptor } from '../../../core/http/upload.interceptor';
 import { attachmentDisposition } from './rectification-items.controller';
+import { ApiFile, ApiJson, SPREADSHEET } from '../../../core/openapi/shared-schema';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -31,6 +32,7 @@ export class RectificationImportController {
    * ?name= gives its file name). Answers what was created and updated, the count check,
    * and every warning and inference with its line number.
    */
+  @ApiJson('RectificationImportResult')
   @Post('import')
   @HttpCode(200)
   @UseInterceptors(UploadInterceptor({ field: REPORT_FIELD, maxBytes: REPORT_MAX_BYTES, plainText: { defaultName: 'report.txt' } }))
@@ -48,6 +50,7 @@ export class RectificationImportController {
     return this.importer.importReport(actor, { site }, reportRef(q.report), { name: file.originalname, bytes: file.buffer });
   }
 
+  @ApiFile(SPREADSHEET, 'The rectification ledger (整改台账) as a workbook')
   @Get('ledger.xlsx')
   @Roles('admin', 'supervisor', 'leader')
   async ledger(

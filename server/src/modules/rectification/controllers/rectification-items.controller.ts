@@ -21,6 +21,7 @@ import { LookBackService } from '../look-back.service';
 import { RectificationService } from '../rectification.service';
 import { reportRef, resolveSite } from '../rectification-scope';
 import { UploadedBlob, UploadInterceptor } from '../../../core/http/upload.interceptor';
+import { ApiCreatedJson, ApiFile, ApiJson } from '../../../core/openapi/shared-schema';
 
 /** RFC 6266: an ASCII fallback plus the UTF-8 name, so Chinese file names survive. */
 export function attachmentDisposition(name: string): string {
@@ -38,18 +39,21 @@ export class RectificationItemsController {
     private readonly lookBack: LookBackService,
   ) {}
 
+  @ApiJson('RectificationListView')
   @Get('items')
   @Roles(...RECTIFICATION_READER_ROLES)
   list(@RequestSite() site: string | undefined, @Query() q: ScopeQuery): Promise<RectificationListView> {
     return this.items.list({ site }, reportRef(q.report));
   }
 
+  @ApiJson('RectificationItemView')
   @Get('items/:key')
   @Roles(...RECTIFICATION_READER_ROLES)
   get(@RequestSite() site: string | undefined, @Query() q: ScopeQuery, @Param('key') key: string): Promise<RectificationItemView> {
     return this.items.get({ site }, reportRef(q.report), key);
   }
 
+  @ApiJson('RectificationItemView')
   @Patch('items/:key')
   @Roles('admin', 'supervisor')
   update(
@@ -63,6 +67,7 @@ export class RectificationItemsController {
   }
 
   /** multipart/form-data with date, text and an optional "attachment" file; or JSON without one. */
+  @ApiCreatedJson('RectificationEvidenceView')
   @Post('items/:key/evidence')
   @Roles('admin', 'supervisor')
   @UseInterceptors(UploadInterceptor({ field: ATTACHMENT_FIELD, maxBytes: EVIDENCE_MAX_BYTES }))
@@ -77,6 +82,7 @@ export class RectificationItemsController {
     return this.items.addEvidence(actor, { site }, reportRef(q.report), key, body, file);
   }
 
+  @ApiFile('application/octet-stream', 'The evidence file as it was uploaded')
   @Get('evidence/:id/attachment')
   @Roles(...RECTIFICATION_READER_ROLES)
   async attachment(
@@ -93,6 +99,7 @@ export class RectificationItemsController {
   }
 
   /** The look-back (回头看) now, rather than at the next scheduled run. */
+  @ApiJson('LookBackResult')
   @Post('look-back')
   @Roles('admin', 'supervisor')
   @HttpCode(200)
@@ -100,12 +107,14 @@ export class RectificationItemsController {
     return this.lookBack.checkSite(await resolveSite(this.ds.manager, site));
   }
 
+  @ApiJson('LookBackSettings')
   @Get('settings')
   @Roles(...RECTIFICATION_READER_ROLES)
   settings(@RequestSite() site: string | undefined, @Query() _q: ScopeQuery): Promise<LookBackSettings> {
     return this.items.settings({ site });
   }
 
+  @ApiJson('LookBackSettings')
   @Patch('settings')
   updateSettings(
     @RequestSite() site: string | undefined,

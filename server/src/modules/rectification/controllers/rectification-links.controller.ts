@@ -8,11 +8,13 @@ import { CreateLinkDto, UpdateLinkDto } from '../dtos/link.dto';
 import { ScopeQuery } from '../dtos/scope.dto';
 import { RectificationLinksService } from '../rectification-links.service';
 import { reportRef } from '../rectification-scope';
+import { ApiCreatedJson, ApiJson, ApiNoContent, countsOf } from '../../../core/openapi/shared-schema';
 
 @AdminController('rectification')
 export class RectificationLinksController {
   constructor(private readonly links: RectificationLinksService) {}
 
+  @ApiCreatedJson('RectificationLinkView')
   @Post('items/:key/links')
   @Roles('admin', 'supervisor')
   add(
@@ -25,6 +27,7 @@ export class RectificationLinksController {
     return this.links.add(actor, { site }, reportRef(q.report), key, body);
   }
 
+  @ApiJson('RectificationLinkView')
   @Patch('links/:id')
   @Roles('admin', 'supervisor')
   update(
@@ -37,6 +40,7 @@ export class RectificationLinksController {
     return this.links.update(actor, { site }, id, body);
   }
 
+  @ApiNoContent()
   @Delete('links/:id')
   @Roles('admin', 'supervisor')
   @HttpCode(204)
@@ -50,6 +54,7 @@ export class RectificationLinksController {
   }
 
   /** Gives items without links their default links (after an admin removed them all, or for an older import). */
+  @ApiJson(countsOf('added'))
   @Post('links/defaults')
   @Roles('admin', 'supervisor')
   @HttpCode(200)

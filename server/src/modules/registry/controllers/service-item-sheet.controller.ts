@@ -9,6 +9,7 @@ import { badField } from '../../../core/validation/input-validation';
 import { ServiceItemImportService, SheetFile } from '../service-item-import.service';
 import { SHEET_FIELD, SHEET_MAX_BYTES } from '../service-item-sheet';
 import { AdminController } from './admin-controller.decorator';
+import { ApiFile, ApiJson, SPREADSHEET } from '../../../core/openapi/shared-schema';
 
 const Sheet = () => UseInterceptors(UploadInterceptor({ field: SHEET_FIELD, maxBytes: SHEET_MAX_BYTES }));
 
@@ -24,6 +25,7 @@ function sheetFile(file: UploadedBlob | undefined): SheetFile {
 export class ServiceItemSheetController {
   constructor(private readonly sheets: ServiceItemImportService) {}
 
+  @ApiFile(SPREADSHEET, "A sheet of the site's service items to fill in")
   @Get('template.xlsx')
   async template(@RequestSite() site: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const bytes = await this.sheets.template(site);
@@ -32,6 +34,7 @@ export class ServiceItemSheetController {
   }
 
   /** What the sheet would change, and every problem by row and column; stores nothing. */
+  @ApiJson('ServiceItemImportResult')
   @Post('preview')
   @HttpCode(200)
   @Sheet()
@@ -39,6 +42,7 @@ export class ServiceItemSheetController {
     return this.sheets.preview(site, sheetFile(file));
   }
 
+  @ApiJson('ServiceItemImportResult')
   @Post('import')
   @HttpCode(200)
   @Sheet()

@@ -6,6 +6,7 @@ import { SiteSettingsDto } from '../dtos/site-settings.dto';
 import { SiteSettingsService } from '../site-settings.service';
 import { AdminController } from './admin-controller.decorator';
 import { RequestSite, SitePath } from '../../../core/auth/request-site';
+import { ApiJson } from '../../../core/openapi/shared-schema';
 
 /** A site's thresholds and opening hours, as the indicators and the wall apply them (defaults filled in). */
 @SitePath()
@@ -13,12 +14,14 @@ import { RequestSite, SitePath } from '../../../core/auth/request-site';
 export class SiteSettingsController {
   constructor(private readonly settings: SiteSettingsService) {}
 
+  @ApiJson('SiteSettings')
   @Get()
   @Roles('admin', 'supervisor', 'leader')
   get(@RequestSite() site: string): Promise<SiteSettings> {
     return this.settings.get(site);
   }
 
+  @ApiJson('SiteSettings')
   @Patch()
   update(@AdminActor() actor: string, @RequestSite() site: string, @Body() body: SiteSettingsDto): Promise<SiteSettings> {
     return this.settings.update(actor, site, body);

@@ -12,6 +12,7 @@ import { RegistryService } from '../registry.service';
 import { SiteView, UnknownReferenceView } from '../registry-views';
 import { SitesService } from '../sites.service';
 import { AdminController } from './admin-controller.decorator';
+import { ApiCreatedJson, ApiJson, listOf, sharedRef } from '../../../core/openapi/shared-schema';
 
 const bodyOf = (req: Request): Record<string, unknown> =>
   req.body && typeof req.body === 'object' && !Array.isArray(req.body) ? (req.body as Record<string, unknown>) : {};
@@ -24,6 +25,7 @@ export class SitesController {
   ) {}
 
   /** `?tier=town` and `?parent=<code>` narrow the list (the three-tier system); an account sees only its own sites. */
+  @ApiJson(listOf(sharedRef('SiteView')))
   @Get()
   @Roles(...SITE_READER_ROLES)
   @FiltersBySite()
@@ -32,12 +34,14 @@ export class SitesController {
   }
 
   /** A new site, at the top or under another, changes the tree every account's scope is read from. */
+  @ApiCreatedJson('SiteView')
   @Post()
   @EverySiteWhen((req) => (bodyOf(req).parent ? 'parent' : 'tier'))
   create(@AdminActor() actor: string, @Body() body: CreateSiteDto): Promise<SiteView> {
     return this.sites.createSite(actor, body);
   }
 
+  @ApiJson('SiteView')
   @Get(':site')
   @SitePath()
   @Roles(...SITE_READER_ROLES)
@@ -46,6 +50,7 @@ export class SitesController {
   }
 
   // Moving a site moves it, and everything under it, out of one set of accounts and into another.
+  @ApiJson('SiteView')
   @Patch(':site')
   @SitePath()
   @EverySiteWhen((req) => ('parent' in bodyOf(req) ? 'parent' : null))
@@ -54,6 +59,7 @@ export class SitesController {
   }
 
   /** Codes events named that the registry still lacks: the roster's to-do list (item 48). */
+  @ApiJson(listOf(sharedRef('UnknownReferenceView')))
   @Get(':site/unknown-references')
   @SitePath()
   @Roles('admin', 'supervisor', 'leader')

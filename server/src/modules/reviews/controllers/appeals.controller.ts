@@ -10,6 +10,7 @@ import { actorFrom } from '../../audit/actor';
 import { readAudit } from '../review-audit';
 import { siteByCode } from './site-param';
 import { RequestDepartment, RequestSite, SitePath } from '../../../core/auth/request-site';
+import { ApiCreatedJson, ApiJson, listOf, sharedRef } from '../../../core/openapi/shared-schema';
 
 // 申诉 and the audit trail. Filing is a department's act (its own account's, or a supervisor's or
 // admin's for it); deciding is a supervisor's or admin's who did not file it. Both are recorded
@@ -22,6 +23,7 @@ export class AppealsController {
     private readonly appeals: AppealsService,
   ) {}
 
+  @ApiCreatedJson('AppealView')
   @Post('reviews/:reviewId/appeal')
   @Roles('admin', 'supervisor', 'department')
   async file(
@@ -34,6 +36,7 @@ export class AppealsController {
     return this.appeals.file(await siteByCode(this.ds, code), reviewId, actorFrom(req), body, scope);
   }
 
+  @ApiJson(listOf(sharedRef('AppealView')))
   @Get('appeals')
   @Roles('admin', 'supervisor', 'leader', 'department')
   async list(
@@ -44,12 +47,14 @@ export class AppealsController {
     return this.appeals.list(await siteByCode(this.ds, code), q.status ?? null, scope);
   }
 
+  @ApiJson('AppealView')
   @Get('appeals/:id')
   @Roles('admin', 'supervisor', 'leader', 'department')
   async get(@RequestSite() code: string, @RequestDepartment() scope: string | undefined, @Param('id') id: string): Promise<AppealView> {
     return this.appeals.get(await siteByCode(this.ds, code), id, scope);
   }
 
+  @ApiJson('AppealView')
   @Post('appeals/:id/decision')
   @Roles('admin', 'supervisor')
   @HttpCode(200)
@@ -62,6 +67,7 @@ export class AppealsController {
     return this.appeals.decide(await siteByCode(this.ds, code), id, actorFrom(req), body);
   }
 
+  @ApiJson(listOf(sharedRef('ReviewAuditView')))
   @Get('review-audit')
   @Roles('admin', 'supervisor')
   async audit(@RequestSite() code: string, @Query() q: AuditQuery): Promise<ReviewAuditView[]> {

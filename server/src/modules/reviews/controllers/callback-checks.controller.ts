@@ -15,6 +15,7 @@ import { AdminController } from '../../registry/controllers/admin-controller.dec
 import { CallbackChecksService } from '../callback-checks.service';
 import { CallbackAnswerDto, CallbackCheckListQuery, CallbackSummaryQuery } from '../dtos/callback-check.dto';
 import { siteByCode } from './site-param';
+import { ApiJson } from '../../../core/openapi/shared-schema';
 
 // 回访核实: the closures drawn for a second callback, the verifier's audited phone reveal and the
 // citizen's answer, and the month's figures per department. Leaders read; supervisors and admins
@@ -27,6 +28,7 @@ export class CallbackChecksController {
     private readonly checks: CallbackChecksService,
   ) {}
 
+  @ApiJson('CallbackCheckListView')
   @Get()
   @Roles(...CALLBACK_CHECK_READER_ROLES)
   async list(@RequestSite() code: string, @Query() q: CallbackCheckListQuery): Promise<CallbackCheckListView> {
@@ -34,12 +36,14 @@ export class CallbackChecksController {
   }
 
   /** Per department that owned the cases, per hall-local month: what the monthly department table reads. */
+  @ApiJson('CallbackSummaryView')
   @Get('summary')
   @Roles(...CALLBACK_CHECK_READER_ROLES)
   async summary(@RequestSite() code: string, @Query() q: CallbackSummaryQuery): Promise<CallbackSummaryView> {
     return this.checks.summary(await siteByCode(this.ds, code), q.month ?? null);
   }
 
+  @ApiJson('CallbackCheckView')
   @Get(':id')
   @Roles(...CALLBACK_CHECK_READER_ROLES)
   async get(@RequestSite() code: string, @Param('id') id: string): Promise<CallbackCheckView> {
@@ -47,6 +51,7 @@ export class CallbackChecksController {
   }
 
   /** POST, not GET: a reveal is an act that is recorded, and must never be cached or prefetched. */
+  @ApiJson('PhoneRevealView')
   @Post(':id/phone')
   @Roles('admin', 'supervisor')
   @HttpCode(200)
@@ -55,6 +60,7 @@ export class CallbackChecksController {
     return this.checks.revealPhone(await siteByCode(this.ds, code), id, actorFrom(req));
   }
 
+  @ApiJson('CallbackCheckView')
   @Post(':id/answer')
   @Roles('admin', 'supervisor')
   @HttpCode(200)

@@ -11,6 +11,7 @@ import { casesSheet, workbookBytes } from '../../trends/trends-export';
 import { attachment, XLSX } from '../../../core/export/download';
 import { siteByCode } from './site-param';
 import { RequestDepartment, RequestSite, SitePath } from '../../../core/auth/request-site';
+import { ApiFile, ApiJson, SPREADSHEET } from '../../../core/openapi/shared-schema';
 
 // The follow-up desk: the case list, calls logged, fixes recorded, the confirming call, and
 // the audited phone reveal. Leaders read the cases; the desk's acts are supervisors' and admins'.
@@ -25,6 +26,7 @@ export class FollowUpsController {
     private readonly followUps: FollowUpsService,
   ) {}
 
+  @ApiJson('FollowUpListView')
   @Get()
   @Roles('admin', 'supervisor', 'leader', 'department')
   async list(
@@ -35,6 +37,7 @@ export class FollowUpsController {
     return this.followUps.list(await siteByCode(this.ds, code), q.status ?? 'open', q.department ?? null, null, undefined, scope);
   }
 
+  @ApiFile(SPREADSHEET, 'The follow-up ledger (回访台账) as a workbook')
   @Get('export.xlsx')
   @Roles('admin', 'supervisor', 'leader')
   async export(@RequestSite() code: string, @Query() q: CaseListQuery, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
@@ -45,6 +48,7 @@ export class FollowUpsController {
     return new StreamableFile(bytes, { type: XLSX, length: bytes.length });
   }
 
+  @ApiJson('FollowUpCaseView')
   @Get(':id')
   @Roles('admin', 'supervisor', 'leader', 'department')
   async get(
@@ -55,6 +59,7 @@ export class FollowUpsController {
     return this.followUps.get(await siteByCode(this.ds, code), id, scope);
   }
 
+  @ApiJson('FollowUpCaseView')
   @Post(':id/contact')
   @Roles('admin', 'supervisor', 'department')
   @HttpCode(200)
@@ -68,6 +73,7 @@ export class FollowUpsController {
     return this.followUps.contact(await siteByCode(this.ds, code), id, actorFrom(req), body, scope);
   }
 
+  @ApiJson('FollowUpCaseView')
   @Post(':id/resolution')
   @Roles('admin', 'supervisor', 'department')
   @HttpCode(200)
@@ -81,6 +87,7 @@ export class FollowUpsController {
     return this.followUps.resolve(await siteByCode(this.ds, code), id, actorFrom(req), body, scope);
   }
 
+  @ApiJson('FollowUpCaseView')
   @Post(':id/confirmation')
   @Roles(...SUPERVISION_OFFICE_ROLES)
   @HttpCode(200)
@@ -94,6 +101,7 @@ export class FollowUpsController {
   }
 
   /** 退单: the complaint's work order back to its platform; the desk's act, like the confirming call. */
+  @ApiJson('FollowUpCaseView')
   @Post(':id/return')
   @Roles(...SUPERVISION_OFFICE_ROLES)
   @HttpCode(200)
@@ -107,6 +115,7 @@ export class FollowUpsController {
   }
 
   /** POST, not GET: a reveal is an act that is recorded, and must never be cached or prefetched. */
+  @ApiJson('PhoneRevealView')
   @Post(':id/phone')
   @Roles('admin', 'supervisor', 'department')
   @HttpCode(200)

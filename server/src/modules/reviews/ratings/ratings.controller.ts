@@ -9,6 +9,7 @@ import { AdminController } from '../../registry/controllers/admin-controller.dec
 import { siteByCode } from '../controllers/site-param';
 import { listRefusedRatings, listUnmatchedRatings } from './rating-checks';
 import { RatingsDayQuery } from './ratings-query.dto';
+import { ApiJson, listOf, sharedRef } from '../../../core/openapi/shared-schema';
 
 // The ratings a supervisor checks (docs/contracts/reviews.md): those refused because their
 // visit was rated already, and those naming a ticket this hall never served that day. Read
@@ -21,6 +22,7 @@ export class RatingsController {
     private readonly clock: Clock,
   ) {}
 
+  @ApiJson(listOf(sharedRef('RefusedRatingView')))
   @Get('refused')
   @Roles('admin', 'supervisor', 'leader')
   async refused(@RequestSite() code: string, @Query() q: RatingsDayQuery): Promise<RefusedRatingView[]> {
@@ -28,6 +30,7 @@ export class RatingsController {
     return listRefusedRatings(this.ds, site.id, q.day ?? null);
   }
 
+  @ApiJson(listOf(sharedRef('UnmatchedRatingView')))
   @Get('unmatched')
   @Roles('admin', 'supervisor', 'leader')
   async unmatched(@RequestSite() code: string, @Query() q: RatingsDayQuery): Promise<UnmatchedRatingView[]> {
