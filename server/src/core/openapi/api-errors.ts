@@ -56,7 +56,7 @@ const WORDS: Record<ErrorStatus, { description: string; example: Record<string, 
 
 /** One error response in the shared error shape. */
 export function errorResponse(status: ErrorStatus, description?: string): Parameters<typeof ApiResponse>[0] {
-  const words = WORDS[status];
+  const words = WORDS[status] ?? { description: 'Refused', example: { statusCode: status, message: 'Refused' } };
   return {
     status,
     description: description ?? words.description,

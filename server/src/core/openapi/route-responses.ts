@@ -46,6 +46,8 @@ export function mappedRoutes(app: INestApplication): MappedRoute[] {
   return out;
 }
 
+const isErrorStatus = (status: string): boolean => /^4\d\d$/.test(status) || status === '503';
+
 /** The argument kinds a handler takes (@Body, @Query, @Param, …). */
 function argumentKinds(route: MappedRoute): Set<RouteParamtypes> {
   const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, route.controller, route.name) ?? {}) as Record<string, unknown>;
@@ -71,5 +73,12 @@ export function declareRouteResponses(app: INestApplication): void {
     const descriptor = Object.getOwnPropertyDescriptor(route.controller.prototype, route.name)!;
     for (const status of wanted)
       if (!(String(status) in declared)) ApiResponse(errorResponse(status))(route.controller.prototype, route.name, descriptor);
+    // A refusal declared with words only (@ApiBadRequestResponse({ description })) gets the error shape, keeping its words.
+    for (const [status, given] of Object.entries(declared) as [
+      string,
+      { description?: string; content?: unknown; type?: unknown; schema?: unknown },
+    ][])
+      if (isErrorStatus(status) && !given.content && !given.type && !given.schema)
+        ApiResponse(errorResponse(Number(status) as ErrorStatus, given.description))(route.controller.prototype, route.name, descriptor);
   }
 }
