@@ -4,6 +4,7 @@ import { Clock } from './core/time/clock';
 import { IndicatorsService } from './modules/indicators/indicators.service';
 import { ABSENCE_REGISTER, ALERT_SOURCES, PATROL_INDICATORS, SnapshotSources } from './modules/indicators/snapshot-sources';
 import { ABSENCE_REGISTER_SOURCE } from './modules/absences/absence-register-source';
+import { CHANNEL_ALERTS } from './modules/notify/channel-alerts';
 import { PATROL_ALERTS, PATROL_INDICATOR_SOURCE } from './modules/patrol/patrol-source';
 import { REBOUND_ALERTS } from './modules/rectification/rebound-alerts';
 import { BAD_REVIEW_ALERTS } from './modules/reviews/bad-review-alerts';
@@ -17,7 +18,7 @@ import { FOLLOW_UP_ALERTS } from './modules/reviews/follow-up-alerts';
 export const SNAPSHOT_SOURCES: SnapshotSources = {
   patrol: PATROL_INDICATOR_SOURCE,
   register: ABSENCE_REGISTER_SOURCE,
-  alerts: [PATROL_ALERTS, REBOUND_ALERTS, FOLLOW_UP_ALERTS, BAD_REVIEW_ALERTS],
+  alerts: [PATROL_ALERTS, REBOUND_ALERTS, FOLLOW_UP_ALERTS, BAD_REVIEW_ALERTS, CHANNEL_ALERTS],
 };
 
 /** The indicator service with every source, for the server and the worker. */

@@ -43,6 +43,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditWords>> = {
   'absence.cancel': { zh: '撤销外出或请假', en: 'Absence cancelled' },
   'absence.return': { zh: '销假', en: 'Return recorded' },
   'absence.figures.evidence': { zh: '导出离岗统计佐证', en: 'Absence figures evidence taken' },
+  'notify.channel.create': { zh: '新增通知渠道', en: 'Notification channel added' },
+  'notify.channel.update': { zh: '修改通知渠道', en: 'Notification channel changed' },
+  'notify.channel.test': { zh: '发送渠道测试消息', en: 'Channel test message sent' },
   'assessment.weights.set': { zh: '修改考核权重', en: 'Assessment weights set' },
   'assessment.evidence': { zh: '考核结果报送整改佐证', en: 'Assessment filed as evidence' },
   'patrol.round.doubtful': { zh: '巡查存疑', en: 'Patrol round doubtful' },
@@ -115,6 +118,11 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ label: AuditWords; prefix?: st
     label: { zh: '外出请假', en: 'Absences' },
     prefix: 'absence.',
     actions: ['absence.file', 'absence.decide', 'absence.cancel', 'absence.return', 'absence.figures.evidence'],
+  },
+  {
+    label: { zh: '通知渠道', en: 'Notification channels' },
+    prefix: 'notify.',
+    actions: ['notify.channel.create', 'notify.channel.update', 'notify.channel.test'],
   },
   { label: { zh: '考核', en: 'Assessment' }, prefix: 'assessment.', actions: ['assessment.weights.set', 'assessment.evidence'] },
   {

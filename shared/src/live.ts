@@ -1,6 +1,7 @@
 import type { BAD_REVIEW_ALERT_KIND, FOLLOW_UP_ALERT_KINDS } from './follow-ups';
 import type { DistrictUpdate } from './district';
 import { IndicatorSnapshot, IndicatorValues, WindowState } from './indicators';
+import type { CHANNEL_ALERT_KIND } from './notify';
 import type { PATROL_ALERT_KINDS } from './patrol';
 import type { REBOUND_ALERT_KIND } from './rectification';
 
@@ -43,7 +44,8 @@ export type LiveAlertKind =
   | ValueOf<typeof FOLLOW_UP_ALERT_KINDS>
   | typeof BAD_REVIEW_ALERT_KIND
   | ValueOf<typeof PATROL_ALERT_KINDS>
-  | typeof REBOUND_ALERT_KIND;
+  | typeof REBOUND_ALERT_KIND
+  | typeof CHANNEL_ALERT_KIND;
 
 export interface LiveAlert {
   id: string;

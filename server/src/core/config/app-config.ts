@@ -257,6 +257,28 @@ export class AppConfig {
   @IsBoolean()
   API_DOCS = true;
 
+  /**
+   * Key sealing notification channels' URLs, signing secrets and SMTP passwords (AES-256-GCM):
+   * 32 bytes as base64 or 64 hex digits, e.g. `openssl rand -base64 32`. Empty: the key in
+   * NOTIFY_SECRET_KEY_FILE, made there on first use (for a developer machine or the demo).
+   * Changing it makes the stored secrets unreadable: channels then ask for them again.
+   */
+  @ValidateIf((c: AppConfig) => c.NOTIFY_SECRET_KEY !== '')
+  @Matches(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, {
+    message: 'NOTIFY_SECRET_KEY must be 32 bytes as base64 (44 characters) or 64 hex digits',
+  })
+  NOTIFY_SECRET_KEY = '';
+
+  /** First retry delay of a failed notification send, in ms; each further retry waits twice as long (10 attempts in all). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(10)
+  NOTIFY_RETRY_BASE_MS = 5000;
+
+  /** Where the generated key is kept when NOTIFY_SECRET_KEY is empty (mode 0600); default ~/.hallwatch/notify-secret.key. */
+  @IsString()
+  NOTIFY_SECRET_KEY_FILE = '';
+
   /** Tests only: freeze the clock at this ISO instant so state can be compared across restarts. */
   @ValidateIf((c: AppConfig) => c.FIXED_CLOCK !== '')
   @Matches(/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:\d{2})$/, { message: 'FIXED_CLOCK must be an ISO-8601 instant with an offset' })

@@ -10,7 +10,7 @@
 export interface SiteChanged {
   siteId: string;
   siteCode: string;
-  cause: 'events' | 'patrol' | 'registry' | 'register' | 'follow-ups';
+  cause: 'events' | 'patrol' | 'registry' | 'register' | 'follow-ups' | 'notify';
 }
 
 /**

@@ -9,14 +9,13 @@ export interface DeliverJobData {
 }
 
 /**
- * Attempts and backoff of a delivery: 5 s, 10 s, 20 s … about 40 minutes in all, long enough
- * to ride out a robot's rate limit or a short outage of the receiver. Completed jobs are kept
- * a while so that a second add of the same id stays a no-op.
+ * Attempts of a delivery; the backoff doubles from NOTIFY_RETRY_BASE_MS (5 s, 10 s, 20 s … about
+ * 40 minutes in all), long enough to ride out a short outage of the receiver. Completed jobs are
+ * kept a while so that a second add of the same id stays a no-op.
  */
 export const DELIVER_ATTEMPTS = 10;
 export const DELIVER_JOB_OPTS = {
   attempts: DELIVER_ATTEMPTS,
-  backoff: { type: 'exponential', delay: 5000 },
   removeOnComplete: { age: 24 * 3600, count: 10_000 },
   removeOnFail: { age: 7 * 24 * 3600 },
 } as const;

@@ -2,6 +2,7 @@ import { QueueName } from '@hallwatch/shared';
 import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable, Logger } from '@nestjs/common';
 import { Queue } from 'bullmq';
+import { AppConfig } from '../../../core/config/app-config';
 import {
   DELIVER_JOB,
   DELIVER_JOB_OPTS,
@@ -16,7 +17,10 @@ import {
 export class NotifyProducer {
   private readonly logger = new Logger('notify');
 
-  constructor(@InjectQueue(QueueName.Notify) private readonly queue: Queue) {}
+  constructor(
+    @InjectQueue(QueueName.Notify) private readonly queue: Queue,
+    private readonly config: AppConfig,
+  ) {}
 
   /**
    * Ensures a job for a delivery PostgreSQL says is still to send. A job that finished while the
@@ -28,7 +32,12 @@ export class NotifyProducer {
       return 'kept';
     if (state === 'completed' || state === 'failed') await this.queue.remove(deliveryId);
     const data: DeliverJobData = { deliveryId };
-    await this.queue.add(DELIVER_JOB, data, { jobId: deliveryId, delay: delayMs, ...DELIVER_JOB_OPTS });
+    await this.queue.add(DELIVER_JOB, data, {
+      jobId: deliveryId,
+      delay: delayMs,
+      ...DELIVER_JOB_OPTS,
+      backoff: { type: 'exponential', delay: this.config.NOTIFY_RETRY_BASE_MS },
+    });
     return 'added';
   }
 
