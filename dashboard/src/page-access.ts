@@ -5,6 +5,7 @@ import {
   CALLBACK_CHECK_READER_ROLES,
   DEPARTMENT_DESK_ROLES,
   NOTICE_DOCUMENT_ROLES,
+  NOTIFY_ADMIN_ROLES,
   DISTRICT_READER_ROLES,
   SUPERVISION_OFFICE_ROLES,
   PATROL_OFFICE_ROLES,
@@ -31,7 +32,7 @@ export const NAV_GROUPS = {
   analysis: ['trends', 'rectification'],
   // The whole district: every site at a glance, the towns' scores, the wall.
   district: ['district', 'assessment', 'wall'],
-  system: ['admin'],
+  system: ['admin', 'notify'],
 } as const;
 export type NavGroupKey = keyof typeof NAV_GROUPS;
 export type NavKey = (typeof NAV_GROUPS)[NavGroupKey][number];
@@ -65,6 +66,7 @@ export const PAGES = {
   '/rectification': { roles: RECTIFICATION_READER_ROLES, nav: 'rectification', frame: 'shell' },
   '/patrol': { roles: PATROL_WALKER_ROLES, nav: 'patrol', frame: 'shell' },
   '/admin': { roles: ACCOUNT_ADMIN_ROLES, nav: 'admin', frame: 'shell' },
+  '/notify': { roles: NOTIFY_ADMIN_ROLES, nav: 'notify', frame: 'shell' },
   '/checkpoint-sheet': { roles: PATROL_OFFICE_ROLES, frame: 'bare' },
   '/notice': { roles: NOTICE_DOCUMENT_ROLES, frame: 'bare' },
   '/wall': { roles: WALL_READER_ROLES, nav: 'wall', frame: 'own' },

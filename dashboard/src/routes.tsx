@@ -25,6 +25,7 @@ export const ROUTES: Record<PagePath, { page: LazyExoticComponent<ComponentType>
   },
   '/department': { page: lazy(() => import('./pages/department/DepartmentPage').then((m) => ({ default: m.DepartmentPage }))) },
   '/admin': { page: lazy(() => import('./pages/admin/AdminPage').then((m) => ({ default: m.AdminPage }))) },
+  '/notify': { page: lazy(() => import('./pages/notify/NotifyPage').then((m) => ({ default: m.NotifyPage }))) },
   '/callback-checks': {
     page: lazy(() => import('./pages/callback-checks/CallbackChecksPage').then((m) => ({ default: m.CallbackChecksPage }))),
   },

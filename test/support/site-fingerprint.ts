@@ -10,6 +10,7 @@ const CHILD_TABLES: Record<string, { column: string; parent: string }> = {
   rectification_history: { column: 'item_id', parent: 'rectification_items' },
   rectification_links: { column: 'item_id', parent: 'rectification_items' },
   follow_up_actions: { column: 'case_id', parent: 'follow_up_cases' },
+  notify_attempts: { column: 'channel_id', parent: 'notify_channels' },
 };
 
 /** Tables read with their own rule below. */

@@ -37,6 +37,19 @@ export const FIELD_MESSAGES: Record<string, Worded> = {
   },
   'lunchBreak.from': { zh: '午休开始时间须写作 HH:MM，例如 12:00', en: 'Lunch break start must be written HH:MM, e.g. 12:00' },
   'lunchBreak.to': { zh: '午休结束时间须写作 HH:MM，且晚于开始时间', en: 'Lunch break end must be written HH:MM and come after its start' },
+  // Notification channels (the secrets' fields are write-only; the message must say what is wanted)
+  'secrets.url': {
+    zh: 'Webhook 地址有误：须为 http(s) 地址，钉钉机器人的须含 access_token，企业微信的须含 key',
+    en: 'The webhook URL is wrong: an http(s) URL; a DingTalk robot’s with its access_token, a WeCom robot’s with its key',
+  },
+  'secrets.secret': {
+    zh: '签名密钥须为 8–200 个字符（Webhook 至少 16 个）',
+    en: 'The signing secret must be 8–200 characters (a webhook’s at least 16)',
+  },
+  'settings.host': { zh: '请填写 SMTP 服务器的主机名或地址', en: 'Give the SMTP server’s host name or address' },
+  'settings.port': { zh: '端口须为 1–65535 的整数', en: 'The port must be a whole number from 1 to 65535' },
+  'settings.from': { zh: '发件人须为邮件地址', en: 'From must be an e-mail address' },
+  'settings.to': { zh: '收件人须为 1–50 个邮件地址', en: 'To must list 1–50 e-mail addresses' },
   callbackSampleShare: { zh: '回访核实抽查比例须为 0 到 100 之间的百分数', en: 'The callback share must be a percentage from 0 to 100' },
   // Patrol rounds (admin patrol tab): the form asks for minutes
   times: {

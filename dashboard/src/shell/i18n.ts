@@ -16,6 +16,7 @@ const zh = {
     rectification: '整改台账',
     patrol: '督查巡查',
     admin: '系统管理',
+    notify: '通知渠道',
     wall: '大屏',
   } satisfies Record<NavKey, string>,
   groups: {
@@ -65,6 +66,7 @@ const en: typeof zh = {
     rectification: 'Rectification',
     patrol: 'Patrol',
     admin: 'Admin',
+    notify: 'Notifications',
     wall: 'Wall',
   },
   groups: {

@@ -99,8 +99,9 @@ export function maskSecret(field: string, value: string | undefined): string | n
   const tail = value.length >= 12 ? value.slice(-4) : '';
   if (field === 'url') {
     try {
+      // The token is in the query: the hint ends with its last characters, never the path's.
       const u = new URL(value);
-      return `${u.protocol}//${u.host}${u.pathname} ••••${tail}`;
+      return `${u.protocol}//${u.host}${u.pathname}${u.search.length >= 12 ? ` ••••${u.search.slice(-4)}` : ''}`;
     } catch {
       return `••••${tail}`;
     }
