@@ -1,18 +1,10 @@
 import { NOTIFY_ADMIN_ROLES, type ChannelTestResult, type ChannelView, type DeliveryView } from '@hallwatch/shared';
 import { Body, Get, HttpCode, Param, Post, Put, Query, Req } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBody,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiParam,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBody, ApiCreatedResponse, ApiOkResponse, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { Roles } from '../../core/auth/auth-rules';
+import { ApiError, ApiErrors } from '../../core/openapi/api-errors';
 import { RequestSite, SitePath } from '../../core/auth/request-site';
 import { actorFrom } from '../audit/actor';
 import { AdminController } from '../registry/controllers/admin-controller.decorator';
@@ -31,7 +23,6 @@ import {
 // A site's notification channels and their delivery log, for its admins (docs/notifications.md).
 @ApiTags('notify')
 @SitePath()
-@ApiForbiddenResponse({ description: 'Not an admin of this site' })
 @AdminController('sites/:site/notify')
 export class NotifyController {
   constructor(
@@ -50,7 +41,7 @@ export class NotifyController {
   @Roles(...NOTIFY_ADMIN_ROLES)
   @ApiBody({ type: ChannelCreateDto })
   @ApiCreatedResponse({ type: ChannelViewDto })
-  @ApiBadRequestResponse({ description: 'A field is missing or wrong; `field` names it' })
+  @ApiError(400, 'A field is missing or wrong; `field` names it')
   async create(@Req() req: Request, @RequestSite() code: string, @Body() body: ChannelCreateDto): Promise<ChannelView> {
     return this.channels.create(await findSite(this.ds.manager, code), actorFrom(req), body);
   }
@@ -60,8 +51,8 @@ export class NotifyController {
   @ApiParam({ name: 'id', description: 'Channel id' })
   @ApiBody({ type: ChannelUpdateDto })
   @ApiOkResponse({ type: ChannelViewDto })
-  @ApiBadRequestResponse({ description: 'A field is wrong; `field` names it' })
-  @ApiNotFoundResponse({ description: 'No such channel at this site' })
+  @ApiError(400, 'A field is wrong; `field` names it')
+  @ApiErrors(404)
   async update(
     @Req() req: Request,
     @RequestSite() code: string,
@@ -79,8 +70,8 @@ export class NotifyController {
     type: ChannelTestResultDto,
     description: 'The channel’s answer to a test message (or that it is still queued after 15 s)',
   })
-  @ApiBadRequestResponse({ description: 'The channel is disabled (`field`: enabled)' })
-  @ApiNotFoundResponse({ description: 'No such channel at this site' })
+  @ApiError(400, 'The channel is disabled (`field`: enabled)')
+  @ApiErrors(404)
   async test(@Req() req: Request, @RequestSite() code: string, @Param() p: ChannelIdParam): Promise<ChannelTestResult> {
     return this.channels.test(await findSite(this.ds.manager, code), actorFrom(req), p.id);
   }
@@ -88,7 +79,7 @@ export class NotifyController {
   @Get('deliveries')
   @Roles(...NOTIFY_ADMIN_ROLES)
   @ApiOkResponse({ type: DeliveryViewDto, isArray: true, description: 'Newest first, with the channel’s last answer' })
-  @ApiBadRequestResponse({ description: 'A filter is wrong; `field` names it' })
+  @ApiError(400, 'A filter is wrong; `field` names it')
   async deliveries(@RequestSite() code: string, @Query() q: DeliveryQuery): Promise<DeliveryView[]> {
     return this.channels.deliveries(await findSite(this.ds.manager, code), q);
   }
