@@ -88,10 +88,12 @@ describe('the page-roles table', () => {
       'assessment',
       'wall',
       'admin',
+      'notify',
     ]);
     expect(nav('display')).toEqual(['wall']);
     expect(nav('department')).toEqual(['department', 'absences']);
     expect(mayOpen('leader', '/admin')).toBe(false);
+    expect(mayOpen('supervisor', '/notify')).toBe(false);
     expect(mayOpen('patrol', '/trends')).toBe(false);
     expect(mayOpen('patrol', '/checkpoint-sheet')).toBe(false);
     expect(mayOpen('supervisor', '/checkpoint-sheet')).toBe(true);
@@ -112,7 +114,7 @@ describe('the page-roles table', () => {
       ['daily', ['desk', 'callbackChecks', 'absences', 'patrol']],
       ['analysis', ['trends', 'rectification']],
       ['district', ['district', 'assessment', 'wall']],
-      [null, ['admin']],
+      ['system', ['admin', 'notify']],
     ]);
     expect(shape('department')).toEqual([[null, ['department', 'absences']]]);
     expect(shape('patrol')).toEqual([[null, ['patrol']]]);
