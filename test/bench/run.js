@@ -11,6 +11,7 @@ const BENCHES = {
   patrol: () => require('./patrol.bench.js'),
   trends: () => require('./trends.bench.js'),
   parser: () => require('./parser.bench.js'),
+  sites: () => require('./sites.bench.js'),
 };
 
 async function main() {

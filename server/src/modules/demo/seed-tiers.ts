@@ -46,7 +46,8 @@ export async function ensureDemoTiers(ds: DataSource): Promise<number> {
   });
 }
 
-async function seedTierSite(em: EntityManager, site: Site): Promise<void> {
+/** One town centre's or village station's registry (windows, staff, service items, the demo's hours). */
+export async function seedTierSite(em: EntityManager, site: Site): Promise<void> {
   const layout = tierLayout(site.code, site.tier === 'town' ? 'town' : 'village');
   if (!site.settings.hours)
     await em.update(Site, { id: site.id }, { settings: { ...site.settings, hours: DEMO_HOURS, lunchBreak: DEMO_LUNCH_BREAK } });
