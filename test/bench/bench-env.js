@@ -40,7 +40,8 @@ async function startServer(databaseUrl, port, env = {}) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 150; i++) {
+  // Two minutes: a machine busy with other work starts the server slowly.
+  for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(`${url}/health`)).status === 200)
         return {

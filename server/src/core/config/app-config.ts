@@ -210,13 +210,24 @@ export class AppConfig {
   DB_KEEPALIVE_DELAY_MS = 10_000;
 
   /**
-   * How often each server recomputes the sites its live clients watch, though nothing was said
-   * to have changed: waits and break overruns grow with time alone.
+   * How often each server brings the sites its live clients watch up to the clock, though nothing
+   * was said to have changed: waits and break overruns grow with time alone. It rebuilds them from
+   * what it last read (no database); see LIVE_RECHECK_MS.
    */
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(1000)
   LIVE_REFRESH_MS = 15_000;
+
+  /**
+   * How old a watched site's last reading may grow before the periodic refresh reads the site
+   * afresh instead of rebuilding from it: what moves with time inside other features' sources and
+   * a change whose notice was lost (Redis away) show within this long.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1000)
+  LIVE_RECHECK_MS = 120_000;
 
   /** Messages a live socket client may send a second on average; past the allowance they are dropped. */
   @Transform(({ value }) => Number(value))

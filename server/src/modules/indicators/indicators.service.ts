@@ -1,4 +1,4 @@
-import { IndicatorSnapshot } from '@hallwatch/shared';
+import { IndicatorSnapshot, LiveAlert } from '@hallwatch/shared';
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { queryRows } from '../../core/database/typed-query';
@@ -13,18 +13,33 @@ import { recordSnapshotHour } from './indicator-history';
 import { ActiveSiteRow, HistoryRoundRow } from './indicator-rows';
 import { indicatorSettings } from '../registry/indicator-settings';
 import { NO_PATROL } from './patrol-indicators';
-import type { PatrolIndicatorSource } from './patrol-indicators';
+import type { PatrolIndicatorSource, PatrolIndicatorValues } from './patrol-indicators';
 import { buildSnapshot } from './snapshot-builder';
 import { readSnapshotFacts } from './snapshot-facts';
+import type { SnapshotFacts } from './snapshot-facts';
 import { ABSENCE_REGISTER, ALERT_SOURCES, PATROL_INDICATORS } from './snapshot-sources';
 import { NO_REGISTER } from './absence-register';
-import type { AbsenceRegisterSource } from './absence-register';
+import type { AbsenceRegisterSource, RegisterEntryFact } from './absence-register';
 import { sqlOn } from './sql';
 
 /** How often the current hour's history row is refreshed for each site busy today. */
 export const HISTORY_INTERVAL_MS = 60_000;
 // Less than the interval, so that instances whose timers drift apart still record every minute.
 const HISTORY_ROUND_GAP_MS = HISTORY_INTERVAL_MS - 10_000;
+
+/** What one snapshot was built from (`IndicatorsService.reading`), kept to rebuild it as time passes. */
+export interface SnapshotReading {
+  readAt: Date;
+  day: string;
+  hour: string;
+  facts: SnapshotFacts;
+  patrol: PatrolIndicatorValues;
+  register: readonly RegisterEntryFact[];
+  sourceAlerts: LiveAlert[];
+}
+
+const hourOf = (at: Date, timeZone: string): string =>
+  new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', hourCycle: 'h23' }).format(at);
 
 export interface Evaluation {
   snapshot: IndicatorSnapshot;
@@ -116,6 +131,12 @@ export class IndicatorsService implements OnModuleInit, OnModuleDestroy {
   }
 
   private async read(em: EntityManager, site: Site): Promise<Evaluation> {
+    const reading = await this.readInputs(em, site);
+    return this.build(site, reading, reading.readAt);
+  }
+
+  /** What a snapshot is built from, read at one moment: the facts, the other features' numbers and alerts. */
+  private async readInputs(em: EntityManager, site: Site): Promise<SnapshotReading> {
     const now = this.clock.now();
     const day = serviceDay(now, site.timezone);
     const settings = indicatorSettings(site.settings);
@@ -129,10 +150,58 @@ export class IndicatorsService implements OnModuleInit, OnModuleDestroy {
     );
     const patrol = await this.patrol.values(em, site, now, day);
     const register = await this.register.entries(em, site, now, ROSTER_LOOKBACK_DAYS);
-    const evaluation = buildSnapshot({ site, now, settings, patrol, register, ...facts });
-    for (const source of this.alertSources) evaluation.snapshot.alerts.push(...(await source.alerts(em, site, now)));
-    if (this.alertSources.length) evaluation.snapshot.alerts.sort(byUrgency);
+    const sourceAlerts: LiveAlert[] = [];
+    for (const source of this.alertSources) sourceAlerts.push(...(await source.alerts(em, site, now)));
+    return { readAt: now, day, hour: hourOf(now, site.timezone), facts, patrol, register, sourceAlerts };
+  }
+
+  private build(site: Site, r: SnapshotReading, now: Date): Evaluation {
+    const settings = indicatorSettings(site.settings);
+    const evaluation = buildSnapshot({ site, now, settings, patrol: r.patrol, register: r.register, ...r.facts });
+    evaluation.snapshot.alerts.push(...r.sourceAlerts);
+    if (r.sourceAlerts.length) evaluation.snapshot.alerts.sort(byUrgency);
     return evaluation;
+  }
+
+  /** The snapshot with what it was built from, for a caller that rebuilds it as time passes (`rebuild`). */
+  async reading(site: Site): Promise<{ snapshot: IndicatorSnapshot; reading: SnapshotReading }> {
+    const runner = this.ds.createQueryRunner();
+    try {
+      await runner.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const reading = await this.readInputs(runner.manager, site);
+      await runner.query('COMMIT');
+      return { snapshot: this.build(site, reading, reading.readAt).snapshot, reading };
+    } catch (err) {
+      if (!runner.isReleased) await runner.query('ROLLBACK').catch(() => undefined);
+      throw err;
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** `snapshotWithin` with what the snapshot was built from. */
+  async readingWithin(em: EntityManager, site: Site): Promise<{ snapshot: IndicatorSnapshot; reading: SnapshotReading }> {
+    await em.query('SAVEPOINT live_snapshot');
+    try {
+      const reading = await this.readInputs(em, site);
+      await em.query('RELEASE SAVEPOINT live_snapshot');
+      return { snapshot: this.build(site, reading, reading.readAt).snapshot, reading };
+    } catch (err) {
+      await em.query('ROLLBACK TO SAVEPOINT live_snapshot');
+      throw err;
+    }
+  }
+
+  /**
+   * The snapshot at the clock's now from a reading taken earlier, without the database: what
+   * moves with time alone (waits, break overruns, unattended windows, window times, alerts'
+   * minutes) is judged afresh from the facts read then. Null when the reading cannot answer for
+   * now: another service day or hour (the surge baseline is per hour), or a clock set back.
+   */
+  rebuild(site: Site, reading: SnapshotReading): IndicatorSnapshot | null {
+    const now = this.clock.now();
+    if (now < reading.readAt || serviceDay(now, site.timezone) !== reading.day || hourOf(now, site.timezone) !== reading.hour) return null;
+    return this.build(site, reading, now).snapshot;
   }
 
   /** Stores the site's current indicators as the values of the current hall-local hour. */

@@ -6,6 +6,7 @@ import type { DomainEventMeta } from '../../core/events/domain-event-bus';
 import { OnDomainEvent } from '../domain-events/domain-events';
 import type { CommittedBatch, CommittingBatch, SiteChanged } from '../domain-events/domain-events';
 import { IndicatorsService } from '../indicators/indicators.service';
+import type { SnapshotReading } from '../indicators/indicators.service';
 import { DistrictService } from '../district/district.service';
 import { Site } from '../registry/site.entity';
 import { districtRoom, LiveGateway, siteRoom } from './live.gateway';
@@ -28,6 +29,14 @@ interface SiteState {
     structure: string;
   } | null;
   budget: UpdateBudget;
+  /** What the last snapshot read from the database was built from: time-only refreshes rebuild from it. */
+  reading: SnapshotReading | null;
+  /** When (Date.now) `reading` was read. */
+  readAt: number;
+  /** Only time has passed: the snapshot is rebuilt from `reading`, without the database. */
+  tick: boolean;
+  /** The share of LIVE_RECHECK_MS (½ to 1) after which this site's reading is renewed: walls that connected together do not all read at once. */
+  recheckShare: number;
   /** Cancels the scheduled recompute; null when none is scheduled. */
   cancel: (() => void) | null;
   running: boolean;
@@ -48,7 +57,7 @@ interface SiteState {
 export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(LivePublisher.name);
   private readonly sites = new Map<string, SiteState>();
-  private readonly prepared = new WeakMap<CommittingBatch, IndicatorSnapshot>();
+  private readonly prepared = new WeakMap<CommittingBatch, { snapshot: IndicatorSnapshot; reading: SnapshotReading }>();
   private refresh?: NodeJS.Timeout;
 
   constructor(
@@ -61,29 +70,33 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   ) {}
 
   onModuleInit(): void {
-    // Waits, break overruns and alerts change with time alone: a quiet hall is recomputed anyway.
-    // It is also what catches up a change whose notice was lost while Redis was away.
+    // Waits, break overruns and alerts change with time alone: a quiet hall's snapshot is rebuilt
+    // anyway, from what was last read (no database); every LIVE_RECHECK_MS it is read afresh, which
+    // catches up a change whose notice was lost while Redis was away.
     this.refresh = setInterval(() => void this.refreshWatchedSites(), this.config.LIVE_REFRESH_MS);
     this.refresh.unref();
   }
 
   /**
-   * The whole snapshot is recomputed, whatever the batch's projection touched: its alerts and
-   * time-driven values depend on more than that, and the update budget bounds the cost
-   * (docs/live-indicators.md).
+   * The site is read afresh, whatever the batch's projection touched: its alerts and time-driven
+   * values depend on more than that, and the update budget bounds the cost; only what changed
+   * is sent (docs/live-indicators.md).
    */
   @OnDomainEvent('events.committed')
   batchCommitted({ site, batch }: CommittedBatch): void {
-    const snap = this.prepared.get(batch);
-    if (snap) {
+    this.district.eventsCommitted(site.id, batch.events);
+    const read = this.prepared.get(batch);
+    if (read) {
       this.prepared.delete(batch);
-      this.publishPrepared(site, snap);
+      this.publishPrepared(site, read);
     } else this.siteChanged(site);
   }
 
   @OnDomainEvent('site.changed')
   async changed(change: SiteChanged, { remote }: DomainEventMeta): Promise<void> {
     const reshape = change.cause === 'registry';
+    // Its last event or its calendar may have moved where this process did not see it.
+    if (remote || change.cause !== 'events') this.district.activityChanged(change.siteId);
     // Another process's change: its clients are its own, ours are recomputed here.
     if (remote) return this.siteChangedElsewhere(change.siteId, change.siteCode, reshape);
     // This process's batch was handled when it committed.
@@ -114,21 +127,46 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     if (site) this.siteChanged(site, reshape);
   }
 
-  /** Sites with a client connected to this instance get a periodic recompute. */
+  /**
+   * Sites with a client connected to this instance are brought up to the clock: rebuilt from their
+   * last reading, or read afresh once that is LIVE_RECHECK_MS old. Only sites not seen before are
+   * looked up in the database.
+   */
   private async refreshWatchedSites(): Promise<void> {
-    const all = [...(this.gateway.namespace?.adapter.rooms.keys() ?? [])];
-    const rooms = all.filter((r) => r.startsWith('site:'));
-    const districts = all.filter((r) => r.startsWith('district:')).map((r) => r.slice('district:'.length));
-    if (!rooms.length && !districts.length) return;
+    const rooms = this.gateway.namespace?.adapter.rooms;
+    if (!rooms) return;
+    for (const s of [...this.sites.values()]) if (!this.watched(s.site)) this.forget(s);
+    const known = new Set([...this.sites.values()].map((s) => s.site.code));
+    const codes: string[] = [];
+    const districts: string[] = [];
+    for (const r of rooms.keys())
+      if (r.startsWith('site:')) {
+        if (!known.has(r.slice('site:'.length))) codes.push(r.slice('site:'.length));
+      } else if (r.startsWith('district:')) districts.push(r.slice('district:'.length));
+    for (const s of this.sites.values()) this.tick(s);
+    if (!codes.length && !districts.length) return;
     try {
-      const sites = rooms.length ? await this.ds.getRepository(Site).findBy(rooms.map((r) => ({ code: r.slice('site:'.length) }))) : [];
+      const sites = codes.length ? await this.ds.getRepository(Site).findBy(codes.map((code) => ({ code }))) : [];
       // A district's sites too: staleness and waits move with the clock alone, event or none.
-      for (const code of districts) sites.push(...(await this.district.members(code)));
+      for (const code of districts) sites.push(...(await this.district.members(code)).filter((m) => !this.sites.has(m.id)));
       const seen = new Set<string>();
       for (const site of sites) if (!seen.has(site.id) && seen.add(site.id)) this.siteChanged(site);
     } catch (err) {
       this.logger.warn(`periodic refresh failed: ${(err as Error).message}`);
     }
+  }
+
+  /** Time has passed for a watched site: rebuild its snapshot, or read it afresh when its reading is old. */
+  private tick(s: SiteState): void {
+    if (Date.now() - s.readAt >= this.config.LIVE_RECHECK_MS * s.recheckShare) s.dirty = true;
+    else s.tick = true;
+    this.schedule(s);
+  }
+
+  private forget(s: SiteState): void {
+    s.cancel?.();
+    this.sites.delete(s.site.id);
+    this.district.released(s.site.id);
   }
 
   siteChanged(site: Site, reshape = false): void {
@@ -143,13 +181,28 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   private stateFor(site: Site): SiteState | null {
     // Nobody on this instance watches the site: recomputing would only slow ingest down.
     if (!this.watched(site)) {
-      this.sites.delete(site.id);
+      const held = this.sites.get(site.id);
+      if (held) this.forget(held);
       return null;
     }
     let s = this.sites.get(site.id);
     if (!s) {
       const budget = new UpdateBudget(UPDATES_PER_SECOND, UPDATE_BURST, Date.now());
-      s = { site, lastSent: null, budget, cancel: null, running: false, preparing: false, dirty: false, stale: false, reshape: false };
+      s = {
+        site,
+        lastSent: null,
+        budget,
+        reading: null,
+        readAt: 0,
+        tick: false,
+        recheckShare: 0.5 + Math.random() / 2,
+        cancel: null,
+        running: false,
+        preparing: false,
+        dirty: false,
+        stale: false,
+        reshape: false,
+      };
       this.sites.set(site.id, s);
     }
     // The caller's copy is the fresher one: settings, names and hours edited since are in it.
@@ -198,7 +251,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     s.dirty = false;
     s.preparing = true;
     try {
-      this.prepared.set(batch, await this.indicators.snapshotWithin(batch.em, batch.site));
+      this.prepared.set(batch, await this.indicators.readingWithin(batch.em, batch.site));
     } catch (err) {
       // The batch goes on; its push is recomputed after the commit.
       this.logger.warn(`indicator read before commit failed for ${batch.site.code}: ${(err as Error).message}`);
@@ -212,21 +265,23 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     const s = this.sites.get(batch.site.id);
     if (!s) return;
     s.preparing = false;
-    if (s.dirty) this.schedule(s);
+    if (s.dirty || s.tick) this.schedule(s);
   }
 
-  private publishPrepared(site: Site, snap: IndicatorSnapshot): void {
+  private publishPrepared(site: Site, read: { snapshot: IndicatorSnapshot; reading: SnapshotReading }): void {
     const s = this.stateFor(site);
     if (!s) return;
     s.preparing = false;
     s.running = true;
+    s.reading = read.reading;
+    s.readAt = Date.now();
     const go = () => {
       s.budget.spend(Date.now());
       try {
-        this.send(s, snap);
+        this.send(s, read.snapshot);
       } finally {
         s.running = false;
-        if (s.dirty) this.schedule(s);
+        if (s.dirty || s.tick) this.schedule(s);
       }
     };
     // After the batch's answer is on its way (the device is not kept waiting for the fan-out),
@@ -256,21 +311,32 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
 
   private async publish(s: SiteState): Promise<void> {
     s.running = true;
+    const read = s.dirty || s.stale || !s.reading;
     s.dirty = false;
+    s.tick = false;
     s.budget.spend(Date.now());
     try {
+      // Only time has passed since the last reading: the snapshot is rebuilt from it, no database.
+      const rebuilt = read || !s.reading ? null : this.indicators.rebuild(s.site, s.reading);
+      if (rebuilt) {
+        this.send(s, rebuilt);
+        return;
+      }
       if (s.stale) {
         s.stale = false;
         const fresh = await this.ds.getRepository(Site).findOneBy({ id: s.site.id });
         if (!fresh) return;
         s.site = fresh;
       }
-      this.send(s, await this.indicators.snapshot(s.site));
+      const { snapshot, reading } = await this.indicators.reading(s.site);
+      s.reading = reading;
+      s.readAt = Date.now();
+      this.send(s, snapshot);
     } catch (err) {
       this.logger.warn(`indicator recompute failed for ${s.site.code}: ${(err as Error).message}`);
     } finally {
       s.running = false;
-      if (s.dirty) this.schedule(s);
+      if (s.dirty || s.tick) this.schedule(s);
     }
   }
 

@@ -15,6 +15,8 @@ const keyOf = (site: Site): string => JSON.stringify([site.id, site.name, site.n
 export class SnapshotCache {
   private readonly entries = new Map<string, { at: number; snapshot: Promise<IndicatorSnapshot> }>();
   private readonly handedOut = new Map<string, Map<string, LiveAlert>>();
+  /** Each site's key in `entries`, so that a push replaces it without scanning every site's. */
+  private readonly keys = new Map<string, string>();
 
   constructor(private readonly indicators: IndicatorsService) {}
 
@@ -25,6 +27,7 @@ export class SnapshotCache {
     this.forget(site);
     const snapshot = this.indicators.snapshot(site);
     this.entries.set(key, { at: Date.now(), snapshot });
+    this.keys.set(site.id, key);
     snapshot.catch(() => this.entries.delete(key));
     return snapshot;
   }
@@ -38,7 +41,9 @@ export class SnapshotCache {
   /** A snapshot computed for a push is the freshest there is. */
   put(site: Site, snapshot: IndicatorSnapshot): void {
     this.forget(site);
-    this.entries.set(keyOf(site), { at: Date.now(), snapshot: Promise.resolve(snapshot) });
+    const key = keyOf(site);
+    this.entries.set(key, { at: Date.now(), snapshot: Promise.resolve(snapshot) });
+    this.keys.set(site.id, key);
   }
 
   /**
@@ -61,7 +66,8 @@ export class SnapshotCache {
 
   /** Drops the site's entries under any earlier version of its row. */
   private forget(site: Site): void {
-    const prefix = JSON.stringify([site.id]).slice(0, -1);
-    for (const key of this.entries.keys()) if (key.startsWith(prefix)) this.entries.delete(key);
+    const key = this.keys.get(site.id);
+    if (key !== undefined) this.entries.delete(key);
+    this.keys.delete(site.id);
   }
 }
