@@ -36,6 +36,7 @@ export class DistrictService {
   private readonly latest = new Map<string, { at: number; summary: SiteSummary; kept: boolean }>();
   private readonly pending = new Map<string, Promise<DistrictSummary>>();
   private readonly activities = new Map<string, HeldActivity>();
+  private recent: (site: Site) => IndicatorSnapshot | null = () => null;
   /** The latest event of each site's latest service day among the batches committed here. */
   private readonly committed = new Map<string, { day: string; lastEventAt: Date }>();
 
@@ -46,6 +47,11 @@ export class DistrictService {
     private readonly tree: DistrictTree,
     private readonly config: AppConfig,
   ) {}
+
+  /** Where an overview finds a site's recent snapshot before reading one (the live module's pushes). */
+  useRecentSnapshots(recent: (site: Site) => IndicatorSnapshot | null): void {
+    this.recent = recent;
+  }
 
   /** The district hall whose overview shows this site, from the tree as last read. */
   districtOf(siteId: string): string | null {
@@ -127,7 +133,7 @@ export class DistrictService {
         const held = this.latest.get(site.id);
         const age = held ? this.clock.now().getTime() - held.at : -1;
         const usable = held && age >= 0 && (age < FRESH_MS || (held.kept && age < this.keptMs));
-        out[i] = usable ? held.summary : await this.summaryOf(site, await this.indicators.snapshot(site), false);
+        out[i] = usable ? held.summary : await this.summaryOf(site, this.recent(site) ?? (await this.indicators.snapshot(site)), false);
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL_SNAPSHOTS, members.length) }, worker));

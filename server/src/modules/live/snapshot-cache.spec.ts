@@ -1,4 +1,6 @@
 import type { IndicatorSnapshot } from '@hallwatch/shared';
+import type { AppConfig } from '../../core/config/app-config';
+import type { DistrictService } from '../district/district.service';
 import type { IndicatorsService } from '../indicators/indicators.service';
 import type { Site } from '../registry/site.entity';
 import { SnapshotCache } from './snapshot-cache';
@@ -10,7 +12,9 @@ describe('SnapshotCache', () => {
   function setup() {
     let n = 0;
     const snapshot = jest.fn(async () => ({ asOf: String(++n) }) as unknown as IndicatorSnapshot);
-    return { cache: new SnapshotCache({ snapshot } as unknown as IndicatorsService), snapshot };
+    const district = { useRecentSnapshots: () => undefined } as unknown as DistrictService;
+    const cache = new SnapshotCache({ snapshot } as unknown as IndicatorsService, district, { LIVE_REFRESH_MS: 15_000 } as AppConfig);
+    return { cache, snapshot };
   }
 
   it('computes one snapshot for many asking at once', async () => {
@@ -44,5 +48,14 @@ describe('SnapshotCache', () => {
     cache.handOut(site({ hours: null }), { alerts: [alert('b'), alert('c')] } as unknown as IndicatorSnapshot);
     expect([...cache.takeHandedOut(site({})).keys()].sort()).toEqual(['a', 'b', 'c']);
     expect(cache.takeHandedOut(site({})).size).toBe(0);
+  });
+
+  it('lends a computed snapshot no older than asked, and none before it is computed', async () => {
+    const { cache } = setup();
+    expect(cache.recent(site({}), 1000)).toBeNull();
+    const snap = await cache.get(site({}));
+    expect(cache.recent(site({}), 1000)).toBe(snap);
+    // Another version of the site row (new settings) has no snapshot yet.
+    expect(cache.recent(site({ waitTargetSec: 60 }), 1000)).toBeNull();
   });
 });

@@ -1,5 +1,7 @@
 import { IndicatorSnapshot, LiveAlert } from '@hallwatch/shared';
 import { Injectable } from '@nestjs/common';
+import { AppConfig } from '../../core/config/app-config';
+import { DistrictService } from '../district/district.service';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { Site } from '../registry/site.entity';
 
@@ -13,12 +15,27 @@ const keyOf = (site: Site): string => JSON.stringify([site.id, site.name, site.n
 
 @Injectable()
 export class SnapshotCache {
-  private readonly entries = new Map<string, { at: number; snapshot: Promise<IndicatorSnapshot> }>();
+  private readonly entries = new Map<string, { at: number; snapshot: Promise<IndicatorSnapshot>; done?: IndicatorSnapshot }>();
   private readonly handedOut = new Map<string, Map<string, LiveAlert>>();
   /** Each site's key in `entries`, so that a push replaces it without scanning every site's. */
   private readonly keys = new Map<string, string>();
 
-  constructor(private readonly indicators: IndicatorsService) {}
+  constructor(
+    private readonly indicators: IndicatorsService,
+    district: DistrictService,
+    config: AppConfig,
+  ) {
+    // An overview opened beside the walls takes their latest snapshots (the pushes keep them within
+    // a refresh of now) instead of reading every site of the district once more.
+    const maxAge = 2 * config.LIVE_REFRESH_MS;
+    district.useRecentSnapshots((site) => this.recent(site, maxAge));
+  }
+
+  /** The snapshot held for the site if it is computed and at most `maxAgeMs` old. */
+  recent(site: Site, maxAgeMs: number): IndicatorSnapshot | null {
+    const hit = this.entries.get(keyOf(site));
+    return hit?.done && Date.now() - hit.at <= maxAgeMs ? hit.done : null;
+  }
 
   get(site: Site): Promise<IndicatorSnapshot> {
     const key = keyOf(site);
@@ -26,7 +43,9 @@ export class SnapshotCache {
     if (hit && Date.now() - hit.at < FRESH_MS) return hit.snapshot;
     this.forget(site);
     const snapshot = this.indicators.snapshot(site);
-    this.entries.set(key, { at: Date.now(), snapshot });
+    const entry: { at: number; snapshot: Promise<IndicatorSnapshot>; done?: IndicatorSnapshot } = { at: Date.now(), snapshot };
+    this.entries.set(key, entry);
+    snapshot.then((done) => (entry.done = done)).catch(() => undefined);
     this.keys.set(site.id, key);
     snapshot.catch(() => this.entries.delete(key));
     return snapshot;
@@ -42,7 +61,7 @@ export class SnapshotCache {
   put(site: Site, snapshot: IndicatorSnapshot): void {
     this.forget(site);
     const key = keyOf(site);
-    this.entries.set(key, { at: Date.now(), snapshot: Promise.resolve(snapshot) });
+    this.entries.set(key, { at: Date.now(), snapshot: Promise.resolve(snapshot), done: snapshot });
     this.keys.set(site.id, key);
   }
 
