@@ -1,3 +1,5 @@
+import type { SiteTier } from './registry';
+
 // The leaders' satisfaction trends (docs/contracts/reviews.md): counts the API sends and the rates every
 // client derives from them the same way. Counts travel rather than rates so that any
 // period, department or scope adds up exactly.
@@ -202,5 +204,28 @@ export interface RankingView extends TrendScopeView {
   rows: RankingRow[];
 }
 
-export const EXPORT_TABLES = ['series', 'breakdown', 'heatmap', 'waiting', 'ranking', 'cases'] as const;
+/** How many sites one comparison may hold: a chart with more lines is read by nobody. */
+export const MAX_COMPARED_SITES = 12;
+
+/** One site's own figures (not its stations') per period, for comparing sites side by side. */
+export interface SiteSeries {
+  site: string;
+  name: string;
+  nameEn: string | null;
+  tier: SiteTier;
+  /** The code of the site it reports to (a village's town), null for the top. */
+  parent: string | null;
+  points: TrendPoint[];
+  totals: RateCounts;
+}
+
+export interface SiteComparisonView extends TrendScopeView {
+  grain: TrendGrain;
+  from: string;
+  to: string;
+  /** In the order the request named them. */
+  sites: SiteSeries[];
+}
+
+export const EXPORT_TABLES = ['series', 'breakdown', 'heatmap', 'waiting', 'ranking', 'cases', 'sites'] as const;
 export type ExportTable = (typeof EXPORT_TABLES)[number];

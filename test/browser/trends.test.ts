@@ -1,4 +1,4 @@
-import { BreakdownView, goodRate, RankingRow, RankingView, rectifyRate, TrendSeriesView } from '@hallwatch/shared';
+import { BreakdownView, goodRate, RankingRow, RankingView, rectifyRate, SiteComparisonView, TrendSeriesView } from '@hallwatch/shared';
 import { Workbook } from 'exceljs';
 import { join } from 'node:path';
 import { Browser, Page } from 'playwright-core';
@@ -9,6 +9,7 @@ import { addDays, localDay } from '../../server/src/core/time/zoned-time';
 import { makeUserOn } from '../support/accounts';
 import { SCREENSHOTS, submitLogin } from '../support/browser';
 import { BrowserHarness, startBrowserHarness } from '../support/browser-harness';
+import { insertReviews, insertTickets } from '../support/review-fixtures';
 import { REVIEWS_ADMIN_TOKEN } from '../support/reviews-api';
 import { testNow } from '../support/test-clock';
 
@@ -47,7 +48,27 @@ describe('the leaders’ trends page (/trends) in a real browser', () => {
           timeZone: 'Asia/Shanghai',
           now,
         });
-        await new RollupService(ds).rebuild([id], from, today);
+        // A town centre and one of its villages with figures of their own, to compare with the hall.
+        const local: string[] = [];
+        for (const [code, ratings] of [
+          ['huiji-t1', [5, 5, 4, 2]],
+          ['huiji-t1-v2', [5, 1, 1]],
+        ] as const) {
+          const [site] = await ds.query(`SELECT id FROM sites WHERE code = $1`, [code]);
+          local.push(site.id);
+          const at = `${today}T09:30:00+08:00`;
+          await insertReviews(
+            ds,
+            site.id,
+            ratings.map((rating, i) => ({ id: `${code}-${i}`, at, rating, dept: 'mz' })),
+          );
+          await insertTickets(
+            ds,
+            site.id,
+            ratings.map((_, i) => ({ day: today, ticket: `L${i}`, dept: 'mz' })),
+          );
+        }
+        await new RollupService(ds).rebuild([id, ...local], from, today);
         await makeUserOn(ds, LEADER, 'leader', ['huiji']);
       },
       { ADMIN_TOKEN: REVIEWS_ADMIN_TOKEN, FIXED_CLOCK: now.toISOString() },
@@ -170,6 +191,46 @@ describe('the leaders’ trends page (/trends) in a real browser', () => {
     expect(await page.getAttribute('[data-testid="nav-trends"]', 'aria-current')).toBe('page');
     expect(await page.textContent('[data-testid="nav-trends"]')).toBe(lang === 'en' ? 'Trends' : '满意度趋势');
     await page.screenshot({ path: join(SCREENSHOTS, `trends-1440${lang === 'en' ? '-en' : ''}.png`) });
+    await page.close();
+  });
+
+  it('compares sites side by side: a town and a village found by search, each with its own figures, in Chinese and English', async () => {
+    const page = await newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+    await openSignedIn(page, '/trends?site=huiji');
+    const panel = page.getByTestId('site-compare');
+    await panel.scrollIntoViewIfNeeded();
+    // By default the hall and the first towns under it; the list groups every town with its villages.
+    await page.waitForSelector('[data-testid="site-compare-table"] tbody tr');
+    expect(await page.$$eval('[data-testid="site-pick-list"] fieldset', (f) => f.length)).toBe(8);
+    await page.getByRole('button', { name: '清空' }).click();
+    await page.getByText('请在左侧选择要比较的站点。').waitFor();
+    await page.fill('[data-testid="site-search"]', 'huiji-t1-v2');
+    expect(await page.$$eval('[data-testid="site-pick-list"] input', (i) => i.length)).toBe(2);
+    await page.check('[data-testid="pick-huiji-t1-v2"]');
+    await page.fill('[data-testid="site-search"]', '');
+    await page.check('[data-testid="pick-huiji-t1"]');
+    await page.check('[data-testid="pick-huiji"]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="site-compare-table"] tbody tr').length === 3);
+    const q = new URL(page.url()).searchParams;
+    const v = await api<SiteComparisonView>(
+      `/trends/sites?site=huiji&sites=huiji-t1-v2,huiji-t1,huiji&from=${q.get('from')}&to=${q.get('to')}`,
+    );
+    const rows = await page.$$eval('[data-testid="site-compare-table"] tbody tr', (trs) =>
+      trs.map((tr) => [tr.getAttribute('data-site'), ...[...tr.querySelectorAll('td')].slice(1).map((td) => td.textContent)]),
+    );
+    expect(rows.map((r) => r[0])).toEqual(['huiji-t1-v2', 'huiji-t1', 'huiji']);
+    expect(rows.map((r) => r[4])).toEqual(v.sites.map((s) => percent(goodRate(s.totals))));
+    expect(rows.slice(0, 2).map((r) => [r[1], r[4]])).toEqual([
+      ['3', '33.3%'],
+      ['4', '75.0%'],
+    ]);
+    await page.click('[data-testid="measure-completed"]');
+    expect(await page.$$eval('[data-testid="site-compare"] .recharts-line', (l) => l.length)).toBe(3);
+    await panel.screenshot({ path: join(SCREENSHOTS, 'trends-sites.png') });
+    await page.click('[data-testid="language"]');
+    await panel.getByText('Compare sites').waitFor();
+    await panel.screenshot({ path: join(SCREENSHOTS, 'trends-sites-en.png') });
+    await page.click('[data-testid="language"]');
     await page.close();
   });
 

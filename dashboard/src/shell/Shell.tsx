@@ -7,6 +7,7 @@ import { isPagePath, LANDING, mayOpen, PAGES, type PagePath, rolesOf } from '../
 import { ShellContext, type ShellState } from './context';
 import './i18n';
 import { NavMenus } from './NavMenus';
+import { siteGroups } from '../sites/site-tree';
 import './shell.css';
 import { type ShellSession, useShellSession } from './useShellSession';
 
@@ -121,39 +122,42 @@ function SiteSwitcher({ session, lang }: { session: ShellSession; lang: 'zh' | '
   const { t } = useTranslation('shell');
   const { me, sites, site } = session;
   const name = (s: SiteView) => (lang === 'en' && s.nameEn) || s.name;
+  // The hall on top, then each town as a group holding its centre and its villages, so that a
+  // village reads under its own town among a hundred sites.
+  const tree = sites ? siteGroups(sites) : null;
   // Without the registry's names (a patrol account), the account's own codes.
-  const options: Array<{ code: string; label: string }> = sites
-    ? treeOrder(sites).map((s) => ({ code: s.code, label: `${s.tier === 'village' ? '　　' : s.tier === 'town' ? '　' : ''}${name(s)}` }))
+  const loose: Array<{ code: string; label: string }> = tree
+    ? tree.top.map((s) => ({ code: s.code, label: name(s) }))
     : me && me.sites !== 'all'
       ? me.sites.map((code) => ({ code, label: code }))
       : [];
-  if (site && !options.some((o) => o.code === site)) options.unshift({ code: site, label: site });
+  const known = new Set([
+    ...loose.map((o) => o.code),
+    ...(tree?.groups.flatMap((g) => [g.head.code, ...g.members.map((m) => m.code)]) ?? []),
+  ]);
+  if (site && !known.has(site)) loose.unshift({ code: site, label: site });
   return (
     <label className="sh-site">
       <span className="sh-site__label">{t('site')}</span>
       <select value={site ?? ''} onChange={(e) => session.chooseSite(e.target.value)} aria-label={t('site')} data-testid="site-picker">
-        {options.map((o) => (
+        {loose.map((o) => (
           <option key={o.code} value={o.code}>
             {o.label}
           </option>
         ))}
+        {tree?.groups.map((g) => (
+          <optgroup key={g.head.code} label={name(g.head)}>
+            <option value={g.head.code}>{name(g.head)}</option>
+            {g.members.map((m) => (
+              <option key={m.code} value={m.code}>
+                {`${m.tier === 'village' ? '　' : ''}${name(m)}`}
+              </option>
+            ))}
+          </optgroup>
+        ))}
       </select>
     </label>
   );
-}
-
-const byCode = (a: SiteView, b: SiteView) => a.code.localeCompare(b.code, 'en', { numeric: true });
-
-/** Each site followed by the sites under it, so that a village reads under its own town. */
-function treeOrder(sites: SiteView[]): SiteView[] {
-  const codes = new Set(sites.map((s) => s.code));
-  const under = new Map<string | null, SiteView[]>();
-  for (const s of sites) {
-    const parent = s.parent && codes.has(s.parent) ? s.parent : null;
-    under.set(parent, [...(under.get(parent) ?? []), s]);
-  }
-  const walk = (parent: string | null): SiteView[] => (under.get(parent) ?? []).sort(byCode).flatMap((s) => [s, ...walk(s.code)]);
-  return walk(null);
 }
 
 function pageName(path: string, t: (key: string) => string): string {

@@ -12,6 +12,7 @@ import { RankingTable } from './RankingTable';
 import { RateCards } from './RateCards';
 import { RateChart } from './RateChart';
 import { RectifyChart } from './RectifyChart';
+import { SiteCompare } from './SiteCompare';
 import './trends.css';
 import { useDepartments, useTrendsAccess, useTrendsData } from './useTrends';
 import { WaitChart } from './WaitChart';
@@ -164,6 +165,7 @@ export function TrendsPage() {
             <Heatmap view={data.heatmap} lang={lang} onExport={exportTable('heatmap')} />
             <WaitChart view={data.waiting} onExport={exportTable('waiting')} />
           </div>
+          {query && chosen && sites && <SiteCompare query={query} sites={sites} lang={lang} fail={fail} />}
           <section className="tr-ranking">
             <header className="tr-panel__head">
               <h2>{t('rankingTitle')}</h2>

@@ -6,6 +6,7 @@ import type {
   HeatmapView,
   RankingUnit,
   RankingView,
+  SiteComparisonView,
   SiteView,
   TrendGrain,
   TrendScope,
@@ -39,6 +40,9 @@ export const trendsApi = {
   breakdown: (q: TrendsQuery, dim: BreakdownDim) => get<BreakdownView>(`${TRENDS}/breakdown`, query(q, { dim })),
   heatmap: (q: TrendsQuery) => get<HeatmapView>(`${TRENDS}/heatmap`, query(q, { department: q.department })),
   waiting: (q: TrendsQuery) => get<WaitSatisfactionView>(`${TRENDS}/waiting`, query(q)),
+  /** Each site's own figures side by side; `sites` is a comma-separated list at or below `q.site`. */
+  siteSeries: (q: TrendsQuery, sites: string) =>
+    get<SiteComparisonView>(`${TRENDS}/sites`, { grain: q.grain, from: q.from, to: q.to, site: q.site, sites }),
   ranking: (q: TrendsQuery, unit: RankingUnit, month: string) => get<RankingView>(`${TRENDS}/ranking`, query(q, { unit, month })),
 
   /** Saves a table as .xlsx under the name the server gives it. */

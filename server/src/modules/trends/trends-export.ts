@@ -13,6 +13,7 @@ import {
   RankingView,
   RateCounts,
   rectifyRate,
+  SiteComparisonView,
   TrendSeriesView,
   WaitSatisfactionView,
 } from '@hallwatch/shared';
@@ -81,6 +82,19 @@ const GRAIN_NAMES = { day: '日', week: '周', month: '月' } as const;
 export function seriesSheet(wb: Workbook, v: TrendSeriesView): void {
   const cols: Column<TrendSeriesView['points'][number]>[] = [{ header: '期间起始', width: 12, value: (p) => p.period }, ...RATE_COLUMNS];
   addSheet(wb, '趋势', `${scopeCaption(v)} 按${GRAIN_NAMES[v.grain]}趋势 ${v.from} 至 ${v.to}`, cols, v.points);
+}
+
+/** One row per site and period, the site named on each, so that Excel filters and pivots it. */
+export function sitesSheet(wb: Workbook, v: SiteComparisonView): void {
+  type Row = SiteComparisonView['sites'][number]['points'][number] & { siteName: string; site: string };
+  const cols: Column<Row>[] = [
+    { header: '站点', width: 30, value: (r) => r.siteName },
+    { header: '编码', width: 14, value: (r) => r.site },
+    { header: '期间起始', width: 12, value: (r) => r.period },
+    ...RATE_COLUMNS,
+  ];
+  const rows = v.sites.flatMap((s) => s.points.map((p) => ({ ...p, siteName: s.name, site: s.site })));
+  addSheet(wb, '站点对比', `站点对比 按${GRAIN_NAMES[v.grain]} ${v.from} 至 ${v.to}`, cols, rows);
 }
 
 const DIM_NAMES = { department: '部门', window: '窗口', staff: '工作人员', channel: '评价渠道', site: '站点' } as const;

@@ -24,6 +24,12 @@ export class TrendsQuery {
   @Validate(CalendarDayRule)
   to?: string;
 
+  /** Site codes to compare, comma-separated (the sites endpoint). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(1000)
+  sites?: string;
+
   @IsOptional()
   @oneOf(TREND_GRAINS, 'grain')
   grain?: TrendGrain;

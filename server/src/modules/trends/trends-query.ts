@@ -70,6 +70,27 @@ export async function readSeries(
   return new Map(rows.map((r) => [r.period, counts(r)]));
 }
 
+/**
+ * Each site's own counts (its `site` level, not its tree) per period start over [from, to]:
+ * one row per site and period, so the read is bounded by the sites named times the periods.
+ */
+export async function readSiteSeries(
+  em: EntityManager,
+  siteIds: string[],
+  grain: TrendGrain,
+  from: string,
+  to: string,
+): Promise<Map<string, Map<string, RateCounts>>> {
+  const rows: Array<CountRow & { siteId: string; period: string }> = await em.query(
+    `SELECT site_id AS "siteId", date_trunc($4, day)::date::text AS period, ${SUMS} FROM review_daily_rollups
+     WHERE level = 'site' AND site_id = ANY($1::uuid[]) AND dim = 'total' AND key = '' AND day BETWEEN $2 AND $3 GROUP BY 1, 2`,
+    [siteIds, from, to, grain],
+  );
+  const out = new Map<string, Map<string, RateCounts>>(siteIds.map((id) => [id, new Map()]));
+  for (const r of rows) out.get(r.siteId)?.set(r.period, counts(r));
+  return out;
+}
+
 /** Counts per key of a dimension over [from, to]. */
 export async function readBreakdown(
   em: EntityManager,

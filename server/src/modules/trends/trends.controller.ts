@@ -4,6 +4,7 @@ import {
   type ExportTable,
   type HeatmapView,
   type RankingView,
+  type SiteComparisonView,
   type TrendGrain,
   type TrendMatrixView,
   type TrendSeriesView,
@@ -18,7 +19,16 @@ import { badField } from '../../core/validation/input-validation';
 import { AdminController } from '../registry/controllers/admin-controller.decorator';
 import { TrendsQuery } from './trends-query.dto';
 import { FOLLOW_UP_LEDGER, type FollowUpLedger } from './follow-up-ledger';
-import { breakdownSheet, casesSheet, heatmapSheet, rankingSheet, seriesSheet, waitingSheet, workbookBytes } from './trends-export';
+import {
+  breakdownSheet,
+  casesSheet,
+  heatmapSheet,
+  rankingSheet,
+  seriesSheet,
+  sitesSheet,
+  waitingSheet,
+  workbookBytes,
+} from './trends-export';
 import { ScopeInput, TrendsService } from './trends.service';
 import { addDays, daysBetween, localDay } from '../../core/time/zoned-time';
 import { attachment, XLSX } from '../../core/export/download';
@@ -28,6 +38,12 @@ import { ApiFile, ApiJson, SPREADSHEET } from '../../core/openapi/shared-schema'
 const DEFAULT_SPAN: Record<TrendGrain, number> = { day: 29, week: 7 * 12 - 1, month: 364 };
 const MAX_RANGE_DAYS = 3 * 366;
 const LEDGER_LIMIT = 100_000;
+
+const siteCodes = (sites: string | undefined): string[] =>
+  (sites ?? '')
+    .split(',')
+    .map((c) => c.trim())
+    .filter(Boolean);
 
 // The leaders' trends (read-only). Every figure comes from the rollups; see trends.service.
 // scope=all gives the figures of every site, for accounts of every site only.
@@ -46,6 +62,15 @@ export class TrendsController {
   async series(@RequestSite() site: string | undefined, @Query() q: TrendsQuery): Promise<TrendSeriesView> {
     const { scope, range } = await this.input(site, q);
     return this.trends.series(scope, q.grain ?? 'day', range.from, range.to, q.department ?? null);
+  }
+
+  /** Sites side by side (`sites=a,b`): each site's own figures per period, the sites at or below the request's site. */
+  @ApiJson('SiteComparisonView')
+  @Get('sites')
+  @Roles(...TRENDS_READER_ROLES)
+  async sites(@RequestSite() site: string | undefined, @Query() q: TrendsQuery): Promise<SiteComparisonView> {
+    const { scope, range } = await this.input(site, q);
+    return this.trends.sites(scope, siteCodes(q.sites), q.grain ?? 'day', range.from, range.to);
   }
 
   @ApiJson('BreakdownView')
@@ -127,6 +152,10 @@ export class TrendsController {
       case 'ranking': {
         const v = await this.trends.ranking(scope, q.unit ?? 'department', q.month ?? range.to.slice(0, 7));
         return workbookBytes((wb) => rankingSheet(wb, v));
+      }
+      case 'sites': {
+        const v = await this.trends.sites(scope, siteCodes(q.sites), q.grain ?? 'day', range.from, range.to);
+        return workbookBytes((wb) => sitesSheet(wb, v));
       }
       case 'cases': {
         const { site } = await this.trends.resolve(scope);

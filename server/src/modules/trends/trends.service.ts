@@ -4,8 +4,11 @@ import {
   BreakdownView,
   HeatmapView,
   RankingUnit,
+  MAX_COMPARED_SITES,
   RankingView,
   RateCounts,
+  SiteComparisonView,
+  SiteTier,
   TrendGrain,
   TrendMatrixView,
   TrendScope,
@@ -33,6 +36,7 @@ import {
   readHeatmap,
   readMatrix,
   readSeries,
+  readSiteSeries,
   RollupScope,
 } from './trends-query';
 import { addDays } from '../../core/time/zoned-time';
@@ -103,6 +107,46 @@ export class TrendsService {
       totals: total(points),
       previousTotals: total(previous),
     };
+  }
+
+  /**
+   * Sites side by side: each named site's own figures per period. The sites are the request
+   * site's own or below it (the tree its account may read); any other code is refused by name.
+   */
+  async sites(input: ScopeInput, codes: string[], grain: TrendGrain, from: string, to: string): Promise<SiteComparisonView> {
+    const s = await this.resolve({ ...input, scope: input.scope === 'all' ? 'all' : 'site' });
+    const wanted = [...new Set(codes)];
+    if (wanted.length === 0) throw badField('sites', 'name at least one site code (sites=a,b)');
+    if (wanted.length > MAX_COMPARED_SITES) throw badField('sites', `at most ${MAX_COMPARED_SITES} sites at once`);
+    const list = periods(from, to, grain);
+    if (list.length > MAX_PERIODS) throw badField('from', `at most ${MAX_PERIODS} periods per request; choose a coarser grain`);
+    const found: Array<{ id: string; code: string; name: string; nameEn: string | null; tier: SiteTier; parent: string | null }> =
+      await this.ds.query(
+        `WITH RECURSIVE tree AS (
+           SELECT id FROM sites WHERE ($1::uuid IS NULL AND parent_id IS NULL) OR id = $1
+           UNION ALL SELECT s.id FROM sites s JOIN tree t ON s.parent_id = t.id)
+         SELECT s.id, s.code, s.name, s.name_en AS "nameEn", s.tier, p.code AS parent
+         FROM sites s JOIN tree t ON t.id = s.id LEFT JOIN sites p ON p.id = s.parent_id WHERE s.code = ANY($2::text[])`,
+        [s.site?.id ?? null, wanted],
+      );
+    const missing = wanted.filter((c) => !found.some((f) => f.code === c));
+    if (missing.length) throw badField('sites', `not a site at or below ${s.view.site ?? 'the top'}: ${missing.slice(0, 5).join(', ')}`);
+    const last = periodEnd(list[list.length - 1], grain);
+    const data = await readSiteSeries(
+      this.ds.manager,
+      found.map((f) => f.id),
+      grain,
+      list[0],
+      last,
+    );
+    const total = (xs: RateCounts[]) => xs.reduce((acc, x) => addCounts(acc, x), zeroCounts());
+    const sites = wanted.map((code) => {
+      const f = found.find((x) => x.code === code)!;
+      const byPeriod = data.get(f.id)!;
+      const points = list.map((p) => ({ period: p, ...(byPeriod.get(p) ?? zeroCounts()) }));
+      return { site: f.code, name: f.name, nameEn: f.nameEn, tier: f.tier, parent: f.parent, points, totals: total(points) };
+    });
+    return { ...s.view, grain, from: list[0], to: last, sites };
   }
 
   async breakdown(input: ScopeInput, dim: BreakdownDim, from: string, to: string): Promise<BreakdownView> {
