@@ -11,6 +11,7 @@ import {
   PATROL_OFFICE_ROLES,
   PATROL_WALKER_ROLES,
   RECTIFICATION_READER_ROLES,
+  REPORT_WRITER_ROLES,
   type Role,
   TRENDS_READER_ROLES,
   WALL_READER_ROLES,
@@ -28,8 +29,8 @@ import {
 export const NAV_GROUPS = {
   // What the office does every day: its desk, the departments' tasks, calls, absences, rounds.
   daily: ['desk', 'department', 'callbackChecks', 'absences', 'patrol'],
-  // What the leaders read: the satisfaction trends and the rectification ledger.
-  analysis: ['trends', 'rectification'],
+  // What the leaders read: the satisfaction trends, the rectification ledger and the office's documents.
+  analysis: ['trends', 'rectification', 'reports'],
   // The whole district: every site at a glance, the towns' scores, the wall.
   district: ['district', 'assessment', 'wall'],
   system: ['admin', 'notify'],
@@ -64,6 +65,7 @@ export const PAGES = {
   '/district': { roles: DISTRICT_READER_ROLES, nav: 'district', frame: 'shell' },
   '/assessment': { roles: ASSESSMENT_READER_ROLES, nav: 'assessment', frame: 'shell' },
   '/rectification': { roles: RECTIFICATION_READER_ROLES, nav: 'rectification', frame: 'shell' },
+  '/reports': { roles: REPORT_WRITER_ROLES, nav: 'reports', frame: 'shell' },
   '/patrol': { roles: PATROL_WALKER_ROLES, nav: 'patrol', frame: 'shell' },
   '/admin': { roles: ACCOUNT_ADMIN_ROLES, nav: 'admin', frame: 'shell' },
   '/notify': { roles: NOTIFY_ADMIN_ROLES, nav: 'notify', frame: 'shell' },

@@ -19,6 +19,7 @@ export const ROUTES: Record<PagePath, { page: LazyExoticComponent<ComponentType>
   '/notice': { page: lazy(() => import('./pages/notice/NoticePage').then((m) => ({ default: m.NoticePage }))) },
   '/district': { page: lazy(() => import('./pages/district/DistrictPage').then((m) => ({ default: m.DistrictPage }))) },
   '/assessment': { page: lazy(() => import('./pages/assessment/AssessmentPage').then((m) => ({ default: m.AssessmentPage }))) },
+  '/reports': { page: lazy(() => import('./pages/reports/ReportsPage').then((m) => ({ default: m.ReportsPage }))) },
   '/trends': { page: lazy(() => import('./pages/trends/TrendsPage').then((m) => ({ default: m.TrendsPage }))) },
   '/rectification': {
     page: lazy(() => import('./pages/rectification/RectificationPage').then((m) => ({ default: m.RectificationPage }))),

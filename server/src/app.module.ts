@@ -25,6 +25,7 @@ import { PatrolModule } from './modules/patrol/patrol.module';
 import { DepartmentDeskModule } from './modules/dept-desk/department-desk.module';
 import { RectificationModule } from './modules/rectification/rectification.module';
 import { RegistryModule } from './modules/registry/registry.module';
+import { ReportsModule } from './modules/reports/reports.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { RetentionModule } from './modules/retention/retention.module';
 import { TrendsModule } from './modules/trends/trends.module';
@@ -85,6 +86,7 @@ export class AppModule {
         DepartmentDeskModule,
         NotifyModule,
         RetentionModule,
+        ReportsModule,
         LiveModule,
         ...dashboard,
       ],

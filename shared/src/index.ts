@@ -27,3 +27,4 @@ export * from './district';
 export * from './assessment';
 export * from './notify';
 export * from './retention';
+export * from './office-reports';

@@ -7,4 +7,5 @@ export enum QueueName {
   Rollups = 'rollups',
   Notify = 'notify',
   Retention = 'retention',
+  Reports = 'reports',
 }

@@ -46,3 +46,6 @@ export const ACCOUNT_ADMIN_ROLES = ['admin'] as const satisfies readonly Role[];
 
 /** Who may list and read the sites in their scope: the sites routes and the shell's site switcher. */
 export const SITE_READER_ROLES = ['admin', 'supervisor', 'leader'] as const satisfies readonly Role[];
+
+/** Who generates, lists and downloads the office's documents (monthly report, rectification draft): those routes and /reports. */
+export const REPORT_WRITER_ROLES = ['admin', 'supervisor', 'leader'] as const satisfies readonly Role[];

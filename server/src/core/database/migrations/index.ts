@@ -25,6 +25,7 @@ import { AddComplaintWorkOrders1796598783993 } from './1796598783993-add-complai
 import { AddFollowUpReturns1796600100000 } from './1796600100000-add-follow-up-returns';
 import { AddAssessmentWeights1796611300000 } from './1796611300000-add-assessment-weights';
 import { AddNotifyChannels1796619190462 } from './1796619190462-add-notify-channels';
+import { AddOfficeReports1796619193381 } from './1796619193381-add-office-reports';
 import { AddRetention1796619198716 } from './1796619198716-add-retention';
 import { AddCallbackChecks1796599244186 } from './1796599244186-add-callback-checks';
 import { AddDepartmentStationing1796600000000 } from './1796600000000-add-department-stationing';
@@ -64,5 +65,6 @@ export const MIGRATIONS: Function[] = [
   AddReportEvidence1796611201324,
   AddAssessmentWeights1796611300000,
   AddNotifyChannels1796619190462,
+  AddOfficeReports1796619193381,
   AddRetention1796619198716,
 ];
