@@ -7,6 +7,7 @@ import {
   PATROL_OFFICE_ROLES,
   PATROL_WALKER_ROLES,
   RECTIFICATION_READER_ROLES,
+  REPORT_WRITER_ROLES,
   ROLES,
   type Role,
   TRENDS_READER_ROLES,
@@ -41,6 +42,7 @@ describe('the page-roles table', () => {
     expect(PAGES['/department'].roles).toBe(DEPARTMENT_DESK_ROLES);
     expect(PAGES['/absences'].roles).toBe(ABSENCE_READER_ROLES);
     expect(PAGES['/callback-checks'].roles).toBe(CALLBACK_CHECK_READER_ROLES);
+    expect(PAGES['/reports'].roles).toBe(REPORT_WRITER_ROLES);
   });
 
   it('names only roles that exist, and leaves the sign-in page open to anyone', () => {
@@ -71,11 +73,12 @@ describe('the page-roles table', () => {
       'patrol',
       'trends',
       'rectification',
+      'reports',
       'district',
       'assessment',
       'wall',
     ]);
-    expect(nav('leader')).toEqual(['callbackChecks', 'absences', 'trends', 'rectification', 'district', 'assessment', 'wall']);
+    expect(nav('leader')).toEqual(['callbackChecks', 'absences', 'trends', 'rectification', 'reports', 'district', 'assessment', 'wall']);
     expect(nav('patrol')).toEqual(['patrol']);
     expect(nav('admin')).toEqual([
       'desk',
@@ -84,6 +87,7 @@ describe('the page-roles table', () => {
       'patrol',
       'trends',
       'rectification',
+      'reports',
       'district',
       'assessment',
       'wall',
@@ -112,7 +116,7 @@ describe('the page-roles table', () => {
     const shape = (role: Role) => navGroupsFor(role).map((g) => [g.group, g.entries.map((e) => e.key)]);
     expect(shape('admin')).toEqual([
       ['daily', ['desk', 'callbackChecks', 'absences', 'patrol']],
-      ['analysis', ['trends', 'rectification']],
+      ['analysis', ['trends', 'rectification', 'reports']],
       ['district', ['district', 'assessment', 'wall']],
       ['system', ['admin', 'notify']],
     ]);
