@@ -53,7 +53,7 @@ const en: typeof zh = {
   },
   draft: {
     title: 'Rectification progress report (draft)',
-    note: 'Every item of the published report with the period's records and monitored figures; items without a record are listed as needing attention, for the office to edit',
+    note: "Every item of the published report with this period's records and monitored figures; items without a record are listed as needing attention, for the office to edit",
     from: 'From',
     to: 'To',
     report: 'Report',

@@ -1,14 +1,4 @@
-import {
-  OFFICE_REPORT_KINDS,
-  OFFICE_REPORT_LANGS,
-  type MonthlyReportInput,
-  type OfficeReportKind,
-  type OfficeReportLang,
-  type OfficeReportListView,
-  type OfficeReportTrigger,
-  type OfficeReportView,
-  type RectificationDraftInput,
-} from '@hallwatch/shared';
+import { OFFICE_REPORT_LANGS, type MonthlyReportInput, type OfficeReportLang, type RectificationDraftInput } from '@hallwatch/shared';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { Required } from '../../core/validation/input-validation';
@@ -48,33 +38,4 @@ export class RectificationDraftDto implements RectificationDraftInput {
   @IsOptional()
   @IsIn(OFFICE_REPORT_LANGS, { message: `lang must be one of ${OFFICE_REPORT_LANGS.join(', ')}` })
   lang?: OfficeReportLang;
-}
-
-/** The OpenAPI shape of a stored document (the type the page reads is OfficeReportView). */
-export class OfficeReportDoc implements OfficeReportView {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty() site!: string;
-  @ApiProperty({ enum: OFFICE_REPORT_KINDS }) kind!: OfficeReportKind;
-  @ApiProperty({ enum: OFFICE_REPORT_LANGS }) lang!: OfficeReportLang;
-  @ApiProperty({ example: '2026-11-01' }) from!: string;
-  @ApiProperty({ example: '2026-11-30' }) to!: string;
-  @ApiProperty({ type: String, nullable: true, example: '2026-11' }) month!: string | null;
-  @ApiProperty({ type: String, nullable: true, example: 'main' }) reportRef!: string | null;
-  @ApiProperty() title!: string;
-  @ApiProperty() fileName!: string;
-  @ApiProperty({ description: 'Bytes' }) size!: number;
-  @ApiProperty({ enum: ['manual', 'schedule'] }) trigger!: OfficeReportTrigger;
-  @ApiProperty() createdBy!: string;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
-}
-
-export class OfficeReportListDoc implements OfficeReportListView {
-  @ApiProperty() site!: string;
-  @ApiProperty({ type: [OfficeReportDoc] }) documents!: OfficeReportDoc[];
-}
-
-export class ApiErrorDoc {
-  @ApiProperty() statusCode!: number;
-  @ApiProperty() message!: string;
-  @ApiPropertyOptional({ description: 'The request field at fault' }) field?: string;
 }

@@ -1,18 +1,6 @@
 import { REPORT_WRITER_ROLES, type OfficeReportListView, type OfficeReportView } from '@hallwatch/shared';
 import { Body, Get, Param, Post, Res, StreamableFile } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBody,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiParam,
-  ApiProduces,
-  ApiTags,
-  ApiUnauthorizedResponse,
-} from '@nestjs/swagger';
+import { ApiBody, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { AdminActor } from '../../core/auth/admin.guard';
@@ -21,7 +9,9 @@ import { RequestSite, SitePath } from '../../core/auth/request-site';
 import { attachment } from '../../core/export/download';
 import { AdminController } from '../registry/controllers/admin-controller.decorator';
 import { findSite } from '../registry/registry-change';
-import { ApiErrorDoc, MonthlyReportDto, OfficeReportDoc, OfficeReportListDoc, RectificationDraftDto } from './dtos';
+import { ApiError } from '../../core/openapi/api-errors';
+import { ApiCreatedJson, ApiFile, ApiJson } from '../../core/openapi/shared-schema';
+import { MonthlyReportDto, RectificationDraftDto } from './dtos';
 import { OfficeReportsService } from './office-reports.service';
 
 export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -30,8 +20,6 @@ export const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessin
 // next 整改情况 report, generated on request, listed and downloaded by the office and leaders.
 @ApiTags('reports')
 @SitePath()
-@ApiUnauthorizedResponse({ description: 'Not signed in', type: ApiErrorDoc })
-@ApiForbiddenResponse({ description: 'The role may not use the office’s documents, or the site is not the account’s', type: ApiErrorDoc })
 @AdminController('sites/:site/reports')
 export class OfficeReportsController {
   constructor(
@@ -42,8 +30,7 @@ export class OfficeReportsController {
   @Get()
   @Roles(...REPORT_WRITER_ROLES)
   @ApiOperation({ summary: 'The documents generated for the site, newest first' })
-  @ApiOkResponse({ type: OfficeReportListDoc })
-  @ApiNotFoundResponse({ description: 'No such site', type: ApiErrorDoc })
+  @ApiJson('OfficeReportListView')
   async list(@RequestSite() code: string): Promise<OfficeReportListView> {
     return this.reports.list(await findSite(this.ds.manager, code));
   }
@@ -52,8 +39,8 @@ export class OfficeReportsController {
   @Roles(...REPORT_WRITER_ROLES)
   @ApiOperation({ summary: 'Generate the monthly report (月度运行分析报告) of a month as .docx and store it' })
   @ApiBody({ type: MonthlyReportDto })
-  @ApiCreatedResponse({ type: OfficeReportDoc })
-  @ApiBadRequestResponse({ description: 'A malformed month or one still to come (field: month), or a bad lang', type: ApiErrorDoc })
+  @ApiCreatedJson('OfficeReportView')
+  @ApiError(400, 'A malformed month or one still to come (field: month), or a bad lang (field: lang); nothing is stored')
   async monthly(@AdminActor() actor: string, @RequestSite() code: string, @Body() body: MonthlyReportDto): Promise<OfficeReportView> {
     return this.reports.monthly(await findSite(this.ds.manager, code), body.month, body.lang ?? 'zh', 'manual', actor);
   }
@@ -62,11 +49,8 @@ export class OfficeReportsController {
   @Roles(...REPORT_WRITER_ROLES)
   @ApiOperation({ summary: 'Generate the draft (草稿) of the next 整改情况 report for a period as .docx and store it' })
   @ApiBody({ type: RectificationDraftDto })
-  @ApiCreatedResponse({ type: OfficeReportDoc })
-  @ApiBadRequestResponse({
-    description: 'A bad period (field: from or to), an unknown report (field: report) or a bad lang',
-    type: ApiErrorDoc,
-  })
+  @ApiCreatedJson('OfficeReportView')
+  @ApiError(400, 'A bad period (field: from or to), an unknown report (field: report) or a bad lang (field: lang); nothing is stored')
   async draft(@AdminActor() actor: string, @RequestSite() code: string, @Body() body: RectificationDraftDto): Promise<OfficeReportView> {
     const site = await findSite(this.ds.manager, code);
     return this.reports.draft(site, body.report, body.from, body.to, body.lang ?? 'zh', actor);
@@ -76,9 +60,8 @@ export class OfficeReportsController {
   @Roles(...REPORT_WRITER_ROLES)
   @ApiOperation({ summary: 'Download a stored document as it was generated' })
   @ApiParam({ name: 'id', format: 'uuid' })
-  @ApiProduces(DOCX)
-  @ApiOkResponse({ description: 'The .docx file', schema: { type: 'string', format: 'binary' } })
-  @ApiNotFoundResponse({ description: 'No such document at this site', type: ApiErrorDoc })
+  @ApiFile(DOCX, 'The .docx file as it was generated')
+  @ApiError(404, 'No such document at this site')
   async file(@RequestSite() code: string, @Param('id') id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const { row, bytes } = await this.reports.file(await findSite(this.ds.manager, code), id);
     res.setHeader('Content-Disposition', attachment(row.fileName, `${row.kind}-${row.from}.docx`));
