@@ -31,6 +31,7 @@ const TITLE = { ascii: 'Arial', hAnsi: 'Arial', eastAsia: 'SimHei' };
 const SIZE = { title: 44, heading: 32, body: 30, table: 21, small: 21 };
 const INDENT = 600; // two characters of 三号 text, in twips
 
+// Headings keep with what follows them, so none is left alone at the foot of a page.
 export const headingStyles = {
   default: { document: { run: { font: BODY, size: SIZE.body } } },
   paragraphStyles: [
@@ -48,7 +49,7 @@ export const headingStyles = {
       basedOn: 'Normal',
       next: 'Normal',
       run: { font: HEI, size: SIZE.heading, color: '000000' },
-      paragraph: { spacing: { before: 240, after: 120 }, indent: { firstLine: INDENT } },
+      paragraph: { keepNext: true, spacing: { before: 240, after: 120 }, indent: { firstLine: INDENT } },
     },
     {
       id: 'Heading2',
@@ -56,7 +57,7 @@ export const headingStyles = {
       basedOn: 'Normal',
       next: 'Normal',
       run: { font: KAI, size: SIZE.heading, color: '000000' },
-      paragraph: { spacing: { before: 160, after: 80 }, indent: { firstLine: INDENT } },
+      paragraph: { keepNext: true, spacing: { before: 160, after: 80 }, indent: { firstLine: INDENT } },
     },
     {
       id: 'Heading3',
@@ -64,7 +65,7 @@ export const headingStyles = {
       basedOn: 'Normal',
       next: 'Normal',
       run: { font: BODY, size: SIZE.body, bold: true, color: '000000' },
-      paragraph: { spacing: { before: 120, after: 60 }, indent: { firstLine: INDENT } },
+      paragraph: { keepNext: true, spacing: { before: 120, after: 60 }, indent: { firstLine: INDENT } },
     },
     {
       id: 'Heading4',
@@ -72,7 +73,7 @@ export const headingStyles = {
       basedOn: 'Normal',
       next: 'Normal',
       run: { font: BODY, size: SIZE.body, bold: true, color: '000000' },
-      paragraph: { spacing: { before: 120, after: 60 }, indent: { firstLine: INDENT } },
+      paragraph: { keepNext: true, spacing: { before: 120, after: 60 }, indent: { firstLine: INDENT } },
     },
   ],
 };

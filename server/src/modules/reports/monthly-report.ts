@@ -237,7 +237,7 @@ export async function monthlyReportDocx(f: MonthFigures, ctx: MonthlyReportConte
     image(yearPng, 600, 280),
     h1(w.ranking),
     para(w.rankingText(f.ranking.rows.length)),
-    table(w.rankingHead, rankingRows, [8, 32, 12, 12, 12, 8, 16]),
+    table(w.rankingHead, rankingRows, [10, 30, 12, 12, 12, 8, 16]),
     h1(w.patrol),
     para(w.roundsText(f.patrol.rounds.done, planned(f.patrol.rounds), f.previousPatrol.rounds.done)),
     table(w.roundsHead, roundRows, [40, 30, 30]),
