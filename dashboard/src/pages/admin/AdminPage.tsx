@@ -14,6 +14,8 @@ import { DisplayTokensTab } from './DisplayTokensTab';
 import './i18n';
 import { PatrolTab } from './PatrolTab';
 import { RatingsTab } from './RatingsTab';
+import { RetentionTab } from './RetentionTab';
+import './retention-i18n';
 import './registry-i18n';
 import { ServiceItemsTab } from './ServiceItemsTab';
 import { SettingsTab } from './SettingsTab';
@@ -33,6 +35,7 @@ const TABS = [
   ['patrol', 'tabPatrol'],
   ['ratings', 'tabRatings'],
   ['calendar', 'adminCalendar:tab'],
+  ['retention', 'adminRetention:tab'],
   ['audit', 'adminAudit:tab'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
@@ -114,6 +117,7 @@ export function AdminPage() {
           {tab === 'calendar' && (
             <CalendarTab key={chosen} site={chosen} lang={lang} timeZone={timeZone} fail={fail} allSites={me?.sites === 'all'} />
           )}
+          {tab === 'retention' && <RetentionTab timeZone={timeZone} fail={fail} allSites={me?.sites === 'all'} />}
           {tab === 'audit' && <AuditTab site={chosen} sites={sites} siteName={siteName} lang={lang} timeZone={timeZone} fail={fail} />}
         </>
       )}
