@@ -14,6 +14,7 @@ import {
   REPORT_WRITER_ROLES,
   type Role,
   TRENDS_READER_ROLES,
+  VISIT_READER_ROLES,
   WALL_READER_ROLES,
 } from '@hallwatch/shared';
 
@@ -32,7 +33,7 @@ export const NAV_GROUPS = {
   // What the leaders read: the satisfaction trends, the rectification ledger and the office's documents.
   analysis: ['trends', 'rectification', 'reports'],
   // The whole district: every site at a glance, the towns' scores, the wall.
-  district: ['district', 'assessment', 'wall'],
+  district: ['district', 'assessment', 'visits', 'wall'],
   system: ['admin', 'notify'],
 } as const;
 export type NavGroupKey = keyof typeof NAV_GROUPS;
@@ -64,6 +65,7 @@ export const PAGES = {
   '/trends': { roles: TRENDS_READER_ROLES, nav: 'trends', frame: 'shell' },
   '/district': { roles: DISTRICT_READER_ROLES, nav: 'district', frame: 'shell' },
   '/assessment': { roles: ASSESSMENT_READER_ROLES, nav: 'assessment', frame: 'shell' },
+  '/visits': { roles: VISIT_READER_ROLES, nav: 'visits', frame: 'shell' },
   '/rectification': { roles: RECTIFICATION_READER_ROLES, nav: 'rectification', frame: 'shell' },
   '/reports': { roles: REPORT_WRITER_ROLES, nav: 'reports', frame: 'shell' },
   '/patrol': { roles: PATROL_WALKER_ROLES, nav: 'patrol', frame: 'shell' },

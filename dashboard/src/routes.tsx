@@ -20,6 +20,7 @@ export const ROUTES: Record<PagePath, { page: LazyExoticComponent<ComponentType>
   '/district': { page: lazy(() => import('./pages/district/DistrictPage').then((m) => ({ default: m.DistrictPage }))) },
   '/assessment': { page: lazy(() => import('./pages/assessment/AssessmentPage').then((m) => ({ default: m.AssessmentPage }))) },
   '/reports': { page: lazy(() => import('./pages/reports/ReportsPage').then((m) => ({ default: m.ReportsPage }))) },
+  '/visits': { page: lazy(() => import('./pages/visits/VisitsPage').then((m) => ({ default: m.VisitsPage }))) },
   '/trends': { page: lazy(() => import('./pages/trends/TrendsPage').then((m) => ({ default: m.TrendsPage }))) },
   '/rectification': {
     page: lazy(() => import('./pages/rectification/RectificationPage').then((m) => ({ default: m.RectificationPage }))),

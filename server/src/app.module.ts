@@ -13,6 +13,7 @@ import { RedisModule } from './core/redis/redis.module';
 import { TimeModule } from './core/time/time.module';
 import { redactUrl } from './core/auth/redact-url';
 import { AbsencesModule } from './modules/absences/absences.module';
+import { VisitsModule } from './modules/visits/visits.module';
 import { AssessmentModule } from './modules/assessment/assessment.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AuditModule } from './modules/audit/audit.module';
@@ -81,6 +82,7 @@ export class AppModule {
         PatrolModule,
         ReviewsModule,
         AbsencesModule,
+        VisitsModule,
         AssessmentModule,
         TrendsModule.withLedger(ReviewsModule),
         DepartmentDeskModule,

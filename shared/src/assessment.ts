@@ -91,6 +91,16 @@ export interface AssessmentView {
   weights: AssessmentWeights;
   rows: AssessmentRow[];
   spread: AssessmentSpread;
+  /** By town code: the office's visits to the town and its villages in the month, and what became of their findings (items 23, 46). */
+  visits: Record<string, AssessmentVisits>;
+}
+
+/** Visits finished in the month (实地督导, 暗访) and their findings: closed means the town's answer was accepted. */
+export interface AssessmentVisits {
+  made: number;
+  mystery: number;
+  findings: number;
+  closed: number;
 }
 
 /** How far the ranking differentiates: item 46 found 2 of 8 towns ranked and 6 tied. */

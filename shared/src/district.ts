@@ -14,6 +14,8 @@ export const DISTRICT_READER_ROLES = ['admin', 'supervisor', 'leader'] as const 
  */
 export const DISTRICT_STALE_AFTER_MIN = 60;
 
+import type { SiteVisitFacts } from './visits';
+
 export interface SiteSummary {
   site: string;
   name: { zh: string; en: string };
@@ -38,6 +40,8 @@ export interface SiteSummary {
   /** The latest event its devices sent today; null when none. */
   lastEventAt: string | null;
   stale: boolean;
+  /** The office's visits to a town or village (实地督导, 暗访): the last one finished and the findings still open; null for the hall. */
+  visits: SiteVisitFacts | null;
 }
 
 /** `GET /api/v1/sites/:site/district`: the district hall and every site under it. */

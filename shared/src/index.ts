@@ -28,3 +28,4 @@ export * from './assessment';
 export * from './notify';
 export * from './retention';
 export * from './office-reports';
+export * from './visits';

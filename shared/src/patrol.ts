@@ -205,11 +205,16 @@ export interface PatrolFindingView {
   notice: string | null;
 }
 
+/** What a notice's finding came from: a patrol round, or a visit to a town centre or village (addressed to the town). */
+export type NoticeSource = 'patrol' | 'visit';
+
 export interface PatrolNoticeView {
   id: string;
   clientId: string;
   finding: string;
+  /** The department addressed; for a visit's notice, the town centre's site code. */
   department: string;
+  source: NoticeSource;
   text: string | null;
   issuedAt: string;
   issuedBy: string;

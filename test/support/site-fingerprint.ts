@@ -11,6 +11,9 @@ const CHILD_TABLES: Record<string, { column: string; parent: string }> = {
   rectification_links: { column: 'item_id', parent: 'rectification_items' },
   follow_up_actions: { column: 'case_id', parent: 'follow_up_cases' },
   notify_attempts: { column: 'channel_id', parent: 'notify_channels' },
+  visit_checks: { column: 'visit_id', parent: 'visits' },
+  visit_findings: { column: 'visit_id', parent: 'visits' },
+  visit_photos: { column: 'visit_id', parent: 'visits' },
 };
 
 /** Tables read with their own rule below. */

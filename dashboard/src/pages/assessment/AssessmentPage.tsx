@@ -143,6 +143,7 @@ export function AssessmentPage() {
                   </th>
                 ))}
                 <th>{t('col.reason')}</th>
+                <th>{t('col.visits')}</th>
                 <th>{t('col.evidence')}</th>
               </tr>
             </thead>
@@ -160,13 +161,16 @@ export function AssessmentPage() {
                       </td>
                     ))}
                     <td className="as-reason">{assessmentReasonText(r.reason, lang)}</td>
+                    <td className="as-visits" data-testid={`as-visits-${r.site}`}>
+                      {view.visits?.[r.site] ? t('visitsOf', { ...view.visits[r.site] }) : '—'}
+                    </td>
                     <td>
                       <button type="button" className="tr-link as-toggle" aria-expanded={open.has(r.site)} onClick={() => toggle(r.site)}>
                         {open.has(r.site) ? t('hide') : t('show')}
                       </button>
                     </td>
                   </tr>
-                  {open.has(r.site) && <EvidenceRow row={r} span={ASSESSMENT_CRITERIA.length + 5} />}
+                  {open.has(r.site) && <EvidenceRow row={r} span={ASSESSMENT_CRITERIA.length + 6} />}
                 </Fragment>
               ))}
             </tbody>

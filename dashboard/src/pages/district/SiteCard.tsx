@@ -1,4 +1,4 @@
-import type { SiteSummary } from '@hallwatch/shared';
+import type { SiteSummary, SiteVisitFacts } from '@hallwatch/shared';
 import { useTranslation } from 'react-i18next';
 import { toneOf } from './order';
 
@@ -64,8 +64,24 @@ export function SiteCard({ s, now, townName }: { s: SiteSummary; now: number; to
           </div>
         ))}
       </dl>
+      {s.visits && <VisitLine v={s.visits} />}
     </a>
   );
 }
 
 const lang = (s: SiteSummary, language: string) => (language === 'en' ? s.name.en : s.name.zh);
+
+/** The office's last visit to a town or village and its findings not yet closed (items 23, 46). */
+function VisitLine({ v }: { v: SiteVisitFacts }) {
+  const { t } = useTranslation('district');
+  return (
+    <div className="ds-card__visit" data-visit={v.lastVisitOn ?? 'never'}>
+      <span>
+        {v.lastVisitOn
+          ? t('visit.last', { kind: t(`visit.kind.${v.lastVisitKind ?? 'field'}`), day: v.lastVisitOn.slice(5) })
+          : t('visit.never')}
+      </span>
+      {v.openFindings > 0 && <span className="ds-card__visit-open">{t('visit.open', { n: v.openFindings })}</span>}
+    </div>
+  );
+}

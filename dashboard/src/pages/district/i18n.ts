@@ -32,6 +32,12 @@ const zh = {
   people: '{{n}} 人',
   none: '—',
   errorPrefix: '未能加载：',
+  visit: {
+    last: '{{kind}} {{day}}',
+    never: '未督导',
+    open: '问题 {{n}} 未销号',
+    kind: { field: '督导', mystery: '暗访' },
+  },
 };
 
 const en: typeof zh = {
@@ -67,6 +73,12 @@ const en: typeof zh = {
   people: '{{n}}',
   none: '—',
   errorPrefix: 'Not loaded: ',
+  visit: {
+    last: '{{kind}} {{day}}',
+    never: 'Not visited',
+    open: '{{n}} open',
+    kind: { field: 'Visit', mystery: 'Mystery' },
+  },
 };
 
 registerTranslations('district', { zh, en });

@@ -1,4 +1,4 @@
-import { ASSESSMENT_CRITERIA, type AssessmentCriterion, type AssessmentEvidence } from '@hallwatch/shared';
+import { ASSESSMENT_CRITERIA, type AssessmentCriterion, type AssessmentEvidence, type AssessmentVisits } from '@hallwatch/shared';
 import { EntityManager } from 'typeorm';
 import { queryRows } from '../../core/database/typed-query';
 import { addDays, zonedInstant } from '../../core/time/zoned-time';
@@ -77,4 +77,29 @@ export async function readFigures(em: EntityManager, sites: Site[], month: strin
   // More ratings than finished tickets (a rating of a ticket finished elsewhere) is a full rate, not more.
   if (figures.active.num > figures.active.den && figures.active.den > 0) figures.active.num = figures.active.den;
   return Object.fromEntries(ASSESSMENT_CRITERIA.map((c) => [c, figures[c]])) as Figures;
+}
+
+/**
+ * The office's visits finished in [from, to] to each town and its villages, and their findings:
+ * closed once the town's answer to the notice was accepted. The scorecard shows them beside the
+ * score, the concrete judging item 46 asks for.
+ */
+export async function readVisits(em: EntityManager, towns: Site[], from: string, to: string): Promise<Record<string, AssessmentVisits>> {
+  const rows = await queryRows<{ town: string; made: string; mystery: string; findings: string; closed: string }>(
+    em,
+    `SELECT v.town_site_id AS town, count(DISTINCT v.id) AS made, count(DISTINCT v.id) FILTER (WHERE v.kind = 'mystery') AS mystery,
+            count(f.id) AS findings, count(f.id) FILTER (WHERE n.accepted_at IS NOT NULL) AS closed
+     FROM visits v LEFT JOIN visit_findings f ON f.visit_id = v.id
+     LEFT JOIN patrol_notices n ON n.source = 'visit' AND n.finding_id = f.id
+     WHERE v.town_site_id = ANY($1::uuid[]) AND v.state = 'finished' AND v.planned_on BETWEEN $2 AND $3
+     GROUP BY v.town_site_id`,
+    [towns.map((t) => t.id), from, to],
+  );
+  const byId = new Map(rows.map((r) => [r.town, r]));
+  return Object.fromEntries(
+    towns.map((t) => {
+      const r = byId.get(t.id);
+      return [t.code, { made: n(r?.made), mystery: n(r?.mystery), findings: n(r?.findings), closed: n(r?.closed) }];
+    }),
+  );
 }

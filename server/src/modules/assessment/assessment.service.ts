@@ -16,7 +16,7 @@ import { RectificationService } from '../rectification/rectification.service';
 import { DEFAULT_REPORT } from '../rectification/rectification-scope';
 import { Site } from '../registry/site.entity';
 import { assessmentWorkbook, workbookBytes } from './assessment-export';
-import { readFigures } from './assessment-figures';
+import { readFigures, readVisits } from './assessment-figures';
 import { rankTowns, TownFigures } from './assessment-ranking';
 import { AssessmentWeightsRow } from './assessment-weights.entity';
 import { validWeights } from './assessment-weights';
@@ -103,6 +103,7 @@ export class AssessmentService {
       weights,
       rows,
       spread,
+      visits: await readVisits(this.ds.manager, towns, from, to),
     };
   }
 

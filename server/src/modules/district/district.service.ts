@@ -10,6 +10,7 @@ import { indicatorSettings } from '../registry/indicator-settings';
 import { Site } from '../registry/site.entity';
 import { DistrictTree } from './district-tree';
 import { sameSummary, summarize } from './site-summary';
+import { visitFacts } from './visit-facts';
 
 // A summary computed for a push or a read within this long serves the next read as it is: twenty
 // overviews opened at once cost one round of snapshots, not twenty.
@@ -153,6 +154,7 @@ export class DistrictService {
       opening: openingOn(day, site.timezone, settings.hours, settings.lunchBreak, activity.calendar),
       lastEventAt: activity.lastEventAt,
       now,
+      visits: await visitFacts(this.ds, site),
     });
     this.latest.set(site.id, { at: now.getTime(), summary, kept });
     return summary;

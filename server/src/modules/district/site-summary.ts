@@ -1,4 +1,4 @@
-import { DISTRICT_STALE_AFTER_MIN, IndicatorSnapshot, SiteSummary, SiteTier } from '@hallwatch/shared';
+import { DISTRICT_STALE_AFTER_MIN, IndicatorSnapshot, SiteSummary, SiteTier, SiteVisitFacts } from '@hallwatch/shared';
 import type { Opening } from '../indicators/window-alert-rules';
 
 export interface SummaryInputs {
@@ -10,6 +10,8 @@ export interface SummaryInputs {
   opening: Opening | null;
   lastEventAt: Date | null;
   now: Date;
+  /** The office's visits to it (towns and villages); null for the hall. */
+  visits: SiteVisitFacts | null;
 }
 
 const later = (a: Date, b: Date | null): Date => (b && b > a ? b : a);
@@ -55,6 +57,7 @@ export function summarize(i: SummaryInputs): SiteSummary {
     open: isOpen,
     lastEventAt: i.lastEventAt?.toISOString() ?? null,
     stale,
+    visits: i.visits,
   };
 }
 

@@ -14,6 +14,7 @@ import { PatrolPhoto } from './entities/patrol-photo.entity';
 import { PatrolNotifier } from './patrol-notifier';
 import { noticeFindings } from './patrol-notices.service';
 import { noticeView } from './patrol-views';
+import { NoticeSubjects } from './notice-subjects';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -40,12 +41,28 @@ export class NoticeDocumentService {
     private readonly ds: DataSource,
     private readonly clock: Clock,
     private readonly notifier: PatrolNotifier,
+    private readonly subjects: NoticeSubjects,
   ) {}
 
   /** `department`: a department account's own; another department's notice is answered as missing. */
   async document(siteCode: string, id: string, department?: string): Promise<PatrolNoticeDocumentView> {
     const site = await findSite(this.ds.manager, siteCode);
     const n = await this.find(this.ds.manager, site, id, department);
+    const photoUrl = `/api/v1/admin/sites/${encodeURIComponent(site.code)}/patrol/notices/${n.id}/photo`;
+    const settings = indicatorSettings(site.settings);
+    const view = noticeView(n, (await noticeFindings(this.ds.manager, [n.findingId])).get(n.findingId), this.clock.now());
+    const head = {
+      notice: view,
+      state: noticeState(view),
+      site: { code: site.code, name: site.name, nameEn: site.nameEn, timezone: site.timezone },
+      issuer: settings.noticeIssuer ?? `${site.name}督查室`,
+      requirement: n.text?.trim() || STANDARD_REQUIREMENT,
+    };
+    const other = this.subjects.readerOf(n);
+    if (other) {
+      const d = await other.document(this.ds.manager, n, photoUrl);
+      return { ...head, department: d.addressee, facts: d.facts };
+    }
     const f = await this.ds.getRepository(PatrolFinding).findOneByOrFail({ id: n.findingId });
     const names = await queryOne<NamesRow>(
       this.ds,
@@ -57,13 +74,8 @@ export class NoticeDocumentService {
       [site.id, n.department, f.checkpoint, f.window],
     );
     const photo = await this.ds.getRepository(PatrolPhoto).existsBy({ siteId: site.id, checkEventId: f.checkEventId });
-    const view = noticeView(n, (await noticeFindings(this.ds.manager, [n.findingId])).get(n.findingId)!, this.clock.now());
-    const settings = indicatorSettings(site.settings);
     return {
-      notice: view,
-      state: noticeState(view),
-      site: { code: site.code, name: site.name, nameEn: site.nameEn, timezone: site.timezone },
-      issuer: settings.noticeIssuer ?? `${site.name}督查室`,
+      ...head,
       department: { code: n.department, name: names?.dept_name ?? n.department, nameEn: names?.dept_name_en ?? null },
       facts: {
         occurredAt: f.occurredAt.toISOString(),
@@ -75,15 +87,21 @@ export class NoticeDocumentService {
         note: f.note,
         severity: f.severity,
         items: f.items,
-        photo: photo ? `/api/v1/admin/sites/${encodeURIComponent(site.code)}/patrol/notices/${n.id}/photo` : null,
+        photo: photo ? photoUrl : null,
       },
-      requirement: n.text?.trim() || STANDARD_REQUIREMENT,
     };
   }
 
   async photo(siteCode: string, id: string, department?: string): Promise<{ type: string; bytes: Buffer }> {
     const site = await findSite(this.ds.manager, siteCode);
     const n = await this.find(this.ds.manager, site, id, department);
+    const missingPhoto = () => new NotFoundException({ statusCode: 404, error: 'Not Found', message: `Notice ${n.id} has no photo` });
+    const other = this.subjects.readerOf(n);
+    if (other) {
+      const found = await other.photo(this.ds.manager, n);
+      if (!found) throw missingPhoto();
+      return found;
+    }
     const row = await this.ds
       .getRepository(PatrolPhoto)
       .createQueryBuilder('p')
@@ -91,7 +109,7 @@ export class NoticeDocumentService {
       .innerJoin(PatrolFinding, 'f', 'f.site_id = p.site_id AND f.check_event_id = p.check_event_id')
       .where('f.id = :finding', { finding: n.findingId })
       .getOne();
-    if (!row) throw new NotFoundException({ statusCode: 404, error: 'Not Found', message: `Notice ${n.id} has no photo` });
+    if (!row) throw missingPhoto();
     return { type: row.type, bytes: row.bytes };
   }
 
@@ -137,7 +155,7 @@ export class NoticeDocumentService {
       return n;
     });
     await this.notifier.siteChanged(site.id);
-    return noticeView(n, (await noticeFindings(this.ds.manager, [n.findingId])).get(n.findingId)!, now);
+    return noticeView(n, (await noticeFindings(this.ds.manager, [n.findingId])).get(n.findingId), now);
   }
 
   private async find(em: EntityManager, site: Site, id: string, department?: string, lock = false): Promise<PatrolNotice> {
@@ -148,7 +166,8 @@ export class NoticeDocumentService {
       .getRepository(PatrolNotice)
       .findOne({ where: { id, siteId: site.id }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
     if (!n) throw missing();
-    if (!owns(department, n.department))
+    // A visit's notice is the town's, never a department's, whatever its code.
+    if (!owns(department, n.department) || (department !== undefined && n.source !== 'patrol'))
       throw outsideDepartment(missing().message, `notice ${n.id} is addressed to department "${n.department}", not "${department}"`);
     return n;
   }

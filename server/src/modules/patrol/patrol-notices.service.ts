@@ -108,15 +108,9 @@ export class PatrolNoticesService {
         .getRepository(PatrolNotice)
         .findOne({ where: { id: noticeId, siteId: site.id }, lock: { mode: 'pessimistic_write' } });
       if (!n) throw missing();
-      if (!owns(department, n.department))
+      if (!owns(department, n.department) || (department !== undefined && n.source !== 'patrol'))
         throw outsideDepartment(missing().message, `notice ${n.id} is addressed to department "${n.department}", not "${department}"`);
-      if (n.status === 'closed')
-        throw new ConflictException({ statusCode: 409, error: 'Conflict', message: 'The notice has already been answered' });
-      n.status = 'closed';
-      n.reply = input.reply;
-      n.repliedAt = now;
-      n.repliedBy = input.by ?? actor;
-      await em.save(n);
+      await closeWithReply(em, n, input.reply, input.by ?? actor, now);
       // The department's answer is what resolves the finding the notice was about.
       await em.query(
         `UPDATE patrol_findings SET status = 'resolved', resolved_at = $2, resolution = $3, resolved_by = $4 WHERE id = $1 AND status = 'open'`,
@@ -128,11 +122,20 @@ export class PatrolNoticesService {
     return this.view(this.ds.manager, notice, now);
   }
 
+  /** After another feature issued a notice in its own transaction (a visit's, to a town): its jobs and the wall. */
+  async issued(notice: PatrolNotice): Promise<void> {
+    await this.producer
+      .ensureNotice(notice)
+      .catch((err: Error) => this.logger.warn(`notice ${notice.id} not scheduled yet: ${err.message}`));
+    await this.notifier.siteChanged(notice.siteId);
+  }
+
   async list(siteCode: string, filter: NoticeFilter, department?: string): Promise<PatrolNoticeView[]> {
     const now = this.clock.now();
     const site = await findSite(this.ds.manager, siteCode);
     const qb = this.ds.getRepository(PatrolNotice).createQueryBuilder('n').where('n.site_id = :id', { id: site.id });
-    if (department !== undefined) qb.andWhere('n.department = :department', { department });
+    // A visit's notice is addressed to a town, whose code a department's may share: a department sees only its own patrol notices.
+    if (department !== undefined) qb.andWhere(`n.department = :department AND n.source = 'patrol'`, { department });
     if (filter === 'open') qb.andWhere(`n.status = 'open'`);
     if (filter === 'closed') qb.andWhere(`n.status = 'closed'`);
     if (filter === 'overdue') qb.andWhere(`n.status = 'open' AND n.deadline <= :now`, { now });
@@ -141,16 +144,25 @@ export class PatrolNoticesService {
       this.ds.manager,
       rows.map((r) => r.findingId),
     );
-    return rows.map((n) => noticeView(n, findings.get(n.findingId) ?? NO_FINDING, now));
+    return rows.map((n) => noticeView(n, findings.get(n.findingId), now));
   }
 
   private async view(em: EntityManager, n: PatrolNotice, now: Date): Promise<PatrolNoticeView> {
     const findings = await noticeFindings(em, [n.findingId]);
-    return noticeView(n, findings.get(n.findingId) ?? NO_FINDING, now);
+    return noticeView(n, findings.get(n.findingId), now);
   }
 }
 
-const NO_FINDING: NoticeFinding = { items: [], deduction: null };
+/** The addressee's answer closes the notice; the office then accepts or escalates it. */
+export async function closeWithReply(em: EntityManager, n: PatrolNotice, reply: string, by: string, now: Date): Promise<void> {
+  if (n.status === 'closed')
+    throw new ConflictException({ statusCode: 409, error: 'Conflict', message: 'The notice has already been answered' });
+  n.status = 'closed';
+  n.reply = reply;
+  n.repliedAt = now;
+  n.repliedBy = by;
+  await em.save(n);
+}
 
 /** Each finding's items and the points its confirmed violation cost, for the notices about them. */
 export async function noticeFindings(em: EntityManager, findingIds: string[]): Promise<Map<string, NoticeFinding>> {

@@ -56,12 +56,19 @@ export interface NoticeFinding {
   deduction: number | null;
 }
 
-export function noticeView(n: PatrolNotice, finding: NoticeFinding, now: Date): PatrolNoticeView {
+// A visit's notice is about the towns' guidance (23) and their assessment (46), and the follow-up promise (9).
+const VISIT_FINDING: NoticeFinding = { items: [9, 23, 46], deduction: null };
+const NO_FINDING: NoticeFinding = { items: [], deduction: null };
+
+/** `finding`: what patrol_findings holds of it; a visit's finding is not there, and reads as the visit's items. */
+export function noticeView(n: PatrolNotice, finding: NoticeFinding | undefined, now: Date): PatrolNoticeView {
+  finding ??= n.source === 'visit' ? VISIT_FINDING : NO_FINDING;
   return {
     id: n.id,
     clientId: n.clientId,
     finding: n.findingId,
     department: n.department,
+    source: n.source,
     text: n.text,
     issuedAt: n.issuedAt.toISOString(),
     issuedBy: n.issuedBy,

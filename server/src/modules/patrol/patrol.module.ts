@@ -16,6 +16,7 @@ import { PatrolScheduleService } from './patrol-schedule.service';
 import { PatrolTodayService } from './patrol-today.service';
 import { PatrolReactions } from './patrol-reactions';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NoticeSubjects } from './notice-subjects';
 import { PATROL_ENTITIES } from './entities';
 
 // Patrol rounds (docs/contracts/patrol.md): the phone page's API, the admin's schedule, checklist and
@@ -36,7 +37,8 @@ import { PATROL_ENTITIES } from './entities';
     PatrolReactions,
     NoticeDocumentService,
     DeductionExportService,
+    NoticeSubjects,
   ],
-  exports: [PatrolNoticesService, PatrolFindingsService],
+  exports: [PatrolNoticesService, PatrolFindingsService, NoticeSubjects],
 })
 export class PatrolModule {}

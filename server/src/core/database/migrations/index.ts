@@ -27,6 +27,7 @@ import { AddAssessmentWeights1796611300000 } from './1796611300000-add-assessmen
 import { AddNotifyChannels1796619190462 } from './1796619190462-add-notify-channels';
 import { AddOfficeReports1796619193381 } from './1796619193381-add-office-reports';
 import { AddRetention1796619198716 } from './1796619198716-add-retention';
+import { AddVisits1796619501593 } from './1796619501593-add-visits';
 import { AddCallbackChecks1796599244186 } from './1796599244186-add-callback-checks';
 import { AddDepartmentStationing1796600000000 } from './1796600000000-add-department-stationing';
 import { AddNoticeNumbers1796607755217 } from './1796607755217-add-notice-numbers';
@@ -67,4 +68,5 @@ export const MIGRATIONS: Function[] = [
   AddNotifyChannels1796619190462,
   AddOfficeReports1796619193381,
   AddRetention1796619198716,
+  AddVisits1796619501593,
 ];

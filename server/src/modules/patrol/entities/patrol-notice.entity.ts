@@ -1,4 +1,4 @@
-import type { NoticeStatus } from '@hallwatch/shared';
+import type { NoticeSource, NoticeStatus } from '@hallwatch/shared';
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** 督查告知书: a finding sent to a department with a deadline; reminded before it, escalated after it. */
@@ -21,8 +21,17 @@ export class PatrolNotice {
   @Column({ type: 'uuid', name: 'finding_id' })
   findingId!: string;
 
+  /** The department addressed; for a visit's notice, the code of the town centre addressed. */
   @Column({ type: 'varchar', length: 64 })
   department!: string;
+
+  /** What the finding came from: a patrol round ('patrol') or a visit to a town or village ('visit'). */
+  @Column({ type: 'varchar', length: 8, default: 'patrol' })
+  source!: NoticeSource;
+
+  /** The town centre a visit's notice is addressed to; null for a department's notice. */
+  @Column({ type: 'uuid', name: 'addressee_site_id', nullable: true })
+  addresseeSiteId!: string | null;
 
   @Column({ type: 'text', nullable: true })
   text!: string | null;
