@@ -76,10 +76,21 @@ describe('the page-roles table', () => {
       'reports',
       'district',
       'assessment',
+      'visits',
       'wall',
     ]);
-    expect(nav('leader')).toEqual(['callbackChecks', 'absences', 'trends', 'rectification', 'reports', 'district', 'assessment', 'wall']);
-    expect(nav('patrol')).toEqual(['patrol']);
+    expect(nav('leader')).toEqual([
+      'callbackChecks',
+      'absences',
+      'trends',
+      'rectification',
+      'reports',
+      'district',
+      'assessment',
+      'visits',
+      'wall',
+    ]);
+    expect(nav('patrol')).toEqual(['patrol', 'visits']);
     expect(nav('admin')).toEqual([
       'desk',
       'callbackChecks',
@@ -90,6 +101,7 @@ describe('the page-roles table', () => {
       'reports',
       'district',
       'assessment',
+      'visits',
       'wall',
       'admin',
       'notify',
@@ -117,11 +129,12 @@ describe('the page-roles table', () => {
     expect(shape('admin')).toEqual([
       ['daily', ['desk', 'callbackChecks', 'absences', 'patrol']],
       ['analysis', ['trends', 'rectification', 'reports']],
-      ['district', ['district', 'assessment', 'wall']],
+      ['district', ['district', 'assessment', 'visits', 'wall']],
       ['system', ['admin', 'notify']],
     ]);
     expect(shape('department')).toEqual([[null, ['department', 'absences']]]);
-    expect(shape('patrol')).toEqual([[null, ['patrol']]]);
+    // A patroller walks the rounds and the visits assigned to it.
+    expect(shape('patrol')).toEqual([[null, ['patrol', 'visits']]]);
     for (const role of roles) {
       const groups = navGroupsFor(role);
       // The same pages as the flat navigation, in the same order, whatever the grouping.
