@@ -112,7 +112,7 @@ describe('visits to the town centres and villages', () => {
     const up = await fetch(`${t.url}/api/v1/admin/sites/${DISTRICT}/visits/${id}/checks/signage/photo`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${tokens['walker.vd']}`, 'content-type': 'image/png' },
-      body: photo(),
+      body: new Uint8Array(photo()),
     });
     expect(up.status).toBe(201);
 
