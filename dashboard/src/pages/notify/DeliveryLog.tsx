@@ -96,7 +96,9 @@ export function DeliveryLog({ site, channels, version }: { site: string; channel
                     {d.batchId && <span className="nf-tag">{t('log.merged')}</span>}
                   </td>
                   <td>
-                    <span className={`nf-state nf-state--${d.state}`}>{t(`state.${d.state}`)}</span>
+                    <span className={`nf-state nf-state--${d.state}`}>
+                      {d.state === 'queued' && d.attempts > 0 ? t('retrying') : t(`state.${d.state}`)}
+                    </span>
                   </td>
                   <td className="tr-num">{d.attempts}</td>
                   <td className="tr-num">{d.lastStatus ?? '—'}</td>

@@ -16,7 +16,7 @@ const zh = {
     actions: '操作',
   },
   kind: { dingtalk: '钉钉群机器人', wecom: '企业微信群机器人', email: '邮件（SMTP）', webhook: 'Webhook（HTTPS 签名）' },
-  health: { unknown: '尚未发送', healthy: '正常', unhealthy: '发送失败' },
+  health: { unknown: '未确认', healthy: '正常', unhealthy: '发送失败' },
   failures: '连续失败 {{n}} 次',
   disabled: '已停用',
   edit: '编辑',
@@ -65,6 +65,7 @@ const zh = {
     merged: '合并发送',
   },
   state: { queued: '排队中', sending: '发送中', sent: '已送达', failed: '失败' },
+  retrying: '等待重试',
   errorPrefix: '未完成：',
 };
 
@@ -77,7 +78,7 @@ const en: typeof zh = {
   none: 'No notification channels yet.',
   col: { name: 'Name', kind: 'Kind', health: 'State', rate: 'Per minute', secrets: 'Saved secrets', actions: 'Actions' },
   kind: { dingtalk: 'DingTalk group robot', wecom: 'WeCom group robot', email: 'E-mail (SMTP)', webhook: 'Webhook (signed HTTPS)' },
-  health: { unknown: 'Not used yet', healthy: 'Healthy', unhealthy: 'Failing' },
+  health: { unknown: 'Not confirmed', healthy: 'Healthy', unhealthy: 'Failing' },
   failures: 'Failures in a row: {{n}}',
   disabled: 'Disabled',
   edit: 'Edit',
@@ -137,6 +138,7 @@ const en: typeof zh = {
     merged: 'merged',
   },
   state: { queued: 'Queued', sending: 'Sending', sent: 'Delivered', failed: 'Failed' },
+  retrying: 'Waiting to retry',
   errorPrefix: 'Not done: ',
 };
 
