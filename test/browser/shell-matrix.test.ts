@@ -307,7 +307,7 @@ describe('the app shell: role × page in a real browser', () => {
     const expanded = (group: string) => page.getAttribute(`[data-testid="nav-group-${group}"]`, 'aria-expanded');
     // The bar holds the menus and the one page of a menu of one, nothing else.
     const bar = await page.$$eval('[data-testid="nav"] [data-nav-top]', (els) => els.map((e) => e.getAttribute('data-testid')));
-    expect(bar).toEqual(['nav-group-daily', 'nav-group-analysis', 'nav-group-district', 'nav-admin']);
+    expect(bar).toEqual(['nav-group-daily', 'nav-group-analysis', 'nav-group-district', 'nav-group-system']);
     expect(await page.isVisible('[data-testid="nav-desk"]')).toBe(false);
     // The menu holding the page shown is marked, though closed.
     expect(await page.$eval('[data-testid="nav-group-analysis"]', (b) => b.closest('.sh-nav__group--on') !== null)).toBe(true);
