@@ -17,7 +17,17 @@ import { AdminController } from '../../registry/controllers/admin-controller.dec
 import { VisitNoticeDto, VisitReplyDto } from '../dtos/visit.dto';
 import { VisitNoticesService } from '../visit-notices.service';
 
-const OBJECT = { type: 'object' } as const;
+// The answers' shapes in brief (their full types are in shared/src/visits.ts).
+const VISIT = { type: 'object', properties: { id: { type: 'string' }, state: { type: 'string' }, kind: { type: 'string' } } } as const;
+const OBJECT = {
+  type: 'object',
+  properties: {
+    visit: VISIT,
+    checks: { type: 'array', items: { type: 'object' } },
+    findings: { type: 'array', items: { type: 'object' } },
+  },
+} as const;
+const NOTICE = { type: 'object', properties: { id: { type: 'string' }, number: { type: 'string' }, status: { type: 'string' } } } as const;
 
 /**
  * A visit's finding as a 督查告知书 to its town: issued by the office at the district hall, answered
@@ -33,7 +43,7 @@ export class VisitNoticesController {
   /** `:site` the town centre: the notices addressed to it. */
   @Get('notices/addressed')
   @Roles('admin', 'supervisor', 'leader')
-  @ApiOkResponse({ description: 'The notices addressed to the town centre', schema: { type: 'array', items: OBJECT } })
+  @ApiOkResponse({ description: 'The notices addressed to the town centre', schema: { type: 'array', items: NOTICE } })
   @ApiNotFoundResponse({ description: 'The site is not a town centre' })
   addressed(@RequestSite() town: string): Promise<VisitNoticeView[]> {
     return this.notices.forTown(town);
@@ -43,7 +53,7 @@ export class VisitNoticesController {
   @Post('notices/:notice/reply')
   @Roles(...VISIT_PLANNER_ROLES)
   @ApiBody({ type: VisitReplyDto })
-  @ApiCreatedResponse({ description: 'The notice, answered', schema: OBJECT })
+  @ApiCreatedResponse({ description: 'The notice, answered', schema: NOTICE })
   @ApiBadRequestResponse({ description: 'reply is missing or blank; nothing is stored' })
   @ApiNotFoundResponse({ description: 'No such notice addressed to this town' })
   @ApiConflictResponse({ description: 'The notice has already been answered' })

@@ -30,7 +30,20 @@ import { VisitChecklistService } from '../visit-checklist.service';
 import { VisitPhotosService } from '../visit-photos.service';
 import { VisitsService } from '../visits.service';
 
-const OBJECT = { type: 'object' } as const;
+// The answers' shapes in brief (their full types are in shared/src/visits.ts).
+const VISIT = { type: 'object', properties: { id: { type: 'string' }, state: { type: 'string' }, kind: { type: 'string' } } } as const;
+const OBJECT = {
+  type: 'object',
+  properties: {
+    visit: VISIT,
+    checks: { type: 'array', items: { type: 'object' } },
+    findings: { type: 'array', items: { type: 'object' } },
+  },
+} as const;
+const CHECKLIST = {
+  type: 'object',
+  properties: { site: { type: 'string' }, custom: { type: 'boolean' }, points: { type: 'array', items: { type: 'object' } } },
+} as const;
 const REFUSED = { description: 'A field broke its rule; the answer names it (field) and nothing is stored' };
 const STATE = { description: 'The visit is not in the state the step needs (e.g. finishing a visit not started)' };
 
@@ -50,7 +63,10 @@ export class VisitsController {
 
   @Get()
   @Roles(...VISIT_READER_ROLES)
-  @ApiOkResponse({ description: "The month's visits by town (a town reads its own; mystery visits once finished)", schema: OBJECT })
+  @ApiOkResponse({
+    description: "The month's visits by town (a town reads its own; mystery visits once finished)",
+    schema: { type: 'object', properties: { month: { type: 'string' }, towns: { type: 'array', items: { type: 'object' } } } },
+  })
   @ApiBadRequestResponse(REFUSED)
   month(@RequestSite() site: string, @Query() q: VisitMonthQuery): Promise<VisitPlanView> {
     return this.visits.month(site, q.month);
@@ -59,7 +75,7 @@ export class VisitsController {
   @Post()
   @Roles(...VISIT_PLANNER_ROLES)
   @ApiBody({ type: PlanVisitDto })
-  @ApiCreatedResponse({ description: 'The visit as planned', schema: OBJECT })
+  @ApiCreatedResponse({ description: 'The visit as planned', schema: VISIT })
   @ApiBadRequestResponse(REFUSED)
   @ApiForbiddenResponse({ description: 'Only admins and supervisors plan visits' })
   plan(@RequestSite() site: string, @CurrentActor() by: Actor, @Body() body: PlanVisitDto) {
@@ -69,7 +85,7 @@ export class VisitsController {
   /** The checklist a site is visited with (`:site` the visited site); its own list or the default. */
   @Get('checklist')
   @Roles(...VISIT_READER_ROLES)
-  @ApiOkResponse({ description: "The site's checklist points", schema: OBJECT })
+  @ApiOkResponse({ description: "The site's checklist points", schema: CHECKLIST })
   readChecklist(@RequestSite() site: string): Promise<{ site: string; custom: boolean; points: VisitPointDef[] }> {
     return this.checklist.read(site);
   }
@@ -77,7 +93,7 @@ export class VisitsController {
   @Put('checklist')
   @Roles('admin')
   @ApiBody({ type: VisitChecklistDto })
-  @ApiOkResponse({ description: "The site's checklist as set; an empty list restores the default", schema: OBJECT })
+  @ApiOkResponse({ description: "The site's checklist as set; an empty list restores the default", schema: CHECKLIST })
   @ApiBadRequestResponse(REFUSED)
   @ApiForbiddenResponse({ description: 'Only admins edit the checklist' })
   setChecklist(@RequestSite() site: string, @CurrentActor() by: Actor, @Body() body: VisitChecklistDto) {
@@ -124,7 +140,10 @@ export class VisitsController {
   @Roles(...VISIT_WALKER_ROLES)
   @ApiConsumes('image/jpeg', 'image/png', 'image/webp')
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
-  @ApiCreatedResponse({ description: 'Stored (200 when it was already)', schema: OBJECT })
+  @ApiCreatedResponse({
+    description: 'Stored (200 when it was already)',
+    schema: { type: 'object', properties: { point: { type: 'string' }, type: { type: 'string' }, size: { type: 'integer' } } },
+  })
   @ApiBadRequestResponse(REFUSED)
   @ApiConflictResponse(STATE)
   async putPhoto(
