@@ -9,6 +9,12 @@ import type { Role } from './roles';
 export const DISTRICT_READER_ROLES = ['admin', 'supervisor', 'leader'] as const satisfies readonly Role[];
 
 /**
+ * Who reads the overview's data (its route and socket subscription): the readers, and a display
+ * token of the district hall for the wall's district page. The /district page stays the readers'.
+ */
+export const DISTRICT_DATA_ROLES = [...DISTRICT_READER_ROLES, 'display'] as const satisfies readonly Role[];
+
+/**
  * A site open now whose devices have sent nothing for this long (counted from the opening or the
  * end of the midday break when later) is stale: its figures are old, not calm.
  */

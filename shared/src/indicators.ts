@@ -152,6 +152,8 @@ export interface SiteInfo {
    * snapshot, as other changes to the site's info do.
    */
   patrolRounds: PatrolRoundMark[];
+  /** The rotation includes the district page (a district hall's setting `wallDistrictPage`). */
+  districtPage: boolean;
 }
 
 export interface PatrolRoundMark {

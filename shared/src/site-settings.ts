@@ -45,6 +45,11 @@ export interface SiteSettings {
   noticeNumberPattern: string;
   /** The office that signs the notices; null signs them with the site's name. */
   noticeIssuer: string | null;
+  /**
+   * A district hall's wall, when it rotates pages, includes the district page (every site at a
+   * glance); off by default, as a hall without towns has nothing to show there.
+   */
+  wallDistrictPage: boolean;
 }
 
 /** Below this many completions per open window on average, a department's imbalance is noise and does not alert. */
@@ -68,4 +73,5 @@ export const DEFAULT_SITE_SETTINGS: SiteSettings = {
   badReviewAlertRating: 2,
   noticeNumberPattern: DEFAULT_NOTICE_NUMBER_PATTERN,
   noticeIssuer: null,
+  wallDistrictPage: false,
 };

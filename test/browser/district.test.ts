@@ -8,7 +8,7 @@ import { seedDemo } from '../../server/src/modules/demo/seed-demo';
 import { ensureDemoTiers } from '../../server/src/modules/demo/seed-tiers';
 import { eventsFrom } from '../../server/src/modules/demo/simulator-runner';
 import { dayFactor, tierLayout } from '../../server/src/modules/demo/tier-layout';
-import { makeUserOn } from '../support/accounts';
+import { call, displayTokenOn, makeUserOn, signIn } from '../support/accounts';
 import { SCREENSHOTS, submitLogin } from '../support/browser';
 import { BrowserHarness, startBrowserHarness } from '../support/browser-harness';
 import { deviceKeyOn } from '../support/factories';
@@ -132,6 +132,63 @@ describe('the district overview (/district) in a real browser', () => {
       NEVER,
     );
     expect(await page.locator('.ds-card[data-tone="stale"]').count()).toBe(1);
+    await page.close();
+  });
+
+  it('puts the district on the district hall’s wall at 1920×1080 for its display token, and in the rotation once an admin turns it on', async () => {
+    const token = await displayTokenOn(h.ds, 'huiji');
+    const page = await h.browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+    await page.clock.setFixedTime(NOW);
+    await page.goto(`${h.server.url}/wall?site=huiji&token=${token}&page=district`);
+    await page.waitForSelector('[data-testid="wall-district"]');
+    const wall = page.getByTestId('wall-district');
+    expect(await wall.locator('[data-site]').count()).toBe(101);
+    expect(await wall.locator('[data-town]').count()).toBe(8);
+    // Silence in opening hours is marked in words as well as its hatching, and comes first.
+    expect(await page.getAttribute(`.dw-site[data-site="${STOPPED}"]`, 'data-tone')).toBe('stale');
+    expect(await page.textContent(`.dw-site[data-site="${STOPPED}"] .dw-site__state`)).toBe('90′无数据');
+    expect(await page.getAttribute('[data-town] >> nth=0', 'data-town')).toMatch(/^huiji-t[35]$/);
+    // A TV: nothing scrolls, no text under 20 px, no site's line runs out of its town's box.
+    const fit = await page.evaluate(() => {
+      const sites = [...document.querySelectorAll<HTMLElement>('.dw-site')];
+      const sizes = sites.map((e) => parseFloat(getComputedStyle(e).fontSize));
+      const out = sites.filter((e) => {
+        const box = (e.closest('.dw-town') ?? e.closest('.dw-head'))!.getBoundingClientRect();
+        const r = e.getBoundingClientRect();
+        return r.bottom > box.bottom + 1 || r.right > box.right + 1;
+      });
+      return {
+        scroll: document.documentElement.scrollHeight - innerHeight,
+        smallest: Math.min(...sizes),
+        out: out.map((e) => e.dataset.site),
+      };
+    });
+    expect(fit).toEqual({ scroll: 0, smallest: expect.any(Number), out: [] });
+    expect(fit.smallest).toBeGreaterThanOrEqual(20);
+    await page.screenshot({ path: join(SCREENSHOTS, 'wall-district-1920.png') });
+    await page.click('.top__lang');
+    await page.getByText('need action').waitFor();
+    await page.screenshot({ path: join(SCREENSHOTS, 'wall-district-1920-en.png') });
+    await page.click('.top__lang');
+
+    // Off by default: a rotating wall shows its own three pages; an admin's setting adds the district.
+    const admin = 'ds-admin';
+    await makeUserOn(h.ds, admin, 'admin', 'all');
+    const session = await signIn(h.server.url, admin);
+    const patch = await call(h.server.url, 'PATCH', '/api/v1/admin/sites/huiji/settings', {
+      token: session.token,
+      body: { wallDistrictPage: true },
+    });
+    expect(patch.body).toMatchObject({ wallDistrictPage: true });
+    const bad = await call(h.server.url, 'PATCH', '/api/v1/admin/sites/huiji/settings', {
+      token: session.token,
+      body: { wallDistrictPage: 'yes' },
+    });
+    expect({ status: bad.status, field: (bad.body as { field?: string }).field }).toEqual({ status: 400, field: 'wallDistrictPage' });
+    await page.goto(`${h.server.url}/wall?site=huiji&token=${token}&rotate=5`);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="wall-pages"] li').length > 0);
+    const pages = await page.$$eval('[data-testid="wall-pages"] li', (els) => els.map((e) => e.textContent));
+    expect(pages[pages.length - 1]).toBe('全区站点');
     await page.close();
   });
 

@@ -1,6 +1,6 @@
 import type { DistrictSummary, DistrictUpdate, SiteSummary } from '@hallwatch/shared';
 import { io, Socket } from 'socket.io-client';
-import { bearer, makeUser, signIn } from '../support/accounts';
+import { bearer, displayTokenOn, makeUser, signIn } from '../support/accounts';
 import { hallAt } from '../support/absences';
 import { ev, makeSite } from '../support/factories';
 import { getJson, postEvents } from '../support/http';
@@ -155,6 +155,21 @@ describe('the district overview', () => {
     expect(town.body.message).toContain('town');
     await expect(districtSocket(t.url, patrol, 'dh')).rejects.toThrow('refused');
     await expect(districtSocket(t.url, leader, 'dh-t1')).rejects.toThrow('refused');
+  });
+
+  it('lets a display token of the district hall read it, for the wall’s district page, and no other display', async () => {
+    const wall = await displayTokenOn(t.ds, 'dh');
+    const res = await getJson<DistrictSummary>(`${t.url}/api/v1/sites/dh/district`, bearer(wall));
+    expect(res.status).toBe(200);
+    expect(res.body.sites).toHaveLength(4);
+    const sub = await districtSocket(t.url, wall, 'dh');
+    sockets.push(sub.socket);
+    expect(sub.first.sites.map((s) => s.site).sort()).toEqual(res.body.sites.map((s) => s.site).sort());
+    // A town's wall token reaches neither the hall's district nor a district of its own.
+    const townWall = await displayTokenOn(t.ds, 'dh-t1');
+    expect((await getJson(`${t.url}/api/v1/sites/dh/district`, bearer(townWall))).status).toBe(403);
+    expect((await getJson(`${t.url}/api/v1/sites/dh-t1/district`, bearer(townWall))).status).toBe(404);
+    await expect(districtSocket(t.url, townWall, 'dh')).rejects.toThrow('refused');
   });
 
   it('keeps the whole district live over one subscription: an event at a village station reaches it as that site’s summary', async () => {

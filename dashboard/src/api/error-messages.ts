@@ -110,6 +110,7 @@ export const FIELD_MESSAGES: Record<string, Worded> = {
     zh: '文号格式须含 {year} 和 {seq}，只可使用 {site}、{year}、{seq}（或 {seq:3}）占位符，不超过 60 个字符',
     en: 'The number pattern must contain {year} and {seq}, use only {site}, {year} and {seq} (or {seq:3}), and be at most 60 characters',
   },
+  wallDistrictPage: { zh: '大屏轮播全区站点页须为“是”或“否”', en: 'The wall’s district page must be on or off' },
   noticeIssuer: { zh: '发文单位名称不超过 60 个字符', en: 'The issuing office’s name must be at most 60 characters' },
 };
 

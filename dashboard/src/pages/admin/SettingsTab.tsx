@@ -67,6 +67,7 @@ export function SettingsTab({ site, fail }: { site: string; fail: (err: unknown)
   const [form, setForm] = useState<Partial<Record<Key, string>>>({});
   const [lunch, setLunch] = useState<Record<BreakField, string>>({ from: '', to: '' });
   const [hours, setHours] = useState<HallHours | null>(null);
+  const [districtPage, setDistrictPage] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [done, setDone] = useState(false);
 
@@ -75,6 +76,7 @@ export function SettingsTab({ site, fail }: { site: string; fail: (err: unknown)
     setForm(Object.fromEntries(FIELDS.map((f) => [f.key, String(f.toForm(s[f.key]))])));
     setLunch({ from: s.lunchBreak?.from ?? '', to: s.lunchBreak?.to ?? '' });
     setHours(s.hours);
+    setDistrictPage(s.wallDistrictPage);
   };
   useEffect(() => {
     adminApi.settings(site).then(show, fail);
@@ -95,13 +97,20 @@ export function SettingsTab({ site, fail }: { site: string; fail: (err: unknown)
     const lunchBreak = lunch.from === '' && lunch.to === '' ? null : { from: lunch.from, to: lunch.to };
     if (saved && JSON.stringify(lunchBreak) !== JSON.stringify(saved.lunchBreak)) patch.lunchBreak = lunchBreak;
     if (saved && hours && JSON.stringify(hours) !== JSON.stringify(saved.hours)) patch.hours = hours;
+    if (saved && districtPage !== saved.wallDistrictPage) patch.wallDistrictPage = districtPage;
     setErrors(local);
     if (Object.keys(local).length) return;
     try {
       show(await adminApi.updateSettings(site, patch));
       setDone(true);
     } catch (err) {
-      setErrors(formErrors(err, [...FIELDS.map((f) => f.key), 'lunchBreak', 'lunchBreak.from', 'lunchBreak.to', ...HOURS_FIELDS], fail));
+      setErrors(
+        formErrors(
+          err,
+          [...FIELDS.map((f) => f.key), 'lunchBreak', 'lunchBreak.from', 'lunchBreak.to', 'wallDistrictPage', ...HOURS_FIELDS],
+          fail,
+        ),
+      );
     }
   };
 
@@ -155,6 +164,19 @@ export function SettingsTab({ site, fail }: { site: string; fail: (err: unknown)
             })()}
             testId="error-lunchBreak"
           />
+        </div>
+        <div className="ad-settings__row">
+          <label htmlFor="setting-wallDistrictPage">{t('wallDistrictPage')}</label>
+          <input
+            id="setting-wallDistrictPage"
+            name="wallDistrictPage"
+            type="checkbox"
+            checked={districtPage}
+            onChange={(e) => setDistrictPage(e.target.checked)}
+            data-testid="setting-wallDistrictPage"
+          />
+          <span className="office-muted office-small">{t('wallDistrictPageHelp')}</span>
+          <FieldError message={errors.wallDistrictPage && `${t('notSaved')}${errors.wallDistrictPage}`} testId="error-wallDistrictPage" />
         </div>
         <div className="ad-settings__actions">
           <button type="submit" className="tr-button tr-button--primary" data-testid="save-settings">

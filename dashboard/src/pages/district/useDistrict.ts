@@ -18,7 +18,8 @@ export interface DistrictState {
  */
 const EMPTY: DistrictState = { sites: null, live: false, heardAt: null, error: null };
 
-export function useDistrict(hall: string | null): DistrictState {
+/** `token`: a display token (the wall's district page); without one the session cookie is used. */
+export function useDistrict(hall: string | null, token?: string): DistrictState {
   // Held with the hall it is of: another hall chosen starts from nothing, not from the last one's sites.
   const [held, setHeld] = useState<{ hall: string | null; state: DistrictState }>({ hall: null, state: EMPTY });
   useEffect(() => {
@@ -43,12 +44,12 @@ export function useDistrict(hall: string | null): DistrictState {
         pieces = [];
         return { ...s, sites: [...by.values()], heardAt: Date.now(), error: null };
       });
-    districtApi.overview(hall).then(
+    districtApi.overview(hall, token).then(
       (d) => open && merge(d.sites, true),
       (error: unknown) => open && setState((s) => ({ ...s, error })),
     );
     const socket: Socket<LiveServerEvents> = io(LIVE_NAMESPACE, {
-      auth: { site: hall, scope: 'district' },
+      auth: { site: hall, scope: 'district', token },
       transports: ['websocket'],
       reconnectionDelayMax: 3000,
     });
@@ -62,6 +63,6 @@ export function useDistrict(hall: string | null): DistrictState {
       open = false;
       socket.close();
     };
-  }, [hall]);
+  }, [hall, token]);
   return held.hall === hall ? held.state : EMPTY;
 }

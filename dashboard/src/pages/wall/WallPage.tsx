@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useLiveSite } from '../../live/useLiveSite';
 import { AlertTicker } from './AlertTicker';
 import { ClosedSummary } from './ClosedSummary';
+import { useDistrict } from '../district/useDistrict';
+import { DistrictWall } from './DistrictWall';
 import { hallClock, Lang } from './format';
 import { hallMode } from './hall-mode';
 import { HeadlineTiles } from './HeadlineTiles';
@@ -25,8 +27,10 @@ import './wall-tiles.css';
 import './wall-windows.css';
 import './wall-panels.css';
 import './wall-side.css';
+import './wall-district.css';
 
-const PAGES = ['overview', 'windows', 'alerts'] as const;
+const PAGES = ['overview', 'windows', 'alerts', 'district'] as const;
+type WallPageKey = (typeof PAGES)[number];
 
 /**
  * The wall (大屏): `/wall?site=huiji[&rotate=20][&token=…][&lang=en]`. One glance answers
@@ -46,8 +50,18 @@ export function WallPage() {
   const mode = live.asOf ? hallMode(live.values, live.windows, clock, live.siteInfo?.hours) : 'open';
   const off = useMemo(() => offTargets(live.values), [live.values]);
   const rotate = rotationSeconds(params.get('rotate'));
-  const pageCount = mode === 'open' ? PAGES.length : 1;
-  const page = PAGES[useWallRotation(rotate, pageCount)];
+  // `?page=district` holds the wall on the district page; a rotation takes it in when the
+  // district hall's setting asks for it. A closed hall shows its day's summary, and the district.
+  const pinned = params.get('page') === 'district';
+  const withDistrict = pinned || (live.siteInfo?.districtPage ?? false);
+  const pages: WallPageKey[] = [
+    ...(mode === 'open' ? PAGES.slice(0, 3) : PAGES.slice(0, 1)),
+    ...(withDistrict ? ['district' as const] : []),
+  ];
+  const pageCount = pages.length;
+  const rotated = pages[useWallRotation(rotate, pageCount)] ?? 'overview';
+  const page: WallPageKey = pinned ? 'district' : rotate === null ? 'overview' : rotated;
+  const district = useDistrict(withDistrict ? site : null, token);
   const minute = Math.floor(live.now / 60_000);
   const goodTarget = WALL_TARGETS.find((x) => x.indicator === 'reviews.good_rate')?.target ?? null;
 
@@ -139,25 +153,36 @@ export function WallPage() {
         lastHeardAt={live.lastHeardAt}
         connected={live.connected}
         stale={live.stale}
-        pages={rotate !== null && pageCount > 1 ? PAGES.map((p) => t(`page.${p}`)) : null}
-        page={PAGES.indexOf(page)}
+        pages={rotate !== null && !pinned && pageCount > 1 ? pages.map((p) => t(`page.${p}`)) : null}
+        page={pages.indexOf(page)}
       />
       {live.refused && <WallSignIn />}
       {live.stale && live.lastHeardAt !== null && <StaleBanner lastHeardAt={live.lastHeardAt} now={live.now} timeZone={tz} />}
       {/* Until the first snapshot only the top bar, saying it connects, shows: a screen of dashes would
           say no more, and drawing it would hold up the snapshot's own render on a small box. */}
-      {live.asOf !== null && live.siteInfo && (
+      {page === 'district' ? (
         <main className="wall__body">
-          <HeadlineTiles
-            values={live.values}
-            windows={live.windows}
-            siteInfo={live.siteInfo}
-            off={off}
-            mode={mode}
-            queuedDepartments={Object.values(live.departments).filter((d) => (d['queue.waiting'] ?? 0) > 0).length}
-          />
-          {bodyFor(live.siteInfo)}
+          {district.sites ? (
+            <DistrictWall sites={district.sites} now={live.now} lang={lang} />
+          ) : (
+            <p className="dw-loading">{t('district.loading')}</p>
+          )}
         </main>
+      ) : (
+        live.asOf !== null &&
+        live.siteInfo && (
+          <main className="wall__body">
+            <HeadlineTiles
+              values={live.values}
+              windows={live.windows}
+              siteInfo={live.siteInfo}
+              off={off}
+              mode={mode}
+              queuedDepartments={Object.values(live.departments).filter((d) => (d['queue.waiting'] ?? 0) > 0).length}
+            />
+            {bodyFor(live.siteInfo)}
+          </main>
+        )
       )}
     </div>
   );

@@ -1,4 +1,4 @@
-import { DISTRICT_READER_ROLES, DistrictSummary } from '@hallwatch/shared';
+import { DISTRICT_DATA_ROLES, DistrictSummary } from '@hallwatch/shared';
 import { Controller, Get } from '@nestjs/common';
 import { Roles } from '../../core/auth/auth-rules';
 import { RequestSite, SitePath } from '../../core/auth/request-site';
@@ -8,7 +8,7 @@ import { ApiJson } from '../../core/openapi/shared-schema';
 // The overview's first read; the socket's `district` subscription keeps it live afterwards.
 @SitePath()
 @Controller('api/v1/sites')
-@Roles(...DISTRICT_READER_ROLES)
+@Roles(...DISTRICT_DATA_ROLES)
 export class DistrictController {
   constructor(private readonly district: DistrictService) {}
 

@@ -32,6 +32,7 @@ const snap = (departments: IndicatorSnapshot['departments']): IndicatorSnapshot 
     waitWarnRatio: 0.8,
     hours: DEFAULT_HALL_HOURS,
     patrolRounds: [],
+    districtPage: false,
   },
 });
 

@@ -236,6 +236,7 @@ export function buildSnapshot(i: SnapshotInputs): { snapshot: IndicatorSnapshot;
       waitWarnRatio: settings.waitWarnRatio,
       hours: settings.hours,
       patrolRounds: i.patrol.rounds,
+      districtPage: settings.wallDistrictPage,
     },
   };
   const alertFacts: AlertFacts = {

@@ -1,4 +1,4 @@
-import { DISTRICT_READER_ROLES, WALL_READER_ROLES } from '@hallwatch/shared';
+import { DISTRICT_DATA_ROLES, WALL_READER_ROLES } from '@hallwatch/shared';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DisplayTokensService } from '../accounts/display-tokens.service';
@@ -70,7 +70,7 @@ export class LiveAuthenticator {
     if (!p) return this.refuse(hs, given ? 'unknown, revoked or expired token' : 'no credential', wanted);
     if (p.kind === 'user' && p.mustChangePassword) return this.refuse(hs, 'password must be changed first', wanted, p.actor);
     const scope = hs.auth?.scope === 'district' ? 'district' : 'site';
-    if (scope === 'district' && !(DISTRICT_READER_ROLES as readonly string[]).includes(p.role))
+    if (scope === 'district' && !(DISTRICT_DATA_ROLES as readonly string[]).includes(p.role))
       return this.refuse(hs, `role ${p.role} may not read the district overview`, wanted, p.actor);
     if (!(WALL_READER_ROLES as readonly string[]).includes(p.role))
       return this.refuse(hs, `role ${p.role} may not read the wall`, wanted, p.actor);

@@ -47,5 +47,6 @@ export function indicatorSettings(raw: Record<string, unknown> | null | undefine
     noticeNumberPattern:
       noticeNumberPatternProblem(s.noticeNumberPattern) === null ? (s.noticeNumberPattern as string) : d.noticeNumberPattern,
     noticeIssuer: typeof s.noticeIssuer === 'string' && s.noticeIssuer.trim() ? s.noticeIssuer.trim() : d.noticeIssuer,
+    wallDistrictPage: typeof s.wallDistrictPage === 'boolean' ? s.wallDistrictPage : d.wallDistrictPage,
   };
 }

@@ -1,4 +1,4 @@
-import { Allow, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateBy } from 'class-validator';
+import { Allow, IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min, ValidateBy } from 'class-validator';
 
 /** A finite number from min to max, both included. */
 const Within = (min: number, max: number, message: string): PropertyDecorator =>
@@ -113,4 +113,8 @@ export class SiteSettingsDto {
   @IsString({ message: 'noticeIssuer must be the name of the issuing office' })
   @MaxLength(60, { message: 'noticeIssuer must be at most 60 characters' })
   noticeIssuer?: string | null;
+
+  @IsOptional()
+  @IsBoolean({ message: 'wallDistrictPage must be true or false' })
+  wallDistrictPage?: boolean | null;
 }
