@@ -105,6 +105,7 @@ describe('the page-roles table', () => {
       'wall',
       'admin',
       'notify',
+      'alertRouting',
     ]);
     expect(nav('display')).toEqual(['wall']);
     expect(nav('department')).toEqual(['department', 'absences']);
@@ -130,7 +131,7 @@ describe('the page-roles table', () => {
       ['daily', ['desk', 'callbackChecks', 'absences', 'patrol']],
       ['analysis', ['trends', 'rectification', 'reports']],
       ['district', ['district', 'assessment', 'visits', 'wall']],
-      ['system', ['admin', 'notify']],
+      ['system', ['admin', 'notify', 'alertRouting']],
     ]);
     expect(shape('department')).toEqual([[null, ['department', 'absences']]]);
     // A patroller walks the rounds and the visits assigned to it.

@@ -1,6 +1,7 @@
 import {
   ABSENCE_READER_ROLES,
   ACCOUNT_ADMIN_ROLES,
+  ALERT_ROUTING_ROLES,
   ASSESSMENT_READER_ROLES,
   CALLBACK_CHECK_READER_ROLES,
   DEPARTMENT_DESK_ROLES,
@@ -34,7 +35,7 @@ export const NAV_GROUPS = {
   analysis: ['trends', 'rectification', 'reports'],
   // The whole district: every site at a glance, the towns' scores, the wall.
   district: ['district', 'assessment', 'visits', 'wall'],
-  system: ['admin', 'notify'],
+  system: ['admin', 'notify', 'alertRouting'],
 } as const;
 export type NavGroupKey = keyof typeof NAV_GROUPS;
 export type NavKey = (typeof NAV_GROUPS)[NavGroupKey][number];
@@ -71,6 +72,7 @@ export const PAGES = {
   '/patrol': { roles: PATROL_WALKER_ROLES, nav: 'patrol', frame: 'shell' },
   '/admin': { roles: ACCOUNT_ADMIN_ROLES, nav: 'admin', frame: 'shell' },
   '/notify': { roles: NOTIFY_ADMIN_ROLES, nav: 'notify', frame: 'shell' },
+  '/alert-routing': { roles: ALERT_ROUTING_ROLES, nav: 'alertRouting', frame: 'shell' },
   '/checkpoint-sheet': { roles: PATROL_OFFICE_ROLES, frame: 'bare' },
   '/notice': { roles: NOTICE_DOCUMENT_ROLES, frame: 'bare' },
   '/wall': { roles: WALL_READER_ROLES, nav: 'wall', frame: 'own' },

@@ -31,6 +31,9 @@ export const ROUTES: Record<PagePath, { page: LazyExoticComponent<ComponentType>
   '/callback-checks': {
     page: lazy(() => import('./pages/callback-checks/CallbackChecksPage').then((m) => ({ default: m.CallbackChecksPage }))),
   },
+  '/alert-routing': {
+    page: lazy(() => import('./pages/alert-routing/AlertRoutingPage').then((m) => ({ default: m.AlertRoutingPage }))),
+  },
   '/absences': { page: lazy(() => import('./pages/absences/AbsencesPage').then((m) => ({ default: m.AbsencesPage }))) },
 };
 

@@ -22,6 +22,7 @@ import { HallwatchEventsModule } from './modules/domain-events/domain-events';
 import { IndicatorsModule } from './modules/indicators/indicators.module';
 import { IngestModule } from './modules/ingest/ingest.module';
 import { NotifyModule } from './modules/notify/notify.module';
+import { AlertRoutingModule } from './modules/alert-routing/alert-routing.module';
 import { PatrolModule } from './modules/patrol/patrol.module';
 import { DepartmentDeskModule } from './modules/dept-desk/department-desk.module';
 import { RectificationModule } from './modules/rectification/rectification.module';
@@ -89,6 +90,7 @@ export class AppModule {
         NotifyModule,
         RetentionModule,
         ReportsModule,
+        AlertRoutingModule,
         LiveModule,
         ...dashboard,
       ],

@@ -9,6 +9,7 @@ import { QueueModule } from './core/queue/queue.module';
 import { Clock } from './core/time/clock';
 import { HallwatchEventsModule } from './modules/domain-events/domain-events';
 import { NotifyJobsModule } from './modules/notify/jobs/notify-jobs.module';
+import { AlertRoutingJobsModule } from './modules/alert-routing/jobs/alert-routing-jobs.module';
 import { PatrolJobsModule } from './modules/patrol/jobs/patrol-jobs.module';
 import { RectificationJobsModule } from './modules/rectification/jobs/rectification-jobs.module';
 import { RetentionJobsModule } from './modules/retention/jobs/retention-jobs.module';
@@ -27,6 +28,7 @@ const JOBS_QUEUES: readonly QueueName[] = [
   QueueName.Rectification,
   QueueName.Notify,
   QueueName.Retention,
+  QueueName.AlertRouting,
 ];
 // Queues this process does not register through a feature's jobs module; the queue error
 // logger looks every queue up, so each must be known.
@@ -66,6 +68,8 @@ export class WorkerModule {
         RectificationJobsModule,
         NotifyJobsModule,
         RetentionJobsModule,
+        // Sites nobody watches are judged here too, and the digests and escalations go from here.
+        AlertRoutingJobsModule,
       ],
     };
   }

@@ -25,6 +25,7 @@ export * from './hall-clock';
 export * from './audit-actions';
 export * from './district';
 export * from './assessment';
+export * from './alert-routing';
 export * from './notify';
 export * from './retention';
 export * from './office-reports';

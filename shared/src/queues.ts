@@ -8,4 +8,5 @@ export enum QueueName {
   Notify = 'notify',
   Retention = 'retention',
   Reports = 'reports',
+  AlertRouting = 'alert-routing',
 }

@@ -19,6 +19,7 @@ const zh = {
     patrol: '督查巡查',
     admin: '系统管理',
     notify: '通知渠道',
+    alertRouting: '告警推送',
     wall: '大屏',
   } satisfies Record<NavKey, string>,
   groups: {
@@ -71,6 +72,7 @@ const en: typeof zh = {
     patrol: 'Patrol',
     admin: 'Admin',
     notify: 'Notifications',
+    alertRouting: 'Alert routing',
     wall: 'Wall',
   },
   groups: {

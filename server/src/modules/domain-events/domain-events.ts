@@ -1,3 +1,4 @@
+import type { LiveAlert } from '@hallwatch/shared';
 import type { EntityManager } from 'typeorm';
 import type { AppConfig } from '../../core/config/app-config';
 import { DomainEventBus, DomainEventMeta, RelayedEvents } from '../../core/events/domain-event-bus';
@@ -41,6 +42,28 @@ export interface ReviewsChanged {
 
 export type { SiteChanged } from '../registry/site-events';
 
+/** A site's alerts as a snapshot showed them (the wall's push), for routing to judge against what it last saw. */
+export interface AlertsObserved {
+  site: Site;
+  alerts: LiveAlert[];
+}
+
+/** One standing of an alert: `raisedAt` is when routing first saw it, and with the alert's id it names this standing. */
+export interface AlertTransition {
+  alert: LiveAlert;
+  raisedAt: string;
+}
+
+/**
+ * A site's alerts changed: `raised` newly standing (or risen from warning to breach), `cleared`
+ * standing no more. Judged once, against PostgreSQL, whichever process saw the site.
+ */
+export interface AlertsChanged {
+  siteId: string;
+  raised: AlertTransition[];
+  cleared: AlertTransition[];
+}
+
 /** Every event; `site.changed` is declared with the registry (see SiteEvents). */
 export interface DomainEvents extends SiteEvents {
   /**
@@ -56,6 +79,10 @@ export interface DomainEvents extends SiteEvents {
   'reviews.changing': ReviewsChanging;
   /** After that transaction committed. */
   'reviews.changed': ReviewsChanged;
+  /** A push of the wall found the site's alerts different from its last push. */
+  'alerts.observed': AlertsObserved;
+  /** After routing's record of the site's standing alerts committed. */
+  'alerts.changed': AlertsChanged;
 }
 
 /** Events that other processes hear too, through Redis. */

@@ -2,9 +2,9 @@ import { IndicatorSnapshot, IndicatorValues, LiveAlert, UPDATE_BURST, UPDATES_PE
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../core/config/app-config';
-import type { DomainEventMeta } from '../../core/events/domain-event-bus';
+import { DomainEventBus, type DomainEventMeta } from '../../core/events/domain-event-bus';
 import { OnDomainEvent } from '../domain-events/domain-events';
-import type { CommittedBatch, CommittingBatch, SiteChanged } from '../domain-events/domain-events';
+import type { CommittedBatch, CommittingBatch, DomainEvents, SiteChanged } from '../domain-events/domain-events';
 import { IndicatorsService } from '../indicators/indicators.service';
 import type { SnapshotReading } from '../indicators/indicators.service';
 import { DistrictService } from '../district/district.service';
@@ -67,6 +67,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     private readonly snapshots: SnapshotCache,
     private readonly config: AppConfig,
     private readonly district: DistrictService,
+    private readonly events: DomainEventBus<DomainEvents>,
   ) {}
 
   onModuleInit(): void {
@@ -355,6 +356,9 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     const room = this.gateway.namespace.local.to(siteRoom(s.site.code));
     const before = s.lastSent?.alerts ?? new Map<string, LiveAlert>();
     const now = new Map(snap.alerts.map((a) => [a.id, a]));
+    // Alert routing judges the change against its own record; only a changed set is worth its look.
+    if (s.lastSent === null || before.size !== now.size || snap.alerts.some((a) => before.get(a.id)?.severity !== a.severity))
+      this.events.emit('alerts.observed', { site: s.site, alerts: snap.alerts });
     const sentWindows = new Map(snap.windows.map((w) => [w.code, JSON.stringify(w)]));
     const windows: WindowState[] = snap.windows.filter((w) => s.lastSent?.windows.get(w.code) !== sentWindows.get(w.code));
     const structure = structureOf(snap);

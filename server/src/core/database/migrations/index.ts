@@ -23,6 +23,7 @@ import { AddDepartmentAccounts1796598324364 } from './1796598324364-add-departme
 import { AddAbsenceRegister1796598490989 } from './1796598490989-add-absence-register';
 import { AddComplaintWorkOrders1796598783993 } from './1796598783993-add-complaint-work-orders';
 import { AddFollowUpReturns1796600100000 } from './1796600100000-add-follow-up-returns';
+import { AddAlertRouting1796619517663 } from './1796619517663-add-alert-routing';
 import { AddAssessmentWeights1796611300000 } from './1796611300000-add-assessment-weights';
 import { AddNotifyChannels1796619190462 } from './1796619190462-add-notify-channels';
 import { AddOfficeReports1796619193381 } from './1796619193381-add-office-reports';
@@ -69,4 +70,5 @@ export const MIGRATIONS: Function[] = [
   AddOfficeReports1796619193381,
   AddRetention1796619198716,
   AddVisits1796619501593,
+  AddAlertRouting1796619517663,
 ];
