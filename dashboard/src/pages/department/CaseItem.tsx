@@ -2,7 +2,7 @@ import { followUpStatusLabel, type FollowUpCaseView } from '@hallwatch/shared';
 import { FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api';
-import { dueAt } from '../desk/Deadline';
+import { dueAt } from '../../format/due-at';
 import { departmentApi } from './api';
 import { AppealForm } from './AppealForm';
 import { useSubmit } from './useSubmit';

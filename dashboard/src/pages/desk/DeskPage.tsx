@@ -17,7 +17,7 @@ import { AppealsSection } from './AppealsSection';
 import { RectificationSection } from './RectificationSection';
 import { CaseDetail } from './CaseDetail';
 import { CaseQueueTags } from './CaseQueueTags';
-import { dueAt } from './Deadline';
+import { dueAt } from '../../format/due-at';
 import { PatrolFollowUp } from './PatrolFollowUp';
 import './desk.css';
 import './i18n';

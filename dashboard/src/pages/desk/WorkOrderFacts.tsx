@@ -1,6 +1,7 @@
 import { PLATFORM_CHANGE_LABELS, type FollowUpCaseView, type WorkOrderView } from '@hallwatch/shared';
 import { useTranslation } from 'react-i18next';
-import { Deadline, dueAt } from './Deadline';
+import { dueAt } from '../../format/due-at';
+import { Deadline } from './Deadline';
 
 interface Props {
   view: FollowUpCaseView;
