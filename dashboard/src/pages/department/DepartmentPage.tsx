@@ -1,11 +1,9 @@
-import type { DepartmentTasksView } from '@hallwatch/shared';
 import '../office-page.css';
 import '../trends/trends.css';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorText } from '../../api';
-import { goToSignIn } from '../../auth/session';
 import { useSite } from '../../shell/context';
+import { useSiteLoad } from '../../shell/useSiteLoad';
 import { departmentApi } from './api';
 import { AppealsPanel } from './AppealsPanel';
 import { CaseItem } from './CaseItem';
@@ -23,25 +21,10 @@ export function DepartmentPage() {
   const { t, i18n } = useTranslation('department');
   const lang = i18n.language.startsWith('en') ? 'en' : 'zh';
   const site = useSite() ?? '';
-  const [tasks, setTasks] = useState<DepartmentTasksView | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { value: tasks = null, failed: error, reload: load } = useSiteLoad(site, departmentApi.tasks);
   // What the last act stored, as a key of the page's strings, so that it follows the language switch.
   const [stored, setStored] = useState<string | null>(null);
 
-  const load = useCallback(() => {
-    if (!site) return;
-    departmentApi.tasks(site).then(
-      (v) => {
-        setTasks(v);
-        setError(null);
-      },
-      (err: unknown) => {
-        if (err instanceof ApiError && err.status === 401) goToSignIn();
-        else setError(errorText(err));
-      },
-    );
-  }, [site]);
-  useEffect(load, [load]);
   const done = (what: string) => {
     setStored(what);
     load();

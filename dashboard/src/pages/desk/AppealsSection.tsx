@@ -1,9 +1,8 @@
 import type { AppealView } from '@hallwatch/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorText } from '../../api';
-import { goToSignIn } from '../../auth/session';
 import { useShell } from '../../shell/context';
+import { useSiteLoad } from '../../shell/useSiteLoad';
 import { AppealCard } from './AppealDecision';
 import { appealsApi } from './appeals-api';
 import './appeals-i18n';
@@ -26,25 +25,9 @@ export function AppealsSection({ site, deptName, windowName, at }: Props) {
   const { t, i18n } = useTranslation('deskAppeals');
   const lang = i18n.language === 'en' ? 'en' : 'zh';
   const { me } = useShell();
-  const [appeals, setAppeals] = useState<AppealView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { value: appeals = null, failed: error, reload: load } = useSiteLoad(site, appealsApi.list);
   // The last decision's verdict, worded at render time so that it follows the language switch.
   const [done, setDone] = useState<AppealView['status'] | null>(null);
-
-  const load = useCallback(() => {
-    if (!site) return;
-    appealsApi.list(site).then(
-      (list) => {
-        setAppeals(list);
-        setError(null);
-      },
-      (err: unknown) => {
-        if (err instanceof ApiError && err.status === 401) goToSignIn();
-        else setError(errorText(err));
-      },
-    );
-  }, [site]);
-  useEffect(load, [load]);
 
   const pending = appeals?.filter((a) => a.status === 'pending') ?? [];
   const decided = (appeals ?? [])

@@ -7,11 +7,11 @@ import {
   type PatrolNoticeView,
   type WindowView,
 } from '@hallwatch/shared';
-import { ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { ReactNode, useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorText, useSiteTimeZone } from '../../api';
-import { goToSignIn } from '../../auth/session';
+import { useSiteTimeZone } from '../../api';
 import { useSite } from '../../shell/context';
+import { useSiteLoad } from '../../shell/useSiteLoad';
 import { deskApi } from './api';
 import { AppealsSection } from './AppealsSection';
 import { RectificationSection } from './RectificationSection';
@@ -29,22 +29,8 @@ const failed = <T,>(p: Part<T>): p is { failed: string } => typeof p === 'object
 
 /** Loads one part of the desk for the site; a part that fails says so on its own and the rest stand. */
 function usePart<T>(site: string | null, load: (site: string) => Promise<T>): Part<T> {
-  const [part, setPart] = useState<{ site: string; value: Part<T> } | null>(null);
-  useEffect(() => {
-    if (!site) return;
-    let live = true;
-    load(site).then(
-      (value) => live && setPart({ site, value }),
-      (err: unknown) => {
-        if (err instanceof ApiError && err.status === 401) return goToSignIn();
-        if (live) setPart({ site, value: { failed: errorText(err) } });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [site, load]);
-  return part && part.site === site ? part.value : undefined;
+  const { value, failed } = useSiteLoad(site, load);
+  return failed !== null ? { failed } : value;
 }
 
 /** The next deadline a case answers to: the first call until it is made, then the fix. */

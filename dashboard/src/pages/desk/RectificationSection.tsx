@@ -1,8 +1,8 @@
 import { RECTIFICATION_STATUS_LABELS, type RectificationItemView, type RectificationListView } from '@hallwatch/shared';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError, errorText, get, useSiteTimeZone } from '../../api';
-import { goToSignIn } from '../../auth/session';
+import { get, useSiteTimeZone } from '../../api';
+import { useSiteLoad } from '../../shell/useSiteLoad';
 import './rectification-i18n';
 
 const MAX_ITEMS = 8;
@@ -18,31 +18,17 @@ function reasonOf(item: RectificationItemView, today: string): Reason | null {
 }
 const ORDER: Record<Reason, number> = { rebound: 0, overdue: 1, noEvidence: 2 };
 
+const loadItems = (site: string) => get<RectificationListView>('/api/v1/admin/rectification/items', { site });
+
 // The look-back (回头看) on the desk: the items that need the office now, each opening on the
 // ledger where evidence is added and the status changed.
 export function RectificationSection({ site }: { site: string | null }) {
   const { t, i18n } = useTranslation('deskRectification');
   const lang = i18n.language === 'en' ? 'en' : 'zh';
-  const [list, setList] = useState<{ site: string; view: RectificationListView } | { site: string; failed: string } | null>(null);
-
-  useEffect(() => {
-    if (!site) return;
-    let live = true;
-    get<RectificationListView>('/api/v1/admin/rectification/items', { site }).then(
-      (view) => live && setList({ site, view }),
-      (err: unknown) => {
-        if (err instanceof ApiError && err.status === 401) return goToSignIn();
-        if (live) setList({ site, failed: errorText(err) });
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [site]);
+  const list = useSiteLoad(site, loadItems);
 
   const timeZone = useSiteTimeZone(site);
-  const current = list && list.site === site ? list : null;
-  const view = current && 'view' in current ? current.view : null;
+  const view = list.failed === null ? (list.value ?? null) : null;
   const attention = useMemo(() => {
     if (!view) return [];
     // Deadlines are the hall's calendar days; en-CA writes the day as YYYY-MM-DD.
@@ -62,8 +48,8 @@ export function RectificationSection({ site }: { site: string | null }) {
         {t('title')}
         {view?.report && <span className="dk-count">{attention.length}</span>}
       </h2>
-      {!current && <p className="office-muted">{t('loading')}</p>}
-      {current && 'failed' in current && <p className="office-error">{t('failed', { message: current.failed })}</p>}
+      {!view && list.failed === null && <p className="office-muted">{t('loading')}</p>}
+      {list.failed !== null && <p className="office-error">{t('failed', { message: list.failed })}</p>}
       {view && !view.report && <p className="office-muted">{t('noReport')}</p>}
       {view && view.report && (
         <>
