@@ -1,9 +1,8 @@
 import { PATROL_PHOTO_MAX_BYTES } from '@hallwatch/shared';
-import { ConflictException, Injectable, NotFoundException, UnsupportedMediaTypeException } from '@nestjs/common';
-import { createHash } from 'node:crypto';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { badField } from '../../core/validation/input-validation';
-import { photoType } from '../patrol/photo-type';
+import { checkPhoto } from '../patrol/photo-upload';
 import { Visit } from './entities/visit.entity';
 import { VisitPhoto } from './entities/visit-photo.entity';
 import { VisitChecklistService } from './visit-checklist.service';
@@ -17,15 +16,7 @@ export class VisitPhotosService {
   ) {}
 
   async store(visit: Visit, point: string, bytes: Buffer): Promise<{ type: string; size: number; created: boolean }> {
-    if (!bytes.length) throw new UnsupportedMediaTypeException({ statusCode: 415, field: 'photo', message: 'photo is empty' });
-    const type = photoType(bytes);
-    if (!type)
-      throw new UnsupportedMediaTypeException({
-        statusCode: 415,
-        error: 'Unsupported Media Type',
-        field: 'photo',
-        message: 'photo must be a JPEG, PNG or WebP image',
-      });
+    const { type, size, sha256 } = checkPhoto(bytes);
     if (visit.state !== 'started')
       throw new ConflictException({
         statusCode: 409,
@@ -37,9 +28,9 @@ export class VisitPhotosService {
     const inserted = await this.ds.query<unknown[]>(
       `INSERT INTO visit_photos (visit_id, point, type, size, sha256, bytes) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (visit_id, point) DO NOTHING RETURNING point`,
-      [visit.id, point, type, bytes.length, createHash('sha256').update(bytes).digest('hex'), bytes],
+      [visit.id, point, type, size, sha256, bytes],
     );
-    return { type, size: bytes.length, created: inserted.length > 0 };
+    return { type, size, created: inserted.length > 0 };
   }
 
   async read(visitId: string, point: string): Promise<{ type: string; bytes: Buffer } | null> {

@@ -23,7 +23,7 @@ import type { Request, Response } from 'express';
 import { Roles } from '../../../core/auth/auth-rules';
 import { RequestSite, SitePath } from '../../../core/auth/request-site';
 import { type Actor, CurrentActor } from '../../audit/actor';
-import { readLimited } from '../../patrol/patrol-photos.service';
+import { readLimited } from '../../patrol/photo-upload';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
 import { FinishVisitDto, PlanVisitDto, VisitCheckDto, VisitChecklistDto, VisitMonthQuery } from '../dtos/visit.dto';
 import { VisitChecklistService } from '../visit-checklist.service';
