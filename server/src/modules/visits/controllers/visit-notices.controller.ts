@@ -16,17 +16,8 @@ import { type Actor, CurrentActor } from '../../audit/actor';
 import { AdminController } from '../../registry/controllers/admin-controller.decorator';
 import { VisitNoticeDto, VisitReplyDto } from '../dtos/visit.dto';
 import { VisitNoticesService } from '../visit-notices.service';
+import { VISIT_DETAIL } from './visit-schemas';
 
-// The answers' shapes in brief (their full types are in shared/src/visits.ts).
-const VISIT = { type: 'object', properties: { id: { type: 'string' }, state: { type: 'string' }, kind: { type: 'string' } } } as const;
-const OBJECT = {
-  type: 'object',
-  properties: {
-    visit: VISIT,
-    checks: { type: 'array', items: { type: 'object' } },
-    findings: { type: 'array', items: { type: 'object' } },
-  },
-} as const;
 const NOTICE = { type: 'object', properties: { id: { type: 'string' }, number: { type: 'string' }, status: { type: 'string' } } } as const;
 
 /**
@@ -70,7 +61,7 @@ export class VisitNoticesController {
   @Post(':id/findings/:finding/notice')
   @Roles(...VISIT_PLANNER_ROLES)
   @ApiBody({ type: VisitNoticeDto })
-  @ApiCreatedResponse({ description: 'The visit, its finding now with its notice', schema: OBJECT })
+  @ApiCreatedResponse({ description: 'The visit, its finding now with its notice', schema: VISIT_DETAIL })
   @ApiBadRequestResponse({ description: 'A field broke its rule (workingDays, text); nothing is stored' })
   @ApiForbiddenResponse({ description: 'Only admins and supervisors issue notices' })
   @ApiConflictResponse({ description: 'The visit is not finished, or the finding already has a notice' })

@@ -29,17 +29,8 @@ import { FinishVisitDto, PlanVisitDto, VisitCheckDto, VisitChecklistDto, VisitMo
 import { VisitChecklistService } from '../visit-checklist.service';
 import { VisitPhotosService } from '../visit-photos.service';
 import { VisitsService } from '../visits.service';
+import { VISIT, VISIT_DETAIL } from './visit-schemas';
 
-// The answers' shapes in brief (their full types are in shared/src/visits.ts).
-const VISIT = { type: 'object', properties: { id: { type: 'string' }, state: { type: 'string' }, kind: { type: 'string' } } } as const;
-const OBJECT = {
-  type: 'object',
-  properties: {
-    visit: VISIT,
-    checks: { type: 'array', items: { type: 'object' } },
-    findings: { type: 'array', items: { type: 'object' } },
-  },
-} as const;
 const CHECKLIST = {
   type: 'object',
   properties: { site: { type: 'string' }, custom: { type: 'boolean' }, points: { type: 'array', items: { type: 'object' } } },
@@ -102,7 +93,7 @@ export class VisitsController {
 
   @Get(':id')
   @Roles(...VISIT_READER_ROLES)
-  @ApiOkResponse({ description: 'The visit, its checklist as judged and its findings with their notices', schema: OBJECT })
+  @ApiOkResponse({ description: 'The visit, its checklist as judged and its findings with their notices', schema: VISIT_DETAIL })
   @ApiNotFoundResponse({ description: 'No such visit at this site (a town does not see a mystery visit before it is finished)' })
   detail(@RequestSite() site: string, @Param('id') id: string): Promise<VisitDetailView> {
     return this.visits.detail(site, id);
@@ -111,7 +102,7 @@ export class VisitsController {
   @Post(':id/start')
   @HttpCode(200)
   @Roles(...VISIT_WALKER_ROLES)
-  @ApiOkResponse({ description: 'The visit, started', schema: OBJECT })
+  @ApiOkResponse({ description: 'The visit, started', schema: VISIT_DETAIL })
   @ApiForbiddenResponse({ description: 'A patrol account starts only its own visits' })
   @ApiConflictResponse(STATE)
   start(@RequestSite() site: string, @Param('id') id: string, @CurrentActor() by: Actor): Promise<VisitDetailView> {
@@ -121,7 +112,7 @@ export class VisitsController {
   @Put(':id/checks/:point')
   @Roles(...VISIT_WALKER_ROLES)
   @ApiBody({ type: VisitCheckDto })
-  @ApiOkResponse({ description: 'The visit with the point judged (again, if it was)', schema: OBJECT })
+  @ApiOkResponse({ description: 'The visit with the point judged (again, if it was)', schema: VISIT_DETAIL })
   @ApiBadRequestResponse(REFUSED)
   @ApiForbiddenResponse({ description: 'A patrol account judges only its own visits' })
   @ApiConflictResponse(STATE)
@@ -176,7 +167,7 @@ export class VisitsController {
   @HttpCode(200)
   @Roles(...VISIT_WALKER_ROLES)
   @ApiBody({ type: FinishVisitDto })
-  @ApiOkResponse({ description: 'The visit, finished, with its findings', schema: OBJECT })
+  @ApiOkResponse({ description: 'The visit, finished, with its findings', schema: VISIT_DETAIL })
   @ApiBadRequestResponse(REFUSED)
   @ApiForbiddenResponse({ description: 'A patrol account finishes only its own visits' })
   @ApiConflictResponse(STATE)
@@ -192,7 +183,7 @@ export class VisitsController {
   @Post(':id/cancel')
   @HttpCode(200)
   @Roles(...VISIT_PLANNER_ROLES)
-  @ApiOkResponse({ description: 'The visit, cancelled', schema: OBJECT })
+  @ApiOkResponse({ description: 'The visit, cancelled', schema: VISIT_DETAIL })
   @ApiConflictResponse(STATE)
   cancel(@RequestSite() site: string, @Param('id') id: string, @CurrentActor() by: Actor): Promise<VisitDetailView> {
     return this.visits.cancel(site, id, by);
