@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText, useSiteTimeZone } from '../../api';
 import { useShell } from '../../shell/context';
 import { registryApi } from '../admin/registry-api';
+import { OfficeHeader, PageError } from '../OfficeTop';
 import { routingApi } from './api';
 import './alert-routing.css';
 import './i18n';
@@ -117,20 +118,8 @@ export function AlertRoutingPage() {
 
   return (
     <div className="office-page ar-page" data-loading={data ? 'no' : 'yes'}>
-      <header className="office-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p className="office-muted">{t('subtitle')}</p>
-        </div>
-      </header>
-      {error && (
-        <p className="tr-error" role="alert" data-testid="ar-error">
-          {error}{' '}
-          <button type="button" className="tr-link" onClick={() => setError(null)}>
-            ×
-          </button>
-        </p>
-      )}
+      <OfficeHeader title={t('title')} subtitle={t('subtitle')} />
+      <PageError error={error} onClose={() => setError(null)} testId="ar-error" />
       {notice && !error && (
         <p className="ar-notice" role="status">
           {t(notice)}

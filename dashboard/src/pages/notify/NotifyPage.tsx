@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText } from '../../api';
 import { useShell } from '../../shell/context';
+import { OfficeHeader, PageError } from '../OfficeTop';
 import { notifyApi } from './api';
 import { ChannelForm } from './ChannelForm';
 import { DeliveryLog } from './DeliveryLog';
@@ -71,17 +72,8 @@ export function NotifyPage() {
 
   return (
     <div className="office-page nf-page" data-loading={channels ? 'no' : 'yes'}>
-      <header className="office-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p className="office-muted">{t('subtitle')}</p>
-        </div>
-      </header>
-      {error && (
-        <p className="tr-error" role="alert">
-          {error}
-        </p>
-      )}
+      <OfficeHeader title={t('title')} subtitle={t('subtitle')} />
+      <PageError error={error} />
       <section className="tr-panel" data-testid="nf-channels">
         <div className="nf-section-head">
           <h2>{t('channels')}</h2>

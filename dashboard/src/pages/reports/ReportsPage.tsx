@@ -5,6 +5,7 @@ import { type FormEvent, useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorText, useSiteTimeZone } from '../../api';
 import { useShell } from '../../shell/context';
+import { OfficeHeader, PageError } from '../OfficeTop';
 import { reportsApi } from './api';
 import './i18n';
 import './reports.css';
@@ -99,20 +100,8 @@ export function ReportsPage() {
 
   return (
     <div className="office-page rp-page" data-loading={docs ? 'no' : 'yes'}>
-      <header className="office-header">
-        <div>
-          <h1>{t('title')}</h1>
-          <p className="office-muted">{t('subtitle')}</p>
-        </div>
-      </header>
-      {error && (
-        <p className="tr-error" role="alert" data-testid="rp-error">
-          {error}{' '}
-          <button type="button" className="tr-link" onClick={() => setError(null)}>
-            ×
-          </button>
-        </p>
-      )}
+      <OfficeHeader title={t('title')} subtitle={t('subtitle')} />
+      <PageError error={error} onClose={() => setError(null)} testId="rp-error" />
       {notice && (
         <p className="rp-notice" role="status" data-testid="rp-notice">
           {notice}
