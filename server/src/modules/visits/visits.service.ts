@@ -128,7 +128,12 @@ export class VisitsService {
           recordedAt: c.recordedAt.toISOString(),
         })),
     ];
-    const findings = await this.ds.getRepository(VisitFinding).find({ where: { visitId: v.id }, order: { occurredAt: 'ASC', id: 'ASC' } });
+    // A visit's findings are written together at its finish: they read in the checklist's order, then
+    // the findings beyond it, rather than in the order of their random ids.
+    const rank = (f: VisitFinding) => (f.point === null || !listed.includes(f.point) ? listed.length : listed.indexOf(f.point));
+    const findings = (await this.ds.getRepository(VisitFinding).find({ where: { visitId: v.id }, order: { occurredAt: 'ASC' } })).sort(
+      (a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || rank(a) - rank(b) || a.text.localeCompare(b.text),
+    );
     const notices = await noticesOf(
       this.ds.manager,
       findings.map((f) => f.id),
