@@ -139,7 +139,8 @@ describe('a department acts on /department and a supervisor decides its appeal o
     await submitLogin(desk, 'sup.depa');
     await desk.waitForURL((u) => u.pathname === '/desk');
     const card = desk.locator('[data-testid="appeal-r-d1b"]');
-    await card.waitFor();
+    // The card may come before the desk's department list: it names the department once that is read.
+    await desk.locator('[data-testid="appeal-r-d1b"]', { hasText: '公积金中心' }).waitFor();
     expect(await card.textContent()).toContain('公积金中心');
     expect(await card.textContent()).toContain('2 星差评');
     expect(await card.textContent()).toContain('该群众办理的是社保业务');

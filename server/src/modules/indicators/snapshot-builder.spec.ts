@@ -136,6 +136,7 @@ describe('buildSnapshot for the wall', () => {
     );
     expect(snapshot.siteInfo).toEqual({
       name: { zh: '惠济区政务服务大厅', en: 'Huiji District Service Hall' },
+      districtPage: false,
       timeZone: 'Asia/Shanghai',
       waitTargetSec: 900,
       waitWarnRatio: 0.8,
