@@ -1,6 +1,7 @@
 import { hallClockParts, hhmmMinutes } from '@hallwatch/shared';
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { queryRows } from '../../core/database/typed-query';
 import { Clock } from '../../core/time/clock';
 import { isoWeekday, localDay } from '../../core/time/zoned-time';
 import { IndicatorsService } from '../indicators/indicators.service';
@@ -106,7 +107,8 @@ export class AlertSweepService {
       try {
         await this.ds.transaction(async (em) => {
           // Taken by this run only: another process releasing the same night finds them gone.
-          const taken: unknown[] = await em.query(
+          const taken = await queryRows<{ id: string }>(
+            em,
             `UPDATE alert_dispatches SET state = 'digested' WHERE id = ANY($1::uuid[]) AND state = 'held' RETURNING id`,
             [held.map((h) => h.id)],
           );

@@ -21,6 +21,7 @@ describe('indicatorSettings', () => {
       badReviewAlertRating: 2,
       noticeNumberPattern: '{site}督告〔{year}〕{seq}号',
       noticeIssuer: null,
+      wallDistrictPage: false,
     });
   });
   it('takes a notice number pattern that numbers uniquely and ignores any other', () => {

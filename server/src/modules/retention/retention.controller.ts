@@ -2,9 +2,7 @@ import type { RetentionPlanView, RetentionView } from '@hallwatch/shared';
 import { Body, Get, Patch, Req } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBody, ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
-import { CurrentPrincipal } from '../../core/auth/principal';
-import type { Principal } from '../../core/auth/principal';
-import { requireAllSites } from '../../core/auth/request-site';
+import { EverySiteWhen } from '../../core/auth/auth-rules';
 import { Clock } from '../../core/time/clock';
 import { actorFrom } from '../audit/actor';
 import { AdminController } from '../registry/controllers/admin-controller.decorator';
@@ -48,12 +46,12 @@ export class RetentionController {
   }
 
   @Patch()
+  @EverySiteWhen(() => 'retention')
   @ApiBody({ type: RetentionPolicyDto })
   @ApiOkResponse({ type: RetentionViewResponse, description: 'The policy as changed' })
   @ApiBadRequestResponse({ description: 'A period shorter than its floor or not a whole number of days, naming the field' })
   @ApiForbiddenResponse({ description: 'An admin of some sites only' })
-  async update(@Req() req: Request, @CurrentPrincipal() p: Principal, @Body() body: RetentionPolicyDto): Promise<RetentionView> {
-    requireAllSites(p, 'retention', 'The retention policy (it applies to every site)');
+  async update(@Req() req: Request, @Body() body: RetentionPolicyDto): Promise<RetentionView> {
     await this.policies.update(actorFrom(req), body as Record<string, unknown>, this.clock.now());
     return this.retention.view();
   }

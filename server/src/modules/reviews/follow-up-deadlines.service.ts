@@ -1,6 +1,7 @@
 import type { FollowUpStep } from '@hallwatch/shared';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { queryRows } from '../../core/database/typed-query';
 import { Clock } from '../../core/time/clock';
 import { DeadlinePhase, FollowUpDeadlineData } from './jobs/follow-up-deadline.job';
 import { DeadlineJob, FollowUpProducer } from './jobs/follow-up.producer';
@@ -94,9 +95,14 @@ export class FollowUpDeadlinesService {
       );
       if (data.phase === 'remind') return inserted.length ? 'reminded' : 'already';
       const column = data.step === 'contact' ? 'contact_overdue_at' : 'resolve_overdue_at';
-      // Overdue since the deadline itself, however late the job ran.
-      await em.query(`UPDATE follow_up_cases SET ${column} = COALESCE(${column}, $2), updated_at = $3 WHERE id = $1`, [c.id, due, now]);
-      await this.events.emitInOrder('reviews.changing', { em, siteId: c.site_id, days: [c.source_day] });
+      // Overdue since the deadline itself, however late the job ran. A case the sweep already
+      // marked overdue changes nothing the rates count: no rollup mark then.
+      const marked = await queryRows<{ id: string }>(
+        em,
+        `UPDATE follow_up_cases SET ${column} = $2, updated_at = $3 WHERE id = $1 AND ${column} IS NULL RETURNING id`,
+        [c.id, due, now],
+      );
+      if (marked.length) await this.events.emitInOrder('reviews.changing', { em, siteId: c.site_id, days: [c.source_day] });
       return inserted.length ? { escalated: c.site_id } : 'already';
     });
     if (typeof outcome === 'string') return outcome;
