@@ -1,5 +1,5 @@
 import { ABSENCE_KIND_LABELS, ABSENCE_STATE_LABELS, type AbsenceFigureRow, hallMinuteText } from '@hallwatch/shared';
-import { Workbook, Worksheet } from 'exceljs';
+import type { Workbook, Worksheet } from 'exceljs';
 import { spreadsheetCell } from '../../core/export/spreadsheet-cell';
 import type { DepartureVerdict, MonthFigures } from './absence-figures';
 import { coverUntil } from './absence-views';
@@ -98,11 +98,4 @@ export function figuresWorkbook(wb: Workbook, m: MonthFigures): void {
     ],
     m.unregistered,
   );
-}
-
-export async function workbookBytes(fill: (wb: Workbook) => void): Promise<Buffer> {
-  const wb = new Workbook();
-  wb.creator = 'Hallwatch';
-  fill(wb);
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -10,7 +10,8 @@ import { recordAudit } from '../audit/audit-log';
 import { RectificationService } from '../rectification/rectification.service';
 import { DEFAULT_REPORT } from '../rectification/rectification-scope';
 import { Site } from '../registry/site.entity';
-import { figuresWorkbook, workbookBytes } from './absence-export';
+import { workbookBytes } from '../../core/export/workbook';
+import { figuresWorkbook } from './absence-export';
 import { monthFigures } from './absence-figures';
 
 /** The items of the report whose figures these are: 50 (因公外出报备) and 51 (请销假). */

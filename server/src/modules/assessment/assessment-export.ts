@@ -2,8 +2,6 @@ import { ASSESSMENT_CRITERIA, ASSESSMENT_CRITERION_LABELS, assessmentReasonText,
 import { Workbook } from 'exceljs';
 import { spreadsheetCell } from '../../core/export/spreadsheet-cell';
 
-export { workbookBytes } from '../trends/trends-export';
-
 /** The evidence as the page shows it: "num / den", or what "nothing to judge" scored. */
 export function evidenceCell(p: AssessmentView['rows'][number]['parts'][number]): string {
   if (p.noData === 'full') return '无到期事项（满分）';

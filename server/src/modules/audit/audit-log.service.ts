@@ -1,6 +1,6 @@
+import { newWorkbook } from '../../core/export/workbook';
 import { type AuditEntryView, auditActionLabel } from '@hallwatch/shared';
 import { Injectable } from '@nestjs/common';
-import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { spreadsheetCell } from '../../core/export/spreadsheet-cell';
 import { AuditQuery } from './audit-query.dto';
@@ -73,7 +73,7 @@ export class AuditLogService {
 
   async exportXlsx(scope: Scope, q: AuditQuery): Promise<Buffer> {
     const entries = await this.list(scope, q, EXPORT_MAX_ROWS);
-    const wb = new Workbook();
+    const wb = await newWorkbook();
     const ws = wb.addWorksheet('审计日志');
     ws.columns = [
       { header: '编号 id', key: 'id', width: 10 },

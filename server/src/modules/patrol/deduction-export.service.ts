@@ -1,6 +1,6 @@
+import { newWorkbook } from '../../core/export/workbook';
 import { hallMinuteText } from '@hallwatch/shared';
 import { Injectable } from '@nestjs/common';
-import { Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../../core/database/typed-query';
 import { spreadsheetCell } from '../../core/export/spreadsheet-cell';
@@ -53,8 +53,7 @@ export class DeductionExportService {
     }
     const ranked = [...totals.values()].sort((a, b) => b.points - a.points || a.code.localeCompare(b.code));
 
-    const wb = new Workbook();
-    wb.creator = 'Hallwatch';
+    const wb = await newWorkbook();
     const sum = wb.addWorksheet('部门扣分汇总');
     sum.addRow([spreadsheetCell(`${site.name} ${month} 部门月度考核扣分表`)]).font = { bold: true };
     const head = sum.addRow(['部门', '编码', '扣分次数', '扣分合计']);

@@ -1,7 +1,6 @@
 import type { PatrolNoticeDocumentView } from '@hallwatch/shared';
 import { ServiceUnavailableException } from '@nestjs/common';
 import { execFileSync } from 'node:child_process';
-import PDFDocument from 'pdfkit';
 
 // The 督查告知书 as a PDF in the usual official layout: the issuing office's red heading, the 文号
 // under it and the red rule, the title, the addressee, the facts with the photo, the requirement,
@@ -99,7 +98,15 @@ export function factsText(doc: PatrolNoticeDocumentView): string {
 }
 
 /** Renders the notice; `photo` is the finding's photo (JPEG or PNG are embedded; other types are named instead). */
-export function noticePdf(doc: PatrolNoticeDocumentView, photo: { type: string; bytes: Buffer } | null, fonts: CjkFonts): Promise<Buffer> {
+export async function noticePdf(
+  doc: PatrolNoticeDocumentView,
+  photo: { type: string; bytes: Buffer } | null,
+  fonts: CjkFonts,
+): Promise<Buffer> {
+  // pdfkit is loaded on the first notice printed, not at every process start (a require: the
+  // server is CommonJS, and jest's module registry has no import()).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const PDFDocument = require('pdfkit') as typeof import('pdfkit');
   const tz = doc.site.timezone;
   const pdf = new PDFDocument({
     size: 'A4',

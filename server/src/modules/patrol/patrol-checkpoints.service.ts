@@ -28,11 +28,28 @@ export async function ensureCheckpoints(em: EntityManager, siteId: string): Prom
   );
 }
 
+/** The QR images last drawn, by payload: a payload's image never changes, and drawing one costs milliseconds. */
+const qrImages = new Map<string, Promise<string>>();
+const QR_IMAGES_KEPT = 500;
+// Level M survives a smudged or creased sheet; 8 px modules print sharp on A4. No PNG row filter
+// (pngjs's filterType 0): the adaptive one tries all five per row, for nothing on a two-colour image.
+const QR_OPTIONS = { errorCorrectionLevel: 'M' as const, margin: 2, scale: 8, rendererOpts: { filterType: 0 } };
+
+function qrImage(payload: string): Promise<string> {
+  let image = qrImages.get(payload);
+  if (!image) {
+    image = toDataURL(payload, QR_OPTIONS);
+    image.catch(() => qrImages.delete(payload));
+    if (qrImages.size >= QR_IMAGES_KEPT) qrImages.delete(qrImages.keys().next().value as string);
+    qrImages.set(payload, image);
+  }
+  return image;
+}
+
 /** A checkpoint's code with its QR image, as the printable sheet shows it. */
 async function codeView(c: PatrolCheckpoint): Promise<PatrolCheckpointCodeView> {
   const payload = checkpointPayload(c.code, c.scanCode);
-  // Level M survives a smudged or creased sheet; 8 px modules print sharp on A4.
-  const qr = await toDataURL(payload, { errorCorrectionLevel: 'M', margin: 2, scale: 8 });
+  const qr = await qrImage(payload);
   const since = c.scanCodeSince ? c.scanCodeSince.toISOString() : null;
   return { code: c.code, label: { zh: c.label, en: c.labelEn ?? c.label }, scanCode: c.scanCode, since, payload, qr };
 }

@@ -1,3 +1,4 @@
+import { newWorkbook } from '../../core/export/workbook';
 import {
   formatIndicatorValue,
   formatTarget,
@@ -7,7 +8,7 @@ import {
   RectificationItemView,
   RectificationListView,
 } from '@hallwatch/shared';
-import { Workbook, Worksheet } from 'exceljs';
+import type { Worksheet } from 'exceljs';
 import { spreadsheetRow } from '../../core/export/spreadsheet-cell';
 
 // The ledger (整改台账) leaders hand on: one row per item, in Chinese, with everything a
@@ -94,8 +95,7 @@ function styleHeader(sheet: Worksheet): void {
 }
 
 export async function buildLedger(list: RectificationListView, timeZone: string): Promise<Buffer> {
-  const wb = new Workbook();
-  wb.creator = 'Hallwatch';
+  const wb = await newWorkbook();
   wb.created = new Date(list.asOf);
   const sheet = wb.addWorksheet('整改台账');
   sheet.columns = LEDGER_COLUMNS.map((c) => ({ ...c }));

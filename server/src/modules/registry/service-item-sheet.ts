@@ -1,5 +1,6 @@
+import { newWorkbook } from '../../core/export/workbook';
 import type { ServiceItemSheetField, SheetProblem } from '@hallwatch/shared';
-import { CellValue, Workbook, Worksheet } from 'exceljs';
+import type { CellValue, Worksheet } from 'exceljs';
 import { spreadsheetCell } from '../../core/export/spreadsheet-cell';
 import { REGISTRY_CODE } from '../../core/validation/input-validation';
 
@@ -121,7 +122,7 @@ export async function openWorkbook(bytes: Buffer): Promise<Worksheet | undefined
   const unzipped = declaredUnzippedBytes(bytes);
   if (unzipped === null) throw new NotAWorkbookError('unreadable zip directory');
   if (unzipped > SHEET_MAX_UNZIPPED_BYTES) throw new SheetTooLargeError(unzipped);
-  const wb = new Workbook();
+  const wb = await newWorkbook();
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
@@ -184,7 +185,7 @@ export function readSheet(sheet: Worksheet | undefined): ReadSheet {
 
 /** The blank sheet to fill in, with a second sheet listing the site's departments to name. */
 export async function sheetTemplate(departments: Array<{ code: string; name: string }>): Promise<Buffer> {
-  const wb = new Workbook();
+  const wb = await newWorkbook();
   const items = wb.addWorksheet('事项清单');
   items.columns = FIELDS.map((f) => ({ header: HEADERS[f].title, key: f, width: HEADERS[f].width }));
   items.getRow(1).font = { bold: true };

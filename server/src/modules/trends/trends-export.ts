@@ -17,7 +17,7 @@ import {
   TrendSeriesView,
   WaitSatisfactionView,
 } from '@hallwatch/shared';
-import { Workbook } from 'exceljs';
+import type { Workbook } from 'exceljs';
 import { spreadsheetCell } from '../../core/export/spreadsheet-cell';
 
 // Every table of the trends page as an Excel sheet with Chinese headers, for the ledger
@@ -169,11 +169,4 @@ export function casesSheet(wb: Workbook, v: FollowUpListView, timeZone: string):
     { header: '逾期', width: 6, value: (c) => (c.contactOverdueAt || c.resolveOverdueAt ? '是' : '否') },
   ];
   addSheet(wb, '回访台账', `${v.site} 差评与投诉回访（截至 ${t(v.asOf)}）`, cols, v.cases);
-}
-
-export async function workbookBytes(fill: (wb: Workbook) => void): Promise<Buffer> {
-  const wb = new Workbook();
-  wb.creator = 'Hallwatch';
-  fill(wb);
-  return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -19,16 +19,8 @@ import { badField } from '../../core/validation/input-validation';
 import { AdminController } from '../registry/controllers/admin-controller.decorator';
 import { TrendsQuery } from './trends-query.dto';
 import { FOLLOW_UP_LEDGER, type FollowUpLedger } from './follow-up-ledger';
-import {
-  breakdownSheet,
-  casesSheet,
-  heatmapSheet,
-  rankingSheet,
-  seriesSheet,
-  sitesSheet,
-  waitingSheet,
-  workbookBytes,
-} from './trends-export';
+import { breakdownSheet, casesSheet, heatmapSheet, rankingSheet, seriesSheet, sitesSheet, waitingSheet } from './trends-export';
+import { workbookBytes } from '../../core/export/workbook';
 import { ScopeInput, TrendsService } from './trends.service';
 import { addDays, daysBetween, localDay } from '../../core/time/zoned-time';
 import { attachment, XLSX } from '../../core/export/download';

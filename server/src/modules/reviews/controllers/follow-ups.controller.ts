@@ -7,7 +7,8 @@ import { AdminController } from '../../registry/controllers/admin-controller.dec
 import { CaseListQuery, ConfirmationDto, ContactDto, ResolutionDto, ReturnDto } from '../dtos/follow-up-action.dto';
 import { FollowUpsService } from '../follow-ups.service';
 import { actorFrom } from '../../audit/actor';
-import { casesSheet, workbookBytes } from '../../trends/trends-export';
+import { workbookBytes } from '../../../core/export/workbook';
+import { casesSheet } from '../../trends/trends-export';
 import { attachment, XLSX } from '../../../core/export/download';
 import { siteByCode } from './site-param';
 import { RequestDepartment, RequestSite, SitePath } from '../../../core/auth/request-site';
