@@ -120,9 +120,12 @@ export interface AssessmentWeightsView {
 
 export interface AssessmentEvidenceResult {
   month: string;
+  /** Item 46: the ranking's spread, with the scorecard workbook. */
   item: number;
   evidenceId: string;
   text: string;
+  /** Item 23 (the town centres guided too little): the visits made to each town in the month. */
+  visits: { item: number; evidenceId: string; text: string };
 }
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(1)}%`);

@@ -299,11 +299,27 @@ describe('the assessment of the town centres', () => {
         r.score,
         ...r.parts.flatMap((p) => [p.points, evidenceText(p)]),
         assessmentReasonText(r.reason, 'zh'),
+        ...['made', 'mystery', 'findings', 'closed'].map((k) => v.visits[r.site][k as keyof (typeof v.visits)[string]]),
       ]),
     );
   });
 
-  it('files the ranking’s spread as evidence on item 46', async () => {
+  it('files the ranking’s spread as evidence on item 46, and the month’s visits per town on item 23', async () => {
+    // The office's visits: two to ta (one of them to its village, one mystery), one to tb, one
+    // to tc still planned (not made), and one to tb in August (another month).
+    const id = async (code: string) => (await t.ds.query(`SELECT id FROM sites WHERE code = $1`, [code]))[0].id as string;
+    const visit = async (site: string, town: string, kind: string, on: string, state: string) =>
+      t.ds.query(
+        `INSERT INTO visits (office_site_id, site_id, town_site_id, kind, planned_on, assignee, planned_by, state)
+         VALUES ($1, $2, $3, $4, $5, 'v', 'v', $6)`,
+        [await id('dst'), await id(site), await id(town), kind, on, state],
+      );
+    await visit('ta', 'ta', 'field', '2024-07-03', 'finished');
+    await visit('tav', 'ta', 'mystery', '2024-07-18', 'finished');
+    await visit('tb', 'tb', 'field', '2024-07-09', 'finished');
+    await visit('tc', 'tc', 'field', '2024-07-30', 'planned');
+    await visit('tb', 'tb', 'field', '2024-08-01', 'finished');
+
     const imported = await postForm(
       t.url,
       '/rectification/import?site=dst',
@@ -321,6 +337,23 @@ describe('the assessment of the town centres', () => {
     expect(filed.body.text).toContain('4 个街道排出 3 个名次');
     const [row] = await t.ds.query(`SELECT text, date::text AS date FROM rectification_evidence WHERE id = $1`, [filed.body.evidenceId]);
     expect(row).toEqual({ text: filed.body.text, date: '2024-07-31' });
+
+    expect(filed.body.visits.item).toBe(23);
+    expect(filed.body.visits.text).toContain('开展实地督导和暗访共 3 次（其中暗访 1 次）');
+    const named = async (code: string) => (await t.ds.query(`SELECT name FROM sites WHERE code = $1`, [code]))[0].name as string;
+    for (const [code, made] of [
+      ['ta', 2],
+      ['tb', 1],
+      ['tc', 0],
+      ['td', 0],
+    ] as const)
+      expect(filed.body.visits.text).toContain(`${await named(code)} ${made} 次`);
+    expect(filed.body.visits.text).toContain(`本月未到访：${await named('tc')}、${await named('td')}。`);
+    const [visitsRow] = await t.ds.query(
+      `SELECT e.text, e.date::text AS date, i.number FROM rectification_evidence e JOIN rectification_items i ON i.id = e.item_id WHERE e.id = $1`,
+      [filed.body.visits.evidenceId],
+    );
+    expect(visitsRow).toEqual({ text: filed.body.visits.text, date: '2024-07-31', number: 23 });
     expect(await auditCount(t.ds, 'assessment.evidence')).toBe(1);
   });
 });

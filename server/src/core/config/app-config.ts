@@ -229,6 +229,16 @@ export class AppConfig {
   @Min(1000)
   LIVE_RECHECK_MS = 120_000;
 
+  /**
+   * How many live snapshot reads may hold database connections at once (of the pool's 20): the
+   * others wait, those a change asked for first, so ingest keeps its connections when a thousand
+   * walls connect or recheck together.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LIVE_READ_CONCURRENCY = 4;
+
   /** Messages a live socket client may send a second on average; past the allowance they are dropped. */
   @Transform(({ value }) => Number(value))
   @IsInt()

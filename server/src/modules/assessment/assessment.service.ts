@@ -24,6 +24,8 @@ import { validWeights } from './assessment-weights';
 
 /** Item 46 of the report: the assessment of the town centres was egalitarian. */
 export const ASSESSMENT_ITEM = 46;
+/** Item 23 of the report: the bureau guided the town centres too little. */
+export const GUIDANCE_ITEM = 23;
 
 const monthText = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 
@@ -126,9 +128,34 @@ export class AssessmentService {
     );
   }
 
-  /** Files the month's ranking and its spread, with the workbook, as dated evidence on item 46. */
+  /** What the month's visits say of item 23: how often the office went to each town, and what came of it. */
+  static visitsEvidenceText(v: AssessmentView): string {
+    const towns = [...v.rows].sort((a, b) => a.site.localeCompare(b.site));
+    const of = (code: string) => v.visits[code] ?? { made: 0, mystery: 0, findings: 0, closed: 0 };
+    const total = towns.reduce(
+      (t, r) => {
+        const x = of(r.site);
+        return { made: t.made + x.made, mystery: t.mystery + x.mystery, findings: t.findings + x.findings, closed: t.closed + x.closed };
+      },
+      { made: 0, mystery: 0, findings: 0, closed: 0 },
+    );
+    const unvisited = towns.filter((r) => of(r.site).made === 0).map((r) => r.name);
+    return (
+      `${monthText(v.month)}对${v.siteName}所辖 ${towns.length} 个街道（含所辖社区）开展实地督导和暗访共 ${total.made} 次（其中暗访 ${total.mystery} 次）：` +
+      towns.map((r) => `${r.name} ${of(r.site).made} 次`).join('、') +
+      `；发现问题 ${total.findings} 个，已整改销号 ${total.closed} 个。` +
+      (unvisited.length ? `本月未到访：${unvisited.join('、')}。` : '本月每个街道均已到访。') +
+      '由督导记录汇总。'
+    );
+  }
+
+  /**
+   * Files the month's ranking and its spread, with the workbook, as dated evidence on item 46,
+   * and the month's visits per town on item 23.
+   */
   async fileEvidence(site: Site, who: Actor, month: string): Promise<AssessmentEvidenceResult> {
     await this.rectification.get({ site: site.code }, DEFAULT_REPORT, String(ASSESSMENT_ITEM));
+    await this.rectification.get({ site: site.code }, DEFAULT_REPORT, String(GUIDANCE_ITEM));
     const v = await this.view(site, month);
     const bytes = await workbookBytes((wb) => assessmentWorkbook(wb, v));
     const text = AssessmentService.evidenceText(v);
@@ -146,14 +173,31 @@ export class AssessmentService {
         buffer: bytes,
       },
     );
+    const visitsText = AssessmentService.visitsEvidenceText(v);
+    const visits = await this.rectification.addEvidence(who.actor, { site: site.code }, DEFAULT_REPORT, String(GUIDANCE_ITEM), {
+      date: v.to,
+      text: visitsText,
+    });
     await recordAudit(this.ds.manager, {
       by: who,
       at: this.clock.now(),
       action: 'assessment.evidence',
       site: site.code,
       target: `assessment:${month}`,
-      details: { month, item: ASSESSMENT_ITEM, evidence: evidence.id, spread: { ...v.spread } },
+      details: {
+        month,
+        item: ASSESSMENT_ITEM,
+        evidence: evidence.id,
+        spread: { ...v.spread },
+        visits: { item: GUIDANCE_ITEM, evidence: visits.id },
+      },
     });
-    return { month, item: ASSESSMENT_ITEM, evidenceId: evidence.id, text };
+    return {
+      month,
+      item: ASSESSMENT_ITEM,
+      evidenceId: evidence.id,
+      text,
+      visits: { item: GUIDANCE_ITEM, evidenceId: visits.id, text: visitsText },
+    };
   }
 }

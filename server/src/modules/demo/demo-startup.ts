@@ -9,6 +9,7 @@ import { historyRefusal, writeDemoHistory } from './demo-history';
 import { ensureDemoPatrol } from './demo-patrol';
 import { seedDemo } from './seed-demo';
 import { ensureDemoTiers } from './seed-tiers';
+import { ensureDemoVisits } from './demo-visits';
 
 /**
  * What `--demo` adds to start-up, on the migrated database: the demo hall when there is no
@@ -37,6 +38,9 @@ export async function prepareDemoHistory(app: INestApplicationContext, config: A
   // Appeals for the desk to decide and for the departments to follow on their page.
   if (await ensureDemoAppeals(app.get(DataSource), app.get(Clock).now()))
     console.log('Filed the demo hall’s appeals (申诉): some pending on the desk, two already rejected');
+  // The office's visits to the towns and villages, for /visits, the overview and the assessment.
+  if (await ensureDemoVisits(app.get(DataSource), app.get(Clock).now()))
+    console.log('Logged the demo office’s visits (实地督导, 暗访) to the town centres of the last weeks');
 }
 
 async function writeHistoryOnce(app: INestApplicationContext, config: AppConfig): Promise<void> {

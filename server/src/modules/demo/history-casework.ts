@@ -289,6 +289,23 @@ export async function workDayFindings(w: Casework): Promise<number> {
   return findings.length;
 }
 
+/** The reminder and overdue steps a past notice's jobs would have recorded, so that none runs again. */
+export async function recordNoticeSteps(
+  em: EntityManager,
+  siteId: string,
+  noticeId: string,
+  reminded: Date | null,
+  escalated: Date | null,
+) {
+  const steps = [...(reminded ? [['remind', reminded]] : []), ...(escalated ? [['overdue', escalated]] : [])] as Array<[string, Date]>;
+  if (steps.length)
+    await em.query(
+      `INSERT INTO patrol_steps (site_id, subject, subject_id, step, due_at, recorded_at)
+       SELECT $1, 'notice', $2, s.step, s.at, s.at FROM unnest($3::varchar[], $4::timestamptz[]) AS s(step, at)`,
+      [siteId, noticeId, steps.map((s) => s[0]), steps.map((s) => s[1])],
+    );
+}
+
 async function issueNotice(w: Casework, f: FindingRow, office: OfficeHours, rng: SeededRandom, supervisor: string): Promise<void> {
   const { em, site, now } = w;
   const tz = site.timezone;
@@ -331,13 +348,7 @@ async function issueNotice(w: Casework, f: FindingRow, office: OfficeHours, rng:
       number.seq,
     ],
   );
-  const steps = [...(reminded ? [['remind', reminded]] : []), ...(escalated ? [['overdue', escalated]] : [])] as Array<[string, Date]>;
-  if (steps.length)
-    await em.query(
-      `INSERT INTO patrol_steps (site_id, subject, subject_id, step, due_at, recorded_at)
-       SELECT $1, 'notice', $2, s.step, s.at, s.at FROM unnest($3::varchar[], $4::timestamptz[]) AS s(step, at)`,
-      [site.id, notice.id, steps.map((s) => s[0]), steps.map((s) => s[1])],
-    );
+  await recordNoticeSteps(em, site.id, notice.id, reminded, escalated);
   if (replied)
     await em.query(`UPDATE patrol_findings SET status = 'resolved', resolved_at = $2, resolution = $3, resolved_by = $4 WHERE id = $1`, [
       f.id,

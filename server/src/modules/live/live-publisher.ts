@@ -10,6 +10,7 @@ import type { SnapshotReading } from '../indicators/indicators.service';
 import { DistrictService } from '../district/district.service';
 import { Site } from '../registry/site.entity';
 import { districtRoom, LiveGateway, siteRoom } from './live.gateway';
+import { ReadGate, type ReadCause } from './read-gate';
 import { SnapshotCache } from './snapshot-cache';
 import { UpdateBudget } from './update-budget';
 
@@ -43,6 +44,8 @@ interface SiteState {
   /** A batch's snapshot is being read inside its transaction, to be pushed when it commits. */
   preparing: boolean;
   dirty: boolean;
+  /** The next read is for a change (an event, an edit, another instance's notice), not only for the clock: it goes first. */
+  changed: boolean;
   /** Another instance changed the site: its row is read again once, at the next recompute. */
   stale: boolean;
   /** The site's registry changed: the next push is a whole snapshot, whatever this instance last sent. */
@@ -68,6 +71,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     private readonly config: AppConfig,
     private readonly district: DistrictService,
     private readonly events: DomainEventBus<DomainEvents>,
+    private readonly gate: ReadGate,
   ) {}
 
   onModuleInit(): void {
@@ -121,6 +125,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
       s.stale = true;
       s.reshape ||= reshape;
       s.dirty = true;
+      s.changed = true;
       this.schedule(s);
       return;
     }
@@ -151,7 +156,8 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
       // A district's sites too: staleness and waits move with the clock alone, event or none.
       for (const code of districts) sites.push(...(await this.district.members(code)).filter((m) => !this.sites.has(m.id)));
       const seen = new Set<string>();
-      for (const site of sites) if (!seen.has(site.id) && seen.add(site.id)) this.siteChanged(site);
+      // Their walls were handed a snapshot as they connected: the first reading here is the clock's.
+      for (const site of sites) if (!seen.has(site.id) && seen.add(site.id)) this.siteChanged(site, false, 'clock');
     } catch (err) {
       this.logger.warn(`periodic refresh failed: ${(err as Error).message}`);
     }
@@ -170,11 +176,12 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     this.district.released(s.site.id);
   }
 
-  siteChanged(site: Site, reshape = false): void {
+  siteChanged(site: Site, reshape = false, cause: ReadCause = 'change'): void {
     const s = this.stateFor(site);
     if (!s) return;
     s.reshape ||= reshape;
     s.dirty = true;
+    s.changed ||= cause === 'change';
     this.schedule(s);
   }
 
@@ -201,6 +208,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
         running: false,
         preparing: false,
         dirty: false,
+        changed: false,
         stale: false,
         reshape: false,
       };
@@ -250,6 +258,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     s.cancel?.();
     s.cancel = null;
     s.dirty = false;
+    s.changed = false;
     s.preparing = true;
     try {
       this.prepared.set(batch, await this.indicators.readingWithin(batch.em, batch.site));
@@ -313,7 +322,9 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   private async publish(s: SiteState): Promise<void> {
     s.running = true;
     const read = s.dirty || s.stale || !s.reading;
+    const cause: ReadCause = s.changed ? 'change' : 'clock';
     s.dirty = false;
+    s.changed = false;
     s.tick = false;
     s.budget.spend(Date.now());
     try {
@@ -329,7 +340,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
         if (!fresh) return;
         s.site = fresh;
       }
-      const { snapshot, reading } = await this.indicators.reading(s.site);
+      const { snapshot, reading } = await this.gate.run(cause, () => this.indicators.reading(s.site));
       s.reading = reading;
       s.readAt = Date.now();
       this.send(s, snapshot);

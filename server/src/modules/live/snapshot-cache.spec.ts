@@ -3,6 +3,7 @@ import type { AppConfig } from '../../core/config/app-config';
 import type { DistrictService } from '../district/district.service';
 import type { IndicatorsService } from '../indicators/indicators.service';
 import type { Site } from '../registry/site.entity';
+import { ReadGate } from './read-gate';
 import { SnapshotCache } from './snapshot-cache';
 
 describe('SnapshotCache', () => {
@@ -13,7 +14,12 @@ describe('SnapshotCache', () => {
     let n = 0;
     const snapshot = jest.fn(async () => ({ asOf: String(++n) }) as unknown as IndicatorSnapshot);
     const district = { useRecentSnapshots: () => undefined } as unknown as DistrictService;
-    const cache = new SnapshotCache({ snapshot } as unknown as IndicatorsService, district, { LIVE_REFRESH_MS: 15_000 } as AppConfig);
+    const cache = new SnapshotCache(
+      { snapshot } as unknown as IndicatorsService,
+      district,
+      { LIVE_REFRESH_MS: 15_000 } as AppConfig,
+      new ReadGate(4),
+    );
     return { cache, snapshot };
   }
 

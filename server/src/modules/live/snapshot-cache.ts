@@ -4,6 +4,7 @@ import { AppConfig } from '../../core/config/app-config';
 import { DistrictService } from '../district/district.service';
 import { IndicatorsService } from '../indicators/indicators.service';
 import { Site } from '../registry/site.entity';
+import { ReadGate } from './read-gate';
 
 const FRESH_MS = 1000;
 
@@ -24,6 +25,7 @@ export class SnapshotCache {
     private readonly indicators: IndicatorsService,
     district: DistrictService,
     config: AppConfig,
+    private readonly gate: ReadGate,
   ) {
     // An overview opened beside the walls takes their latest snapshots (the pushes keep them within
     // a refresh of now) instead of reading every site of the district once more.
@@ -42,7 +44,8 @@ export class SnapshotCache {
     const hit = this.entries.get(key);
     if (hit && Date.now() - hit.at < FRESH_MS) return hit.snapshot;
     this.forget(site);
-    const snapshot = this.indicators.snapshot(site);
+    // A wall is waiting for it: it goes ahead of the reads only the clock asked for.
+    const snapshot = this.gate.run('change', () => this.indicators.snapshot(site));
     const entry: { at: number; snapshot: Promise<IndicatorSnapshot>; done?: IndicatorSnapshot } = { at: Date.now(), snapshot };
     this.entries.set(key, entry);
     snapshot.then((done) => (entry.done = done)).catch(() => undefined);
