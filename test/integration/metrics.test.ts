@@ -1,4 +1,7 @@
 import { QueueName } from '@hallwatch/shared';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { io } from 'socket.io-client';
 import { loadConfig } from '../../server/src/core/config/app-config';
 import { bearer } from '../support/accounts';
 import { ev, makeSite } from '../support/factories';
@@ -100,6 +103,52 @@ describe('metrics and health, default settings (this machine may scrape)', () =>
     expect(moved({ method: 'GET', route: '/api/v1/sites/:site/indicators', status: '200' })).toBe(1);
     expect(moved({ method: 'POST', route: '/api/v1/events', status: '401' })).toBe(1);
     expect(after.some((s) => s.labels.route?.includes('met1'))).toBe(false);
+  });
+
+  it('counts the live path: walls by tier, pushes and their lag behind the batch, the read gate’s queue', async () => {
+    const before = await scrape(t.url);
+    expect(valueOf(before, 'hallwatch_live_clients', { watch: 'wall', tier: 'hall' })).toBe(0);
+    const socket = io(`${t.url}/live`, { auth: { site: 'met1', token: await t.displayToken('met1') }, transports: ['websocket'] });
+    try {
+      await new Promise<void>((resolve) => socket.once('snapshot', () => resolve()));
+      const pushed = new Promise<void>((resolve) => socket.once('update', () => resolve()));
+      const res = await postEvents(t.url, key, ev('ticket.issued', { ticket: 'L1', department: 'd1', channel: 'walk_in' }));
+      expect(res.body.results[0].status).toBe('accepted');
+      await pushed;
+      const after = await scrape(t.url);
+      const moved = (name: string, labels: Record<string, string> = {}) => valueOf(after, name, labels) - valueOf(before, name, labels);
+      expect(valueOf(after, 'hallwatch_live_clients', { watch: 'wall', tier: 'hall' })).toBe(1);
+      expect(valueOf(after, 'hallwatch_live_clients', { watch: 'district', tier: 'hall' })).toBe(0);
+      expect(moved('hallwatch_live_pushes_total', { kind: 'update' })).toBeGreaterThanOrEqual(1);
+      expect(moved('hallwatch_live_push_lag_seconds_count')).toBeGreaterThanOrEqual(1);
+      expect(valueOf(after, 'hallwatch_live_read_queue', { cause: 'change' })).toBe(0);
+    } finally {
+      socket.close();
+    }
+  });
+
+  it('reports the connection pool and the open work by state, read at the scrape', async () => {
+    await t.ds.query(
+      `INSERT INTO patrol_rounds (site_id, day, slot, code, time, due_at, overdue_at, missed_at, state)
+       SELECT id, current_date, 1, 'met-1', '09:00', now(), now(), now(), 'due' FROM sites WHERE code = 'met1'`,
+    );
+    const samples = await scrape(t.url);
+    expect(valueOf(samples, 'hallwatch_work_counts_up')).toBe(1);
+    expect(valueOf(samples, 'hallwatch_rounds', { state: 'due' })).toBe(1);
+    expect(valueOf(samples, 'hallwatch_db_pool_connections', { state: 'total' })).toBeGreaterThanOrEqual(1);
+    expect(valueOf(samples, 'hallwatch_db_pool_connections', { state: 'waiting' })).toBe(0);
+  });
+
+  it('serves every metric the Grafana dashboard of docs/ reads', async () => {
+    const dashboard = JSON.parse(readFileSync(join(__dirname, '..', '..', 'docs', 'grafana-dashboard.json'), 'utf8')) as {
+      panels: Array<{ title: string; targets: Array<{ expr: string }> }>;
+    };
+    // Declared (# TYPE) whether or not a labelled series has a sample yet; a histogram's series carry suffixes.
+    const { types } = parsePrometheusText(await (await fetch(`${t.url}/metrics`)).text());
+    const read = dashboard.panels.flatMap((p) => p.targets.flatMap((x) => x.expr.match(/hallwatch_[a-z0-9_]+/g) ?? []));
+    expect(read.length).toBeGreaterThan(15);
+    const declared = (name: string) => types.has(name) || types.get(name.replace(/_(bucket|sum|count)$/, '')) === 'histogram';
+    expect([...new Set(read)].filter((name) => !declared(name))).toEqual([]);
   });
 
   it('answers /health/live and /health/ready apart from the page fallback, and keeps /health', async () => {

@@ -1,4 +1,5 @@
 import { Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DatabaseMetrics } from './database-metrics';
 import { HttpMetrics, HttpMetricsMiddleware } from './http-metrics.middleware';
 import { MetricsAccessGuard } from './metrics-access.guard';
 import { MetricsController } from './metrics.controller';
@@ -9,7 +10,7 @@ import { QueueMetrics } from './queue-metrics';
 @Global()
 @Module({
   controllers: [MetricsController],
-  providers: [MetricsRegistry, MetricsAccessGuard, QueueMetrics, HttpMetrics],
+  providers: [MetricsRegistry, MetricsAccessGuard, QueueMetrics, HttpMetrics, DatabaseMetrics],
   exports: [MetricsRegistry],
 })
 export class MetricsModule implements NestModule {

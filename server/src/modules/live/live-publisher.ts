@@ -10,6 +10,7 @@ import type { SnapshotReading } from '../indicators/indicators.service';
 import { DistrictService } from '../district/district.service';
 import { Site } from '../registry/site.entity';
 import { districtRoom, LiveGateway, siteRoom } from './live.gateway';
+import { LiveMetrics } from './live-metrics';
 import { ReadGate, type ReadCause } from './read-gate';
 import { SnapshotCache } from './snapshot-cache';
 import { UpdateBudget } from './update-budget';
@@ -46,6 +47,8 @@ interface SiteState {
   dirty: boolean;
   /** The next read is for a change (an event, an edit, another instance's notice), not only for the clock: it goes first. */
   changed: boolean;
+  /** When (Date.now) the oldest change not yet pushed was made known here; null when none waits. */
+  changedAt: number | null;
   /** Another instance changed the site: its row is read again once, at the next recompute. */
   stale: boolean;
   /** The site's registry changed: the next push is a whole snapshot, whatever this instance last sent. */
@@ -62,6 +65,8 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   private readonly sites = new Map<string, SiteState>();
   private readonly prepared = new WeakMap<CommittingBatch, { snapshot: IndicatorSnapshot; reading: SnapshotReading }>();
   private refresh?: NodeJS.Timeout;
+  /** The tier of each site pushed here, by code, for the clients metric. */
+  private readonly tiers = new Map<string, string>();
 
   constructor(
     private readonly gateway: LiveGateway,
@@ -72,7 +77,10 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     private readonly district: DistrictService,
     private readonly events: DomainEventBus<DomainEvents>,
     private readonly gate: ReadGate,
-  ) {}
+    private readonly metrics: LiveMetrics,
+  ) {
+    metrics.useTiers((code) => this.tiers.get(code));
+  }
 
   onModuleInit(): void {
     // Waits, break overruns and alerts change with time alone: a quiet hall's snapshot is rebuilt
@@ -93,7 +101,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     const read = this.prepared.get(batch);
     if (read) {
       this.prepared.delete(batch);
-      this.publishPrepared(site, read);
+      this.publishPrepared(site, read, Date.now());
     } else this.siteChanged(site);
   }
 
@@ -126,6 +134,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
       s.reshape ||= reshape;
       s.dirty = true;
       s.changed = true;
+      s.changedAt ??= Date.now();
       this.schedule(s);
       return;
     }
@@ -173,6 +182,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
   private forget(s: SiteState): void {
     s.cancel?.();
     this.sites.delete(s.site.id);
+    this.tiers.delete(s.site.code);
     this.district.released(s.site.id);
   }
 
@@ -182,6 +192,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     s.reshape ||= reshape;
     s.dirty = true;
     s.changed ||= cause === 'change';
+    if (cause === 'change') s.changedAt ??= Date.now();
     this.schedule(s);
   }
 
@@ -209,6 +220,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
         preparing: false,
         dirty: false,
         changed: false,
+        changedAt: null,
         stale: false,
         reshape: false,
       };
@@ -216,6 +228,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     }
     // The caller's copy is the fresher one: settings, names and hours edited since are in it.
     s.site = site;
+    this.tiers.set(site.code, site.tier);
     s.stale = false;
     return s;
   }
@@ -278,7 +291,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     if (s.dirty || s.tick) this.schedule(s);
   }
 
-  private publishPrepared(site: Site, read: { snapshot: IndicatorSnapshot; reading: SnapshotReading }): void {
+  private publishPrepared(site: Site, read: { snapshot: IndicatorSnapshot; reading: SnapshotReading }, committedAt: number): void {
     const s = this.stateFor(site);
     if (!s) return;
     s.preparing = false;
@@ -288,6 +301,7 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     const go = () => {
       s.budget.spend(Date.now());
       try {
+        this.metrics.behind((Date.now() - committedAt) / 1000);
         this.send(s, read.snapshot);
       } finally {
         s.running = false;
@@ -340,7 +354,15 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
         if (!fresh) return;
         s.site = fresh;
       }
-      const { snapshot, reading } = await this.gate.run(cause, () => this.indicators.reading(s.site));
+      const changedAt = cause === 'change' ? s.changedAt : null;
+      s.changedAt = null;
+      const { snapshot, reading } = await this.gate.run(cause, async () => {
+        const started = performance.now();
+        const out = await this.indicators.reading(s.site);
+        this.metrics.read((performance.now() - started) / 1000);
+        return out;
+      });
+      if (changedAt !== null) this.metrics.behind((Date.now() - changedAt) / 1000);
       s.reading = reading;
       s.readAt = Date.now();
       this.send(s, snapshot);
@@ -382,20 +404,30 @@ export class LivePublisher implements OnModuleInit, OnModuleDestroy {
     // of the registry reach the open walls as a whole new snapshot.
     if (reshaped) {
       room.emit('snapshot', snap);
+      this.metrics.pushed('snapshot');
       return;
     }
-    if (Object.keys(values).length || Object.keys(departments).length || windows.length)
+    if (Object.keys(values).length || Object.keys(departments).length || windows.length) {
       room.emit('update', { site: snap.site, asOf: snap.asOf, values, departments, ...(windows.length ? { windows } : {}) });
+      this.metrics.pushed('update');
+    }
     for (const a of now.values()) {
       const prev = before.get(a.id);
       // The message counts minutes ("已离岗 7 分钟"): a changed text is sent again, or the wall's would freeze.
       const moved = !prev || prev.severity !== a.severity || prev.since !== a.since || prev.message.zh !== a.message.zh;
-      if (moved) room.emit('alert', { ...a, state: 'raised' });
+      if (moved) {
+        room.emit('alert', { ...a, state: 'raised' });
+        this.metrics.pushed('alert');
+      }
     }
     // What a client connecting since the last push was given counts too: an alert only it holds
     // (raised by time alone meanwhile) would otherwise stand on its wall after its cause ended.
     const held = new Map([...handedOut, ...before]);
-    for (const a of held.values()) if (!now.has(a.id)) room.emit('alert', { ...a, state: 'cleared' });
+    for (const a of held.values())
+      if (!now.has(a.id)) {
+        room.emit('alert', { ...a, state: 'cleared' });
+        this.metrics.pushed('alert');
+      }
   }
 }
 

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AppConfig } from '../../core/config/app-config';
 import { DistrictModule } from '../district/district.module';
 import { LiveAuthenticator } from './live-auth';
+import { LiveMetrics } from './live-metrics';
 import { LivePublisher } from './live-publisher';
 import { LiveGateway } from './live.gateway';
 import { ReadGate } from './read-gate';
@@ -14,6 +15,7 @@ import { SnapshotCache } from './snapshot-cache';
     LivePublisher,
     LiveAuthenticator,
     SnapshotCache,
+    LiveMetrics,
     { provide: ReadGate, useFactory: (config: AppConfig) => new ReadGate(config.LIVE_READ_CONCURRENCY), inject: [AppConfig] },
   ],
 })

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { Gauge } from 'prom-client';
+import { DataSource } from 'typeorm';
+import { queryRows } from '../database/typed-query';
+import { METRIC_PREFIX, MetricsRegistry } from './metrics-registry';
+
+/** How long a scrape waits for the counts: a slow database shows as a gap, not a hung scrape. */
+const COUNT_TIMEOUT_MS = 1000;
+
+/** The pg pool's connections: all it holds, those idle, and requests waiting for one. */
+interface PgPool {
+  totalCount: number;
+  idleCount: number;
+  waitingCount: number;
+}
+
+// The work the office has open, across every site (no site label: the number of sites is not
+// bounded by configuration), and the connection pool, read when Prometheus scrapes.
+const WORK_COUNTS = `
+  SELECT 'follow_ups' AS metric, status AS state, count(*)::int AS n FROM follow_up_cases GROUP BY status
+  UNION ALL
+  SELECT 'notices', CASE WHEN status = 'open' AND deadline < now() THEN 'overdue' ELSE status END, count(*)::int
+    FROM patrol_notices GROUP BY 2
+  UNION ALL
+  SELECT 'rounds', state, count(*)::int FROM patrol_rounds WHERE day >= current_date - 1 GROUP BY state`;
+
+@Injectable()
+export class DatabaseMetrics {
+  constructor(metrics: MetricsRegistry, ds: DataSource) {
+    const pool = (): PgPool | undefined => (ds.driver as unknown as { master?: PgPool }).master;
+    new Gauge({
+      name: `${METRIC_PREFIX}db_pool_connections`,
+      help: 'PostgreSQL pool connections by state: total (held), idle, waiting (requests queued for one)',
+      labelNames: ['state'],
+      registers: [metrics.registry],
+      collect() {
+        const p = pool();
+        if (!p) return;
+        this.set({ state: 'total' }, p.totalCount);
+        this.set({ state: 'idle' }, p.idleCount);
+        this.set({ state: 'waiting' }, p.waitingCount);
+      },
+    });
+    // One read per scrape, shared by the gauges (prom-client collects them side by side).
+    let read: { at: number; rows: Promise<WorkRow[] | null> } | null = null;
+    const rows = (): Promise<WorkRow[] | null> => {
+      if (!read || Date.now() - read.at > 500) read = { at: Date.now(), rows: readWork(ds) };
+      return read.rows;
+    };
+    for (const [metric, what] of Object.entries(WORK_METRICS))
+      new Gauge({
+        name: `${METRIC_PREFIX}${metric}`,
+        help: `${what}, every site, read at scrape time`,
+        labelNames: ['state'],
+        registers: [metrics.registry],
+        async collect() {
+          this.reset();
+          for (const r of (await rows()) ?? []) if (r.metric === metric) this.set({ state: r.state }, r.n);
+        },
+      });
+    new Gauge({
+      name: `${METRIC_PREFIX}work_counts_up`,
+      help: '1 when the follow-up, notice and round counts were read at this scrape, 0 when PostgreSQL did not answer within a second',
+      registers: [metrics.registry],
+      async collect() {
+        this.set((await rows()) ? 1 : 0);
+      },
+    });
+  }
+}
+
+interface WorkRow {
+  metric: string;
+  state: string;
+  n: number;
+}
+
+const WORK_METRICS: Record<string, string> = {
+  follow_ups: 'Follow-up cases by status',
+  notices: 'Patrol and visit notices by status (open past its deadline: overdue)',
+  rounds: 'Patrol rounds of today and yesterday by state',
+};
+
+async function readWork(ds: DataSource): Promise<WorkRow[] | null> {
+  try {
+    return await Promise.race([
+      queryRows<WorkRow>(ds, WORK_COUNTS),
+      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), COUNT_TIMEOUT_MS).unref()),
+    ]);
+  } catch {
+    return null;
+  }
+}
