@@ -30,6 +30,7 @@ import { RegistryModule } from './modules/registry/registry.module';
 import { ReportsModule } from './modules/reports/reports.module';
 import { ReviewsModule } from './modules/reviews/reviews.module';
 import { RetentionModule } from './modules/retention/retention.module';
+import { QueueAdminModule } from './modules/queue-admin/queue-admin.module';
 import { TrendsModule } from './modules/trends/trends.module';
 import { SnapshotModule } from './snapshot.module';
 import { dashboardHeaders } from './core/http/dashboard-headers';
@@ -89,6 +90,7 @@ export class AppModule {
         DepartmentDeskModule,
         NotifyModule,
         RetentionModule,
+        QueueAdminModule,
         ReportsModule,
         AlertRoutingModule,
         LiveModule,

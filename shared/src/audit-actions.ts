@@ -58,6 +58,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, AuditWords>> = {
   'patrol.round.cleared': { zh: '巡查存疑已消除', en: 'Patrol round cleared' },
   'patrol.checkpoint.rotate-code': { zh: '更换点位二维码', en: 'Checkpoint code rotated' },
   'demo.history': { zh: '写入演示历史数据', en: 'Demo history written' },
+  'queue.job.retry': { zh: '重试失败的后台任务', en: 'Failed background job retried' },
   'retention.policy.set': { zh: '修改数据保留期限', en: 'Retention policy set' },
   'retention.phones.erase': { zh: '清除到期群众电话', en: "Expired citizens' phones erased" },
   'retention.events.archive': { zh: '归档到期原始事件', en: 'Expired raw events archived' },
@@ -153,6 +154,7 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ label: AuditWords; prefix?: st
       'retention.photos.delete',
     ],
   },
+  { label: { zh: '后台任务', en: 'Background jobs' }, prefix: 'queue.', actions: ['queue.job.retry'] },
   { label: { zh: '其他', en: 'Other' }, actions: ['audit.export', 'rating.refused', 'demo.history'] },
 ];
 

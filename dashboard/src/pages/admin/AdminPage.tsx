@@ -13,6 +13,8 @@ import { DeviceKeysTab } from './DeviceKeysTab';
 import { DisplayTokensTab } from './DisplayTokensTab';
 import './i18n';
 import { PatrolTab } from './PatrolTab';
+import { QueuesTab } from './QueuesTab';
+import './queues-i18n';
 import { RatingsTab } from './RatingsTab';
 import { RetentionTab } from './RetentionTab';
 import './retention-i18n';
@@ -36,6 +38,7 @@ const TABS = [
   ['ratings', 'tabRatings'],
   ['calendar', 'adminCalendar:tab'],
   ['retention', 'adminRetention:tab'],
+  ['queues', 'adminQueues:tab'],
   ['audit', 'adminAudit:tab'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
@@ -118,6 +121,7 @@ export function AdminPage() {
             <CalendarTab key={chosen} site={chosen} lang={lang} timeZone={timeZone} fail={fail} allSites={me?.sites === 'all'} />
           )}
           {tab === 'retention' && <RetentionTab timeZone={timeZone} fail={fail} allSites={me?.sites === 'all'} />}
+          {tab === 'queues' && <QueuesTab timeZone={timeZone} fail={fail} allSites={me?.sites === 'all'} />}
           {tab === 'audit' && <AuditTab site={chosen} sites={sites} siteName={siteName} lang={lang} timeZone={timeZone} fail={fail} />}
         </>
       )}

@@ -2,7 +2,8 @@ import { registerTranslations } from '../../i18n';
 
 const zh = {
   title: '系统管理',
-  subtitle: '账号 · 设备密钥 · 大屏令牌 · 部门 · 人员 · 窗口 · 事项 · 阈值设置 · 巡查 · 评价核查 · 工作日历 · 数据保留 · 审计日志',
+  subtitle:
+    '账号 · 设备密钥 · 大屏令牌 · 部门 · 人员 · 窗口 · 事项 · 阈值设置 · 巡查 · 评价核查 · 工作日历 · 数据保留 · 后台任务 · 审计日志',
   loading: '正在加载…',
   tabAccounts: '账号',
   tabDeviceKeys: '设备密钥',
@@ -199,7 +200,7 @@ const zh = {
 const en: typeof zh = {
   title: 'Administration',
   subtitle:
-    'Accounts · device keys · display tokens · departments · staff · windows · service items · thresholds · patrol · rating checks · working calendar · retention · audit log',
+    'Accounts · device keys · display tokens · departments · staff · windows · service items · thresholds · patrol · rating checks · working calendar · retention · background jobs · audit log',
   loading: 'Loading…',
   tabAccounts: 'Accounts',
   tabDeviceKeys: 'Device keys',

@@ -1,9 +1,8 @@
-import { QueueName } from '@hallwatch/shared';
-import { getQueueToken } from '@nestjs/bullmq';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Queue } from 'bullmq';
 import { Gauge } from 'prom-client';
+import { registeredQueues } from '../queue/registered-queues';
 import { METRIC_PREFIX, MetricsRegistry } from './metrics-registry';
 
 const STATES = ['waiting', 'delayed', 'failed'] as const;
@@ -39,14 +38,7 @@ export class QueueMetrics implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    // Queues are registered by the features that own them; a process without one skips it.
-    this.queues = Object.values(QueueName).flatMap((name) => {
-      try {
-        return [this.moduleRef.get<Queue>(getQueueToken(name), { strict: false })];
-      } catch {
-        return [];
-      }
-    });
+    this.queues = [...registeredQueues(this.moduleRef).values()];
   }
 
   async refresh(): Promise<void> {
