@@ -5,6 +5,7 @@ import { bullConnection } from '../../server/src/core/queue/queue.module';
 import { auditCount, makeUser, signIn } from '../support/accounts';
 import { adminApi, ErrorBody } from '../support/admin-api';
 import { makeSite } from '../support/factories';
+import { parsePrometheusText, valueOf } from '../support/prometheus-text';
 import { startTestApp, TestApp } from '../support/test-app';
 
 jest.setTimeout(60_000);
@@ -97,5 +98,15 @@ describe('queue inspection for admins', () => {
     expect(again.status).toBe(409);
     expect(again.body.message).toMatch(/is waiting; only a failed job is retried/);
     expect(await auditCount(t.ds, 'queue.job.retry')).toBe(1);
+  });
+
+  it('reports how long the job next in line has waited past its due time, for Prometheus', async () => {
+    const job = (await queue.getJob(failedId))!;
+    const { samples } = parsePrometheusText(await (await fetch(`${t.url}/metrics`)).text());
+    const late = (q: string) => valueOf(samples, 'hallwatch_queue_oldest_waiting_seconds', { queue: q });
+    // It was added before the test's worker failed it, and has waited since, no worker running here.
+    expect(late('notify')).toBeGreaterThan(0);
+    expect(late('notify')).toBeLessThanOrEqual((Date.now() - job.timestamp) / 1000);
+    expect(late('patrol')).toBe(0);
   });
 });

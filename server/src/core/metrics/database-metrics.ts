@@ -26,13 +26,20 @@ const WORK_COUNTS = `
 
 @Injectable()
 export class DatabaseMetrics {
-  constructor(metrics: MetricsRegistry, ds: DataSource) {
+  private readonly work: Record<string, Gauge<'state'>>;
+  private readonly up: Gauge;
+
+  constructor(
+    metrics: MetricsRegistry,
+    private readonly ds: DataSource,
+  ) {
+    const registers = [metrics.registry];
     const pool = (): PgPool | undefined => (ds.driver as unknown as { master?: PgPool }).master;
     new Gauge({
       name: `${METRIC_PREFIX}db_pool_connections`,
       help: 'PostgreSQL pool connections by state: total (held), idle, waiting (requests queued for one)',
       labelNames: ['state'],
-      registers: [metrics.registry],
+      registers,
       collect() {
         const p = pool();
         if (!p) return;
@@ -41,31 +48,30 @@ export class DatabaseMetrics {
         this.set({ state: 'waiting' }, p.waitingCount);
       },
     });
-    // One read per scrape, shared by the gauges (prom-client collects them side by side).
-    let read: { at: number; rows: Promise<WorkRow[] | null> } | null = null;
-    const rows = (): Promise<WorkRow[] | null> => {
-      if (!read || Date.now() - read.at > 500) read = { at: Date.now(), rows: readWork(ds) };
-      return read.rows;
-    };
-    for (const [metric, what] of Object.entries(WORK_METRICS))
-      new Gauge({
-        name: `${METRIC_PREFIX}${metric}`,
-        help: `${what}, every site, read at scrape time`,
-        labelNames: ['state'],
-        registers: [metrics.registry],
-        async collect() {
-          this.reset();
-          for (const r of (await rows()) ?? []) if (r.metric === metric) this.set({ state: r.state }, r.n);
-        },
-      });
-    new Gauge({
+    this.work = Object.fromEntries(
+      Object.entries(WORK_METRICS).map(([metric, what]) => [
+        metric,
+        new Gauge({
+          name: `${METRIC_PREFIX}${metric}`,
+          help: `${what}, every site, read at scrape time`,
+          labelNames: ['state'],
+          registers,
+        }),
+      ]),
+    );
+    this.up = new Gauge({
       name: `${METRIC_PREFIX}work_counts_up`,
       help: '1 when the follow-up, notice and round counts were read at this scrape, 0 when PostgreSQL did not answer within a second',
-      registers: [metrics.registry],
-      async collect() {
-        this.set((await rows()) ? 1 : 0);
-      },
+      registers,
     });
+  }
+
+  /** Reads the open work before the scrape is written (the controller calls it, as for the queues). */
+  async refresh(): Promise<void> {
+    for (const g of Object.values(this.work)) g.reset();
+    const rows = await readWork(this.ds);
+    for (const r of rows ?? []) this.work[r.metric]?.set({ state: r.state }, r.n);
+    this.up.set(rows ? 1 : 0);
   }
 }
 

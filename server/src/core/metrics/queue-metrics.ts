@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import type { Queue } from 'bullmq';
+import type { Job, Queue } from 'bullmq';
 import { Gauge } from 'prom-client';
 import { registeredQueues } from '../queue/registered-queues';
 import { METRIC_PREFIX, MetricsRegistry } from './metrics-registry';
@@ -18,6 +18,7 @@ const COUNT_TIMEOUT_MS = 1000;
 export class QueueMetrics implements OnModuleInit {
   private readonly jobs: Gauge<'queue' | 'state'>;
   private readonly up: Gauge;
+  private readonly late: Gauge<'queue'>;
   private queues: Queue[] = [];
 
   constructor(
@@ -28,6 +29,12 @@ export class QueueMetrics implements OnModuleInit {
       name: `${METRIC_PREFIX}queue_jobs`,
       help: 'Jobs in each BullMQ queue by state (waiting, delayed, failed), read at scrape time',
       labelNames: ['queue', 'state'],
+      registers: [metrics.registry],
+    });
+    this.late = new Gauge({
+      name: `${METRIC_PREFIX}queue_oldest_waiting_seconds`,
+      help: 'How long the job next in line of each queue has waited past its due time (0 when none waits): job lateness, read at scrape time',
+      labelNames: ['queue'],
       registers: [metrics.registry],
     });
     this.up = new Gauge({
@@ -43,15 +50,28 @@ export class QueueMetrics implements OnModuleInit {
 
   async refresh(): Promise<void> {
     this.jobs.reset();
+    this.late.reset();
     try {
       const counts = await Promise.race([
-        Promise.all(this.queues.map(async (q) => [q.name, await q.getJobCounts(...STATES)] as const)),
+        Promise.all(this.queues.map(async (q) => [q.name, await q.getJobCounts(...STATES), await oldestWaiting(q)] as const)),
         new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), COUNT_TIMEOUT_MS).unref()),
       ]);
-      for (const [queue, byState] of counts) for (const state of STATES) this.jobs.set({ queue, state }, byState[state] ?? 0);
+      const now = Date.now();
+      for (const [queue, byState, oldest] of counts) {
+        for (const state of STATES) this.jobs.set({ queue, state }, byState[state] ?? 0);
+        // Due when added, or when its delay ran out: a delayed job is not late while it waits for its time.
+        const due = oldest ? oldest.timestamp + (oldest.opts.delay ?? 0) : now;
+        this.late.set({ queue }, Math.max(0, (now - due) / 1000));
+      }
       this.up.set(1);
     } catch {
       this.up.set(0);
     }
   }
+}
+
+/** The job at the head of the waiting line: the oldest, as the worker takes them first-in first-out. */
+async function oldestWaiting(q: Queue): Promise<Job | undefined> {
+  const [job] = await q.getJobs(['waiting'], 0, 0, true);
+  return job;
 }
