@@ -8,7 +8,7 @@ import { hall, MONDAY, ON_TIME_MS, roundsOf, stepsOf, waitFor } from '../support
 import { PrivateRedis } from '../support/private-redis';
 import { startTestApp, TestApp } from '../support/test-app';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 // The server's in-process worker (the default) on a private Redis that is flushed under it:
 // within one flush check the schedule is rebuilt from PostgreSQL, and the next round falls
@@ -32,9 +32,9 @@ describe('patrol schedule after FLUSHALL (in-process worker)', () => {
     site = await makeSite(t.ds, SITE);
   });
   afterAll(async () => {
-    await t.close();
-    client.disconnect();
-    await redis.down();
+    await t?.close();
+    client?.disconnect();
+    await redis?.down();
   });
 
   it('rebuilds every job from PostgreSQL and fires the next step once', async () => {
