@@ -7,7 +7,7 @@ import { startTestApp, TestApp } from '../support/test-app';
 jest.setTimeout(600_000);
 
 const ADMIN_TOKEN = 'fuzz-admin-token-0123456789ab';
-const RUNS_PER_OPERATION = 24;
+const RUNS_PER_OPERATION = 12;
 const SEED = 20260427;
 
 interface Operation {
