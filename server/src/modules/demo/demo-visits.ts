@@ -64,7 +64,8 @@ export async function ensureDemoVisits(ds: DataSource, now: Date): Promise<boole
       const day = addDays(today, -back);
       if (!open(day)) continue;
       const rng = new SeededRandom(hashSeed(SEED, day));
-      if (!rng.chance(0.55)) continue;
+      // Every working day of the last week had a visit, so the month open on the page is never empty.
+      if (back > 7 && !rng.chance(0.55)) continue;
       const town = rng.pick(towns);
       if (back <= 31 && neglected.has(town.code)) continue;
       const siteId = town.villages.length && rng.chance(0.5) ? rng.pick(town.villages) : town.id;
