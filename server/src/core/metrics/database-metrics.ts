@@ -2,10 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../database/typed-query';
-import { METRIC_PREFIX, MetricsRegistry } from './metrics-registry';
-
-/** How long a scrape waits for the counts: a slow database shows as a gap, not a hung scrape. */
-const COUNT_TIMEOUT_MS = 1000;
+import { METRIC_PREFIX, MetricsRegistry, withinScrape } from './metrics-registry';
 
 /** The pg pool's connections: all it holds, those idle, and requests waiting for one. */
 interface PgPool {
@@ -89,10 +86,7 @@ const WORK_METRICS: Record<string, string> = {
 
 async function readWork(ds: DataSource): Promise<WorkRow[] | null> {
   try {
-    return await Promise.race([
-      queryRows<WorkRow>(ds, WORK_COUNTS),
-      new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), COUNT_TIMEOUT_MS).unref()),
-    ]);
+    return await withinScrape(queryRows<WorkRow>(ds, WORK_COUNTS));
   } catch {
     return null;
   }

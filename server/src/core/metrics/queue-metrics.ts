@@ -3,12 +3,9 @@ import { ModuleRef } from '@nestjs/core';
 import type { Job, Queue } from 'bullmq';
 import { Gauge } from 'prom-client';
 import { registeredQueues } from '../queue/registered-queues';
-import { METRIC_PREFIX, MetricsRegistry } from './metrics-registry';
+import { METRIC_PREFIX, MetricsRegistry, withinScrape } from './metrics-registry';
 
 const STATES = ['waiting', 'delayed', 'failed'] as const;
-
-/** How long a scrape waits for Redis: a scrape that hangs tells the operator less than a gap. */
-const COUNT_TIMEOUT_MS = 1000;
 
 /**
  * Jobs per BullMQ queue and state, read from Redis when Prometheus scrapes (the counts live in
@@ -52,10 +49,9 @@ export class QueueMetrics implements OnModuleInit {
     this.jobs.reset();
     this.late.reset();
     try {
-      const counts = await Promise.race([
+      const counts = await withinScrape(
         Promise.all(this.queues.map(async (q) => [q.name, await q.getJobCounts(...STATES), await oldestWaiting(q)] as const)),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), COUNT_TIMEOUT_MS).unref()),
-      ]);
+      );
       const now = Date.now();
       for (const [queue, byState, oldest] of counts) {
         for (const state of STATES) this.jobs.set({ queue, state }, byState[state] ?? 0);
