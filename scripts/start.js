@@ -4,6 +4,7 @@ const { spawn } = require('node:child_process');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
+const { serverNodeArgs } = require(path.join(root, 'server', 'dist', 'core', 'startup', 'heap-limit.js'));
 const demo = process.env.HALLWATCH_DEMO !== '0';
 const port = process.env.PORT || '3000';
 // Warnings and errors only: a log line per device request would bury the simulator's progress
@@ -15,7 +16,7 @@ const env = {
 };
 const children = [];
 
-const server = spawn(process.execPath, [path.join(root, 'server', 'dist', 'main.js'), ...(demo ? ['--demo'] : [])], {
+const server = spawn(process.execPath, [...serverNodeArgs(), path.join(root, 'server', 'dist', 'main.js'), ...(demo ? ['--demo'] : [])], {
   env,
   stdio: ['ignore', 'pipe', 'inherit'],
 });

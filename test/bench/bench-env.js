@@ -27,7 +27,9 @@ async function createBenchDatabase() {
 }
 
 async function startServer(databaseUrl, port, env = {}) {
-  const proc = spawn(process.execPath, [join(ROOT, 'server', 'dist', 'main.js')], {
+  // As the launchers start it, with the heap limit (docs/operations.md).
+  const { serverNodeArgs } = require(join(ROOT, 'server', 'dist', 'core', 'startup', 'heap-limit.js'));
+  const proc = spawn(process.execPath, [...serverNodeArgs(), join(ROOT, 'server', 'dist', 'main.js')], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,

@@ -305,6 +305,34 @@ async function again(open, tries = 4) {
     }
 }
 
+/**
+ * What the server says of itself at the end of the measured span (its /metrics, from loopback):
+ * how long its event loop was held, and how its live snapshot reads went. Printed whole, and the
+ * event-loop figures enter the table: a lag the database does not explain is the loop's.
+ */
+async function serverFigures(url) {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const pick = (name) => {
+    const m = text.match(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm'));
+    return m ? Number(m[1]) : undefined;
+  };
+  const lines = text
+    .split('\n')
+    .filter((l) =>
+      /^hallwatch_(live_(read|push_lag)_seconds_(sum|count)|live_read_queue|nodejs_eventloop_lag_(p99|max)_seconds|nodejs_heap_size_(used|total)_bytes|nodejs_external_memory_bytes)/.test(
+        l,
+      ),
+    );
+  console.log(lines.join('\n'));
+  return {
+    loopP99: pick('hallwatch_nodejs_eventloop_lag_p99_seconds'),
+    loopMax: pick('hallwatch_nodejs_eventloop_lag_max_seconds'),
+    heap: pick('hallwatch_nodejs_heap_size_used_bytes'),
+    reads: pick('hallwatch_live_read_seconds_count'),
+    readSeconds: pick('hallwatch_live_read_seconds_sum'),
+  };
+}
+
 /** utime + stime in clock ticks, and RSS in bytes, of a process; null once it has gone. */
 function procStat(pid) {
   try {
@@ -399,6 +427,7 @@ async function runSize(size) {
       for (let i = 0; i < events.length; i += 1000) await post(server.url, sim.key, events.slice(i, i + 1000));
     });
     const pastS = (Date.now() - now) / 1000;
+    const rssPast = procStat(server.proc.pid)?.rss;
     // The walls and overviews connect (a snapshot each); the measured span starts once they have settled.
     const c0 = Date.now();
     const walls = new Map();
@@ -417,6 +446,9 @@ async function runSize(size) {
       }),
     );
     const connectS = (Date.now() - c0) / 1000;
+    const rssConnected = procStat(server.proc.pid)?.rss;
+    if (process.env.BENCH_DEBUG)
+      console.log(`RSS after the past ${Math.round(rssPast / 2 ** 20)} MB, connected ${Math.round(rssConnected / 2 ** 20)} MB`);
     const byDistrict = new Map(districts.map((d) => [d, overviews.filter((o) => o.district === d)]));
     // Live: every site posts what happened since its last post, at its tier's pace, one post at a time.
     const meter = cpuMeter(server.proc.pid, db.url);
@@ -431,6 +463,8 @@ async function runSize(size) {
           for (const w of walls.values()) w.lags.length = 0;
           for (const o of overviews) o.lags.length = 0;
           await meter.start();
+          // The server's event-loop histogram restarts at each scrape: this one starts the measured span.
+          await fetch(`${server.url}/metrics`).then((r) => r.text());
         }
         for (const sim of sims) {
           if (sim.busy || t < sim.nextPostAt) continue;
@@ -476,6 +510,7 @@ async function runSize(size) {
     const postsBefore = state.posts;
     const eventsBefore = state.events;
     const cpu = await meter.stop();
+    const inside = await serverFigures(server.url);
     state.stop = true;
     await running;
     // What is still owed a push after a grace of 5 s is counted as missed.
@@ -499,6 +534,7 @@ async function runSize(size) {
       wall: { p50: percentile(wallLags, 50), p99: percentile(wallLags, 99), n: wallLags.length, missed: missedWall },
       district: { p50: percentile(districtLags, 50), p99: percentile(districtLags, 99), n: districtLags.length, missed: missedDistrict },
       cpu,
+      inside,
       load: os.loadavg(),
       failures: state.failures,
     };
@@ -525,11 +561,11 @@ async function run() {
   const rows = results
     .map((r) =>
       r.failed
-        ? `| ${r.size} | did not complete: ${r.failed} | | | | | ${os
+        ? `| ${r.size} | did not complete: ${r.failed} | | | | | | ${os
             .loadavg()
             .map((l) => l.toFixed(1))
             .join(' / ')} |`
-        : `| ${r.size} (${r.tiers}) | ${r.rate.toFixed(1)} ev/s in ${r.postRate.toFixed(1)} posts/s | ${ms(r.wall.p50)} / **${ms(r.wall.p99)}** (${r.wall.n}, ${r.wall.missed} missed) | ${ms(r.district.p50)} / **${ms(r.district.p99)}** (${r.district.n}, ${r.district.missed} missed) | **${(r.cpu.server + r.cpu.pgOwn).toFixed(2)}** (${r.cpu.server.toFixed(2)} + ${r.cpu.pgOwn.toFixed(2)}; all postgres ${r.cpu.pgAll.toFixed(2)}) | ${Math.round(r.cpu.rssMax / 2 ** 20)} MB | ${r.load.map((l) => l.toFixed(1)).join(' / ')} |`,
+        : `| ${r.size} (${r.tiers}) | ${r.rate.toFixed(1)} ev/s in ${r.postRate.toFixed(1)} posts/s | ${ms(r.wall.p50)} / **${ms(r.wall.p99)}** (${r.wall.n}, ${r.wall.missed} missed) | ${ms(r.district.p50)} / **${ms(r.district.p99)}** (${r.district.n}, ${r.district.missed} missed) | **${(r.cpu.server + r.cpu.pgOwn).toFixed(2)}** (${r.cpu.server.toFixed(2)} + ${r.cpu.pgOwn.toFixed(2)}; all postgres ${r.cpu.pgAll.toFixed(2)}) | ${Math.round(r.cpu.rssMax / 2 ** 20)} MB | ${ms(r.inside.loopP99 * 1000)} / ${ms(r.inside.loopMax * 1000)} | ${r.load.map((l) => l.toFixed(1)).join(' / ')} |`,
     )
     .join('\n');
   const setup = results
@@ -549,10 +585,11 @@ ${SECONDS} s are measured. Wall lag: from a batch's HTTP answer to the first sna
 waiting + serving + served and served reach the site's issued and served counts (batches that issue or finish a
 ticket). Overview lag: from the answer to the first \`district\` message whose line for the site shows the batch's last
 event. CPU in cores over the measured span, from /proc: the server and this database's PostgreSQL backends ("all
-postgres" adds every postgres process on the machine, other work included). RSS: the server's largest.
+postgres" adds every postgres process on the machine, other work included). RSS: the server's largest. Event loop
+delay: the server's own histogram over the measured span (its /metrics).
 
-| sites (halls / towns / villages) | ingest | wall lag p50 / p99 (samples) | overview lag p50 / p99 (samples) | server + PostgreSQL cores | server RSS | load 1/5/15 |
-|---|---|---|---|---|---|---|
+| sites (halls / towns / villages) | ingest | wall lag p50 / p99 (samples) | overview lag p50 / p99 (samples) | server + PostgreSQL cores | server RSS | event loop delay p99 / max | load 1/5/15 |
+|---|---|---|---|---|---|---|---|
 ${rows}
 
 Targets: wall p99 ≤ 1,000 ms, overview p99 ≤ 2,000 ms, server + PostgreSQL < 1.5 cores, RSS < 500 MB.

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { serverNodeArgs } from '../../server/src/core/startup/heap-limit';
 import { REDIS_URL, runId } from './test-env';
 
 const ROOT = join(__dirname, '..', '..');
@@ -31,7 +32,7 @@ export interface ServerProcess {
 export async function startServerProcess(databaseUrl: string, env: Record<string, string> = {}, port?: number): Promise<ServerProcess> {
   const p = port ?? (await freePort());
   let out = '';
-  const proc = spawn(process.execPath, [join(ROOT, 'server', 'dist', 'main.js')], {
+  const proc = spawn(process.execPath, [...serverNodeArgs(), join(ROOT, 'server', 'dist', 'main.js')], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
