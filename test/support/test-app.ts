@@ -23,6 +23,21 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
+const SLOW_CLOSE_MS = 20_000;
+
+/**
+ * A close that has not finished in 20 s is stuck on something (the server's own log is silenced
+ * in tests): says what the process is still holding, so that a hook timing out in a long run tells why.
+ */
+function reportSlowClose(ds: DataSource): void {
+  const pool = (ds.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
+  const held = new Map<string, number>();
+  for (const r of process.getActiveResourcesInfo()) held.set(r, (held.get(r) ?? 0) + 1);
+  console.warn(
+    `test app still closing after ${SLOW_CLOSE_MS / 1000} s; database pool ${pool ? `total ${pool.totalCount}, idle ${pool.idleCount}, waiting ${pool.waitingCount}` : 'gone'}; active resources ${JSON.stringify(Object.fromEntries(held))}`,
+  );
+}
+
 /** The real server in-process on a free port, on its own database and Redis prefix. */
 /** `databaseUrl` runs against a database the caller owns (and drops); otherwise a fresh one is made. */
 export async function startTestApp(env: Record<string, string> = {}, opts: { databaseUrl?: string } = {}): Promise<TestApp> {
@@ -69,7 +84,12 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { dat
     deviceKey: async (site) => (await new DeviceKeysService(ds).create(site, 'test')).key,
     displayToken,
     close: async () => {
-      await app.close();
+      const slow = setTimeout(() => reportSlowClose(ds), SLOW_CLOSE_MS);
+      try {
+        await app.close();
+      } finally {
+        clearTimeout(slow);
+      }
       await db.drop();
     },
   };
