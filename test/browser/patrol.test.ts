@@ -1,6 +1,5 @@
 import { IndicatorSnapshot } from '@hallwatch/shared';
 import { join } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import jsQR from 'jsqr';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG as PngImage } from 'pngjs';
@@ -9,6 +8,7 @@ import { Site } from '../../server/src/modules/registry/site.entity';
 import { makeUser, signIn } from '../support/accounts';
 import { launchBrowser, SCREENSHOTS, signInContext, waitForText } from '../support/browser';
 import { makeSite } from '../support/factories';
+import { png } from '../support/photos';
 import { call, checkpointCodes, hall, MONDAY, roundEvent, waitFor, walkedRound } from '../support/patrol';
 import { DASHBOARD_DIR } from '../support/server-process';
 import { pinnedNow } from '../support/test-clock';
@@ -21,29 +21,6 @@ const ADMIN = 'browser-admin-token-patrol';
 const PATROLLER = 'zhang.patrol';
 const SITE = 'patb';
 
-/** A plain 640×480 PNG, as a phone camera might hand over; the page re-encodes it as a JPEG before it waits in the outbox. */
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-    const len = Buffer.alloc(4);
-    len.writeUInt32BE(data.length);
-    const crc = Buffer.alloc(4);
-    crc.writeUInt32BE(crc32(body));
-    return Buffer.concat([len, body, crc]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x7a)]);
-  const pixels = deflateSync(Buffer.concat(Array.from({ length: height }, () => row)));
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', pixels),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
 const PNG = png(640, 480);
 /** A phone in the hall: 360×740, touch, Chinese. */
 const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN' };

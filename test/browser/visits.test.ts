@@ -6,6 +6,7 @@ import { call, makeUserOn, signIn } from '../support/accounts';
 import { SCREENSHOTS, signInContext } from '../support/browser';
 import { BrowserHarness, startBrowserHarness } from '../support/browser-harness';
 import { makeSite } from '../support/factories';
+import { png } from '../support/photos';
 
 jest.setTimeout(300_000);
 
@@ -141,6 +142,40 @@ describe('visits to the towns and villages (/visits) in a real browser', () => {
     await page.reload();
     await page.waitForSelector('[data-point="layout"]');
     await shot(page, 'visits-log-phone-en');
+    await page.context().close();
+  });
+
+  it('keeps judgements and photos on the phone without signal, through a reload, and sends them once the server answers', async () => {
+    const page = await open('wang.pt', `/visits?site=hj&visit=${planned.id}`, PHONE);
+    await page.waitForSelector('[data-point="items"]');
+    // A village station without signal: the page and the visit are on screen, nothing it records reaches the server.
+    const refused = /\/visits\/[^/]+\/checks\//;
+    await page.route(refused, (route) => route.abort('internetdisconnected'));
+    await page.locator('[data-point="items"]').getByRole('button', { name: '符合', exact: true }).click();
+    await page
+      .locator('[data-point="duties"] input[type="file"]')
+      .setInputFiles({ name: 'desk.png', mimeType: 'image/png', buffer: png(640, 480) });
+    await page.locator('[data-point="duties"]').getByText('照片已存手机，待上传').waitFor();
+    await page.getByRole('status').getByText('2 条待发送').waitFor();
+    await shot(page, 'visits-log-phone-offline');
+    const stored = async () => ({
+      checks: (
+        (await h.ds.query(`SELECT point FROM visit_checks WHERE visit_id = $1 ORDER BY point`, [planned.id])) as Array<{ point: string }>
+      ).map((r) => r.point),
+      photos: (await h.ds.query(`SELECT point, type FROM visit_photos WHERE visit_id = $1`, [planned.id])) as unknown[],
+    });
+    expect(await stored()).toEqual({ checks: ['layout', 'signage'], photos: [] });
+
+    // The phone reloads the page, still without signal: what it recorded is still there, waiting.
+    await page.reload();
+    await page.locator('[data-point="duties"]').getByText('照片已存手机，待上传').waitFor();
+    expect(await page.locator('[data-point="items"] .vs-pass.is-on').count()).toBe(1);
+
+    // Signal returns without an 'online' event: the page's own retry sends both, in order.
+    await page.unroute(refused);
+    await page.waitForFunction(() => !document.querySelector('.vs-sync'), undefined, { timeout: 30_000 });
+    await page.locator('[data-point="duties"]').getByText('照片已保存').waitFor();
+    expect(await stored()).toEqual({ checks: ['items', 'layout', 'signage'], photos: [{ point: 'duties', type: 'image/jpeg' }] });
     await page.context().close();
   });
 });

@@ -1,29 +1,31 @@
 import type { VisitDetailView, VisitResult } from '@hallwatch/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { errorText } from '../../api';
+import { ApiError, errorText } from '../../api';
 import { preparePhoto } from '../patrol/photo';
 import { visitsApi } from './api';
 import { visitOutbox, type VisitStep } from './visit-outbox';
 
 const lang = (l: string) => (l.startsWith('en') ? 'en' : 'zh');
+// While steps wait, they are tried again this often: a phone back in signal fires no 'online' event.
+const RETRY_MS = 4000;
 
 /**
  * The visit on the phone (390×844, like the patrol rounds): start, each point pass or fail with a
- * note and a photo, the mystery visitor's experience, other findings, finish. Steps wait in the
- * phone's outbox until the server has them.
+ * note and a photo, the mystery visitor's experience, other findings, finish. Steps, photos
+ * included, wait in the phone's outbox until the server has them.
  */
 export function VisitLog({ site, id, onBack }: { site: string; id: string; onBack: () => void }) {
   const { t, i18n } = useTranslation('visits');
   const [view, setView] = useState<VisitDetailView | null>(null);
-  const [pending, setPending] = useState<VisitStep[]>(() => visitOutbox.read(id));
+  const [pending, setPending] = useState<VisitStep[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [offline, setOffline] = useState(false);
   const [notes, setNotes] = useState<Record<string, string>>({});
-  const [photoSaved, setPhotoSaved] = useState<Record<string, boolean>>({});
   const [extra, setExtra] = useState('');
   const [summary, setSummary] = useState('');
   const [mystery, setMystery] = useState({ waitedMin: '', servedCorrectly: true, experience: '' });
+  const sending = useRef(false);
 
   const load = useCallback(() => {
     visitsApi.detail(site, id).then(
@@ -31,42 +33,58 @@ export function VisitLog({ site, id, onBack }: { site: string; id: string; onBac
         setView(v);
         setOffline(false);
       },
-      (err: unknown) => (err instanceof TypeError ? setOffline(true) : setError(errorText(err))),
+      (err: unknown) => (err instanceof ApiError ? setError(errorText(err)) : setOffline(true)),
     );
   }, [site, id]);
   useEffect(load, [load]);
 
-  /** Sends what waits, in order; a refusal is set aside and shown, a lost network keeps the rest for later. */
+  /**
+   * Sends what waits, in order. A lost network, or a server struggling (5xx, 429), keeps the rest
+   * for the next try; a refusal is shown and set aside, so that one bad step does not hold the others.
+   */
   const flush = useCallback(async () => {
-    for (;;) {
-      const step = visitOutbox.read(id)[0];
-      if (!step) return;
-      try {
-        const v =
-          step.kind === 'check' ? await visitsApi.check(site, id, step.point, step.input) : await visitsApi.finish(site, id, step.input);
-        setView(v);
-        setOffline(false);
-      } catch (err) {
-        if (err instanceof TypeError) {
-          setOffline(true);
-          return;
+    if (sending.current) return;
+    sending.current = true;
+    try {
+      for (;;) {
+        const step = (await visitOutbox.read(id))[0];
+        if (!step) return;
+        try {
+          if (step.kind === 'check') setView(await visitsApi.check(site, id, step.point, step.input));
+          else if (step.kind === 'photo') {
+            await visitsApi.photo(site, id, step.point, step.blob);
+            load();
+          } else setView(await visitsApi.finish(site, id, step.input));
+          setOffline(false);
+        } catch (err) {
+          if (!(err instanceof ApiError)) {
+            setOffline(true);
+            return;
+          }
+          if (err.status === 429 || err.status >= 500) return;
+          setError(errorText(err));
         }
-        setError(errorText(err));
+        setPending(await visitOutbox.remove(step));
       }
-      setPending(visitOutbox.remove(id, step));
+    } finally {
+      sending.current = false;
     }
-  }, [site, id]);
+  }, [site, id, load]);
 
   useEffect(() => {
-    // What waited from an earlier visit to the page goes as soon as it opens, and again whenever the network returns.
-    const first = setTimeout(() => void flush(), 0);
+    // What waited from an earlier visit to the page goes as soon as it opens, and again whenever the network may be back.
+    void visitOutbox.read(id).then((steps) => {
+      setPending(steps);
+      void flush();
+    });
     const again = () => void flush();
     window.addEventListener('online', again);
+    const timer = setInterval(again, RETRY_MS);
     return () => {
-      clearTimeout(first);
       window.removeEventListener('online', again);
+      clearInterval(timer);
     };
-  }, [flush]);
+  }, [id, flush]);
 
   if (!view)
     return (
@@ -78,49 +96,51 @@ export function VisitLog({ site, id, onBack }: { site: string; id: string; onBac
     const waiting = [...pending].reverse().find((s) => s.kind === 'check' && s.point === point);
     return waiting?.kind === 'check' ? waiting.input.result : (view.checks.find((c) => c.point === point)?.result ?? null);
   };
+  const photoWaits = (point: string) => pending.some((s) => s.kind === 'photo' && s.point === point);
   const left = view.checks.filter((c) => !judged(c.point)).length;
   const finished = v.state === 'finished' || pending.some((s) => s.kind === 'finish');
 
+  const enqueue = async (step: VisitStep) => {
+    try {
+      setPending(await visitOutbox.add(step));
+    } catch (err) {
+      // IndexedDB refused (private mode, a full disk): said, not swallowed.
+      setError((err as Error).message);
+      return;
+    }
+    void flush();
+  };
   const record = (point: string, result: VisitResult) => {
     const note = notes[point]?.trim();
-    setPending(visitOutbox.add(id, { kind: 'check', point, input: { result, ...(note ? { note } : {}) } }));
-    void flush();
+    void enqueue({ visit: id, kind: 'check', point, input: { result, ...(note ? { note } : {}) } });
   };
   const photo = async (point: string, file: File | undefined) => {
     if (!file) return;
     const blob = await preparePhoto(file);
-    if (!blob) return;
-    try {
-      await visitsApi.photo(site, id, point, blob);
-      setPhotoSaved((p) => ({ ...p, [point]: true }));
-    } catch (err) {
-      setError(err instanceof TypeError ? t('log.photoOffline') : errorText(err));
-    }
+    if (blob) await enqueue({ visit: id, kind: 'photo', point, blob });
   };
   const finish = () => {
     const findings = extra
       .split('\n')
       .map((s) => s.trim())
       .filter(Boolean);
-    setPending(
-      visitOutbox.add(id, {
-        kind: 'finish',
-        input: {
-          ...(summary.trim() ? { summary: summary.trim() } : {}),
-          ...(findings.length ? { findings } : {}),
-          ...(v.kind === 'mystery'
-            ? {
-                mystery: {
-                  waitedMin: Number(mystery.waitedMin || 0),
-                  servedCorrectly: mystery.servedCorrectly,
-                  experience: mystery.experience,
-                },
-              }
-            : {}),
-        },
-      }),
-    );
-    void flush();
+    void enqueue({
+      visit: id,
+      kind: 'finish',
+      input: {
+        ...(summary.trim() ? { summary: summary.trim() } : {}),
+        ...(findings.length ? { findings } : {}),
+        ...(v.kind === 'mystery'
+          ? {
+              mystery: {
+                waitedMin: Number(mystery.waitedMin || 0),
+                servedCorrectly: mystery.servedCorrectly,
+                experience: mystery.experience,
+              },
+            }
+          : {}),
+      },
+    });
   };
 
   return (
@@ -180,7 +200,7 @@ export function VisitLog({ site, id, onBack }: { site: string; id: string; onBac
                       onBlur={() => r && record(c.point, r)}
                     />
                     <label className="vs-photo">
-                      {photoSaved[c.point] || c.photo ? t('log.photoSaved') : t('log.photo')}
+                      {photoWaits(c.point) ? t('log.photoWaiting') : c.photo ? t('log.photoSaved') : t('log.photo')}
                       <input
                         type="file"
                         accept="image/*"

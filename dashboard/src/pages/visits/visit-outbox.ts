@@ -1,38 +1,36 @@
 import type { VisitCheckInput, VisitFinishInput } from '@hallwatch/shared';
+import { idbQueue } from '../../offline/idb-queue';
 
-// What the phone recorded and the server has not yet confirmed, per visit: a point's judgement
-// or the finish. Kept in localStorage so a reload on bad Wi-Fi loses nothing; each step is
-// idempotent on the server (a point judged again is the same row), so resending is safe.
+// What the phone recorded on a visit and the server has not yet confirmed: a point's judgement,
+// a point's photo, the finish. In IndexedDB, as the patrol phone keeps its rounds, so that a
+// village station without signal, a reload or a flat battery loses nothing, photos included.
+// Each step is idempotent on the server (a point judged again is the same row, a point keeps its
+// first photo), so a resend after a lost answer is safe.
 
-export type VisitStep = { kind: 'check'; point: string; input: VisitCheckInput } | { kind: 'finish'; input: VisitFinishInput };
+export type VisitStep = { seq?: number; visit: string } & (
+  | { kind: 'check'; point: string; input: VisitCheckInput }
+  | { kind: 'photo'; point: string; blob: Blob }
+  | { kind: 'finish'; input: VisitFinishInput }
+);
 
-const key = (visit: string) => `hallwatch.visit.${visit}`;
+const queue = idbQueue<VisitStep>('hallwatch-visits');
 
 export const visitOutbox = {
-  read(visit: string): VisitStep[] {
-    try {
-      return JSON.parse(localStorage.getItem(key(visit)) ?? '[]') as VisitStep[];
-    } catch {
-      return [];
-    }
+  /** The visit's steps still waiting, oldest first. */
+  async read(visit: string): Promise<VisitStep[]> {
+    return (await queue.all()).filter((s) => s.visit === visit);
   },
-  write(visit: string, steps: VisitStep[]): void {
-    if (steps.length) localStorage.setItem(key(visit), JSON.stringify(steps));
-    else localStorage.removeItem(key(visit));
+  /** A point judged again replaces the judgement still waiting, as a new photo replaces one still waiting. */
+  async add(step: VisitStep): Promise<VisitStep[]> {
+    if (step.kind !== 'finish')
+      for (const s of await this.read(step.visit))
+        if (s.kind === step.kind && s.point === step.point && s.seq !== undefined) await queue.remove(s.seq);
+    await queue.add(step);
+    return this.read(step.visit);
   },
-  /** A point judged again replaces the judgement still waiting. */
-  add(visit: string, step: VisitStep): VisitStep[] {
-    const rest = this.read(visit).filter((s) => !(step.kind === 'check' && s.kind === 'check' && s.point === step.point));
-    const next = [...rest, step];
-    this.write(visit, next);
-    return next;
-  },
-  /** Drops a step the server has answered (matched by content: one added meanwhile stays). */
-  remove(visit: string, step: VisitStep): VisitStep[] {
-    const steps = this.read(visit);
-    const i = steps.findIndex((s) => JSON.stringify(s) === JSON.stringify(step));
-    const next = i < 0 ? steps : [...steps.slice(0, i), ...steps.slice(i + 1)];
-    this.write(visit, next);
-    return next;
+  /** Drops a step the server has answered. */
+  async remove(step: VisitStep): Promise<VisitStep[]> {
+    if (step.seq !== undefined) await queue.remove(step.seq);
+    return this.read(step.visit);
   },
 };
