@@ -23,6 +23,10 @@ const noFrameworks = {
   message: 'shared/ holds the contract only: no framework code, so the dashboard bundle stays small',
 };
 
+/** A raw `.query()` whose SQL (a string or template) starts with UPDATE or DELETE. */
+const updateQuery =
+  "CallExpression[callee.property.name='query']:matches([arguments.0.quasis.0.value.raw=/^\\s*(UPDATE|DELETE)\\b/i], [arguments.0.value=/^\\s*(UPDATE|DELETE)\\b/i])";
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/dist-types/**', 'node_modules/**', '.nx/**', 'coverage/**', 'server/src/core/database/migrations/*-*.ts'] },
   js.configs.recommended,
@@ -44,6 +48,21 @@ export default tseslint.config(
     rules: { ...reactHooks.configs.recommended.rules, 'no-restricted-imports': ['error', { patterns: [noServer] }] },
   },
   { files: ['server/**/*.ts'], rules: { 'no-restricted-imports': ['error', { patterns: [noDashboard] }] } },
+  {
+    files: ['server/src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='only']", message: 'no focused tests' },
+        {
+          // TypeORM's query() answers [rows, count] for an UPDATE or DELETE, rows for anything else:
+          // `marked.length` of an UPDATE … RETURNING was always 2. Whose result is read goes through queryRows.
+          selector: `:matches(VariableDeclarator, ReturnStatement, AssignmentExpression, MemberExpression, TSAsExpression) > AwaitExpression > ${updateQuery}`,
+          message: 'query() answers [rows, count] for UPDATE/DELETE: read their rows with queryRows (docs/raw-sql.md)',
+        },
+      ],
+    },
+  },
   {
     files: ['server/src/core/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noDashboard, noFeatures] }] },

@@ -13,11 +13,11 @@ import { Site } from '../registry/site.entity';
 import { workbookBytes } from '../../core/export/workbook';
 import { figuresWorkbook } from './absence-export';
 import { monthFigures } from './absence-figures';
+import { monthName } from '../reports/report-format';
 
 /** The items of the report whose figures these are: 50 (因公外出报备) and 51 (请销假). */
 export const REGISTER_ITEMS = [50, 51] as const;
 
-const monthText = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 const days = (n: number) => String(Number(n.toFixed(1)));
 
 /** What each item's evidence says of the month, in the report's own terms. */
@@ -25,11 +25,11 @@ export function evidenceText(item: (typeof REGISTER_ITEMS)[number], v: AbsenceFi
   const t: AbsenceFigureRow = v.total;
   if (item === 50)
     return (
-      `${monthText(v.month)}外出报备统计（${v.siteName}）：因公外出 ${t.officialBusiness} 次、外出开会 ${t.meetings} 次均已登记审批，` +
+      `${monthName(v.month, 'zh')}外出报备统计（${v.siteName}）：因公外出 ${t.officialBusiness} 次、外出开会 ${t.meetings} 次均已登记审批，` +
       `补报 ${t.lateFilings} 次；申报外出而无已批准登记 ${t.outingsUnregistered} 次。由外出报备登记汇总，明细见附件。`
     );
   return (
-    `${monthText(v.month)}请销假统计（${v.siteName}）：请假 ${t.leaves} 人次、${days(t.leaveDays)} 个工作日；` +
+    `${monthName(v.month, 'zh')}请销假统计（${v.siteName}）：请假 ${t.leaves} 人次、${days(t.leaveDays)} 个工作日；` +
     `未报备离岗 ${t.unregistered} 次（擅自离岗 ${t.walkOffs}、未报备外出 ${t.outingsUnregistered}、超时未归 ${t.overruns}）。由请销假登记汇总，明细见附件。`
   );
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { KnownDevice } from './entities/known-device.entity';
 import { DEVICE_TOKEN_PREFIX, hashToken, newToken } from './tokens';
+import { queryOne } from '../../core/database/typed-query';
 
 /** Wrong passwords from a known browser after which it is no longer trusted. */
 export const DEVICE_FAILURES = 5;
@@ -32,7 +33,8 @@ export class KnownDevicesService {
 
   /** Counts a wrong password from the browser; true when that made it forgotten. */
   async wrongPassword(device: KnownDevice): Promise<boolean> {
-    const [[row]]: [Array<{ failures: number }>, number] = await this.ds.query(
+    const row = await queryOne<{ failures: number }>(
+      this.ds,
       `UPDATE known_devices SET failures = failures + 1 WHERE id = $1 RETURNING failures`,
       [device.id],
     );

@@ -6,6 +6,7 @@ import { Clock } from '../../core/time/clock';
 import { CredentialEvents } from './credential-events';
 import { SessionEndReason, UserSession } from './entities/user-session.entity';
 import { hashToken, newToken, SESSION_TOKEN_PREFIX } from './tokens';
+import { queryCount } from '../../core/database/typed-query';
 
 // A session's last-seen time is written at most this often, not on every request.
 const TOUCH_EVERY_MS = 10_000;
@@ -139,8 +140,7 @@ export class SessionsService {
    * and sign-out stay in the audit log. Returns how many went.
    */
   async purgeExpired(): Promise<number> {
-    const [, count] = (await this.ds.query(`DELETE FROM user_sessions WHERE expires_at <= $1`, [this.clock.now()])) as [unknown, number];
-    return count;
+    return queryCount(this.ds, `DELETE FROM user_sessions WHERE expires_at <= $1`, [this.clock.now()]);
   }
 
   /** Ends every open session of a user (sign-out, password change, role change, disabling). */

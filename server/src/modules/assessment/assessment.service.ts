@@ -21,13 +21,12 @@ import { readFigures, readVisits } from './assessment-figures';
 import { rankTowns, TownFigures } from './assessment-ranking';
 import { AssessmentWeightsRow } from './assessment-weights.entity';
 import { validWeights } from './assessment-weights';
+import { monthName } from '../reports/report-format';
 
 /** Item 46 of the report: the assessment of the town centres was egalitarian. */
 export const ASSESSMENT_ITEM = 46;
 /** Item 23 of the report: the bureau guided the town centres too little. */
 export const GUIDANCE_ITEM = 23;
-
-const monthText = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
 
 // The scorecards of the town centres below a district hall (docs/contracts/assessment.md).
 @Injectable()
@@ -123,7 +122,7 @@ export class AssessmentService {
   static evidenceText(v: AssessmentView): string {
     const s = v.spread;
     return (
-      `${monthText(v.month)}街道考核（${v.siteName}）：${s.towns} 个街道排出 ${s.distinctRanks} 个名次，` +
+      `${monthName(v.month, 'zh')}街道考核（${v.siteName}）：${s.towns} 个街道排出 ${s.distinctRanks} 个名次，` +
       `最高分与最低分相差 ${s.range.toFixed(2)} 分；第一名${v.rows[0]?.name ?? '—'}，末位${v.rows[v.rows.length - 1]?.name ?? '—'}。由考核评分汇总，明细见附件。`
     );
   }
@@ -141,7 +140,7 @@ export class AssessmentService {
     );
     const unvisited = towns.filter((r) => of(r.site).made === 0).map((r) => r.name);
     return (
-      `${monthText(v.month)}对${v.siteName}所辖 ${towns.length} 个街道（含所辖社区）开展实地督导和暗访共 ${total.made} 次（其中暗访 ${total.mystery} 次）：` +
+      `${monthName(v.month, 'zh')}对${v.siteName}所辖 ${towns.length} 个街道（含所辖社区）开展实地督导和暗访共 ${total.made} 次（其中暗访 ${total.mystery} 次）：` +
       towns.map((r) => `${r.name} ${of(r.site).made} 次`).join('、') +
       `；发现问题 ${total.findings} 个，已整改销号 ${total.closed} 个。` +
       (unvisited.length ? `本月未到访：${unvisited.join('、')}。` : '本月每个街道均已到访。') +

@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { spreadsheetCell } from '../../core/export/spreadsheet-cell';
 import { AuditQuery } from './audit-query.dto';
 import type { Principal } from '../../core/auth/principal';
+import { queryCount } from '../../core/database/typed-query';
 
 /** The sites a reader may see: the audit log is read by accounts of some or every site. */
 type Scope = Principal['sites'];
@@ -115,7 +116,6 @@ export class AuditLogService {
   async purge(retentionDays: number): Promise<number> {
     const days = Math.max(AUDIT_RETENTION_FLOOR_DAYS, retentionDays);
     // The database's clock, the same one the trigger judges age by.
-    const res: [unknown[], number] = await this.ds.query(`DELETE FROM audit_log WHERE at < now() - make_interval(days => $1)`, [days]);
-    return res[1];
+    return queryCount(this.ds, `DELETE FROM audit_log WHERE at < now() - make_interval(days => $1)`, [days]);
   }
 }
