@@ -34,8 +34,12 @@ export async function startBrowserHarness(
   try {
     await h.ds.initialize();
     await seed(h.ds);
-    h.server = await startServerProcess(db.url, env);
-    h.browser = await launchBrowser();
+    // Side by side: each waits mostly on its own process starting.
+    const [server, browser] = await Promise.allSettled([startServerProcess(db.url, env), launchBrowser()]);
+    if (server.status === 'fulfilled') h.server = server.value;
+    if (browser.status === 'fulfilled') h.browser = browser.value;
+    if (server.status === 'rejected') throw server.reason;
+    if (browser.status === 'rejected') throw browser.reason;
     return h;
   } catch (err) {
     // The test's afterAll never gets a harness that failed to start: nothing of it may stay running.
