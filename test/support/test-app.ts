@@ -1,9 +1,12 @@
+import { WorkerHost } from '@nestjs/bullmq';
 import { INestApplication } from '@nestjs/common';
+import { DiscoveryService, ModuleRef } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../server/src/app.factory';
 import { AppConfig, loadConfig } from '../../server/src/core/config/app-config';
+import { registeredQueues } from '../../server/src/core/queue/registered-queues';
 import { Clock } from '../../server/src/core/time/clock';
 import { DisplayTokensService } from '../../server/src/modules/accounts/display-tokens.service';
 import { DeviceKeysService } from '../../server/src/modules/accounts/device-keys/device-keys.service';
@@ -29,12 +32,29 @@ const SLOW_CLOSE_MS = 20_000;
  * A close that has not finished in 20 s is stuck on something (the server's own log is silenced
  * in tests): says what the process is still holding, so that a hook timing out in a long run tells why.
  */
-function reportSlowClose(ds: DataSource): void {
+function reportSlowClose(app: INestApplication, ds: DataSource): void {
   const pool = (ds.driver as unknown as { master?: { totalCount: number; idleCount: number; waitingCount: number } }).master;
   const held = new Map<string, number>();
   for (const r of process.getActiveResourcesInfo()) held.set(r, (held.get(r) ?? 0) + 1);
+  // BullMQ's workers and queues close in the last shutdown hooks: which of them has not?
+  const workers = app
+    .get(DiscoveryService)
+    .getProviders()
+    .map((w) => w.instance as unknown)
+    .filter((i): i is WorkerHost => i instanceof WorkerHost)
+    .flatMap((host) => {
+      try {
+        const w = host.worker;
+        return (w as unknown as { closed?: boolean }).closed ? [] : [`${w.name} (running ${w.isRunning()})`];
+      } catch {
+        return [];
+      }
+    });
+  const queues = [...registeredQueues(app.get(ModuleRef))].map(
+    ([name, q]) => `${name}: ${(q as unknown as { closing?: unknown }).closing ? 'closing' : 'open'}`,
+  );
   console.warn(
-    `test app still closing after ${SLOW_CLOSE_MS / 1000} s; database pool ${pool ? `total ${pool.totalCount}, idle ${pool.idleCount}, waiting ${pool.waitingCount}` : 'gone'}; active resources ${JSON.stringify(Object.fromEntries(held))}`,
+    `test app still closing after ${SLOW_CLOSE_MS / 1000} s; database pool ${pool ? `total ${pool.totalCount}, idle ${pool.idleCount}, waiting ${pool.waitingCount}` : 'gone'}; active resources ${JSON.stringify(Object.fromEntries(held))}; workers not closed: ${workers.join(', ') || 'none'}; queues: ${queues.join(', ')}`,
   );
 }
 
@@ -84,7 +104,7 @@ export async function startTestApp(env: Record<string, string> = {}, opts: { dat
     deviceKey: async (site) => (await new DeviceKeysService(ds).create(site, 'test')).key,
     displayToken,
     close: async () => {
-      const slow = setTimeout(() => reportSlowClose(ds), SLOW_CLOSE_MS);
+      const slow = setTimeout(() => reportSlowClose(app, ds), SLOW_CLOSE_MS);
       try {
         await app.close();
       } finally {
