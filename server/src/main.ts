@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
 import { loadConfig } from './core/config/app-config';
 import { createApp } from './app.factory';
+import { boundStop } from './core/startup/bounded-stop';
 import { prepare } from './core/startup/prepare';
 import { describeDemoAccess } from './modules/demo/demo-access';
 import { prepareDemo, prepareDemoHistory } from './modules/demo/demo-startup';
@@ -18,6 +20,7 @@ async function main(): Promise<void> {
     await prepareDemoHistory(app, config);
   }
   await app.listen(config.PORT, config.HOST);
+  boundStop(config.SHUTDOWN_GRACE_MS, app.getHttpServer() as Server);
   const url = `http://localhost:${config.PORT}`;
   // The demo's way in first: scripts/start.js starts the simulator on the "serving" line.
   if (demo) console.log(describeDemoAccess(demo, url));

@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppConfig } from '../../core/config/app-config';
+import { boundStop } from '../../core/startup/bounded-stop';
 import { Clock } from '../../core/time/clock';
 import { WorkerModule } from '../../worker.module';
 import { CliCommand, parseArgs } from './command';
@@ -26,6 +27,8 @@ export const workerCommand: CliCommand = {
     const app = await NestFactory.createApplicationContext(WorkerModule.forRoot(workerConfig, clock), { bufferLogs: true });
     app.useLogger(app.get(Logger));
     console.log('Hallwatch worker running; stop with Ctrl-C');
+    // A job that will not end must not keep the process past the orchestrator's grace.
+    boundStop(workerConfig.SHUTDOWN_GRACE_MS, null);
     await new Promise<void>((resolve) => {
       process.once('SIGINT', () => resolve());
       process.once('SIGTERM', () => resolve());

@@ -26,6 +26,16 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  /**
+   * After SIGTERM or SIGINT, how long requests under way may take to finish before their
+   * connections are cut; the process exits regardless twice this long after the signal.
+   */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  SHUTDOWN_GRACE_MS = 8000;
+
   /** The hall's time zone: service days, round times and deadlines are in it. */
   @IsString()
   HALL_TIMEZONE = 'Asia/Shanghai';
