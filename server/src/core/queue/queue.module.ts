@@ -3,6 +3,8 @@ import { BullModule } from '@nestjs/bullmq';
 import { Global, Module } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { QueueErrorLogger } from './queue-error-logger';
+// Every Redis client must close when told to, even while it waits to reconnect (see the module).
+import '../redis/disconnect-while-reconnecting';
 
 /** ioredis options for BullMQ from a redis:// URL; BullMQ needs its own blocking connections. */
 export function bullConnection(url: string) {

@@ -1,6 +1,8 @@
 import { Global, Inject, Injectable, Logger, Module, OnModuleDestroy } from '@nestjs/common';
 import Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
+// Every Redis client must close when told to, even while it waits to reconnect (see the module).
+import './disconnect-while-reconnecting';
 
 export const REDIS = Symbol('REDIS');
 

@@ -32,9 +32,10 @@ export class RedisIoAdapter extends IoAdapter {
     // The adapter subscribes before the connection is up, so these two queue commands while connecting.
     this.pub = createRedis(this.redisUrl, 'sio-pub', this.logger, { offlineQueue: true });
     this.sub = createRedis(this.redisUrl, 'sio-sub', this.logger, { offlineQueue: true });
-    // The adapter does not await its publishes; a rejected one must not become an unhandled rejection.
-    const publish = this.pub.publish.bind(this.pub);
-    this.pub.publish = ((channel: string, message: string) => publish(channel, message).catch(() => 0)) as unknown as Redis['publish'];
+    // The adapter does not await its publishes, nor the unsubscribes it sends as it closes (queued,
+    // then failed, when Redis is away at shutdown): a rejected one must not become an unhandled rejection.
+    unheeded(this.pub, 'publish');
+    unheeded(this.sub, 'unsubscribe', 'punsubscribe');
     server.adapter(createAdapter(this.pub, this.sub, { key: `${this.prefix}:sio`, requestsTimeout: 2000 }));
     return server;
   }
@@ -43,5 +44,13 @@ export class RedisIoAdapter extends IoAdapter {
     await super.close(server);
     this.pub?.disconnect();
     this.sub?.disconnect();
+  }
+}
+
+/** Commands a library sends without handling their failure: their rejections are dropped here. */
+function unheeded(client: Redis, ...names: Array<'publish' | 'unsubscribe' | 'punsubscribe'>): void {
+  for (const name of names) {
+    const send = (client[name] as (...args: unknown[]) => Promise<unknown>).bind(client);
+    (client as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => send(...args).catch(() => 0);
   }
 }
