@@ -2,6 +2,7 @@ import { IndicatorSnapshot, IndicatorUpdate } from '@hallwatch/shared';
 import { io, Socket } from 'socket.io-client';
 import { bearer } from '../support/accounts';
 import { ev, makeSite } from '../support/factories';
+import { spanStartToday } from '../support/hall-day';
 import { getJson, postEvents } from '../support/http';
 import { startTestApp, TestApp } from '../support/test-app';
 import { until } from '../support/until';
@@ -16,11 +17,17 @@ describe('window states over the snapshot and the live socket', () => {
   let key: string;
   let socket: Socket;
   const updates: IndicatorUpdate[] = [];
-  const at = (secAgo: number) => new Date(Date.now() - secAgo * 1000);
-  const calledAt = at(120);
+  let at: (secAgo: number) => Date;
+  let calledAt: Date;
 
   beforeAll(async () => {
     t = await startTestApp();
+    // Ten minutes of the hall's day on the server's clock, squeezed after the hall's midnight when
+    // the test runs just past it: every event lies on today's service day, whatever the hour.
+    const now = t.clock.now().getTime();
+    const start = spanStartToday(now, 600_000);
+    at = (secAgo) => new Date(now - ((now - start) * secAgo) / 600);
+    calledAt = at(120);
     await makeSite(t.ds, 'lw', 2);
     key = await t.deviceKey('lw');
     const res = await postEvents(t.url, key, {
@@ -56,10 +63,10 @@ describe('window states over the snapshot and the live socket', () => {
     const snapshot = await new Promise<IndicatorSnapshot>((resolve) => socket.once('snapshot', resolve));
     expect(snapshot.windows).toHaveLength(4);
     // A first change gives the publisher its baseline for the site (its first push carries everything).
-    await postEvents(t.url, key, ev('ticket.issued', { ticket: 'A2', department: 'd2', channel: 'walk_in' }));
+    await postEvents(t.url, key, ev('ticket.issued', { ticket: 'A2', department: 'd2', channel: 'walk_in' }, t.clock.now()));
     await until(() => updates.some((u) => u.values['queue.waiting'] === 1));
     updates.length = 0;
-    await postEvents(t.url, key, ev('staff.left_post', { staff: 's2', window: 'w2', reason: 'unregistered' }));
+    await postEvents(t.url, key, ev('staff.left_post', { staff: 's2', window: 'w2', reason: 'unregistered' }, t.clock.now()));
     await until(() => updates.some((u) => u.windows?.length));
     const changed = updates.flatMap((u) => u.windows ?? []);
     expect(changed.map((w) => w.code)).toEqual(['w2']);
@@ -73,14 +80,14 @@ describe('window states over the snapshot and the live socket', () => {
     await t.ds.query(`UPDATE departments SET name = '不动产登记' WHERE site_id = $1 AND code = 'd2'`, [site.id]);
     await t.ds.query(`DELETE FROM windows WHERE site_id = $1 AND code = 'w4'`, [site.id]);
     updates.length = 0;
-    await postEvents(t.url, key, ev('ticket.issued', { ticket: 'A3', department: 'd2', channel: 'walk_in' }));
+    await postEvents(t.url, key, ev('ticket.issued', { ticket: 'A3', department: 'd2', channel: 'walk_in' }, t.clock.now()));
     await until(() => snapshots.length > 0);
     const fresh = snapshots[snapshots.length - 1];
     expect(fresh.departmentInfo.d2.name.zh).toBe('不动产登记');
     expect(fresh.windows.map((w) => w.code)).toEqual(['w1', 'w2', 'w3']);
     expect(fresh.values['queue.waiting']).toBe(2);
     // The next plain change goes back to updates.
-    await postEvents(t.url, key, ev('ticket.issued', { ticket: 'A4', department: 'd1', channel: 'walk_in' }));
+    await postEvents(t.url, key, ev('ticket.issued', { ticket: 'A4', department: 'd1', channel: 'walk_in' }, t.clock.now()));
     await until(() => updates.some((u) => u.values['queue.waiting'] === 3));
     expect(snapshots).toHaveLength(1);
   });
