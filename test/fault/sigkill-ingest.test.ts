@@ -1,35 +1,23 @@
 import { Client } from 'pg';
-import { DataSource } from 'typeorm';
-import { createDataSource } from '../../server/src/core/database/data-source';
-import { DeviceKeysService } from '../../server/src/modules/accounts/device-keys/device-keys.service';
-import { ev, makeSite } from '../support/factories';
+import { ev } from '../support/factories';
 import { ServerProcess, startServerProcess } from '../support/server-process';
-import { createTestDatabase } from '../support/test-db';
+import { siteDatabase, SiteDatabase } from '../support/site-database';
 
 jest.setTimeout(120_000);
 
 describe('SIGKILL during ingest', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let ds: DataSource;
-  let key: string;
+  let site: SiteDatabase;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ds = createDataSource(db.url);
-    await ds.initialize();
-    await makeSite(ds, 'kill');
-    key = (await new DeviceKeysService(ds).create('kill', 'test')).key;
+    site = await siteDatabase('kill');
   });
-  afterAll(async () => {
-    await ds.destroy();
-    await db.drop();
-  });
+  afterAll(() => site.close());
 
   it('keeps every event answered "accepted", exactly once, across kills and restarts', async () => {
     const accepted = new Set<string>();
     let sent = 0;
     for (let round = 0; round < 3; round++) {
-      const server: ServerProcess = await startServerProcess(db.url, { RUN_MIGRATIONS: 'false' });
+      const server: ServerProcess = await startServerProcess(site.db.url, { RUN_MIGRATIONS: 'false' });
       let stop = false;
       // Several clients posting batches concurrently while the server is killed under them.
       const clients = Array.from({ length: 4 }, async (_, c) => {
@@ -41,7 +29,7 @@ describe('SIGKILL during ingest', () => {
           try {
             const res = await fetch(`${server.url}/api/v1/events`, {
               method: 'POST',
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${site.key}` },
               body: JSON.stringify({ events }),
             });
             if (res.status !== 200) continue;
@@ -59,7 +47,7 @@ describe('SIGKILL during ingest', () => {
     }
     expect(accepted.size).toBeGreaterThan(0);
 
-    const check = new Client({ connectionString: db.url });
+    const check = new Client({ connectionString: site.db.url });
     await check.connect();
     const { rows } = await check.query<{ id: string; n: number }>(`SELECT id, count(*)::int AS n FROM events GROUP BY id`);
     const tickets = await check.query<{ n: number }>(`SELECT count(*)::int AS n FROM tickets`);

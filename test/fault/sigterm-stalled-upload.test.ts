@@ -1,11 +1,8 @@
 import { connect, Socket } from 'node:net';
-import { DataSource } from 'typeorm';
-import { createDataSource } from '../../server/src/core/database/data-source';
-import { DeviceKeysService } from '../../server/src/modules/accounts/device-keys/device-keys.service';
-import { ev, makeSite } from '../support/factories';
+import { ev } from '../support/factories';
 import { postEvents } from '../support/http';
 import { startServerProcess } from '../support/server-process';
-import { createTestDatabase, TestDatabase } from '../support/test-db';
+import { siteDatabase, SiteDatabase } from '../support/site-database';
 
 jest.setTimeout(120_000);
 
@@ -26,27 +23,18 @@ async function stalledUpload(port: number, key: string): Promise<Socket> {
 // half-sent: the server waits for it SHUTDOWN_GRACE_MS, then cuts it and stops cleanly, keeping
 // what it had accepted. Without the bound it waited for as long as the device's socket lived.
 describe('SIGTERM with an upload stalled half-sent', () => {
-  let db: TestDatabase;
-  let ds: DataSource;
-  let key: string;
+  let site: SiteDatabase;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ds = createDataSource(db.url);
-    await ds.initialize();
-    await makeSite(ds, 'stall');
-    key = (await new DeviceKeysService(ds).create('stall', 'test')).key;
+    site = await siteDatabase('stall');
   });
-  afterAll(async () => {
-    await ds.destroy();
-    await db.drop();
-  });
+  afterAll(() => site.close());
 
   it('stops within its grace and twice it, telling why, with every accepted event stored', async () => {
-    const server = await startServerProcess(db.url, { RUN_MIGRATIONS: 'false', SHUTDOWN_GRACE_MS: String(GRACE_MS) });
-    const res = await postEvents(server.url, key, ev('ticket.issued', { ticket: 'S1', department: 'd1', channel: 'walk_in' }));
+    const server = await startServerProcess(site.db.url, { RUN_MIGRATIONS: 'false', SHUTDOWN_GRACE_MS: String(GRACE_MS) });
+    const res = await postEvents(server.url, site.key, ev('ticket.issued', { ticket: 'S1', department: 'd1', channel: 'walk_in' }));
     expect(res.body.results[0].status).toBe('accepted');
-    const socket = await stalledUpload(server.port, key);
+    const socket = await stalledUpload(server.port, site.key);
     const closed = new Promise<void>((resolve) => socket.once('close', () => resolve()));
     try {
       const signalled = Date.now();
@@ -60,7 +48,7 @@ describe('SIGTERM with an upload stalled half-sent', () => {
     } finally {
       socket.destroy();
     }
-    const [{ n }] = (await ds.query(`SELECT count(*)::int AS n FROM events WHERE type = 'ticket.issued'`)) as Array<{ n: number }>;
+    const [{ n }] = (await site.ds.query(`SELECT count(*)::int AS n FROM events WHERE type = 'ticket.issued'`)) as Array<{ n: number }>;
     expect(n).toBe(1);
   });
 });

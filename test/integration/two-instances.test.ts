@@ -1,14 +1,11 @@
 import { IndicatorSnapshot, IndicatorUpdate } from '@hallwatch/shared';
 import { randomBytes } from 'node:crypto';
 import { io, Socket } from 'socket.io-client';
-import { DataSource } from 'typeorm';
-import { createDataSource } from '../../server/src/core/database/data-source';
-import { DeviceKeysService } from '../../server/src/modules/accounts/device-keys/device-keys.service';
 import { displayTokenOn } from '../support/accounts';
-import { ev, makeSite } from '../support/factories';
+import { ev } from '../support/factories';
 import { postEvents } from '../support/http';
 import { ServerProcess, startServerProcess } from '../support/server-process';
-import { createTestDatabase } from '../support/test-db';
+import { siteDatabase, SiteDatabase } from '../support/site-database';
 import { runId } from '../support/test-env';
 
 jest.setTimeout(90_000);
@@ -41,30 +38,25 @@ async function until(check: () => boolean, ms = 10_000): Promise<void> {
 }
 
 describe('two server instances sharing PostgreSQL and Redis', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
-  let ds: DataSource;
+  let site: SiteDatabase;
   let a: ServerProcess;
   let b: ServerProcess;
   let key: string;
   let wall: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    ds = createDataSource(db.url);
-    await ds.initialize();
-    await makeSite(ds, 'duo');
-    key = (await new DeviceKeysService(ds).create('duo', 'test')).key;
-    wall = await displayTokenOn(ds, 'duo');
+    site = await siteDatabase('duo');
+    key = site.key;
+    wall = await displayTokenOn(site.ds, 'duo');
     const prefix = `${runId()}:${randomBytes(3).toString('hex')}`;
     [a, b] = await Promise.all([
-      startServerProcess(db.url, { REDIS_PREFIX: prefix }),
-      startServerProcess(db.url, { REDIS_PREFIX: prefix }),
+      startServerProcess(site.db.url, { REDIS_PREFIX: prefix }),
+      startServerProcess(site.db.url, { REDIS_PREFIX: prefix }),
     ]);
   });
   afterAll(async () => {
     await Promise.all([a?.stop(), b?.stop()]);
-    await ds?.destroy();
-    await db?.drop();
+    await site?.close();
   });
 
   it('pushes an event posted to one instance to clients of both, once each', async () => {
@@ -94,7 +86,7 @@ describe('two server instances sharing PostgreSQL and Redis', () => {
   it('carries a change to the site itself to the walls of the other instance with the next event posted', async () => {
     const onB = await connect(b.url, wall);
     try {
-      await ds.query(`UPDATE sites SET name = '双实例测试大厅' WHERE code = 'duo'`);
+      await site.ds.query(`UPDATE sites SET name = '双实例测试大厅' WHERE code = 'duo'`);
       // Several batches in a row to the other instance: the site's row is read again, and the wall
       // gets the new name as a whole snapshot, with the counts of every batch.
       for (let i = 0; i < 5; i++) {
