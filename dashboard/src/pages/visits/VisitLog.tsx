@@ -18,7 +18,10 @@ const RETRY_MS = 4000;
 export function VisitLog({ site, id, onBack }: { site: string; id: string; onBack: () => void }) {
   const { t, i18n } = useTranslation('visits');
   const [view, setView] = useState<VisitDetailView | null>(null);
-  const [pending, setPending] = useState<VisitStep[]>([]);
+  // What the outbox holds, and steps recorded on screen whose write to it has not finished: both wait.
+  const [stored, setStored] = useState<VisitStep[]>([]);
+  const [adding, setAdding] = useState<VisitStep[]>([]);
+  const pending = [...stored, ...adding];
   const [error, setError] = useState<string | null>(null);
   const [offline, setOffline] = useState(false);
   const [notes, setNotes] = useState<Record<string, string>>({});
@@ -64,7 +67,7 @@ export function VisitLog({ site, id, onBack }: { site: string; id: string; onBac
           if (err.status === 429 || err.status >= 500) return;
           setError(errorText(err));
         }
-        setPending(await visitOutbox.remove(step));
+        setStored(await visitOutbox.remove(step));
       }
     } finally {
       sending.current = false;
@@ -74,7 +77,7 @@ export function VisitLog({ site, id, onBack }: { site: string; id: string; onBac
   useEffect(() => {
     // What waited from an earlier visit to the page goes as soon as it opens, and again whenever the network may be back.
     void visitOutbox.read(id).then((steps) => {
-      setPending(steps);
+      setStored(steps);
       void flush();
     });
     const again = () => void flush();
@@ -101,12 +104,16 @@ export function VisitLog({ site, id, onBack }: { site: string; id: string; onBac
   const finished = v.state === 'finished' || pending.some((s) => s.kind === 'finish');
 
   const enqueue = async (step: VisitStep) => {
+    // On screen at once; it counts as waiting until the outbox has it.
+    setAdding((a) => [...a, step]);
     try {
-      setPending(await visitOutbox.add(step));
+      setStored(await visitOutbox.add(step));
     } catch (err) {
       // IndexedDB refused (private mode, a full disk): said, not swallowed.
       setError((err as Error).message);
       return;
+    } finally {
+      setAdding((a) => a.filter((s) => s !== step));
     }
     void flush();
   };

@@ -15,22 +15,33 @@ export type VisitStep = { seq?: number; visit: string } & (
 
 const queue = idbQueue<VisitStep>('hallwatch-visits');
 
+const stepsOf = async (visit: string) => (await queue.all()).filter((s) => s.visit === visit);
+
+// One operation at a time, in the order asked: a read answers with every write asked before it,
+// so the page never shows a list from before a step it has already recorded.
+let chain: Promise<unknown> = Promise.resolve();
+function inTurn<T>(op: () => Promise<T>): Promise<T> {
+  const next = chain.then(op);
+  chain = next.catch(() => undefined);
+  return next;
+}
+
 export const visitOutbox = {
   /** The visit's steps still waiting, oldest first. */
-  async read(visit: string): Promise<VisitStep[]> {
-    return (await queue.all()).filter((s) => s.visit === visit);
-  },
+  read: (visit: string): Promise<VisitStep[]> => inTurn(() => stepsOf(visit)),
   /** A point judged again replaces the judgement still waiting, as a new photo replaces one still waiting. */
-  async add(step: VisitStep): Promise<VisitStep[]> {
-    if (step.kind !== 'finish')
-      for (const s of await this.read(step.visit))
-        if (s.kind === step.kind && s.point === step.point && s.seq !== undefined) await queue.remove(s.seq);
-    await queue.add(step);
-    return this.read(step.visit);
-  },
+  add: (step: VisitStep): Promise<VisitStep[]> =>
+    inTurn(async () => {
+      if (step.kind !== 'finish')
+        for (const s of await stepsOf(step.visit))
+          if (s.kind === step.kind && s.point === step.point && s.seq !== undefined) await queue.remove(s.seq);
+      await queue.add(step);
+      return stepsOf(step.visit);
+    }),
   /** Drops a step the server has answered. */
-  async remove(step: VisitStep): Promise<VisitStep[]> {
-    if (step.seq !== undefined) await queue.remove(step.seq);
-    return this.read(step.visit);
-  },
+  remove: (step: VisitStep): Promise<VisitStep[]> =>
+    inTurn(async () => {
+      if (step.seq !== undefined) await queue.remove(step.seq);
+      return stepsOf(step.visit);
+    }),
 };
