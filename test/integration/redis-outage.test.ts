@@ -36,9 +36,10 @@ describe('Redis outage', () => {
     key = await t.deviceKey('redis1');
     wall = await t.displayToken('redis1');
   });
-  let closed = false;
   afterAll(async () => {
-    if (!closed) await t.close();
+    // Right after Redis came back, as the last test leaves it: BullMQ's connections are still
+    // waiting to reconnect, and closing them must end them (core/redis/disconnect-while-reconnecting.ts).
+    await t.close();
     await redis.down();
   });
 
@@ -109,17 +110,5 @@ describe('Redis outage', () => {
       socket.close();
       await redis.up();
     }
-  });
-
-  // BullMQ closes a worker by disconnecting its blocking connection and waiting for it to end; a
-  // connection waiting to reconnect never ended, and the close waited for ever (the hook timed out).
-  it('stops while Redis is away: every worker and queue closes', async () => {
-    await redis.down();
-    await waitFor(
-      () => getJson<Health>(`${t.url}/health`),
-      (r) => r.status === 503,
-    );
-    await t.close();
-    closed = true;
   });
 });
